@@ -1,0 +1,129 @@
+#include "cli/commands.h"
+
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <stdexcept>
+
+#include "diag/diagnostics.h"
+#include "load/site_sources.h"
+#include "model/build.h"
+#include "publish/staging.h"
+#include "render/plain_site.h"
+#include "rules/results.h"
+
+namespace metodika::cli {
+namespace fs = std::filesystem;
+namespace {
+
+// Warnings beyond this many are counted, not printed: a national site can have hundreds of
+// missing translations, and errors must stay visible.
+constexpr size_t kMaxWarningsShown = 20;
+
+class Progress {
+ public:
+  explicit Progress(bool on) : on_(on) {}
+  void stage(std::string_view what) {
+    if (!on_) return;
+    std::fprintf(stderr, "\r\033[K%.*s…", static_cast<int>(what.size()), what.data());
+    std::fflush(stderr);
+  }
+  void clear() {
+    if (on_) std::fputs("\r\033[K", stderr);
+  }
+
+ private:
+  bool on_;
+};
+
+void print_diagnostics(const diag::Diagnostics& diags) {
+  size_t warnings_shown = 0, warnings_hidden = 0;
+  for (const diag::Diagnostic& d : diags.sorted()) {
+    if (d.severity == diag::Severity::kWarning && warnings_shown >= kMaxWarningsShown) {
+      ++warnings_hidden;
+      continue;
+    }
+    if (d.severity == diag::Severity::kWarning) ++warnings_shown;
+    std::cerr << diags.format_one(d);
+  }
+  if (warnings_hidden > 0) {
+    std::cerr << "metodika: " << warnings_hidden << " more warning"
+              << (warnings_hidden == 1 ? "" : "s") << " not shown\n";
+  }
+}
+
+std::string plural(size_t n, std::string_view one, std::string_view many) {
+  return std::to_string(n) + " " + std::string(n == 1 ? one : many);
+}
+
+}  // namespace
+
+int run_build(const BuildOptions& options) {
+  auto t0 = std::chrono::steady_clock::now();
+  Progress progress(options.progress);
+  std::error_code ec;
+  if (!fs::is_directory(options.site_dir, ec)) {
+    std::cerr << "metodika: error: the site folder " << options.site_dir << " does not exist\n";
+    return 2;
+  }
+  try {
+    diag::Diagnostics diags;
+    progress.stage("reading");
+    load::LoadOptions load_options;
+    load_options.jobs = options.jobs;
+    load::SiteSources sources = load::load_site(options.site_dir, load_options, diags);
+
+    progress.stage("validating");
+    model::BuildOptions model_options;
+    model_options.as_of_override = options.as_of;
+    model_options.as_of_fallback = options.source_date_epoch;
+    model::Model model = model::build_model(sources, model_options, diags);
+    progress.clear();
+    print_diagnostics(diags);
+    if (diags.has_errors()) {
+      std::cerr << "metodika: " << plural(diags.error_count(), "error", "errors")
+                << (options.check_only ? "" : "; nothing was written, the previous output is "
+                                              "unchanged")
+                << "\n";
+      return 1;
+    }
+
+    progress.stage("computing");
+    rules::Results results = rules::compute(model);
+    auto seconds = [&] {
+      return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    };
+    if (options.check_only) {
+      progress.clear();
+      if (!options.quiet) {
+        std::fprintf(stderr, "metodika: the site is valid: %zu municipalities, %zu institutions, "
+                             "%zu methodologists, %zu pages (%.2f s)\n",
+                     model.municipalities.size(), model.institutions.size(),
+                     model.methodologists.size(), model.pages.size(), seconds());
+      }
+      return 0;
+    }
+
+    progress.stage("writing");
+    fs::path out = options.out_dir ? *options.out_dir : options.site_dir / "output";
+    publish::Staging staging(out);
+    render::RenderStats stats = render::render_plain_site(model, results, staging);
+    staging.commit();
+    progress.clear();
+    if (!options.quiet) {
+      std::fprintf(stderr, "metodika: built %s, %s, %s in %.2f s → %s\n",
+                   plural(stats.pages, "page", "pages").c_str(),
+                   plural(stats.reports, "report", "reports").c_str(),
+                   plural(stats.annexes, "annex", "annexes").c_str(), seconds(),
+                   out.string().c_str());
+    }
+    return 0;
+  } catch (const std::exception& e) {
+    progress.clear();
+    std::cerr << "metodika: error: " << e.what()
+              << "\nmetodika: nothing was written; the previous output is unchanged\n";
+    return 1;
+  }
+}
+
+}  // namespace metodika::cli

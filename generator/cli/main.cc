@@ -1,0 +1,85 @@
+// metodika: the command line. Exit codes: 0 success, 1 data errors, 2 usage errors.
+#include <unistd.h>
+
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+#include <thread>
+
+#include "cli/commands.h"
+
+namespace {
+
+std::optional<metodika::util::Date> source_date_epoch() {
+  // The reproducible-builds convention (https://reproducible-builds.org/specs/source-date-epoch/).
+  // Read here, in cli, so that no stage reads the environment.
+  const char* v = std::getenv("SOURCE_DATE_EPOCH");
+  if (!v || !*v) return std::nullopt;
+  char* end = nullptr;
+  long long secs = std::strtoll(v, &end, 10);
+  if (*end != '\0') return std::nullopt;
+  return metodika::util::date_from_epoch_seconds(secs);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "Metodika: builds the public website, the municipal education quality reviews (PDF) and\n"
+      "their Excel annexes from a folder of YAML/JSON data and Markdown.",
+      "metodika"};
+  app.set_version_flag("--version", std::string("metodika ") + METODIKA_VERSION);
+  app.require_subcommand(1);
+
+  metodika::cli::BuildOptions opts;
+  opts.jobs = std::max(1u, std::thread::hardware_concurrency());
+  std::string site_dir = ".", out_dir, as_of;
+  auto add_site = [&](CLI::App* cmd) {
+    cmd->add_option("SITE_DIR", site_dir, "the site folder (default: the current folder)");
+  };
+
+  CLI::App* build = app.add_subcommand("build", "validate the site and write the output");
+  add_site(build);
+  build->add_option("--out", out_dir, "output folder (default: SITE_DIR/output)");
+  build->add_option("--as-of", as_of,
+                    "the date statuses are computed for, YYYY-MM-DD (overrides site.yaml's "
+                    "as_of; without either, SOURCE_DATE_EPOCH sets it)");
+  build->add_option("--jobs,-j", opts.jobs, "parallel workers (default: the number of cores)")
+      ->check(CLI::Range(1u, 256u));
+  build->add_flag("--quiet,-q", opts.quiet, "print nothing but errors and warnings");
+
+  CLI::App* check = app.add_subcommand("check", "validate the site only; write nothing");
+  add_site(check);
+  check->add_option("--as-of", as_of, "the date statuses are computed for, YYYY-MM-DD");
+  check->add_option("--jobs,-j", opts.jobs, "parallel workers (default: the number of cores)")
+      ->check(CLI::Range(1u, 256u));
+  check->add_flag("--quiet,-q", opts.quiet, "print nothing but errors and warnings");
+
+  std::string new_dir;
+  CLI::App* create = app.add_subcommand("new", "create a minimal working site to start from");
+  create->add_option("DIR", new_dir, "the folder to create")->required();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? 0 : 2;
+  }
+
+  if (create->parsed()) return metodika::cli::run_new(new_dir);
+
+  opts.site_dir = site_dir;
+  if (!out_dir.empty()) opts.out_dir = out_dir;
+  if (!as_of.empty()) {
+    opts.as_of = metodika::util::parse_date(as_of);
+    if (!opts.as_of) {
+      std::cerr << "metodika: error: --as-of \"" << as_of
+                << "\" is not a date; write it as YYYY-MM-DD, e.g. 2026-11-22\n";
+      return 2;
+    }
+  }
+  opts.source_date_epoch = source_date_epoch();
+  opts.check_only = check->parsed();
+  opts.progress = !opts.quiet && ::isatty(STDERR_FILENO);
+  return metodika::cli::run_build(opts);
+}

@@ -1,0 +1,213 @@
+#include "load/site_sources.h"
+
+#include <cctype>
+#include <map>
+#include <set>
+
+#include "util/fs.h"
+#include "util/parallel.h"
+#include "util/text.h"
+
+namespace metodika::load {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::array<std::string_view, kDataSlotCount> kSlotNames = {
+    "subjects",  "municipalities", "schools", "methodologists", "olympiads",
+    "materials", "events",         "metrics", "programmes",     "private/teachers"};
+
+constexpr std::array<std::string_view, 3> kDataExtensions = {".yaml", ".yml", ".json"};
+
+bool is_data_file(std::string_view name) {
+  for (auto ext : kDataExtensions) {
+    if (name.size() > ext.size() && name.substr(name.size() - ext.size()) == ext) return true;
+  }
+  return false;
+}
+
+std::string strip_ext(std::string_view name) {
+  size_t dot = name.rfind('.');
+  return std::string(name.substr(0, dot));
+}
+
+struct PendingFile {
+  std::string rel;                // relative to the site folder
+  std::optional<DataSlot> slot;   // none: the site settings file
+};
+
+// Maps a path under data/ to its slot: "schools.yaml" and "schools/x.yaml" both go to kSchools,
+// so any collection may be one file or a folder of files (DATA-MODEL.md section 1).
+std::optional<DataSlot> slot_of(std::string_view rel_in_data) {
+  std::string base = strip_ext(rel_in_data);
+  for (size_t i = 0; i < kSlotNames.size(); ++i) {
+    std::string_view name = kSlotNames[i];
+    if (base == name) return static_cast<DataSlot>(i);
+    if (base.size() > name.size() && base.compare(0, name.size(), name) == 0 &&
+        base[name.size()] == '/') {
+      return static_cast<DataSlot>(i);
+    }
+  }
+  return std::nullopt;
+}
+
+Document parse_file(const fs::path& root, const std::string& rel, diag::Diagnostics& diags) {
+  auto text = std::make_shared<const std::string>(util::read_file(root / rel));
+  diags.add_source(rel, text);
+  Document doc{rel, std::nullopt};
+  if (!util::is_valid_utf8(*text)) {
+    diags.error({rel, 0, 0}, "the file is not UTF-8 text",
+                "save it as UTF-8 (in most editors: Save as… → Encoding: UTF-8)");
+    return doc;
+  }
+  doc.root = parse_yaml(*text, rel, diags);
+  return doc;
+}
+
+// Reports two files with the same base name in different formats (x.yaml beside x.json).
+void check_format_clashes(const std::vector<std::string>& files, std::string_view prefix,
+                          diag::Diagnostics& diags) {
+  std::map<std::string, std::string> seen;
+  for (const auto& f : files) {
+    if (!is_data_file(f)) continue;
+    auto [it, fresh] = seen.emplace(strip_ext(f), f);
+    if (!fresh) {
+      diags.error({std::string(prefix) + f, 0, 0},
+                  "the same data is given twice: " + std::string(prefix) + it->second + " and " +
+                      std::string(prefix) + f,
+                  "keep one of the two files");
+    }
+  }
+}
+
+}  // namespace
+
+std::string_view slot_name(DataSlot slot) { return kSlotNames[static_cast<size_t>(slot)]; }
+
+ContentFile split_front_matter(std::string path, std::string_view text, diag::Diagnostics& diags) {
+  ContentFile cf;
+  cf.path = std::move(path);
+  cf.front = Node{};
+  std::string_view rest = text;
+  if (rest.substr(0, 3) == "\xEF\xBB\xBF") rest.remove_prefix(3);  // UTF-8 byte order mark
+  auto first_line_end = rest.find('\n');
+  std::string_view first = rest.substr(0, first_line_end);
+  if (!first.empty() && first.back() == '\r') first.remove_suffix(1);
+  if (first != "---") {
+    cf.body = std::string(rest);
+    return cf;
+  }
+  // Find the closing "---" line.
+  size_t pos = first_line_end == std::string_view::npos ? rest.size() : first_line_end + 1;
+  uint32_t line = 2;
+  size_t fm_start = pos;
+  while (pos < rest.size()) {
+    size_t end = rest.find('\n', pos);
+    std::string_view l = rest.substr(pos, end == std::string_view::npos ? std::string_view::npos
+                                                                        : end - pos);
+    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+    if (l == "---" || l == "...") {
+      cf.front = parse_yaml(rest.substr(fm_start, pos - fm_start), cf.path, diags, 1);
+      cf.body = end == std::string_view::npos ? std::string() : std::string(rest.substr(end + 1));
+      cf.body_line = line + 1;
+      return cf;
+    }
+    if (end == std::string_view::npos) break;
+    pos = end + 1;
+    ++line;
+  }
+  diags.error({cf.path, 1, 1}, "the front matter that starts on line 1 is never closed",
+              "add a line with only --- after the title, date and other settings");
+  cf.front.reset();
+  return cf;
+}
+
+SiteSources load_site(const fs::path& root, const LoadOptions& options,
+                      diag::Diagnostics& diags) {
+  SiteSources out;
+  out.root = root;
+
+  // site.yaml
+  std::vector<std::string> site_files;
+  for (std::string_view name : {"site.yaml", "site.yml", "site.json"}) {
+    if (fs::is_regular_file(root / name)) site_files.emplace_back(name);
+  }
+  check_format_clashes(site_files, "", diags);
+  if (site_files.empty()) {
+    diags.error({"site.yaml", 0, 0},
+                "there is no site.yaml in " + root.string() + ": this is not a Metodika site folder",
+                "run the command in the site folder, or create one with `metodika new DIR`");
+  }
+
+  // data/
+  std::vector<std::string> data_files = util::list_files(root / "data");
+  std::vector<PendingFile> pending;
+  {
+    // Clashes are checked per folder, on base names.
+    std::map<std::string, std::vector<std::string>> by_dir;
+    for (const auto& f : data_files) {
+      size_t slash = f.rfind('/');
+      by_dir[slash == std::string::npos ? "" : f.substr(0, slash + 1)].push_back(
+          slash == std::string::npos ? f : f.substr(slash + 1));
+    }
+    for (const auto& [dir, names] : by_dir) check_format_clashes(names, "data/" + dir, diags);
+  }
+  for (const auto& f : data_files) {
+    std::string rel = "data/" + f;
+    if (!is_data_file(f)) {
+      if (f.size() < 3 || (f.substr(f.size() - 3) != ".md" && f.substr(f.size() - 4) != ".txt")) {
+        diags.warning({rel, 0, 0}, "ignored: not a .yaml, .yml or .json file");
+      }
+      continue;
+    }
+    auto slot = slot_of(f);
+    if (!slot) {
+      std::vector<std::string> names(kSlotNames.begin(), kSlotNames.end());
+      auto guess = util::closest_match(strip_ext(f), names);
+      diags.warning({rel, 0, 0}, "ignored: data/" + f + " is not one of the data files",
+                    guess ? "did you mean data/" + *guess + ".yaml?"
+                          : "see DATA-MODEL.md section 1 for the file names");
+      continue;
+    }
+    pending.push_back({rel, *slot});
+  }
+  if (site_files.size() == 1) pending.push_back({site_files[0], std::nullopt});
+
+  std::vector<Document> parsed(pending.size());
+  util::parallel_for(pending.size(), options.jobs, [&](size_t i) {
+    parsed[i] = parse_file(root, pending[i].rel, diags);
+  });
+  for (size_t i = 0; i < pending.size(); ++i) {
+    if (pending[i].slot) {
+      out.data[static_cast<size_t>(*pending[i].slot)].push_back(std::move(parsed[i]));
+    } else {
+      out.site = std::move(parsed[i]);
+    }
+  }
+
+  // content/
+  std::set<std::string, std::less<>> langs(options.other_languages.begin(),
+                                           options.other_languages.end());
+  for (const auto& f : util::list_files(root / "content")) {
+    if (f.size() < 3 || f.substr(f.size() - 3) != ".md") continue;
+    std::string rel = "content/" + f;
+    auto text = std::make_shared<const std::string>(util::read_file(root / rel));
+    diags.add_source(rel, text);
+    ContentFile cf = split_front_matter(rel, *text, diags);
+    size_t slash = f.find('/');
+    std::string first = slash == std::string::npos ? "" : f.substr(0, slash);
+    bool is_lang = options.other_languages.empty()
+                       ? (first.size() == 2 && std::islower(static_cast<unsigned char>(first[0])) &&
+                          std::islower(static_cast<unsigned char>(first[1])))
+                       : langs.contains(first);
+    if (is_lang) {
+      cf.lang = first;
+      cf.rel = f.substr(slash + 1);
+    } else {
+      cf.rel = f;
+    }
+    out.content.push_back(std::move(cf));
+  }
+  return out;
+}
+
+}  // namespace metodika::load

@@ -1,0 +1,78 @@
+// Finds and parses every input file of a site folder (DATA-MODEL.md sections 1, 13, 15) into
+// positioned documents. Knows file layout, not meaning: `model` turns documents into entities.
+#pragma once
+
+#include <array>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diag/diagnostics.h"
+#include "load/yaml.h"
+
+namespace metodika::load {
+
+/// The data collections of DATA-MODEL.md section 1, in the order they are validated.
+enum class DataSlot {
+  kSubjects,
+  kMunicipalities,
+  kSchools,
+  kMethodologists,
+  kOlympiads,
+  kMaterials,
+  kEvents,
+  kMetrics,
+  kProgrammes,
+  kPrivateTeachers,
+};
+inline constexpr size_t kDataSlotCount = 10;
+
+/// The name of a slot's file or folder under data/ ("schools", "private/teachers").
+[[nodiscard]] std::string_view slot_name(DataSlot slot);
+
+/// One parsed YAML or JSON file. `root` is empty when the file has a syntax error.
+struct Document {
+  std::string path;  // relative to the site folder, '/'-separated
+  std::optional<Node> root;
+};
+
+/// A Markdown file of content/ with its front matter split off.
+struct ContentFile {
+  std::string path;      // relative to the site folder ("content/en/news/x.md")
+  std::string lang;      // "" for the default language, else the language folder ("en")
+  std::string rel;       // path under content/ or content/<lang>/ ("news/x.md")
+  std::optional<Node> front;  // front matter; a null node when there is none
+  std::string body;      // Markdown after the front matter
+  uint32_t body_line = 1;  // line of the body's first line in the file
+};
+
+struct SiteSources {
+  std::filesystem::path root;
+  std::optional<Document> site;  // site.yaml / site.yml / site.json
+  std::array<std::vector<Document>, kDataSlotCount> data;
+  std::vector<ContentFile> content;
+
+  [[nodiscard]] const std::vector<Document>& docs(DataSlot s) const {
+    return data[static_cast<size_t>(s)];
+  }
+};
+
+struct LoadOptions {
+  unsigned jobs = 1;
+  /// Language codes besides the default; content/<lang>/ folders are read as translations.
+  /// Empty: every two-letter folder under content/ is taken as a language.
+  std::vector<std::string> other_languages;
+};
+
+/// Reads the site folder. Every problem (missing site.yaml, a file in two formats, a syntax
+/// error, an unknown file under data/) goes to `diags`. Throws only on IO failures.
+[[nodiscard]] SiteSources load_site(const std::filesystem::path& root, const LoadOptions& options,
+                                    diag::Diagnostics& diags);
+
+/// Splits `---` front matter from a Markdown text and parses it. For tests and `load_site`.
+[[nodiscard]] ContentFile split_front_matter(std::string path, std::string_view text,
+                                             diag::Diagnostics& diags);
+
+}  // namespace metodika::load

@@ -1,0 +1,159 @@
+#include "model/build.h"
+
+#include "model/builders.h"
+
+namespace metodika::model {
+namespace detail {
+
+bool IdRegistry::add(const std::string& id, size_t index, const Node& at, const Ctx& ctx) {
+  auto [it, fresh] = index_.emplace(id, index);
+  if (fresh) {
+    first_.emplace(id, ctx.at(at));
+    ids_.push_back(id);
+    return true;
+  }
+  const Pos& first = first_.at(id);
+  ctx.error(at,
+            "duplicate " + kind_ + " id \"" + id + "\" (first used at " + first.file + ":" +
+                std::to_string(first.line) + ":" + std::to_string(first.col) + ")",
+            "every " + kind_ + " needs its own id");
+  return false;
+}
+
+std::optional<size_t> IdRegistry::resolve(const std::string& id, const Node& at, const Ctx& ctx,
+                                          std::string_view field) const {
+  auto it = index_.find(id);
+  if (it != index_.end()) return it->second;
+  auto guess = util::closest_match(id, ids_);
+  std::string what = field.empty() || field == kind_ ? kind_ : std::string(field);
+  ctx.error(at,
+            "unknown " + what + " \"" + id + "\"" +
+                (guess ? " (did you mean \"" + *guess + "\"?)" : ""),
+            ids_.empty() ? "no " + kind_ + " is defined yet"
+                         : "use the id of a " + kind_ + " defined in the data");
+  return std::nullopt;
+}
+
+std::string str_or_empty(const Fields& f, std::string_view key, const Ctx& ctx) {
+  const Node* v = f.get(key);
+  return v ? read_string(*v, ctx, key).value_or("") : "";
+}
+
+bool read_id(const Fields& f, const Ctx& ctx, IdRegistry& reg, size_t index, std::string& out) {
+  const Node* v = f.require("id");
+  if (!v) return false;
+  auto id = read_slug(*v, ctx, "id");
+  if (!id) return false;
+  out = *id;
+  return reg.add(*id, index, *v, ctx);
+}
+
+std::vector<std::string> read_refs(const Node& v, const Ctx& ctx, const IdRegistry& reg,
+                                   std::string_view field) {
+  auto ids = read_slug_list(v, ctx, field);
+  if (!ids) return {};
+  const std::vector<Node> single{v};
+  const std::vector<Node>& items = v.is_seq() ? v.items : single;
+  for (size_t i = 0; i < ids->size(); ++i) reg.resolve((*ids)[i], items[i], ctx);
+  return *ids;
+}
+
+}  // namespace detail
+
+const std::string& Text::in(std::string_view lang) const {
+  static const std::string kEmpty;
+  auto it = by_lang.find(lang);
+  if (it != by_lang.end()) return it->second;
+  return by_lang.empty() ? kEmpty : by_lang.begin()->second;
+}
+
+Rules default_rules() {
+  Rules r;
+  r.ce_index = {
+      {{2020, 8, 1}, {2025, 7, 31}, CeMethod::kMean, 40, {}},
+      {{2025, 8, 1}, {2029, 7, 31}, CeMethod::kMin, 50, {}},
+  };
+  return r;
+}
+
+const Municipality* Model::find_municipality(std::string_view id) const {
+  auto it = municipality_index.find(std::string(id));
+  return it == municipality_index.end() ? nullptr : &municipalities[it->second];
+}
+
+const Institution* Model::find_institution(std::string_view id) const {
+  auto it = institution_index.find(std::string(id));
+  return it == institution_index.end() ? nullptr : &institutions[it->second];
+}
+
+const Subject* Model::find_subject(std::string_view id) const {
+  auto it = subject_index.find(std::string(id));
+  return it == subject_index.end() ? nullptr : &subjects[it->second];
+}
+
+std::vector<std::string> peek_languages(const load::SiteSources& sources) {
+  std::vector<std::string> langs;
+  if (sources.site && sources.site->root) {
+    if (const Node* l = sources.site->root->get("languages"); l && l->is_seq()) {
+      for (const Node& n : l->items) {
+        if (n.is_scalar()) langs.push_back(n.value);
+      }
+    }
+  }
+  if (langs.empty()) langs = {"lv", "en"};
+  return langs;
+}
+
+Model build_model(const load::SiteSources& sources, const BuildOptions& options,
+                  diag::Diagnostics& diags) {
+  Model m;
+  std::vector<std::string> langs = peek_languages(sources);
+  if (sources.site && sources.site->root) {
+    Ctx ctx{diags, sources.site->path, langs};
+    m.site = detail::build_site(*sources.site, ctx);
+  } else {
+    m.site.languages = langs;
+    m.site.rules = default_rules();
+  }
+  if (options.as_of_override) {
+    m.site.as_of = *options.as_of_override;
+  } else if (m.site.as_of == Date{} && options.as_of_fallback) {
+    m.site.as_of = *options.as_of_fallback;
+  }
+  if (m.site.as_of == Date{} && sources.site && sources.site->root) {
+    diags.error({sources.site->path, 1, 1}, "the build has no \"as of\" date",
+                "add `as_of: YYYY-MM-DD` to site.yaml, pass --as-of, or set SOURCE_DATE_EPOCH");
+  }
+  langs = m.site.languages;
+
+  detail::Registries reg;
+  using load::DataSlot;
+  auto each = [&](DataSlot slot, auto&& fn) {
+    for (const load::Document& doc : sources.docs(slot)) {
+      Ctx ctx{diags, doc.path, langs};
+      fn(doc, ctx);
+    }
+  };
+  each(DataSlot::kSubjects, [&](auto& d, auto& c) { detail::build_subjects(d, c, m, reg); });
+  m.subject_index = reg.subjects.index();
+  each(DataSlot::kMunicipalities,
+       [&](auto& d, auto& c) { detail::build_municipalities(d, c, m, reg); });
+  m.municipality_index = reg.municipalities.index();
+  each(DataSlot::kSchools, [&](auto& d, auto& c) { detail::build_institutions(d, c, m, reg); });
+  m.institution_index = reg.institutions.index();
+  each(DataSlot::kMethodologists,
+       [&](auto& d, auto& c) { detail::build_methodologists(d, c, m, reg); });
+  each(DataSlot::kOlympiads, [&](auto& d, auto& c) { detail::build_olympiads(d, c, m, reg); });
+  each(DataSlot::kMaterials, [&](auto& d, auto& c) { detail::build_materials(d, c, m, reg); });
+  each(DataSlot::kEvents, [&](auto& d, auto& c) { detail::build_events(d, c, m, reg); });
+  each(DataSlot::kMetrics, [&](auto& d, auto& c) { detail::build_metrics(d, c, m, reg); });
+  each(DataSlot::kProgrammes, [&](auto& d, auto& c) { detail::build_programmes(d, c, m, reg); });
+  auto priv = std::make_shared<PrivateData>();
+  each(DataSlot::kPrivateTeachers,
+       [&](auto& d, auto& c) { detail::build_teachers(d, c, reg, *priv); });
+  m.private_data = std::move(priv);
+  detail::build_pages(sources.content, diags, m);
+  return m;
+}
+
+}  // namespace metodika::model

@@ -1,0 +1,26 @@
+// Builds the validated Model from parsed sources: every field typed, every reference resolved,
+// every rule of DATA-MODEL.md section 14 checked. All errors go to the diagnostics; the model is
+// only usable when there are none.
+#pragma once
+
+#include <optional>
+
+#include "diag/diagnostics.h"
+#include "load/site_sources.h"
+#include "model/model.h"
+
+namespace metodika::model {
+
+struct BuildOptions {
+  /// `--as-of`, or SOURCE_DATE_EPOCH's date when site.yaml has no `as_of` (resolved by `cli`).
+  std::optional<Date> as_of_override;
+  std::optional<Date> as_of_fallback;
+};
+
+/// Reads site.yaml alone (for the languages that content loading needs). Reports nothing.
+[[nodiscard]] std::vector<std::string> peek_languages(const load::SiteSources& sources);
+
+[[nodiscard]] Model build_model(const load::SiteSources& sources, const BuildOptions& options,
+                                diag::Diagnostics& diags);
+
+}  // namespace metodika::model

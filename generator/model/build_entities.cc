@@ -1,0 +1,187 @@
+// Subjects, municipalities, institutions and methodologists (DATA-MODEL.md sections 3–6).
+#include "model/builders.h"
+
+namespace metodika::model::detail {
+void build_subjects(const load::Document& doc, const Ctx& ctx, Model& m, Registries& reg) {
+  for_each_entry(doc, ctx, "subject", [&](const Node& e) {
+    Fields f(e, ctx, "a subject", {"id", "name", "area"});
+    Subject s;
+    s.pos = ctx.at(e);
+    bool ok = read_id(f, ctx, reg.subjects, m.subjects.size(), s.id);
+    if (auto* v = f.require("name")) {
+      if (auto t = read_text(*v, ctx, "name")) s.name = *t;
+    }
+    if (auto* v = f.require("area")) {
+      if (auto a = read_enum(*v, ctx, "learning area", kLearningAreas)) s.area = *a;
+    }
+    if (ok) m.subjects.push_back(std::move(s));
+  });
+}
+
+void build_municipalities(const load::Document& doc, const Ctx& ctx, Model& m, Registries& reg) {
+  for_each_entry(doc, ctx, "municipality", [&](const Node& e) {
+    Fields f(e, ctx, "a municipality", {"id", "name", "kind", "region", "board", "council"});
+    Municipality mu;
+    mu.pos = ctx.at(e);
+    bool ok = read_id(f, ctx, reg.municipalities, m.municipalities.size(), mu.id);
+    if (auto* v = f.require("name")) {
+      if (auto t = read_text(*v, ctx, "name")) mu.name = *t;
+    }
+    if (auto* v = f.require("kind")) {
+      if (auto k = read_enum(*v, ctx, "municipality kind", kMunicipalityKinds)) mu.kind = *k;
+    }
+    if (auto* v = f.require("region")) {
+      if (auto r = read_enum(*v, ctx, "region", kRegions)) mu.region = *r;
+    }
+    if (auto* v = f.get("board"); v && expect_map(*v, ctx, "board")) {
+      Fields b(*v, ctx, "the education board", {"name", "email", "phone", "address", "url"});
+      mu.board.name = str_or_empty(b, "name", ctx);
+      mu.board.email = str_or_empty(b, "email", ctx);
+      mu.board.phone = str_or_empty(b, "phone", ctx);
+      mu.board.address = str_or_empty(b, "address", ctx);
+      mu.board.url = str_or_empty(b, "url", ctx);
+    }
+    mu.council = str_or_empty(f, "council", ctx);
+    if (ok) m.municipalities.push_back(std::move(mu));
+  });
+}
+
+void build_institutions(const load::Document& doc, const Ctx& ctx, Model& m, Registries& reg) {
+  for_each_entry(doc, ctx, "institution", [&](const Node& e) {
+    Fields f(e, ctx, "an institution",
+             {"id", "name", "municipality", "kind", "head", "address", "url", "students",
+              "teachers", "accreditation", "tags"});
+    Institution in;
+    in.pos = ctx.at(e);
+    bool ok = read_id(f, ctx, reg.institutions, m.institutions.size(), in.id);
+    if (auto* v = f.require("name")) {
+      if (auto t = read_text(*v, ctx, "name")) in.name = *t;
+    }
+    if (auto* v = f.require("municipality")) {
+      if (auto id = read_string(*v, ctx, "municipality")) {
+        in.municipality = *id;
+        if (auto idx = reg.municipalities.resolve(*id, *v, ctx)) {
+          in.municipality_index = *idx;
+        } else {
+          ok = false;
+        }
+      }
+    }
+    if (auto* v = f.require("kind")) {
+      if (auto k = read_enum(*v, ctx, "institution kind", kInstitutionKinds)) in.kind = *k;
+    }
+    in.head = str_or_empty(f, "head", ctx);
+    in.address = str_or_empty(f, "address", ctx);
+    in.url = str_or_empty(f, "url", ctx);
+    for (const char* key : {"students", "teachers"}) {
+      if (auto* v = f.get(key)) {
+        auto counts = read_by_year<int>(*v, ctx, key, [&](const Node& n) {
+          return read_count(n, ctx, key);
+        });
+        if (counts) (std::string_view(key) == "students" ? in.students : in.teachers) = *counts;
+      }
+    }
+    if (auto* v = f.get("accreditation"); v && expect_map(*v, ctx, "accreditation")) {
+      Fields a(*v, ctx, "the accreditation", {"date", "valid_until"});
+      std::optional<Date> date, until;
+      if (auto* x = a.require("date")) date = read_date(*x, ctx, "date");
+      if (auto* x = a.require("valid_until")) until = read_date(*x, ctx, "valid_until");
+      if (date && until) {
+        if (*until < *date) {
+          ctx.error(*a.get("valid_until"), "the accreditation is valid until " + until->iso() +
+                                               ", before it was given (" + date->iso() + ")");
+        } else {
+          in.accreditation = Accreditation{*date, *until};
+        }
+      }
+    }
+    if (auto* v = f.get("tags")) {
+      if (auto t = read_string_list(*v, ctx, "tags")) in.tags = *t;
+    }
+    if (ok) m.institutions.push_back(std::move(in));
+  });
+}
+
+void build_methodologists(const load::Document& doc, const Ctx& ctx, Model& m, Registries& reg) {
+  for_each_entry(doc, ctx, "methodologist", [&](const Node& e) {
+    Fields f(e, ctx, "a methodologist",
+             {"id", "name", "level", "municipality", "school", "subjects", "email", "phone", "fte",
+              "activity"});
+    Methodologist me;
+    me.pos = ctx.at(e);
+    bool ok = read_id(f, ctx, reg.methodologists, m.methodologists.size(), me.id);
+    if (auto* v = f.require("name")) me.name = read_string(*v, ctx, "name").value_or("");
+    const Node* level_node = f.require("level");
+    if (level_node) {
+      if (auto l = read_enum(*level_node, ctx, "level", kLevels)) me.level = *l;
+    }
+    if (auto* v = f.get("municipality")) {
+      if (auto id = read_string(*v, ctx, "municipality")) {
+        me.municipality = *id;
+        ok = reg.municipalities.resolve(*id, *v, ctx).has_value() && ok;
+      }
+    } else if (level_node && me.level != Level::kNational) {
+      ctx.error(e, "a " + std::string(enum_name(kLevels, me.level)) +
+                       " methodologist needs a \"municipality\"",
+                "add `municipality: <id>` (an id from data/municipalities.yaml)");
+    }
+    if (auto* v = f.get("school")) {
+      if (auto id = read_string(*v, ctx, "school")) {
+        me.school = *id;
+        if (auto idx = reg.institutions.resolve(*id, *v, ctx)) {
+          const Institution& in = m.institutions[*idx];
+          if (me.municipality && in.municipality != *me.municipality) {
+            ctx.error(*v, "the school \"" + *id + "\" is in " + in.municipality + ", not in " +
+                              *me.municipality,
+                      "check the methodologist's municipality and school");
+          }
+        } else {
+          ok = false;
+        }
+      }
+    } else if (level_node && me.level == Level::kSchool) {
+      ctx.error(e, "a school-level methodologist needs a \"school\"",
+                "add `school: <id>` (an id from data/schools/)");
+    }
+    if (auto* v = f.require("subjects")) {
+      me.subjects = read_refs(*v, ctx, reg.subjects, "subjects");
+      if (v->is_seq() && v->items.empty()) ctx.error(*v, "a methodologist needs at least one subject");
+    }
+    if (auto* v = f.get("email")) me.email = read_string(*v, ctx, "email").value_or("");
+    if (auto* v = f.get("phone")) me.phone = read_string(*v, ctx, "phone").value_or("");
+    if (auto* v = f.get("fte")) {
+      if (auto x = read_number(*v, ctx, "fte", 0, 1)) {
+        if (*x <= 0) {
+          ctx.error(*v, "\"fte\" must be more than 0 (a share of a full-time post, up to 1)");
+        } else {
+          me.fte = *x;
+        }
+      }
+    }
+    if (auto* v = f.get("activity")) {
+      auto act = read_by_year<WorkSplit>(*v, ctx, "activity", [&](const Node& n)
+                                                                   -> std::optional<WorkSplit> {
+        if (!expect_map(n, ctx, "a year's activity")) return std::nullopt;
+        Fields a(n, ctx, "a year's activity", {"state", "teachers", "schools", "data"});
+        WorkSplit w;
+        bool good = true;
+        for (const auto& [name, cat] : kWorkCategories) {
+          if (auto* h = a.get(name)) {
+            auto hours = read_number(*h, ctx, name, 0, 10000);
+            if (hours) {
+              w.by_category[static_cast<size_t>(cat)] = *hours;
+            } else {
+              good = false;
+            }
+          }
+        }
+        if (!good) return std::nullopt;
+        return w;
+      });
+      if (act) me.activity = *act;
+    }
+    if (ok) m.methodologists.push_back(std::move(me));
+  });
+}
+
+}  // namespace metodika::model::detail

@@ -1,0 +1,79 @@
+// Internal to `model`: one function per data collection, called by build_model in dependency
+// order (a collection may refer only to collections built before it).
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "load/site_sources.h"
+#include "model/fields.h"
+#include "model/model.h"
+#include "model/private_data.h"
+
+namespace metodika::model::detail {
+
+/// Ids seen so far in one collection, for uniqueness and "did you mean" on references.
+class IdRegistry {
+ public:
+  explicit IdRegistry(std::string kind) : kind_(std::move(kind)) {}
+  /// Registers `id`; reports a duplicate with the first place it was given.
+  bool add(const std::string& id, size_t index, const Node& at, const Ctx& ctx);
+  /// Resolves a reference; reports an unknown one with a suggestion. nullopt when unknown.
+  std::optional<size_t> resolve(const std::string& id, const Node& at, const Ctx& ctx,
+                                std::string_view field = {}) const;
+  [[nodiscard]] const std::unordered_map<std::string, size_t>& index() const { return index_; }
+  [[nodiscard]] bool contains(const std::string& id) const { return index_.contains(id); }
+
+ private:
+  std::string kind_;
+  std::unordered_map<std::string, size_t> index_;
+  std::unordered_map<std::string, Pos> first_;
+  std::vector<std::string> ids_;  // for suggestions
+};
+
+struct Registries {
+  IdRegistry subjects{"subject"};
+  IdRegistry municipalities{"municipality"};
+  IdRegistry institutions{"school"};
+  IdRegistry methodologists{"methodologist"};
+  IdRegistry olympiads{"olympiad"};
+  IdRegistry materials{"material"};
+  IdRegistry events{"event"};
+  IdRegistry programmes{"programme"};
+  IdRegistry teachers{"teacher"};
+};
+
+/// Every entry of a list file, each checked to be a map; calls fn(entry) for each.
+template <typename Fn>
+void for_each_entry(const load::Document& doc, const Ctx& ctx, std::string_view what, Fn&& fn) {
+  if (!doc.root || doc.root->is_null()) return;
+  if (!expect_list(*doc.root, ctx, "the file " + doc.path)) return;
+  for (const Node& entry : doc.root->items) {
+    if (expect_map(entry, ctx, std::string("each ") + std::string(what))) fn(entry);
+  }
+}
+
+/// An optional text field, "" when absent.
+std::string str_or_empty(const Fields& f, std::string_view key, const Ctx& ctx);
+/// Reads the required `id` and registers it; false when missing, malformed or a duplicate.
+bool read_id(const Fields& f, const Ctx& ctx, IdRegistry& reg, size_t index, std::string& out);
+/// A list of ids (or a single id), each resolved against `reg`.
+std::vector<std::string> read_refs(const Node& v, const Ctx& ctx, const IdRegistry& reg,
+                                   std::string_view field);
+
+Site build_site(const load::Document& doc, const Ctx& ctx);
+
+void build_subjects(const load::Document&, const Ctx&, Model&, Registries&);
+void build_municipalities(const load::Document&, const Ctx&, Model&, Registries&);
+void build_institutions(const load::Document&, const Ctx&, Model&, Registries&);
+void build_methodologists(const load::Document&, const Ctx&, Model&, Registries&);
+void build_olympiads(const load::Document&, const Ctx&, Model&, Registries&);
+void build_materials(const load::Document&, const Ctx&, Model&, Registries&);
+void build_events(const load::Document&, const Ctx&, Model&, Registries&);
+void build_metrics(const load::Document&, const Ctx&, Model&, Registries&);
+void build_programmes(const load::Document&, const Ctx&, Model&, Registries&);
+void build_teachers(const load::Document&, const Ctx&, Registries&, PrivateData&);
+void build_pages(const std::vector<load::ContentFile>&, diag::Diagnostics&, Model&);
+
+}  // namespace metodika::model::detail

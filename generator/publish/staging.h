@@ -1,0 +1,45 @@
+// Atomic publishing: a build writes into a staging folder beside the output and swaps it in only
+// when everything succeeded. On any error the previous output stays exactly as it was (STYLE.md:
+// stage, then swap, as ninja's BuildLog::Recompact → ReplaceContent).
+#pragma once
+
+#include <atomic>
+#include <filesystem>
+
+#include "util/output_sink.h"
+
+namespace metodika::publish {
+
+class Staging final : public util::OutputSink {
+ public:
+  /// Creates an empty staging folder `<out>.staging-<pid>` next to `out`.
+  /// Throws std::runtime_error when it cannot.
+  explicit Staging(std::filesystem::path out);
+  /// Removes the staging folder unless it was committed.
+  ~Staging() override;
+  Staging(const Staging&) = delete;
+  Staging& operator=(const Staging&) = delete;
+
+  /// Writes one file into the staging folder. `path` must be relative without "..".
+  void write(std::string_view path, std::string_view bytes) override;
+
+  /// Replaces `out` by the staging folder in one rename (an atomic exchange when `out` exists),
+  /// then deletes the old output. Throws std::runtime_error when the swap fails; `out` is then
+  /// unchanged.
+  void commit();
+
+  [[nodiscard]] const std::filesystem::path& staging_dir() const { return dir_; }
+  [[nodiscard]] size_t files_written() const { return files_; }
+
+ private:
+  std::filesystem::path out_;
+  std::filesystem::path dir_;
+  bool committed_ = false;
+  std::atomic<size_t> files_{0};
+};
+
+/// True when `path` is safe to write under an output folder: relative, no "." or ".." segment,
+/// no empty segment, no backslash.
+[[nodiscard]] bool is_safe_output_path(std::string_view path);
+
+}  // namespace metodika::publish

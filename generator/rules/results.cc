@@ -1,0 +1,46 @@
+#include "rules/results.h"
+
+namespace metodika::rules {
+
+Results compute(const model::Model& model) {
+  const model::Rules& rules = model.site.rules;
+  const util::Date as_of = model.site.as_of;
+  Results results;
+
+  results.ce.reserve(model.metrics.size());
+  for (const model::MetricRecord& record : model.metrics) {
+    results.ce.push_back(ce_index(record, rules));
+  }
+
+  results.school_pd = school_pd(model, as_of);
+  results.municipality_pd.reserve(model.municipalities.size());
+  for (size_t m = 0; m < model.municipalities.size(); ++m) {
+    std::vector<SchoolPd> schools;
+    for (const SchoolPd& school : results.school_pd) {
+      if (model.institutions[school.school_index].municipality_index == m) {
+        schools.push_back(school);
+      }
+    }
+    results.municipality_pd.push_back(pd_summary(schools, model, as_of));
+  }
+  // The nation's shown parts include the shown municipality totals (see pd_summary).
+  results.national_pd = pd_summary(results.school_pd, model, as_of, results.municipality_pd);
+
+  results.time_splits.reserve(model.methodologists.size());
+  for (const model::Methodologist& methodologist : model.methodologists) {
+    results.time_splits.push_back(time_split(methodologist, rules));
+  }
+
+  results.materials.reserve(model.materials.size());
+  for (const model::Material& material : model.materials) {
+    results.materials.push_back(material_status(material, as_of, rules));
+  }
+
+  results.budgets.reserve(model.programmes.size());
+  for (const model::Programme& programme : model.programmes) {
+    results.budgets.push_back(budget_totals(programme));
+  }
+  return results;
+}
+
+}  // namespace metodika::rules

@@ -1,0 +1,105 @@
+#include "rules/school_pd.h"
+
+#include <utility>
+
+#include "model/private_data.h"
+#include "rules/pd_norm.h"
+#include "rules/suppression.h"
+
+namespace metodika::rules {
+
+namespace {
+
+double percent(int part, int whole) { return whole > 0 ? 100.0 * part / whole : 0.0; }
+
+}  // namespace
+
+std::vector<SchoolPd> school_pd(const model::Model& model, util::Date on) {
+  std::vector<SchoolPd> result;
+  if (!model.private_data) return result;
+  const model::Rules& rules = model.site.rules;
+
+  // Accumulate per institution first, so the output follows model.institutions whatever the
+  // order of the private files.
+  struct Tally {
+    int teachers = 0;
+    int meeting = 0;
+    CategoryHours hours{};
+  };
+  std::vector<Tally> tallies(model.institutions.size());
+  for (const model::Teacher& teacher : model.private_data->teachers) {
+    // The model resolves every school reference; an index out of range cannot name a school.
+    if (teacher.school_index >= tallies.size()) continue;
+    Tally& tally = tallies[teacher.school_index];
+    ++tally.teachers;
+    const CategoryHours hours = hours_by_category(teacher, on, rules);
+    double total = 0;
+    for (size_t c = 0; c < hours.size(); ++c) {
+      tally.hours[c] += hours[c];
+      total += hours[c];
+    }
+    if (reaches_norm(total, rules)) ++tally.meeting;
+  }
+
+  for (size_t i = 0; i < tallies.size(); ++i) {
+    const Tally& tally = tallies[i];
+    if (tally.teachers == 0) continue;
+    SchoolPd school;
+    school.school = model.institutions[i].id;
+    school.school_index = i;
+    school.teachers = tally.teachers;
+    school.suppressed = is_suppressed(tally.teachers, rules);
+    if (!school.suppressed) {
+      school.meeting = tally.meeting;
+      school.share = percent(tally.meeting, tally.teachers);
+      for (size_t c = 0; c < tally.hours.size(); ++c) school.hours_by_category[c] = tally.hours[c];
+    }
+    result.push_back(std::move(school));
+  }
+  return result;
+}
+
+PdSummary pd_summary(std::span<const SchoolPd> schools, const model::Model& model, util::Date on,
+                     std::span<const PdSummary> municipalities) {
+  PdSummary summary;
+  const model::Rules& rules = model.site.rules;
+
+  // Which institutions the summary covers, and which of them are hidden from every shown part.
+  enum class Cover : unsigned char { kNone, kShown, kHidden };
+  std::vector<Cover> cover(model.institutions.size(), Cover::kNone);
+  for (const SchoolPd& school : schools) {
+    if (school.school_index >= cover.size()) continue;
+    bool hidden = school.suppressed;
+    if (hidden && !municipalities.empty()) {
+      const size_t m = model.institutions[school.school_index].municipality_index;
+      hidden = m >= municipalities.size() || municipalities[m].suppressed;
+    }
+    cover[school.school_index] = hidden ? Cover::kHidden : Cover::kShown;
+  }
+
+  int meeting = 0;
+  int hidden = 0;
+  const std::span<const model::Teacher> teachers =
+      model.private_data ? std::span<const model::Teacher>(model.private_data->teachers)
+                         : std::span<const model::Teacher>();
+  for (const model::Teacher& teacher : teachers) {
+    if (teacher.school_index >= cover.size() || cover[teacher.school_index] == Cover::kNone) {
+      continue;
+    }
+    ++summary.teachers;
+    if (cover[teacher.school_index] == Cover::kHidden) ++hidden;
+    if (meets_norm(teacher, on, rules)) ++meeting;
+  }
+
+  // A total minus its shown parts is the aggregate over the hidden teachers: it must itself be
+  // empty or no small cell.
+  summary.suppressed =
+      is_suppressed(summary.teachers, rules) || (hidden > 0 && is_suppressed(hidden, rules));
+  if (!summary.suppressed) {
+    summary.meeting = meeting;
+    summary.share = percent(meeting, summary.teachers);
+  }
+  return summary;
+}
+
+}  // namespace metodika::rules

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+// UTF-8 text helpers: validation, code point counts, "did you mean …?" suggestions and slugs.
+namespace metodika::util {
+
+/// True if `text` is well-formed UTF-8 (no overlong forms, surrogates, or code points above
+/// U+10FFFF; no truncated sequences). The empty string is valid.
+[[nodiscard]] bool is_valid_utf8(std::string_view text);
+
+/// Number of Unicode code points in `text`. Each ill-formed sequence counts as one code point
+/// (the U+FFFD it would be replaced with).
+[[nodiscard]] size_t utf8_length(std::string_view text);
+
+/// Levenshtein distance between `a` and `b` counted in code points, not bytes: "Rīga" and
+/// "Riga" are 1 apart. Ill-formed sequences are compared as U+FFFD.
+[[nodiscard]] size_t edit_distance(std::string_view a, std::string_view b);
+
+/// The candidate closest to `word` by `edit_distance`, for "did you mean …?" hints, or nullopt
+/// if none is within `max_distance`. `max_distance` 0 means automatic:
+/// max(1, min(3, utf8_length(word) / 3)). Among equally close candidates the bytewise smallest
+/// wins, so the answer does not depend on the order of `candidates`. Case-sensitive.
+[[nodiscard]] std::optional<std::string> closest_match(std::string_view word,
+                                                       std::span<const std::string> candidates,
+                                                       size_t max_distance = 0);
+
+/// True if `text` is a non-empty string of `[a-z0-9-]` (the form of ids and URL slugs).
+[[nodiscard]] bool is_slug(std::string_view text);
+
+/// A slug for `text`: letters lose their diacritics (ā→a, č→c, ģ→g, ķ→k, ļ→l, ņ→n, ŗ→r, š→s,
+/// ž→z, ō→o, é→e, …, capitals too) and are lower-cased; every other run of characters outside
+/// `[a-z0-9]` becomes one '-'; leading and trailing '-' are dropped. "Ventspils 1. pamatskola"
+/// gives "ventspils-1-pamatskola". Letters without an ASCII base (ß, ø, Cyrillic) count as
+/// separators, so the result may be empty; check it with `is_slug`.
+[[nodiscard]] std::string slugify(std::string_view text);
+
+}  // namespace metodika::util

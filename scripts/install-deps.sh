@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs Metodika's build and test dependencies from Debian 12 packages, only when missing.
+# Nothing is vendored and nothing is downloaded from anywhere but the Debian archive.
+#   scripts/install-deps.sh            build dependencies
+#   scripts/install-deps.sh --test     also what the test suite uses (LibreOffice, poppler, ...)
+set -euo pipefail
+
+build_pkgs=(
+  build-essential cmake pkg-config
+  libyaml-dev                       # YAML/JSON parser with line:col marks (see generator/load/yaml.h)
+  libcmark-gfm-dev libcmark-gfm-extensions-dev
+  nlohmann-json3-dev
+  libxlsxwriter-dev
+  libhpdf-dev
+  libharfbuzz-dev                   # hb-subset: font subsetting for the PDF
+  libhyphen-dev hyphen-lv           # Latvian hyphenation patterns
+  libkainjow-mustache-dev
+  libcli11-dev
+  libicu-dev
+  libcpp-httplib-dev
+  doctest-dev
+  fonts-dejavu-core
+)
+test_pkgs=(python3 python3-openpyxl poppler-utils)
+
+want=("${build_pkgs[@]}")
+if [[ "${1:-}" == "--test" ]]; then want+=("${test_pkgs[@]}"); fi
+
+missing=()
+for p in "${want[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]} == 0)); then exit 0; fi
+
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+echo "Installing: ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
