@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <iostream>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
 #include "diag/diagnostics.h"
 #include "load/site_sources.h"
@@ -20,10 +22,13 @@ namespace {
 // missing translations, and errors must stay visible.
 constexpr size_t kMaxWarningsShown = 20;
 
+// Shows the current stage on a terminal, and with --timings records how long each took.
 class Progress {
  public:
-  explicit Progress(bool on) : on_(on) {}
+  Progress(bool on, bool timings) : on_(on), timings_(timings) {}
   void stage(std::string_view what) {
+    lap();
+    current_ = what;
     if (!on_) return;
     std::fprintf(stderr, "\r\033[K%.*s…", static_cast<int>(what.size()), what.data());
     std::fflush(stderr);
@@ -31,9 +36,27 @@ class Progress {
   void clear() {
     if (on_) std::fputs("\r\033[K", stderr);
   }
+  void report() {
+    lap();
+    if (!timings_) return;
+    for (const auto& [name, secs] : laps_) {
+      std::fprintf(stderr, "metodika: %-12s %8.1f ms\n", name.c_str(), secs * 1000);
+    }
+  }
 
  private:
-  bool on_;
+  void lap() {
+    auto now = std::chrono::steady_clock::now();
+    if (!current_.empty()) {
+      laps_.emplace_back(current_, std::chrono::duration<double>(now - start_).count());
+    }
+    start_ = now;
+    current_.clear();
+  }
+  bool on_, timings_;
+  std::string current_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+  std::vector<std::pair<std::string, double>> laps_;
 };
 
 void print_diagnostics(const diag::Diagnostics& diags) {
@@ -60,7 +83,7 @@ std::string plural(size_t n, std::string_view one, std::string_view many) {
 
 int run_build(const BuildOptions& options) {
   auto t0 = std::chrono::steady_clock::now();
-  Progress progress(options.progress);
+  Progress progress(options.progress, options.timings);
   std::error_code ec;
   if (!fs::is_directory(options.site_dir, ec)) {
     std::cerr << "metodika: error: the site folder " << options.site_dir << " does not exist\n";
@@ -95,6 +118,7 @@ int run_build(const BuildOptions& options) {
     };
     if (options.check_only) {
       progress.clear();
+      progress.report();
       if (!options.quiet) {
         std::fprintf(stderr, "metodika: the site is valid: %zu municipalities, %zu institutions, "
                              "%zu methodologists, %zu pages (%.2f s)\n",
@@ -108,8 +132,10 @@ int run_build(const BuildOptions& options) {
     fs::path out = options.out_dir ? *options.out_dir : options.site_dir / "output";
     publish::Staging staging(out);
     render::RenderStats stats = render::render_plain_site(model, results, staging);
+    progress.stage("publishing");
     staging.commit();
     progress.clear();
+    progress.report();
     if (!options.quiet) {
       std::fprintf(stderr, "metodika: built %s, %s, %s in %.2f s → %s\n",
                    plural(stats.pages, "page", "pages").c_str(),

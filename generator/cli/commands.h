@@ -19,6 +19,7 @@ struct BuildOptions {
   bool quiet = false;
   bool progress = false;  // stderr is a terminal
   bool check_only = false;
+  bool timings = false;  // print the time of each stage
 };
 
 /// `metodika build` and `metodika check`. Returns the process exit code (0, 1).

@@ -47,6 +47,7 @@ int main(int argc, char** argv) {
   build->add_option("--jobs,-j", opts.jobs, "parallel workers (default: the number of cores)")
       ->check(CLI::Range(1u, 256u));
   build->add_flag("--quiet,-q", opts.quiet, "print nothing but errors and warnings");
+  build->add_flag("--timings", opts.timings, "print the time each stage took");
 
   CLI::App* check = app.add_subcommand("check", "validate the site only; write nothing");
   add_site(check);
@@ -54,6 +55,7 @@ int main(int argc, char** argv) {
   check->add_option("--jobs,-j", opts.jobs, "parallel workers (default: the number of cores)")
       ->check(CLI::Range(1u, 256u));
   check->add_flag("--quiet,-q", opts.quiet, "print nothing but errors and warnings");
+  check->add_flag("--timings", opts.timings, "print the time each stage took");
 
   std::string new_dir;
   CLI::App* create = app.add_subcommand("new", "create a minimal working site to start from");

@@ -65,16 +65,17 @@ void Diagnostics::add_source(const std::string& file, std::shared_ptr<const std:
 
 bool Diagnostics::has_errors() const { return error_count() > 0; }
 
+// Counted over sorted(), so that a message reported twice at one place (e.g. a bad year key read
+// by two checks) is counted as printed: once.
 size_t Diagnostics::error_count() const {
-  std::lock_guard lock(mu_);
-  return static_cast<size_t>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
-    return d.severity == Severity::kError;
-  }));
+  auto all = sorted();
+  return static_cast<size_t>(std::count_if(
+      all.begin(), all.end(), [](const Diagnostic& d) { return d.severity == Severity::kError; }));
 }
 
 size_t Diagnostics::warning_count() const {
-  std::lock_guard lock(mu_);
-  return static_cast<size_t>(std::count_if(items_.begin(), items_.end(), [](const Diagnostic& d) {
+  auto all = sorted();
+  return static_cast<size_t>(std::count_if(all.begin(), all.end(), [](const Diagnostic& d) {
     return d.severity == Severity::kWarning;
   }));
 }
@@ -90,7 +91,8 @@ std::vector<Diagnostic> Diagnostics::sorted() const {
   });
   out.erase(std::unique(out.begin(), out.end(),
                         [](const Diagnostic& a, const Diagnostic& b) {
-                          return a.pos == b.pos && a.message == b.message;
+                          return a.pos == b.pos && a.severity == b.severity &&
+                                 a.message == b.message;
                         }),
             out.end());
   return out;

@@ -63,10 +63,13 @@ Document parse_file(const fs::path& root, const std::string& rel, diag::Diagnost
   return doc;
 }
 
-// Reports two files with the same base name in different formats (x.yaml beside x.json).
-void check_format_clashes(const std::vector<std::string>& files, std::string_view prefix,
-                          diag::Diagnostics& diags) {
+// Reports two files with the same base name in different formats (x.yaml beside x.json), and
+// returns the later ones (prefixed), which are not read: reading both would report every id in
+// them a second time, as a duplicate.
+std::set<std::string> check_format_clashes(const std::vector<std::string>& files,
+                                           std::string_view prefix, diag::Diagnostics& diags) {
   std::map<std::string, std::string> seen;
+  std::set<std::string> skipped;
   for (const auto& f : files) {
     if (!is_data_file(f)) continue;
     auto [it, fresh] = seen.emplace(strip_ext(f), f);
@@ -75,8 +78,10 @@ void check_format_clashes(const std::vector<std::string>& files, std::string_vie
                   "the same data is given twice: " + std::string(prefix) + it->second + " and " +
                       std::string(prefix) + f,
                   "keep one of the two files");
+      skipped.insert(std::string(prefix) + f);
     }
   }
+  return skipped;
 }
 
 }  // namespace
@@ -131,7 +136,7 @@ SiteSources load_site(const fs::path& root, const LoadOptions& options,
   for (std::string_view name : {"site.yaml", "site.yml", "site.json"}) {
     if (fs::is_regular_file(root / name)) site_files.emplace_back(name);
   }
-  check_format_clashes(site_files, "", diags);
+  (void)check_format_clashes(site_files, "", diags);  // two site files: neither is read
   if (site_files.empty()) {
     diags.error({"site.yaml", 0, 0},
                 "there is no site.yaml in " + root.string() + ": this is not a Metodika site folder",
@@ -141,6 +146,7 @@ SiteSources load_site(const fs::path& root, const LoadOptions& options,
   // data/
   std::vector<std::string> data_files = util::list_files(root / "data");
   std::vector<PendingFile> pending;
+  std::set<std::string> clashing;
   {
     // Clashes are checked per folder, on base names.
     std::map<std::string, std::vector<std::string>> by_dir;
@@ -149,12 +155,14 @@ SiteSources load_site(const fs::path& root, const LoadOptions& options,
       by_dir[slash == std::string::npos ? "" : f.substr(0, slash + 1)].push_back(
           slash == std::string::npos ? f : f.substr(slash + 1));
     }
-    for (const auto& [dir, names] : by_dir) check_format_clashes(names, "data/" + dir, diags);
+    for (const auto& [dir, names] : by_dir) {
+      clashing.merge(check_format_clashes(names, "data/" + dir, diags));
+    }
   }
   for (const auto& f : data_files) {
     std::string rel = "data/" + f;
     if (!is_data_file(f)) {
-      if (f.size() < 3 || (f.substr(f.size() - 3) != ".md" && f.substr(f.size() - 4) != ".txt")) {
+      if (!f.ends_with(".md") && !f.ends_with(".txt")) {
         diags.warning({rel, 0, 0}, "ignored: not a .yaml, .yml or .json file");
       }
       continue;
@@ -168,7 +176,7 @@ SiteSources load_site(const fs::path& root, const LoadOptions& options,
                           : "see DATA-MODEL.md section 1 for the file names");
       continue;
     }
-    pending.push_back({rel, *slot});
+    if (!clashing.contains(rel)) pending.push_back({rel, *slot});
   }
   if (site_files.size() == 1) pending.push_back({site_files[0], std::nullopt});
 
@@ -192,6 +200,11 @@ SiteSources load_site(const fs::path& root, const LoadOptions& options,
     std::string rel = "content/" + f;
     auto text = std::make_shared<const std::string>(util::read_file(root / rel));
     diags.add_source(rel, text);
+    if (!util::is_valid_utf8(*text)) {  // as for data files: the body would render as garbage
+      diags.error({rel, 0, 0}, "the file is not UTF-8 text",
+                  "save it as UTF-8 (in most editors: Save as… → Encoding: UTF-8)");
+      continue;
+    }
     ContentFile cf = split_front_matter(rel, *text, diags);
     size_t slash = f.find('/');
     std::string first = slash == std::string::npos ? "" : f.substr(0, slash);

@@ -120,7 +120,11 @@ Model build_model(const load::SiteSources& sources, const BuildOptions& options,
   } else if (m.site.as_of == Date{} && options.as_of_fallback) {
     m.site.as_of = *options.as_of_fallback;
   }
-  if (m.site.as_of == Date{} && sources.site && sources.site->root) {
+  // An `as_of` that is written but invalid has been reported where it is written.
+  const Node* written =
+      sources.site && sources.site->root ? sources.site->root->get("as_of") : nullptr;
+  if (m.site.as_of == Date{} && sources.site && sources.site->root &&
+      !(written && !written->is_null())) {
     diags.error({sources.site->path, 1, 1}, "the build has no \"as of\" date",
                 "add `as_of: YYYY-MM-DD` to site.yaml, pass --as-of, or set SOURCE_DATE_EPOCH");
   }

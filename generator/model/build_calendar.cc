@@ -153,16 +153,18 @@ void build_materials(const load::Document& doc, const Ctx& ctx, Model& m, Regist
     if (auto* v = f.require("deadline")) {
       if (auto d = read_date(*v, ctx, "deadline")) mat.deadline = *d;
     }
+    // Only a status that was read is compared with `published`: a misspelt one is reported
+    // once, not again as "planned".
     const Node* status = f.require("status");
-    if (status) {
-      if (auto s = read_enum(*status, ctx, "status", kMaterialStatuses)) mat.status = *s;
-    }
+    std::optional<MaterialStatus> st;
+    if (status) st = read_enum(*status, ctx, "status", kMaterialStatuses);
+    if (st) mat.status = *st;
     if (auto* v = f.get("published")) mat.published = read_date(*v, ctx, "published");
-    if (status && mat.status == MaterialStatus::kPublished && !f.get("published")) {
+    if (st && *st == MaterialStatus::kPublished && !f.get("published")) {
       ctx.error(*status, "a published material needs its \"published\" date",
                 "add `published: YYYY-MM-DD` (the day it was published)");
     }
-    if (status && mat.status != MaterialStatus::kPublished && mat.published) {
+    if (st && *st != MaterialStatus::kPublished && mat.published) {
       ctx.error(*f.get("published"),
                 "the material has a \"published\" date but its status is \"" +
                     std::string(enum_name(kMaterialStatuses, mat.status)) + "\"",

@@ -107,16 +107,17 @@ void build_pages(const std::vector<load::ContentFile>& files, diag::Diagnostics&
     p.slug = stem(rel);
     if (auto* v = fm.get("slug"); v && !v->is_null()) {
       if (auto s = read_slug(*v, ctx, "slug")) p.slug = *s;
-    } else if (p.kind == PageKind::kPage && !util::is_slug(p.slug)) {
+    } else if ((p.kind == PageKind::kPage || p.kind == PageKind::kNews) && !util::is_slug(p.slug)) {
       diags.error({cf.path, 0, 0},
                   "the file name \"" + p.slug + "\" cannot be used as a web address",
                   "rename the file to \"" + util::slugify(p.slug) + ".md\", or add `slug: " +
                       util::slugify(p.slug) + "` to the front matter");
     }
-    if (p.kind == PageKind::kPage || p.kind == PageKind::kNews) {
+    // Drafts are not published, so they take no address (whichever file sorts first).
+    if ((p.kind == PageKind::kPage || p.kind == PageKind::kNews) && !p.draft) {
       std::string url = (p.kind == PageKind::kNews ? "news/" : "") + p.slug;
       auto [it, fresh] = urls.emplace(std::pair{p.lang, url}, cf.path);
-      if (!fresh && !p.draft) {
+      if (!fresh) {
         diags.error({cf.path, 0, 0},
                     "two pages would have the same address /" + url + "/: " + it->second +
                         " and " + cf.path,

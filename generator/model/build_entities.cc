@@ -57,14 +57,12 @@ void build_institutions(const load::Document& doc, const Ctx& ctx, Model& m, Reg
     if (auto* v = f.require("name")) {
       if (auto t = read_text(*v, ctx, "name")) in.name = *t;
     }
+    // An unknown municipality is reported but the institution is kept: its id is registered
+    // with this index, and references to it must find it, not the next school (or none).
     if (auto* v = f.require("municipality")) {
       if (auto id = read_string(*v, ctx, "municipality")) {
         in.municipality = *id;
-        if (auto idx = reg.municipalities.resolve(*id, *v, ctx)) {
-          in.municipality_index = *idx;
-        } else {
-          ok = false;
-        }
+        if (auto idx = reg.municipalities.resolve(*id, *v, ctx)) in.municipality_index = *idx;
       }
     }
     if (auto* v = f.require("kind")) {

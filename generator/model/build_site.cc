@@ -1,6 +1,7 @@
 // site.yaml (DATA-MODEL.md section 2).
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "model/builders.h"
 
@@ -82,8 +83,9 @@ void read_rules(const Node& n, const Ctx& ctx, Rules& rules) {
       }
     }
     if (ok && std::abs(split.total() - 100.0) > 1e-9) {
-      ctx.error(*v, "the methodologist time norm adds up to " +
-                        std::to_string(static_cast<int>(split.total())) + "%, not 100%",
+      char total[32];  // %g: a total of 99.5 must not read as 99
+      std::snprintf(total, sizeof total, "%g", split.total());
+      ctx.error(*v, "the methodologist time norm adds up to " + std::string(total) + "%, not 100%",
                 "the four shares (state, teachers, schools, data) must add up to 100");
     } else if (ok) {
       rules.methodologist_time = split;

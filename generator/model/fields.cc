@@ -76,10 +76,19 @@ Fields::Fields(const Node& map, const Ctx& ctx, std::string_view entity,
     for (std::string_view name : known) found = found || name == k.value;
     if (found) continue;
     auto guess = util::closest_match(k.value, names);
+    std::string hint = "the fields of " + entity_ + " are: " + join(names);
+    // `{mathematics: 41,2}`: inside a flow map the Latvian decimal comma ends the entry, and
+    // "2" becomes a key of its own.
+    if (i > 0 && all_digits(k.value) && map.val(i).is_null() && map.val(i - 1).is_scalar() &&
+        all_digits(map.val(i - 1).value)) {
+      std::string whole = map.val(i - 1).value;
+      hint = "inside { } a comma separates entries: write the number " + whole + "," + k.value +
+             " as " + whole + "." + k.value;
+    }
     ctx.error(k,
               "unknown field " + quoted(k.value) + " in " + entity_ +
                   (guess ? " (did you mean " + quoted(*guess) + "?)" : ""),
-              "the fields of " + entity_ + " are: " + join(names));
+              hint);
   }
 }
 

@@ -1,0 +1,347 @@
+#include "load/site_sources.h"
+
+#include <doctest/doctest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "temp_site.h"
+
+namespace metodika::load {
+namespace {
+
+using metodika::testing::Files;
+using metodika::testing::TempSite;
+
+constexpr const char* kSite = "title: T\n";
+
+struct Loaded {
+  SiteSources sources;
+  std::string diagnostics;
+  size_t errors = 0;
+  size_t warnings = 0;
+};
+
+Loaded load(const TempSite& site, const LoadOptions& options = {}) {
+  diag::Diagnostics diags;
+  Loaded out;
+  out.sources = load_site(site.root(), options, diags);
+  out.diagnostics = diags.format();
+  out.errors = diags.error_count();
+  out.warnings = diags.warning_count();
+  return out;
+}
+
+std::vector<std::string> paths(const std::vector<Document>& docs) {
+  std::vector<std::string> out;
+  for (const auto& d : docs) out.push_back(d.path);
+  return out;
+}
+
+TEST_CASE("slot names are the file names of DATA-MODEL.md section 1") {
+  CHECK(slot_name(DataSlot::kSubjects) == "subjects");
+  CHECK(slot_name(DataSlot::kSchools) == "schools");
+  CHECK(slot_name(DataSlot::kPrivateTeachers) == "private/teachers");
+}
+
+TEST_CASE("a folder without site.yaml is not a site") {
+  TempSite site({{"data/subjects.yaml", "[]\n"}});
+  Loaded l = load(site);
+  CHECK_FALSE(l.sources.site.has_value());
+  CHECK(l.diagnostics == "site.yaml: error: there is no site.yaml in " + site.root().string() +
+                             ": this is not a Metodika site folder\n"
+                             "  hint: run the command in the site folder, or create one with "
+                             "`metodika new DIR`\n");
+}
+
+TEST_CASE("site.yml and site.json are accepted") {
+  for (const char* name : {"site.yml", "site.json"}) {
+    CAPTURE(name);
+    TempSite site({{name, "{\"title\": \"T\"}\n"}});
+    Loaded l = load(site);
+    CHECK(l.diagnostics.empty());
+    REQUIRE(l.sources.site.has_value());
+    CHECK(l.sources.site->path == name);
+    REQUIRE(l.sources.site->root.has_value());
+    CHECK(l.sources.site->root->get("title")->value == "T");
+  }
+}
+
+TEST_CASE("site.yaml beside site.json is an error") {
+  TempSite site({{"site.yaml", kSite}, {"site.json", "{}\n"}});
+  Loaded l = load(site);
+  CHECK(l.diagnostics ==
+        "site.json: error: the same data is given twice: site.yaml and "
+        "site.json\n  hint: keep one of the two files\n");
+  CHECK_FALSE(l.sources.site.has_value());
+}
+
+TEST_CASE("data/x.yaml beside data/x.json is an error, and only the first is read") {
+  TempSite site({{"site.yaml", kSite},
+                 {"data/subjects.yaml", "- {id: a}\n"},
+                 {"data/subjects.json", "[{\"id\": \"a\"}]\n"},
+                 {"data/schools/riga.yml", "[]\n"},
+                 {"data/schools/riga.yaml", "[]\n"}});
+  Loaded l = load(site);
+  CHECK(l.diagnostics ==
+        "data/schools/riga.yml: error: the same data is given twice: data/schools/riga.yaml "
+        "and data/schools/riga.yml\n"
+        "  hint: keep one of the two files\n"
+        "data/subjects.yaml: error: the same data is given twice: data/subjects.json and "
+        "data/subjects.yaml\n"
+        "  hint: keep one of the two files\n");
+  // Reading both would repeat every id of the file as a duplicate.
+  CHECK(paths(l.sources.docs(DataSlot::kSubjects)) ==
+        std::vector<std::string>{"data/subjects.json"});
+  CHECK(paths(l.sources.docs(DataSlot::kSchools)) ==
+        std::vector<std::string>{"data/schools/riga.yaml"});
+}
+
+TEST_CASE("the same base name in different folders is no clash") {
+  TempSite site({{"site.yaml", kSite},
+                 {"data/schools/riga.yaml", "[]\n"},
+                 {"data/metrics/riga.json", "[]\n"}});
+  Loaded l = load(site);
+  CHECK(l.diagnostics.empty());
+  CHECK(l.sources.docs(DataSlot::kSchools).size() == 1);
+  CHECK(l.sources.docs(DataSlot::kMetrics).size() == 1);
+}
+
+TEST_CASE("a collection may be one file, a folder of files, or both") {
+  TempSite site({{"site.yaml", kSite},
+                 {"data/schools.yaml", "- {id: a}\n"},
+                 {"data/schools/talsi.yaml", "- {id: b}\n"},
+                 {"data/schools/ventspils.json", "[{\"id\": \"c\"}]\n"},
+                 {"data/private/teachers/talsi.yaml", "- {id: t-1}\n"},
+                 {"data/programmes/talsi.yaml", "id: p\n"}});
+  Loaded l = load(site);
+  CHECK(l.diagnostics.empty());
+  CHECK(paths(l.sources.docs(DataSlot::kSchools)) ==
+        std::vector<std::string>{"data/schools.yaml", "data/schools/talsi.yaml",
+                                 "data/schools/ventspils.json"});
+  const auto& schools = l.sources.docs(DataSlot::kSchools);
+  CHECK(schools[2].root->items[0].get("id")->value == "c");
+  CHECK(paths(l.sources.docs(DataSlot::kPrivateTeachers)) ==
+        std::vector<std::string>{"data/private/teachers/talsi.yaml"});
+  CHECK(l.sources.docs(DataSlot::kProgrammes).size() == 1);
+  CHECK(l.sources.docs(DataSlot::kSubjects).empty());
+}
+
+TEST_CASE("an unknown data file is ignored with a did-you-mean warning") {
+  TempSite site(
+      {{"site.yaml", kSite}, {"data/school.yaml", "[]\n"}, {"data/private/other.yaml", "[]\n"}});
+  Loaded l = load(site);
+  CHECK(l.errors == 0);
+  CHECK(l.diagnostics ==
+        "data/private/other.yaml: warning: ignored: data/private/other.yaml is not one of the "
+        "data files\n"
+        "  hint: see DATA-MODEL.md section 1 for the file names\n"
+        "data/school.yaml: warning: ignored: data/school.yaml is not one of the data files\n"
+        "  hint: did you mean data/schools.yaml?\n");
+  CHECK(l.sources.docs(DataSlot::kSchools).empty());
+}
+
+TEST_CASE("other files under data/ are ignored; notes in .md and .txt silently") {
+  TempSite site({{"site.yaml", kSite},
+                 {"data/README.md", "notes\n"},
+                 {"data/schools/notes.txt", "notes\n"},
+                 {"data/a.b", "x\n"},
+                 {"data/export.csv", "a,b\n"},
+                 {"data/.hidden.yaml", "[\n"}});
+  Loaded l = load(site);
+  CHECK(l.diagnostics ==
+        "data/a.b: warning: ignored: not a .yaml, .yml or .json file\n"
+        "data/export.csv: warning: ignored: not a .yaml, .yml or .json file\n");
+}
+
+TEST_CASE("a syntax error leaves the document without a root and quotes the line") {
+  TempSite site({{"site.yaml", kSite}, {"data/subjects.yaml", "- {id: a\n"}});
+  Loaded l = load(site);
+  REQUIRE(l.sources.docs(DataSlot::kSubjects).size() == 1);
+  CHECK_FALSE(l.sources.docs(DataSlot::kSubjects)[0].root.has_value());
+  CHECK(l.errors == 1);
+  CHECK(l.diagnostics.starts_with("data/subjects.yaml:2:1: error: YAML syntax error: "));
+}
+
+TEST_CASE("a data file that is not UTF-8") {
+  TempSite site({{"site.yaml", kSite}, {"data/subjects.yaml", "- {id: a, name: R\xEEga}\n"}});
+  Loaded l = load(site);
+  CHECK_FALSE(l.sources.docs(DataSlot::kSubjects)[0].root.has_value());
+  CHECK(l.diagnostics ==
+        "data/subjects.yaml: error: the file is not UTF-8 text\n"
+        "  hint: save it as UTF-8 (in most editors: Save as… → Encoding: UTF-8)\n");
+}
+
+// ---------------------------------------------------------------- front matter
+
+TEST_CASE("front matter is split from the body") {
+  diag::Diagnostics diags;
+  ContentFile cf = split_front_matter(
+      "content/a.md", "---\ntitle: A\ndate: 2026-01-01\n---\n# Body\n\ntext\n", diags);
+  CHECK(diags.format().empty());
+  CHECK(cf.path == "content/a.md");
+  REQUIRE(cf.front.has_value());
+  REQUIRE(cf.front->is_map());
+  CHECK(cf.front->get("title")->value == "A");
+  CHECK(cf.front->get("title")->line == 2);
+  CHECK(cf.front->get("date")->line == 3);
+  CHECK(cf.body == "# Body\n\ntext\n");
+  CHECK(cf.body_line == 5);
+}
+
+TEST_CASE("a file without front matter is all body") {
+  diag::Diagnostics diags;
+  ContentFile cf = split_front_matter("content/a.md", "# Title\n---\nmore\n", diags);
+  CHECK(diags.format().empty());
+  REQUIRE(cf.front.has_value());
+  CHECK(cf.front->is_null());
+  CHECK(cf.body == "# Title\n---\nmore\n");
+  CHECK(cf.body_line == 1);
+}
+
+TEST_CASE("empty front matter, '...' as the end, and no body") {
+  diag::Diagnostics diags;
+  ContentFile a = split_front_matter("content/a.md", "---\n---\nBody", diags);
+  REQUIRE(a.front.has_value());
+  CHECK(a.front->is_null());
+  CHECK(a.body == "Body");
+  CHECK(a.body_line == 3);
+  ContentFile b = split_front_matter("content/b.md", "---\ntitle: B\n...\n", diags);
+  CHECK(b.front->get("title")->value == "B");
+  CHECK(b.body.empty());
+  ContentFile c = split_front_matter("content/c.md", "---\ntitle: C\n---", diags);
+  CHECK(c.front->get("title")->value == "C");
+  CHECK(c.body.empty());
+  CHECK(c.body_line == 4);
+  CHECK(diags.format().empty());
+}
+
+TEST_CASE("front matter that is never closed") {
+  diag::Diagnostics diags;
+  std::string text = "---\ntitle: A\n\n# Body\n";
+  diags.add_source("content/a.md", std::make_shared<const std::string>(text));
+  ContentFile cf = split_front_matter("content/a.md", text, diags);
+  CHECK_FALSE(cf.front.has_value());
+  CHECK(diags.format() ==
+        "content/a.md:1:1: error: the front matter that starts on line 1 is never closed\n"
+        " 1 | ---\n"
+        "   | ^\n"
+        "  hint: add a line with only --- after the title, date and other settings\n");
+}
+
+TEST_CASE("a byte order mark before the front matter is skipped") {
+  diag::Diagnostics diags;
+  ContentFile cf =
+      split_front_matter("content/a.md", "\xEF\xBB\xBF---\ntitle: Ā\n---\nBody\n", diags);
+  CHECK(diags.format().empty());
+  REQUIRE(cf.front->is_map());
+  CHECK(cf.front->get("title")->value == "Ā");
+  CHECK(cf.body == "Body\n");
+  CHECK(cf.body_line == 4);
+}
+
+TEST_CASE("CRLF line ends in the front matter") {
+  diag::Diagnostics diags;
+  ContentFile cf = split_front_matter("content/a.md",
+                                      "---\r\ntitle: A\r\ntags: [x, y]\r\n---\r\nBody\r\n", diags);
+  CHECK(diags.format().empty());
+  REQUIRE(cf.front->is_map());
+  CHECK(cf.front->get("title")->value == "A");
+  CHECK(cf.front->get("tags")->size() == 2);
+  CHECK(cf.front->get("tags")->line == 3);
+  CHECK(cf.body == "Body\r\n");
+  CHECK(cf.body_line == 5);
+}
+
+TEST_CASE("a YAML error in front matter is reported at its line in the Markdown file") {
+  diag::Diagnostics diags;
+  std::string text = "---\ntitle: A\ntags: [x, y\n---\nBody\n";
+  diags.add_source("content/a.md", std::make_shared<const std::string>(text));
+  ContentFile cf = split_front_matter("content/a.md", text, diags);
+  CHECK_FALSE(cf.front.has_value());
+  CHECK(
+      diags.format() ==
+      R"(content/a.md:4:1: error: YAML syntax error: did not find expected ',' or ']' (while parsing a flow sequence)
+ 4 | ---
+   | ^
+  hint: a quote or bracket is not closed
+)");
+}
+
+// ---------------------------------------------------------------- content/
+
+TEST_CASE("content/<two letters>/ is a language folder") {
+  TempSite site({{"site.yaml", kSite},
+                 {"content/_index.md", "Home\n"},
+                 {"content/about.md", "---\ntitle: Par\n---\nText\n"},
+                 {"content/en/about.md", "---\ntitle: About\n---\nText\n"},
+                 {"content/news/2026-01-01-x.md", "News\n"},
+                 {"content/en/news/2026-01-01-x.md", "News\n"},
+                 {"content/notes.txt", "not content\n"}});
+  Loaded l = load(site);
+  CHECK(l.diagnostics.empty());
+  REQUIRE(l.sources.content.size() == 5);
+  const auto& c = l.sources.content;  // sorted by path
+  CHECK(c[0].path == "content/_index.md");
+  CHECK(c[0].lang.empty());
+  CHECK(c[0].rel == "_index.md");
+  CHECK(c[1].path == "content/about.md");
+  CHECK(c[1].lang.empty());
+  CHECK(c[2].path == "content/en/about.md");
+  CHECK(c[2].lang == "en");
+  CHECK(c[2].rel == "about.md");
+  CHECK(c[2].front->get("title")->value == "About");
+  CHECK(c[3].lang == "en");
+  CHECK(c[3].rel == "news/2026-01-01-x.md");
+  CHECK(c[4].path == "content/news/2026-01-01-x.md");
+  CHECK(c[4].lang.empty());
+  CHECK(c[4].rel == "news/2026-01-01-x.md");
+}
+
+TEST_CASE("a Markdown file that is not UTF-8 is reported and left out") {
+  TempSite site({{"site.yaml", kSite},
+                 {"content/about.md", "---\ntitle: Par\n---\nR\xEEga\n"},
+                 {"content/news.md", "Ok\n"}});
+  Loaded l = load(site);
+  CHECK(l.diagnostics ==
+        "content/about.md: error: the file is not UTF-8 text\n"
+        "  hint: save it as UTF-8 (in most editors: Save as… → Encoding: UTF-8)\n");
+  REQUIRE(l.sources.content.size() == 1);
+  CHECK(l.sources.content[0].path == "content/news.md");
+}
+
+TEST_CASE("with other_languages given, only those folders are languages") {
+  TempSite site({{"site.yaml", kSite},
+                 {"content/en/about.md", "About\n"},
+                 {"content/ru/about.md", "About\n"}});
+  LoadOptions options;
+  options.other_languages = {"ru"};
+  Loaded l = load(site, options);
+  REQUIRE(l.sources.content.size() == 2);
+  CHECK(l.sources.content[0].lang.empty());
+  CHECK(l.sources.content[0].rel == "en/about.md");
+  CHECK(l.sources.content[1].lang == "ru");
+  CHECK(l.sources.content[1].rel == "about.md");
+}
+
+TEST_CASE("loading in parallel gives the same documents") {
+  Files files{{"site.yaml", kSite}};
+  for (int i = 0; i < 20; ++i) {
+    files["data/schools/m" + std::to_string(i) + ".yaml"] = "- {id: s" + std::to_string(i) + "}\n";
+  }
+  TempSite site(files);
+  LoadOptions options;
+  options.jobs = 4;
+  Loaded l = load(site, options);
+  CHECK(l.diagnostics.empty());
+  const auto& docs = l.sources.docs(DataSlot::kSchools);
+  REQUIRE(docs.size() == 20);
+  CHECK(docs[0].path == "data/schools/m0.yaml");
+  CHECK(docs[1].path == "data/schools/m1.yaml");
+  CHECK(docs[2].path == "data/schools/m10.yaml");
+  CHECK(docs[2].root->items[0].get("id")->value == "s10");
+}
+
+}  // namespace
+}  // namespace metodika::load
