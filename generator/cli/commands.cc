@@ -89,6 +89,13 @@ int run_build(const BuildOptions& options) {
     std::cerr << "metodika: error: the site folder " << options.site_dir << " does not exist\n";
     return 2;
   }
+  fs::path out = options.out_dir ? *options.out_dir : options.site_dir / "output";
+  if (!options.check_only) {
+    if (std::string why = publish::unsafe_output_reason(out, options.site_dir); !why.empty()) {
+      std::cerr << "metodika: error: " << why << "\n";
+      return 2;
+    }
+  }
   try {
     diag::Diagnostics diags;
     progress.stage("reading");
@@ -129,7 +136,6 @@ int run_build(const BuildOptions& options) {
     }
 
     progress.stage("writing");
-    fs::path out = options.out_dir ? *options.out_dir : options.site_dir / "output";
     publish::Staging staging(out);
     render::RenderStats stats = render::render_plain_site(model, results, staging);
     progress.stage("publishing");

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "load/json_syntax.h"
 #include "util/fs.h"
 #include "util/parallel.h"
 #include "util/text.h"
@@ -59,6 +60,7 @@ Document parse_file(const fs::path& root, const std::string& rel, diag::Diagnost
                 "save it as UTF-8 (in most editors: Save as… → Encoding: UTF-8)");
     return doc;
   }
+  if (rel.ends_with(".json") && !check_json_syntax(*text, rel, diags)) return doc;
   doc.root = parse_yaml(*text, rel, diags);
   return doc;
 }

@@ -30,6 +30,55 @@ bool is_safe_output_path(std::string_view path) {
   return true;
 }
 
+namespace {
+
+// True when `inner` is `outer` or lies inside it (both absolute and normalised).
+bool is_within(const fs::path& inner, const fs::path& outer) {
+  auto rel = inner.lexically_relative(outer);
+  return !rel.empty() && *rel.begin() != "..";
+}
+
+fs::path normalised(const fs::path& p) {
+  std::error_code ec;
+  fs::path c = fs::weakly_canonical(fs::absolute(p), ec);
+  if (ec) c = fs::absolute(p).lexically_normal();
+  if (!c.has_filename()) c = c.parent_path();
+  return c;
+}
+
+}  // namespace
+
+std::string unsafe_output_reason(const fs::path& out_in, const fs::path& site_in) {
+  fs::path out = normalised(out_in);
+  fs::path site = normalised(site_in);
+  if (is_within(site, out)) {
+    return "the output folder " + out.string() + " is the site folder or holds it; the build "
+           "replaces the whole output folder, so choose a folder of its own, such as " +
+           (site / "output").string();
+  }
+  if (is_within(out, site)) {
+    fs::path first = *out.lexically_relative(site).begin();
+    for (std::string_view input : {"data", "content", "templates", "themes", "static"}) {
+      if (first == input) {
+        return "the output folder " + out.string() + " is inside the site's " +
+               std::string(input) + "/ folder; choose a folder of its own, such as " +
+               (site / "output").string();
+      }
+    }
+  }
+  std::error_code ec;
+  if (fs::exists(out, ec) && !fs::is_directory(out, ec)) {
+    return "the output " + out.string() + " is a file, not a folder";
+  }
+  if (fs::is_directory(out, ec) && !fs::is_empty(out, ec) &&
+      !fs::exists(out / std::string(kOutputMarker), ec)) {
+    return "the folder " + out.string() + " is not empty and was not written by metodika (it has "
+           "no " + std::string(kOutputMarker) + " file); the build would replace it, so choose "
+           "a new or empty folder, or delete this one yourself";
+  }
+  return {};
+}
+
 Staging::Staging(fs::path out) : out_(std::move(out)) {
   out_ = fs::absolute(out_).lexically_normal();
   if (!out_.has_filename()) out_ = out_.parent_path();
@@ -42,6 +91,8 @@ Staging::Staging(fs::path out) : out_(std::move(out)) {
     throw std::runtime_error("cannot create the staging folder " + dir_.string() + ": " +
                              ec.message());
   }
+  util::write_file(dir_ / std::string(kOutputMarker),
+                   "This folder is written by metodika and replaced whole on every build.\n");
 }
 
 Staging::~Staging() {

@@ -5,14 +5,26 @@
 
 #include <atomic>
 #include <filesystem>
+#include <string>
+#include <string_view>
 
 #include "util/output_sink.h"
 
 namespace metodika::publish {
 
+/// A file in the root of every output folder that Metodika writes. A build replaces an existing
+/// folder only when it holds this file, so `--out` can never delete a folder of the user's.
+inline constexpr std::string_view kOutputMarker = ".metodika-output";
+
+/// Why `out` must not be used as the output folder of the site in `site_dir`, or "" when it may:
+/// it is the site folder, holds it, is one of its input folders, is a file, or is a non-empty
+/// folder that Metodika did not write.
+[[nodiscard]] std::string unsafe_output_reason(const std::filesystem::path& out,
+                                               const std::filesystem::path& site_dir);
+
 class Staging final : public util::OutputSink {
  public:
-  /// Creates an empty staging folder `<out>.staging-<pid>` next to `out`.
+  /// Creates a staging folder `<out>.staging-<pid>` next to `out`, holding only the marker file.
   /// Throws std::runtime_error when it cannot.
   explicit Staging(std::filesystem::path out);
   /// Removes the staging folder unless it was committed.
