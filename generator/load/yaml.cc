@@ -55,7 +55,8 @@ std::string syntax_hint(std::string_view problem) {
   if (problem.find("mapping values are not allowed") != std::string_view::npos) {
     return "a text that contains \": \" must be put in quotes, or the line is indented wrongly";
   }
-  if (problem.find("cannot start any token") != std::string_view::npos) {
+  if (problem.find("cannot start any token") != std::string_view::npos ||
+      problem.find("found a tab character") != std::string_view::npos) {
     return "YAML indents with spaces, not tabs; text starting with @ or ` must be quoted";
   }
   if (problem.find("did not find expected key") != std::string_view::npos ||

@@ -1,5 +1,6 @@
 #include "model/fields.h"
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
 
@@ -160,10 +161,13 @@ std::optional<int64_t> read_int(const Node& n, const Ctx& ctx, std::string_view 
   }
   if (negative) value = -value;
   if (value < min || value > max) {
-    std::string range = min == 0 && max >= INT32_MAX
-                            ? "not negative"
-                            : "between " + std::to_string(min) + " and " + std::to_string(max);
-    ctx.error(n, quoted(field) + " is " + std::string(v) + ", but it must be " + range);
+    if (min == 0 && max >= INT32_MAX) {
+      ctx.error(n, quoted(field) + " is " + std::string(v) + ", but it cannot be negative",
+                "a count of people or things is 0 or more");
+    } else {
+      ctx.error(n, quoted(field) + " is " + std::string(v) + ", but it must be between " +
+                       std::to_string(min) + " and " + std::to_string(max));
+    }
     return std::nullopt;
   }
   return value;
@@ -287,6 +291,17 @@ std::optional<Text> read_text(const Node& n, const Ctx& ctx, std::string_view fi
     bool known = false;
     for (const auto& l : ctx.langs) known = known || l == lang;
     if (!known) {
+      bool code = lang.size() == 2 && std::islower(static_cast<unsigned char>(lang[0])) &&
+                  std::islower(static_cast<unsigned char>(lang[1]));
+      if (code) {
+        // A translation into a language the site does not publish (a Latvian-only site using
+        // shared data with English texts): ignored, not an error.
+        ctx.diags.warning(ctx.at(n.key(i)),
+                          "the " + quoted(lang) + " text of " + quoted(field) +
+                              " is ignored: it is not one of the site's languages",
+                          "the site's languages (site.yaml `languages`) are: " + join(ctx.langs));
+        continue;
+      }
       auto guess = util::closest_match(lang, ctx.langs);
       ctx.error(n.key(i),
                 "unknown language " + quoted(lang) + " in " + quoted(field) +

@@ -211,9 +211,10 @@ data/olympiads.yaml:9:7: error: missing required field "participants" in an olym
  9 |     - {school: ventspils-1-pamatskola, first: -1}
    |       ^
   hint: add `participants: ...` to this entry
-data/olympiads.yaml:9:47: error: "first" is -1, but it must be not negative
+data/olympiads.yaml:9:47: error: "first" is -1, but it cannot be negative
  9 |     - {school: ventspils-1-pamatskola, first: -1}
    |                                               ^
+  hint: a count of people or things is 0 or more
 )");
   REQUIRE(b.model.olympiads.size() == 1);
   REQUIRE(b.model.olympiads[0].results.size() == 1);  // only the complete result

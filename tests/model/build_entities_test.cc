@@ -379,9 +379,10 @@ data/schools/more.yaml:6:14: error: invalid school year "2024/2025" in "teachers
  6 |   teachers: {2024/2025: 45, 2025: -3}
    |              ^
   hint: a school year is written as the year in which it ends: 2025 for 2024/2025
-data/schools/more.yaml:6:35: error: "teachers" is -3, but it must be not negative
+data/schools/more.yaml:6:35: error: "teachers" is -3, but it cannot be negative
  6 |   teachers: {2024/2025: 45, 2025: -3}
    |                                   ^
+  hint: a count of people or things is 0 or more
 )");
 }
 

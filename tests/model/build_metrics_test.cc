@@ -120,9 +120,10 @@ TEST_CASE("counts must be whole and not negative") {
   ce: {examinees: 41 pupils}
 )"}}));
   CHECK(b.diagnostics ==
-        R"(data/metrics/ventspils.yaml:3:25: error: "respondents" is -3, but it must be not negative
+        R"(data/metrics/ventspils.yaml:3:25: error: "respondents" is -3, but it cannot be negative
  3 |   survey: {respondents: -3}
    |                         ^
+  hint: a count of people or things is 0 or more
 data/metrics/ventspils.yaml:4:22: error: "motivation_awards" must be a whole number, not "2.5"
  4 |   motivation_awards: 2.5
    |                      ^

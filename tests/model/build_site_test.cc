@@ -502,5 +502,23 @@ publisher: {name: VISC}
 )");
 }
 
+TEST_CASE("a translation into a language the site does not publish is ignored with a warning") {
+  Built b = build({{"site.yaml", R"(title: {lv: Atbalsts, en: Support}
+base_url: https://atbalsts.example.lv/
+languages: [lv]
+as_of: 2026-11-22
+review: {from: 2022, to: 2025}
+publisher: {name: VISC}
+)"}});
+  CHECK(b.errors == 0);
+  CHECK(b.diagnostics ==
+        R"(site.yaml:1:23: warning: the "en" text of "title" is ignored: it is not one of the site's languages
+ 1 | title: {lv: Atbalsts, en: Support}
+   |                       ^
+  hint: the site's languages (site.yaml `languages`) are: lv
+)");
+  CHECK(b.model.site.title.in("lv") == "Atbalsts");
+}
+
 }  // namespace
 }  // namespace metodika::model
