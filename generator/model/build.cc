@@ -1,5 +1,7 @@
 #include "model/build.h"
 
+#include <algorithm>
+
 #include "model/builders.h"
 
 namespace metodika::model {
@@ -24,6 +26,7 @@ std::optional<size_t> IdRegistry::resolve(const std::string& id, const Node& at,
                                           std::string_view field) const {
   auto it = index_.find(id);
   if (it != index_.end()) return it->second;
+  if (incomplete_) return std::nullopt;
   auto guess = util::closest_match(id, ids_);
   std::string what = field.empty() || field == kind_ ? kind_ : std::string(field);
   ctx.error(at,
@@ -138,6 +141,14 @@ Model build_model(const load::SiteSources& sources, const BuildOptions& options,
       fn(doc, ctx);
     }
   };
+  // A collection with a file that could not be parsed: references into it are not checked.
+  auto unreadable = [&](DataSlot slot) {
+    const auto& docs = sources.docs(slot);
+    return std::any_of(docs.begin(), docs.end(), [](const load::Document& d) { return !d.root; });
+  };
+  if (unreadable(DataSlot::kSubjects)) reg.subjects.set_incomplete();
+  if (unreadable(DataSlot::kMunicipalities)) reg.municipalities.set_incomplete();
+  if (unreadable(DataSlot::kSchools)) reg.institutions.set_incomplete();
   each(DataSlot::kSubjects, [&](auto& d, auto& c) { detail::build_subjects(d, c, m, reg); });
   m.subject_index = reg.subjects.index();
   each(DataSlot::kMunicipalities,

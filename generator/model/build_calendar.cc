@@ -170,7 +170,7 @@ void build_materials(const load::Document& doc, const Ctx& ctx, Model& m, Regist
                     std::string(enum_name(kMaterialStatuses, mat.status)) + "\"",
                 "set `status: published`, or remove the published date");
     }
-    mat.url = str_or_empty(f, "url", ctx);
+    if (auto* v = f.get("url")) mat.url = read_url(*v, ctx, "url").value_or("");
     if (ok) m.materials.push_back(std::move(mat));
   });
 }
@@ -230,7 +230,7 @@ void build_events(const load::Document& doc, const Ctx& ctx, Model& m, Registrie
       if (auto x = read_enum(*v, ctx, "format", kEventFormats)) ev.format = *x;
     }
     ev.location = str_or_empty(f, "location", ctx);
-    ev.url = str_or_empty(f, "url", ctx);
+    if (auto* v = f.get("url")) ev.url = read_url(*v, ctx, "url").value_or("");
     if (ok) m.events.push_back(std::move(ev));
   });
 }

@@ -36,10 +36,10 @@ void build_municipalities(const load::Document& doc, const Ctx& ctx, Model& m, R
     if (auto* v = f.get("board"); v && expect_map(*v, ctx, "board")) {
       Fields b(*v, ctx, "the education board", {"name", "email", "phone", "address", "url"});
       mu.board.name = str_or_empty(b, "name", ctx);
-      mu.board.email = str_or_empty(b, "email", ctx);
+      if (auto* x = b.get("email")) mu.board.email = read_email(*x, ctx, "email").value_or("");
       mu.board.phone = str_or_empty(b, "phone", ctx);
       mu.board.address = str_or_empty(b, "address", ctx);
-      mu.board.url = str_or_empty(b, "url", ctx);
+      if (auto* x = b.get("url")) mu.board.url = read_url(*x, ctx, "url").value_or("");
     }
     mu.council = str_or_empty(f, "council", ctx);
     if (ok) m.municipalities.push_back(std::move(mu));
@@ -70,7 +70,7 @@ void build_institutions(const load::Document& doc, const Ctx& ctx, Model& m, Reg
     }
     in.head = str_or_empty(f, "head", ctx);
     in.address = str_or_empty(f, "address", ctx);
-    in.url = str_or_empty(f, "url", ctx);
+    if (auto* v = f.get("url")) in.url = read_url(*v, ctx, "url").value_or("");
     for (const char* key : {"students", "teachers"}) {
       if (auto* v = f.get(key)) {
         auto counts = read_by_year<int>(*v, ctx, key, [&](const Node& n) {
@@ -145,7 +145,7 @@ void build_methodologists(const load::Document& doc, const Ctx& ctx, Model& m, R
       me.subjects = read_refs(*v, ctx, reg.subjects, "subjects");
       if (v->is_seq() && v->items.empty()) ctx.error(*v, "a methodologist needs at least one subject");
     }
-    if (auto* v = f.get("email")) me.email = read_string(*v, ctx, "email").value_or("");
+    if (auto* v = f.get("email")) me.email = read_email(*v, ctx, "email").value_or("");
     if (auto* v = f.get("phone")) me.phone = read_string(*v, ctx, "phone").value_or("");
     if (auto* v = f.get("fte")) {
       if (auto x = read_number(*v, ctx, "fte", 0, 1)) {

@@ -175,7 +175,7 @@ Site build_site(const load::Document& doc, const Ctx& ctx) {
   if (auto* v = f.require("publisher"); v && expect_map(*v, ctx, "publisher")) {
     Fields p(*v, ctx, "publisher", {"name", "email", "phone", "address", "url"});
     if (auto* x = p.require("name")) s.publisher.name = read_string(*x, ctx, "name").value_or("");
-    if (auto* x = p.get("email")) s.publisher.email = read_string(*x, ctx, "email").value_or("");
+    if (auto* x = p.get("email")) s.publisher.email = read_email(*x, ctx, "email").value_or("");
   }
   if (auto* v = f.get("rules")) read_rules(*v, ctx, s.rules);
   if (auto* v = f.get("markdown"); v && expect_map(*v, ctx, "markdown")) {

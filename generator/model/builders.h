@@ -24,12 +24,16 @@ class IdRegistry {
                                 std::string_view field = {}) const;
   [[nodiscard]] const std::unordered_map<std::string, size_t>& index() const { return index_; }
   [[nodiscard]] bool contains(const std::string& id) const { return index_.contains(id); }
+  /// Marks the collection as incomplete (one of its files could not be read): unknown references
+  /// are then not reported, as they are most likely to entries of that file.
+  void set_incomplete() { incomplete_ = true; }
 
  private:
   std::string kind_;
   std::unordered_map<std::string, size_t> index_;
   std::unordered_map<std::string, Pos> first_;
   std::vector<std::string> ids_;  // for suggestions
+  bool incomplete_ = false;
 };
 
 struct Registries {

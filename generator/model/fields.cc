@@ -132,6 +132,33 @@ std::optional<std::string> read_string(const Node& n, const Ctx& ctx, std::strin
   return *s;
 }
 
+std::optional<std::string> read_url(const Node& n, const Ctx& ctx, std::string_view field) {
+  auto s = read_string(n, ctx, field);
+  if (!s) return std::nullopt;
+  std::string lower;
+  for (char c : *s) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  bool web = (lower.starts_with("https://") || lower.starts_with("http://")) && lower.size() > 8 &&
+             lower.find_first_of(" \t\n<>\"") == std::string::npos;
+  if (web || lower.starts_with("mailto:") || lower.starts_with("tel:")) return s;
+  ctx.error(n, quoted(field) + " " + quoted(*s) + " is not a web address",
+            "write the full address, starting with https:// (mailto: and tel: links are also "
+            "allowed)");
+  return std::nullopt;
+}
+
+std::optional<std::string> read_email(const Node& n, const Ctx& ctx, std::string_view field) {
+  auto s = read_string(n, ctx, field);
+  if (!s) return std::nullopt;
+  size_t at = s->find('@');
+  bool ok = at != std::string::npos && at > 0 && s->find('.', at) != std::string::npos &&
+            s->find('@', at + 1) == std::string::npos && s->back() != '.' &&
+            s->find_first_of(" \t,;<>\"") == std::string::npos;
+  if (ok) return s;
+  ctx.error(n, quoted(field) + " " + quoted(*s) + " is not an e-mail address",
+            "write it as name@example.lv");
+  return std::nullopt;
+}
+
 std::optional<std::string> read_slug(const Node& n, const Ctx& ctx, std::string_view field) {
   auto s = read_string(n, ctx, field);
   if (!s) return std::nullopt;

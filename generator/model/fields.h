@@ -55,6 +55,11 @@ bool expect_map(const Node& n, const Ctx& ctx, std::string_view what);
 bool expect_list(const Node& n, const Ctx& ctx, std::string_view what);
 
 std::optional<std::string> read_string(const Node& n, const Ctx& ctx, std::string_view field);
+/// A web address: http(s), mailto: or tel:. Anything else (javascript:, relative paths) is an
+/// error, so that no data value can become a script link on a page.
+std::optional<std::string> read_url(const Node& n, const Ctx& ctx, std::string_view field);
+/// An e-mail address (name@domain).
+std::optional<std::string> read_email(const Node& n, const Ctx& ctx, std::string_view field);
 /// An id: `[a-z0-9-]+` (DATA-MODEL.md section 4).
 std::optional<std::string> read_slug(const Node& n, const Ctx& ctx, std::string_view field);
 std::optional<int64_t> read_int(const Node& n, const Ctx& ctx, std::string_view field,

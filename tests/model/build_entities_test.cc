@@ -554,5 +554,48 @@ TEST_CASE("a text shared through an alias warns once") {
   CHECK(b.model.find_subject("science")->name.in("en") == "Dabaszinības");
 }
 
+// ---------------------------------------------------------------- addresses
+
+TEST_CASE("web addresses must be http(s), mailto: or tel:; e-mail addresses need an @") {
+  Built b = build(with_base({{"data/schools/more.yaml",
+                              R"y(- id: a
+  name: A
+  municipality: talsi
+  kind: basic
+  url: "javascript:alert(1)"
+- id: b
+  name: B
+  municipality: talsi
+  kind: basic
+  url: https://b.example.lv/
+)y"},
+                             {"data/methodologists.yaml", R"(- id: m
+  name: M
+  level: national
+  subjects: [mathematics]
+  email: m.example.lv
+)"}}));
+  CHECK(b.diagnostics ==
+        R"y(data/methodologists.yaml:5:10: error: "email" "m.example.lv" is not an e-mail address
+ 5 |   email: m.example.lv
+   |          ^
+  hint: write it as name@example.lv
+data/schools/more.yaml:5:8: error: "url" "javascript:alert(1)" is not a web address
+ 5 |   url: "javascript:alert(1)"
+   |        ^
+  hint: write the full address, starting with https:// (mailto: and tel: links are also allowed)
+)y");
+  CHECK(b.model.find_institution("b")->url == "https://b.example.lv/");
+}
+
+TEST_CASE("a schools file that cannot be parsed does not also report every reference to it") {
+  Built b = build(with_base({{"data/schools/talsi.yaml", "- {id: talsu-vidusskola, name: \"x}\n"},
+                             {"data/metrics/talsi.yaml", "- {school: talsu-vidusskola, year: 2025}\n"},
+                             {"data/metrics/ventspils.yaml",
+                              "- {school: ventspils-1-pamatskola, year: 2025}\n"}}));
+  CHECK(b.errors == 1);
+  CHECK(b.diagnostics.find("unknown school") == std::string::npos);
+}
+
 }  // namespace
 }  // namespace metodika::model
