@@ -1,0 +1,102 @@
+// generator/publish/staging.cc: the previous output survives anything but a successful commit.
+#include "publish/staging.h"
+
+#include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <stdexcept>
+
+#include "util/fs.h"
+
+namespace metodika::publish {
+namespace {
+namespace fs = std::filesystem;
+
+struct TempDir {
+  fs::path path = fs::temp_directory_path() /
+                  ("metodika-staging-test-" + std::to_string(::getpid()) + "-" +
+                   std::to_string(counter++));
+  TempDir() { fs::create_directories(path); }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  static inline int counter = 0;
+};
+
+TEST_CASE("a committed build replaces the previous output whole") {
+  TempDir t;
+  fs::path out = t.path / "output";
+  {
+    Staging s(out);
+    s.write("index.html", "one");
+    s.write("a/b/old.html", "old");
+    s.commit();
+  }
+  {
+    Staging s(out);
+    s.write("index.html", "two");
+    s.commit();
+  }
+  CHECK(util::read_file(out / "index.html") == "two");
+  CHECK_FALSE(fs::exists(out / "a"));
+  CHECK(fs::exists(out / std::string(kOutputMarker)));
+  CHECK(util::list_files(t.path) == std::vector<std::string>{"output/index.html"});
+}
+
+TEST_CASE("a build that is not committed leaves the previous output and no staging folder") {
+  TempDir t;
+  fs::path out = t.path / "output";
+  {
+    Staging s(out);
+    s.write("index.html", "good");
+    s.commit();
+  }
+  {
+    Staging s(out);
+    s.write("index.html", "half");
+    // destroyed without commit, as when rendering throws
+  }
+  CHECK(util::read_file(out / "index.html") == "good");
+  size_t entries = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(t.path)) ++entries;
+  CHECK(entries == 1);
+}
+
+TEST_CASE("paths that would leave the output folder are refused") {
+  CHECK(is_safe_output_path("index.html"));
+  CHECK(is_safe_output_path("pasvaldibas/ventspils/index.html"));
+  CHECK_FALSE(is_safe_output_path(""));
+  CHECK_FALSE(is_safe_output_path("/etc/passwd"));
+  CHECK_FALSE(is_safe_output_path("../x"));
+  CHECK_FALSE(is_safe_output_path("a/../../x"));
+  CHECK_FALSE(is_safe_output_path("a//b"));
+  CHECK_FALSE(is_safe_output_path("a\\b"));
+  TempDir t;
+  Staging s(t.path / "output");
+  CHECK_THROWS_AS(s.write("../escape", "x"), std::logic_error);
+}
+
+TEST_CASE("an output folder that would destroy the site or a foreign folder is refused") {
+  TempDir t;
+  fs::path site = t.path / "site";
+  fs::create_directories(site / "data");
+  CHECK(unsafe_output_reason(site / "output", site).empty());
+  CHECK(unsafe_output_reason(t.path / "elsewhere", site).empty());
+  CHECK_FALSE(unsafe_output_reason(site, site).empty());
+  CHECK_FALSE(unsafe_output_reason(t.path, site).empty());
+  CHECK_FALSE(unsafe_output_reason(site / "data", site).empty());
+  CHECK_FALSE(unsafe_output_reason(site / "content" / "x", site).empty());
+  fs::create_directories(t.path / "foreign");
+  util::write_file(t.path / "foreign" / "thesis.docx", "mine");
+  CHECK(unsafe_output_reason(t.path / "foreign", site).find("not written by metodika") !=
+        std::string::npos);
+  util::write_file(t.path / "foreign" / std::string(kOutputMarker), "");
+  CHECK(unsafe_output_reason(t.path / "foreign", site).empty());
+  util::write_file(t.path / "file.txt", "x");
+  CHECK_FALSE(unsafe_output_reason(t.path / "file.txt", site).empty());
+}
+
+}  // namespace
+}  // namespace metodika::publish
