@@ -101,12 +101,14 @@ int run_build(const BuildOptions& options) {
     progress.stage("reading");
     load::LoadOptions load_options;
     load_options.jobs = options.jobs;
+    load_options.defer_data = true;
     load::SiteSources sources = load::load_site(options.site_dir, load_options, diags);
 
     progress.stage("validating");
     model::BuildOptions model_options;
     model_options.as_of_override = options.as_of;
     model_options.as_of_fallback = options.source_date_epoch;
+    model_options.jobs = options.jobs;
     model::Model model = model::build_model(sources, model_options, diags);
     progress.clear();
     print_diagnostics(diags);

@@ -51,17 +51,14 @@ std::optional<DataSlot> slot_of(std::string_view rel_in_data) {
   return std::nullopt;
 }
 
-Document parse_file(const fs::path& root, const std::string& rel, diag::Diagnostics& diags) {
-  auto text = std::make_shared<const std::string>(util::read_file(root / rel));
-  diags.add_source(rel, text);
-  Document doc{rel, std::nullopt};
-  if (!util::is_valid_utf8(*text)) {
-    diags.error({rel, 0, 0}, "the file is not UTF-8 text",
-                "save it as UTF-8 (in most editors: Save as… → Encoding: UTF-8)");
-    return doc;
-  }
-  if (rel.ends_with(".json") && !check_json_syntax(*text, rel, diags)) return doc;
-  doc.root = parse_yaml(*text, rel, diags);
+Document read_document(const fs::path& root, const std::string& rel, bool defer,
+                       diag::Diagnostics& diags) {
+  Document doc;
+  doc.path = rel;
+  doc.text = std::make_shared<const std::string>(util::read_file(root / rel));
+  diags.add_source(rel, doc.text);
+  doc.deferred = defer;
+  if (!defer) doc.root = parse_source(rel, *doc.text, diags);
   return doc;
 }
 
@@ -87,6 +84,17 @@ std::set<std::string> check_format_clashes(const std::vector<std::string>& files
 }
 
 }  // namespace
+
+std::optional<Node> parse_source(const std::string& path, std::string_view text,
+                                 diag::Diagnostics& diags) {
+  if (!util::is_valid_utf8(text)) {
+    diags.error({path, 0, 0}, "the file is not UTF-8 text",
+                "save it as UTF-8 (in most editors: Save as… → Encoding: UTF-8)");
+    return std::nullopt;
+  }
+  if (path.ends_with(".json") && !check_json_syntax(text, path, diags)) return std::nullopt;
+  return parse_yaml(text, path, diags);
+}
 
 std::string_view slot_name(DataSlot slot) { return kSlotNames[static_cast<size_t>(slot)]; }
 
@@ -184,7 +192,8 @@ SiteSources load_site(const fs::path& root, const LoadOptions& options,
 
   std::vector<Document> parsed(pending.size());
   util::parallel_for(pending.size(), options.jobs, [&](size_t i) {
-    parsed[i] = parse_file(root, pending[i].rel, diags);
+    bool defer = options.defer_data && pending[i].slot.has_value();
+    parsed[i] = read_document(root, pending[i].rel, defer, diags);
   });
   for (size_t i = 0; i < pending.size(); ++i) {
     if (pending[i].slot) {

@@ -32,11 +32,20 @@ inline constexpr size_t kDataSlotCount = 10;
 /// The name of a slot's file or folder under data/ ("schools", "private/teachers").
 [[nodiscard]] std::string_view slot_name(DataSlot slot);
 
-/// One parsed YAML or JSON file. `root` is empty when the file has a syntax error.
+/// One YAML or JSON file. `root` is empty when the file has a syntax error, or when parsing was
+/// deferred (LoadOptions::defer_data): then the model parses each file when it reads it and frees
+/// the tree right after, so that the trees of a national site never all exist at once.
 struct Document {
   std::string path;  // relative to the site folder, '/'-separated
   std::optional<Node> root;
+  std::shared_ptr<const std::string> text;
+  bool deferred = false;
 };
+
+/// Parses a data file's text: checks UTF-8, strict JSON syntax for .json files, then builds the
+/// positioned tree. Every problem goes to `diags`; nullopt when the file cannot be used.
+[[nodiscard]] std::optional<Node> parse_source(const std::string& path, std::string_view text,
+                                               diag::Diagnostics& diags);
 
 /// A Markdown file of content/ with its front matter split off.
 struct ContentFile {
@@ -61,6 +70,9 @@ struct SiteSources {
 
 struct LoadOptions {
   unsigned jobs = 1;
+  /// Leave data files unparsed (Document::deferred) for the model to parse file by file, so that
+  /// only the trees being read exist at any time.
+  bool defer_data = false;
   /// Language codes besides the default; content/<lang>/ folders are read as translations.
   /// Empty: every two-letter folder under content/ is taken as a language.
   std::vector<std::string> other_languages;

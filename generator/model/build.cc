@@ -1,6 +1,7 @@
 #include "model/build.h"
 
 #include <algorithm>
+#include <set>
 
 #include "model/builders.h"
 
@@ -19,6 +20,22 @@ bool IdRegistry::add(const std::string& id, size_t index, const Node& at, const 
             "duplicate " + kind_ + " id \"" + id + "\" (first used at " + first.file + ":" +
                 std::to_string(first.line) + ":" + std::to_string(first.col) + ")",
             "every " + kind_ + " needs its own id");
+  return false;
+}
+
+bool IdRegistry::add(const std::string& id, size_t index, const Pos& at,
+                     diag::Diagnostics& diags) {
+  auto [it, fresh] = index_.emplace(id, index);
+  if (fresh) {
+    first_.emplace(id, at);
+    ids_.push_back(id);
+    return true;
+  }
+  const Pos& first = first_.at(id);
+  diags.error(at,
+              "duplicate " + kind_ + " id \"" + id + "\" (first used at " + first.file + ":" +
+                  std::to_string(first.line) + ":" + std::to_string(first.col) + ")",
+              "every " + kind_ + " needs its own id");
   return false;
 }
 
@@ -135,26 +152,38 @@ Model build_model(const load::SiteSources& sources, const BuildOptions& options,
 
   detail::Registries reg;
   using load::DataSlot;
+  std::set<DataSlot> failed_slots;  // collections with a file that could not be parsed
+  // Builds a collection file by file; a deferred file is parsed here and its tree freed after.
   auto each = [&](DataSlot slot, auto&& fn) {
     for (const load::Document& doc : sources.docs(slot)) {
       Ctx ctx{diags, doc.path, langs};
-      fn(doc, ctx);
+      if (!doc.deferred) {
+        fn(doc, ctx);
+        continue;
+      }
+      load::Document parsed;
+      parsed.path = doc.path;
+      parsed.root = load::parse_source(doc.path, *doc.text, diags);
+      if (!parsed.root) failed_slots.insert(slot);
+      fn(parsed, ctx);
     }
   };
   // A collection with a file that could not be parsed: references into it are not checked.
   auto unreadable = [&](DataSlot slot) {
     const auto& docs = sources.docs(slot);
-    return std::any_of(docs.begin(), docs.end(), [](const load::Document& d) { return !d.root; });
+    return failed_slots.contains(slot) ||
+           std::any_of(docs.begin(), docs.end(),
+                       [](const load::Document& d) { return !d.root && !d.deferred; });
   };
-  if (unreadable(DataSlot::kSubjects)) reg.subjects.set_incomplete();
-  if (unreadable(DataSlot::kMunicipalities)) reg.municipalities.set_incomplete();
-  if (unreadable(DataSlot::kSchools)) reg.institutions.set_incomplete();
   each(DataSlot::kSubjects, [&](auto& d, auto& c) { detail::build_subjects(d, c, m, reg); });
+  if (unreadable(DataSlot::kSubjects)) reg.subjects.set_incomplete();
   m.subject_index = reg.subjects.index();
   each(DataSlot::kMunicipalities,
        [&](auto& d, auto& c) { detail::build_municipalities(d, c, m, reg); });
+  if (unreadable(DataSlot::kMunicipalities)) reg.municipalities.set_incomplete();
   m.municipality_index = reg.municipalities.index();
   each(DataSlot::kSchools, [&](auto& d, auto& c) { detail::build_institutions(d, c, m, reg); });
+  if (unreadable(DataSlot::kSchools)) reg.institutions.set_incomplete();
   m.institution_index = reg.institutions.index();
   each(DataSlot::kMethodologists,
        [&](auto& d, auto& c) { detail::build_methodologists(d, c, m, reg); });
@@ -164,8 +193,8 @@ Model build_model(const load::SiteSources& sources, const BuildOptions& options,
   each(DataSlot::kMetrics, [&](auto& d, auto& c) { detail::build_metrics(d, c, m, reg); });
   each(DataSlot::kProgrammes, [&](auto& d, auto& c) { detail::build_programmes(d, c, m, reg); });
   auto priv = std::make_shared<PrivateData>();
-  each(DataSlot::kPrivateTeachers,
-       [&](auto& d, auto& c) { detail::build_teachers(d, c, reg, *priv); });
+  detail::build_teachers(sources.docs(DataSlot::kPrivateTeachers), diags, langs, options.jobs, reg,
+                         *priv);
   m.private_data = std::move(priv);
   detail::build_pages(sources.content, diags, m);
   return m;

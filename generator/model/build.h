@@ -15,6 +15,8 @@ struct BuildOptions {
   /// `--as-of`, or SOURCE_DATE_EPOCH's date when site.yaml has no `as_of` (resolved by `cli`).
   std::optional<Date> as_of_override;
   std::optional<Date> as_of_fallback;
+  /// Workers for the per-file work (parsing deferred files, building teacher records).
+  unsigned jobs = 1;
 };
 
 /// Reads site.yaml alone (for the languages that content loading needs). Reports nothing.

@@ -2,6 +2,7 @@
 #include <set>
 
 #include "model/builders.h"
+#include "util/parallel.h"
 
 namespace metodika::model::detail {
 namespace {
@@ -244,50 +245,76 @@ void build_programmes(const load::Document& doc, const Ctx& ctx, Model& m, Regis
   }
 }
 
-void build_teachers(const load::Document& doc, const Ctx& ctx, Registries& reg, PrivateData& priv) {
-  for_each_entry(doc, ctx, "teacher record", [&](const Node& e) {
-    Fields f(e, ctx, "a teacher record", {"id", "name", "school", "courses"});
-    Teacher t;
-    t.pos = ctx.at(e);
-    bool ok = read_id(f, ctx, reg.teachers, priv.teachers.size(), t.id);
-    if (auto* v = f.get("name")) t.name = read_string(*v, ctx, "name").value_or("");
-    auto school = read_school(f, ctx, reg, t.school);
-    if (auto* v = f.get("courses"); v && expect_list(*v, ctx, "\"courses\"")) {
-      for (const Node& c : v->items) {
-        if (!expect_map(c, ctx, "each course")) continue;
-        Fields cf(c, ctx, "a course", {"title", "category", "hours", "date"});
-        Course course;
-        course.title = str_or_empty(cf, "title", ctx);
-        bool good = true;
-        if (auto* x = cf.require("category")) {
-          auto cat = read_enum(*x, ctx, "course category", kCourseCategories);
-          good = cat.has_value();
-          if (cat) course.category = *cat;
-        } else {
-          good = false;
-        }
-        if (auto* x = cf.require("hours")) {
-          auto h = read_number(*x, ctx, "hours", 0, 2000);
-          good = h.has_value() && good;
-          if (h) course.hours = *h;
-        } else {
-          good = false;
-        }
-        if (auto* x = cf.require("date")) {
-          auto d = read_date(*x, ctx, "date");
-          good = d.has_value() && good;
-          if (d) course.date = *d;
-        } else {
-          good = false;
-        }
-        if (good) t.courses.push_back(std::move(course));
+namespace {
+
+// One teacher record, without registering its id (done in file order by the caller).
+std::optional<Teacher> read_teacher(const Node& e, const Ctx& ctx, const Registries& reg) {
+  Fields f(e, ctx, "a teacher record", {"id", "name", "school", "courses"});
+  Teacher t;
+  t.pos = ctx.at(e);
+  bool ok = false;
+  if (const Node* v = f.require("id")) {
+    auto id = read_slug(*v, ctx, "id");
+    ok = id.has_value();
+    if (id) t.id = *id;
+    t.pos = ctx.at(*v);  // duplicates are reported at the id
+  }
+  if (auto* v = f.get("name")) t.name = read_string(*v, ctx, "name").value_or("");
+  auto school = read_school(f, ctx, reg, t.school);
+  if (auto* v = f.get("courses"); v && expect_list(*v, ctx, "\"courses\"")) {
+    t.courses.reserve(v->items.size());
+    for (const Node& c : v->items) {
+      if (!expect_map(c, ctx, "each course")) continue;
+      Fields cf(c, ctx, "a course", {"title", "category", "hours", "date"});
+      Course course;
+      course.title = str_or_empty(cf, "title", ctx);
+      std::optional<CourseCategory> cat;
+      std::optional<double> hours;
+      std::optional<Date> date;
+      if (auto* x = cf.require("category")) {
+        cat = read_enum(*x, ctx, "course category", kCourseCategories);
+      }
+      if (auto* x = cf.require("hours")) hours = read_number(*x, ctx, "hours", 0, 2000);
+      if (auto* x = cf.require("date")) date = read_date(*x, ctx, "date");
+      if (cat && hours && date) {
+        course.category = *cat;
+        course.hours = *hours;
+        course.date = *date;
+        t.courses.push_back(std::move(course));
       }
     }
-    if (ok && school) {
-      t.school_index = *school;
-      priv.teachers.push_back(std::move(t));
+  }
+  if (!ok || !school) return std::nullopt;
+  t.school_index = *school;
+  return t;
+}
+
+}  // namespace
+
+void build_teachers(const std::vector<load::Document>& docs, diag::Diagnostics& diags,
+                    const std::vector<std::string>& langs, unsigned jobs, Registries& reg,
+                    PrivateData& priv) {
+  std::vector<std::vector<Teacher>> per_file(docs.size());
+  util::parallel_for(docs.size(), jobs, [&](size_t i) {
+    const load::Document& doc = docs[i];
+    std::optional<Node> parsed;
+    const Node* root = doc.root ? &*doc.root : nullptr;
+    if (doc.deferred && doc.text) {
+      parsed = load::parse_source(doc.path, *doc.text, diags);
+      root = parsed ? &*parsed : nullptr;
     }
-  });
+    Ctx ctx{diags, doc.path, langs};
+    for_each_entry(root, ctx, "teacher record", [&](const Node& e) {
+      if (auto t = read_teacher(e, ctx, reg)) per_file[i].push_back(std::move(*t));
+    });
+  });  // each worker's tree is freed as soon as its file is read
+  for (auto& teachers : per_file) {
+    for (Teacher& t : teachers) {
+      if (reg.teachers.add(t.id, priv.teachers.size(), t.pos, diags)) {
+        priv.teachers.push_back(std::move(t));
+      }
+    }
+  }
 }
 
 }  // namespace metodika::model::detail

@@ -19,6 +19,8 @@ class IdRegistry {
   explicit IdRegistry(std::string kind) : kind_(std::move(kind)) {}
   /// Registers `id`; reports a duplicate with the first place it was given.
   bool add(const std::string& id, size_t index, const Node& at, const Ctx& ctx);
+  /// The same, with the position given directly; reports to `diags`.
+  bool add(const std::string& id, size_t index, const Pos& at, diag::Diagnostics& diags);
   /// Resolves a reference; reports an unknown one with a suggestion. nullopt when unknown.
   std::optional<size_t> resolve(const std::string& id, const Node& at, const Ctx& ctx,
                                 std::string_view field = {}) const;
@@ -50,12 +52,17 @@ struct Registries {
 
 /// Every entry of a list file, each checked to be a map; calls fn(entry) for each.
 template <typename Fn>
-void for_each_entry(const load::Document& doc, const Ctx& ctx, std::string_view what, Fn&& fn) {
-  if (!doc.root || doc.root->is_null()) return;
-  if (!expect_list(*doc.root, ctx, "the file " + doc.path)) return;
-  for (const Node& entry : doc.root->items) {
+void for_each_entry(const Node* root, const Ctx& ctx, std::string_view what, Fn&& fn) {
+  if (!root || root->is_null()) return;
+  if (!expect_list(*root, ctx, "the file " + ctx.file)) return;
+  for (const Node& entry : root->items) {
     if (expect_map(entry, ctx, std::string("each ") + std::string(what))) fn(entry);
   }
+}
+
+template <typename Fn>
+void for_each_entry(const load::Document& doc, const Ctx& ctx, std::string_view what, Fn&& fn) {
+  for_each_entry(doc.root ? &*doc.root : nullptr, ctx, what, std::forward<Fn>(fn));
 }
 
 /// An optional text field, "" when absent.
@@ -77,7 +84,11 @@ void build_materials(const load::Document&, const Ctx&, Model&, Registries&);
 void build_events(const load::Document&, const Ctx&, Model&, Registries&);
 void build_metrics(const load::Document&, const Ctx&, Model&, Registries&);
 void build_programmes(const load::Document&, const Ctx&, Model&, Registries&);
-void build_teachers(const load::Document&, const Ctx&, Registries&, PrivateData&);
+/// All private teacher files: parsed (when deferred) and read in parallel, one tree at a time
+/// per worker, then merged in file order so that ids and diagnostics do not depend on timing.
+void build_teachers(const std::vector<load::Document>& docs, diag::Diagnostics& diags,
+                    const std::vector<std::string>& langs, unsigned jobs, Registries& reg,
+                    PrivateData& priv);
 void build_pages(const std::vector<load::ContentFile>&, diag::Diagnostics&, Model&);
 
 }  // namespace metodika::model::detail
