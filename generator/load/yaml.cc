@@ -105,9 +105,11 @@ class Builder {
           }
           break;
         case YAML_MAPPING_START_EVENT:
+          if (too_deep(*ev)) return std::nullopt;
           open(NodeKind::kMap, *ev, ev->data.mapping_start.anchor);
           break;
         case YAML_SEQUENCE_START_EVENT:
+          if (too_deep(*ev)) return std::nullopt;
           open(NodeKind::kSequence, *ev, ev->data.sequence_start.anchor);
           break;
         case YAML_MAPPING_END_EVENT:
@@ -139,6 +141,17 @@ class Builder {
   diag::SourcePos pos(const yaml_mark_t& m) const {
     return {file_, static_cast<uint32_t>(m.line) + 1 + line_offset_,
             static_cast<uint32_t>(m.column) + 1};
+  }
+
+  // No data file of the model nests more than a few levels; a runaway "[[[[..." must not exhaust
+  // the stack when the tree is destroyed (node destruction is recursive).
+  static constexpr size_t kMaxDepth = 64;
+  bool too_deep(const yaml_event_t& ev) {
+    if (stack_.size() < kMaxDepth) return false;
+    diags_.error(pos(ev.start_mark),
+                 "the data is nested more than " + std::to_string(kMaxDepth) + " levels deep",
+                 "check the brackets and the indentation");
+    return true;
   }
 
   void report_syntax(const yaml_parser_t& p) {

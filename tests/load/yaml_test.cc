@@ -422,3 +422,14 @@ TEST_CASE("syntax errors in front matter carry the file's line numbers") {
 
 }  // namespace
 }  // namespace metodika::load
+
+namespace metodika::load {
+TEST_CASE("runaway nesting is an error, not a stack overflow") {
+  diag::Diagnostics diags;
+  std::string text(100000, '[');
+  CHECK_FALSE(parse_yaml(text, "data/x.yaml", diags).has_value());
+  CHECK(diags.format(false) ==
+        "data/x.yaml:1:65: error: the data is nested more than 64 levels deep\n"
+        "  hint: check the brackets and the indentation\n");
+}
+}  // namespace metodika::load
