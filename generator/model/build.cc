@@ -9,18 +9,7 @@ namespace metodika::model {
 namespace detail {
 
 bool IdRegistry::add(const std::string& id, size_t index, const Node& at, const Ctx& ctx) {
-  auto [it, fresh] = index_.emplace(id, index);
-  if (fresh) {
-    first_.emplace(id, ctx.at(at));
-    ids_.push_back(id);
-    return true;
-  }
-  const Pos& first = first_.at(id);
-  ctx.error(at,
-            "duplicate " + kind_ + " id \"" + id + "\" (first used at " + first.file + ":" +
-                std::to_string(first.line) + ":" + std::to_string(first.col) + ")",
-            "every " + kind_ + " needs its own id");
-  return false;
+  return add(id, index, ctx.at(at), ctx.diags);
 }
 
 bool IdRegistry::add(const std::string& id, size_t index, const Pos& at,
