@@ -38,8 +38,8 @@ std::optional<size_t> IdRegistry::resolve(const std::string& id, const Node& at,
   ctx.error(at,
             "unknown " + what + " \"" + id + "\"" +
                 (guess ? " (did you mean \"" + *guess + "\"?)" : ""),
-            ids_.empty() ? "no " + kind_ + " is defined yet"
-                         : "use the id of a " + kind_ + " defined in the data");
+            ids_.empty() ? "no " + kind_ + " is defined yet (in " + source_ + ")"
+                         : "use the id of a " + kind_ + " from " + source_);
   return std::nullopt;
 }
 

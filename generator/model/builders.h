@@ -16,7 +16,9 @@ namespace metodika::model::detail {
 /// Ids seen so far in one collection, for uniqueness and "did you mean" on references.
 class IdRegistry {
  public:
-  explicit IdRegistry(std::string kind) : kind_(std::move(kind)) {}
+  /// `kind` names an entry ("school"); `source` where such entries are defined ("data/schools/").
+  IdRegistry(std::string kind, std::string source)
+      : kind_(std::move(kind)), source_(std::move(source)) {}
   /// Registers `id`; reports a duplicate with the first place it was given.
   bool add(const std::string& id, size_t index, const Node& at, const Ctx& ctx);
   /// The same, with the position given directly; reports to `diags`.
@@ -32,6 +34,7 @@ class IdRegistry {
 
  private:
   std::string kind_;
+  std::string source_;
   std::unordered_map<std::string, size_t> index_;
   std::unordered_map<std::string, Pos> first_;
   std::vector<std::string> ids_;  // for suggestions
@@ -39,15 +42,15 @@ class IdRegistry {
 };
 
 struct Registries {
-  IdRegistry subjects{"subject"};
-  IdRegistry municipalities{"municipality"};
-  IdRegistry institutions{"school"};
-  IdRegistry methodologists{"methodologist"};
-  IdRegistry olympiads{"olympiad"};
-  IdRegistry materials{"material"};
-  IdRegistry events{"event"};
-  IdRegistry programmes{"programme"};
-  IdRegistry teachers{"teacher"};
+  IdRegistry subjects{"subject", "data/subjects.yaml"};
+  IdRegistry municipalities{"municipality", "data/municipalities.yaml"};
+  IdRegistry institutions{"school", "data/schools/"};
+  IdRegistry methodologists{"methodologist", "data/methodologists.yaml"};
+  IdRegistry olympiads{"olympiad", "data/olympiads.yaml"};
+  IdRegistry materials{"material", "data/materials.yaml"};
+  IdRegistry events{"event", "data/events.yaml"};
+  IdRegistry programmes{"programme", "data/programmes/"};
+  IdRegistry teachers{"teacher", "data/private/teachers/"};
 };
 
 /// Every entry of a list file, each checked to be a map; calls fn(entry) for each.

@@ -176,7 +176,7 @@ TEST_CASE("olympiad subject and stage are checked") {
   CHECK(b.diagnostics == R"(data/olympiads.yaml:2:12: error: unknown subject "physics"
  2 |   subject: physics
    |            ^
-  hint: use the id of a subject defined in the data
+  hint: use the id of a subject from data/subjects.yaml
 data/olympiads.yaml:3:10: error: unknown stage "regionl" (did you mean "regional"?)
  3 |   stage: regionl
    |          ^
@@ -202,7 +202,7 @@ TEST_CASE("olympiad results: unknown school, missing participants, more awards t
       R"(data/olympiads.yaml:7:16: error: unknown school "ventspils-1-pamatskla" (did you mean "ventspils-1-pamatskola"?)
  7 |     - {school: ventspils-1-pamatskla, participants: 4}
    |                ^
-  hint: use the id of a school defined in the data
+  hint: use the id of a school from data/schools/
 data/olympiads.yaml:8:48: warning: the school has 3 awards but only 2 participants
  8 |     - {school: talsu-vidusskola, participants: 2, first: 1, second: 1, third: 1}
    |                                                ^
@@ -439,11 +439,11 @@ TEST_CASE("event audience, format, hours and references are checked") {
         R"(data/events.yaml:4:17: error: unknown municipality "talsu" (did you mean "talsi"?)
  4 |   municipality: talsu
    |                 ^
-  hint: use the id of a municipality defined in the data
+  hint: use the id of a municipality from data/municipalities.yaml
 data/events.yaml:5:11: error: unknown school "talsu-skola"
  5 |   school: talsu-skola
    |           ^
-  hint: use the id of a school defined in the data
+  hint: use the id of a school from data/schools/
 data/events.yaml:6:14: error: unknown audience "teacher" (did you mean "teachers"?)
  6 |   audience: [teacher, parents]
    |              ^

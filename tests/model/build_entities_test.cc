@@ -206,7 +206,7 @@ TEST_CASE("an unknown municipality, with did you mean (DATA-MODEL.md section 14)
       R"(data/schools/more.yaml:3:17: error: unknown municipality "ventspls" (did you mean "ventspils"?)
  3 |   municipality: ventspls
    |                 ^
-  hint: use the id of a municipality defined in the data
+  hint: use the id of a municipality from data/municipalities.yaml
 )");
 }
 
@@ -237,7 +237,7 @@ TEST_CASE("an institution with an unknown municipality can still be referred to"
 data/schools/zemgale.yaml:3:17: error: unknown municipality "zemgale"
  3 |   municipality: zemgale
    |                 ^
-  hint: use the id of a municipality defined in the data
+  hint: use the id of a municipality from data/municipalities.yaml
 )");
   REQUIRE(b.model.institutions.size() == 3);
   const Institution* z = b.model.find_institution("zemgales-skola");
@@ -257,7 +257,7 @@ TEST_CASE("an unknown municipality with nothing close to it") {
   CHECK(b.diagnostics == R"(data/schools/more.yaml:3:17: error: unknown municipality "riga"
  3 |   municipality: riga
    |                 ^
-  hint: use the id of a municipality defined in the data
+  hint: use the id of a municipality from data/municipalities.yaml
 )");
 }
 
@@ -267,7 +267,7 @@ TEST_CASE("a reference when the collection is empty") {
   CHECK(b.diagnostics == R"(data/schools/x.yaml:1:34: error: unknown municipality "ventspils"
  1 | - {id: a, name: A, municipality: ventspils, kind: basic}
    |                                  ^
-  hint: no municipality is defined yet
+  hint: no municipality is defined yet (in data/municipalities.yaml)
 )");
 }
 
@@ -282,11 +282,11 @@ TEST_CASE("unknown subjects in a list, each at its own place") {
       R"(data/methodologists.yaml:4:14: error: unknown subject "matematika" (did you mean "mathematics"?)
  4 |   subjects: [matematika, latvian, physics]
    |              ^
-  hint: use the id of a subject defined in the data
+  hint: use the id of a subject from data/subjects.yaml
 data/methodologists.yaml:4:35: error: unknown subject "physics"
  4 |   subjects: [matematika, latvian, physics]
    |                                   ^
-  hint: use the id of a subject defined in the data
+  hint: use the id of a subject from data/subjects.yaml
 )");
 }
 
@@ -455,7 +455,7 @@ TEST_CASE("all errors of a file are reported in one run") {
       R"(data/schools/more.yaml:3:17: error: unknown municipality "ventspls" (did you mean "ventspils"?)
  3 |   municipality: ventspls
    |                 ^
-  hint: use the id of a municipality defined in the data
+  hint: use the id of a municipality from data/municipalities.yaml
 data/schools/more.yaml:5:7: error: "id" "B skola" is not a valid id: use only lower-case letters a-z, digits and "-"
  5 | - id: B skola
    |       ^

@@ -181,7 +181,7 @@ TEST_CASE("a metric record's school, year and tests are checked") {
       R"(data/metrics/ventspils.yaml:1:11: error: unknown school "ventspils-1-pamatskla" (did you mean "ventspils-1-pamatskola"?)
  1 | - school: ventspils-1-pamatskla
    |           ^
-  hint: use the id of a school defined in the data
+  hint: use the id of a school from data/schools/
 data/metrics/ventspils.yaml:3:3: error: missing required field "year" in a metric record
  3 | - school: ventspils-1-pamatskola
    |   ^
@@ -369,7 +369,7 @@ actions:
       R"(data/programmes/ventspils.yaml:3:15: error: unknown municipality "ventspls" (did you mean "ventspils"?)
  3 | municipality: ventspls
    |               ^
-  hint: use the id of a municipality defined in the data
+  hint: use the id of a municipality from data/municipalities.yaml
 data/programmes/ventspils.yaml:4:26: error: the period ends before it starts
  4 | period: {from: 2024, to: 2022}
    |                          ^
@@ -453,7 +453,7 @@ TEST_CASE("teacher records: unknown school, duplicate id, bad courses") {
       R"(data/private/teachers/ventspils.yaml:2:11: error: unknown school "ventspils-1-pamatskla" (did you mean "ventspils-1-pamatskola"?)
  2 |   school: ventspils-1-pamatskla
    |           ^
-  hint: use the id of a school defined in the data
+  hint: use the id of a school from data/schools/
 data/private/teachers/ventspils.yaml:6:28: error: unknown course category "digitl" (did you mean "digital"?)
  6 |     - {title: A, category: digitl, hours: 12, date: 2024-03-14}
    |                            ^
