@@ -11,7 +11,7 @@
 #include "load/site_sources.h"
 #include "model/build.h"
 #include "publish/staging.h"
-#include "render/plain_site.h"
+#include "render/site/plain_site.h"
 #include "rules/results.h"
 
 namespace metodika::cli {

@@ -17,9 +17,6 @@ struct RenderStats {
   size_t annexes = 0;
 };
 
-/// Escapes text for HTML element content and attribute values.
-[[nodiscard]] std::string html_escape(std::string_view text);
-
 RenderStats render_plain_site(const model::Model& model, const rules::Results& results,
                               util::OutputSink& out);
 

@@ -1,4 +1,6 @@
-#include "render/plain_site.h"
+#include "render/site/plain_site.h"
+
+#include "render/common/html.h"
 
 #include <algorithm>
 #include <string>
@@ -35,22 +37,6 @@ std::vector<size_t> sorted_by(const std::vector<T>& items, const util::Collator&
 }
 
 }  // namespace
-
-std::string html_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 RenderStats render_plain_site(const model::Model& m, const rules::Results& r,
                               util::OutputSink& out) {
