@@ -11,7 +11,8 @@
 #include "load/site_sources.h"
 #include "model/build.h"
 #include "publish/staging.h"
-#include "render/site/plain_site.h"
+#include "load/theme.h"
+#include "render/site/site.h"
 #include "rules/results.h"
 
 namespace metodika::cli {
@@ -138,17 +139,31 @@ int run_build(const BuildOptions& options) {
     }
 
     progress.stage("writing");
+    // The data's diagnostics are printed; the theme's and templates' are collected apart.
+    diag::Diagnostics theme_diags;
+    load::Theme theme =
+        load::load_theme(options.site_dir, model.site.theme, model.site.languages, theme_diags);
     publish::Staging staging(out);
-    render::RenderStats stats = render::render_plain_site(model, results, staging);
+    render::site::SiteStats site_stats =
+        render::site::render_site(model, results, theme, staging, theme_diags);
+    if (theme_diags.error_count() + theme_diags.warning_count() > 0) {
+      progress.clear();
+      print_diagnostics(theme_diags);
+    }
+    if (theme_diags.has_errors()) {
+      std::cerr << "metodika: " << plural(theme_diags.error_count(), "error", "errors")
+                << "; nothing was written, the previous output is unchanged\n";
+      return 1;
+    }
     progress.stage("publishing");
     staging.commit();
     progress.clear();
     progress.report();
     if (!options.quiet) {
-      std::fprintf(stderr, "metodika: built %s, %s, %s in %.2f s → %s\n",
-                   plural(stats.pages, "page", "pages").c_str(),
-                   plural(stats.reports, "report", "reports").c_str(),
-                   plural(stats.annexes, "annex", "annexes").c_str(), seconds(),
+      std::fprintf(stderr, "metodika: built %s, %s, %s (%s in all) in %.2f s → %s\n",
+                   plural(site_stats.pages, "page", "pages").c_str(),
+                   plural(0, "report", "reports").c_str(), plural(0, "annex", "annexes").c_str(),
+                   plural(staging.files_written(), "file", "files").c_str(), seconds(),
                    out.string().c_str());
     }
     return 0;

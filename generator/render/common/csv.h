@@ -1,0 +1,42 @@
+// CSV for open data downloads (RFC 4180). Hand-written: quoting is a dozen lines, and the one
+// choice that matters here, the UTF-8 byte order mark, is ours to make, not a library's.
+#pragma once
+
+#include <initializer_list>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace metodika::render {
+
+/// Builds an RFC 4180 CSV file row by row.
+///
+/// - Records end with CRLF, the last one too (RFC 4180 2.1, 2.2).
+/// - A field is quoted when it contains `,`, `"`, CR or LF (RFC 4180 2.6) or begins or ends with
+///   a space or tab (readers that trim unquoted fields would lose it); quotes inside are doubled
+///   (RFC 4180 2.7). A record of one empty field is written as `""` so it is not a blank line,
+///   which many readers skip.
+/// - `str()` starts with the UTF-8 byte order mark EF BB BF: without it Excel opens the file in
+///   the ANSI code page and shows "RÄ«ga" for "Rīga". RFC 4180 does not forbid it, and the other
+///   readers we target (LibreOffice, pandas, R readr) skip it.
+///
+/// Cells are written as given. Numbers must already be in plain machine form — `41.2`, not the
+/// Latvian `41,2`, and no thousands separators: open data is for machines, and a reader should
+/// not have to know the locale. Formatting for people belongs in the HTML and PDF renderers.
+class CsvWriter {
+ public:
+  /// Appends one record.
+  void row(std::span<const std::string> cells);
+  /// Appends one record: `csv.row({"Skola", "Punkti"})`.
+  void row(std::initializer_list<std::string_view> cells);
+
+  /// The file so far: BOM, then every record.
+  [[nodiscard]] std::string str() const;
+
+ private:
+  void field(std::string_view cell, bool first, bool only);
+
+  std::string body_;
+};
+
+}  // namespace metodika::render

@@ -1,0 +1,52 @@
+// Markdown to HTML for page bodies and descriptions: GitHub-flavoured Markdown through cmark-gfm,
+// with ids on headings, raw HTML shown as text unless the site allows it, and no script links.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace metodika::render {
+
+/// How Markdown becomes HTML (site.yaml `markdown:`).
+struct MarkdownOptions {
+  /// site.yaml `markdown.raw_html`: HTML written in the Markdown goes to the page as it is.
+  /// Off (the default), it is escaped, so the reader sees `<script>` as text; nothing is dropped.
+  bool raw_html = false;
+  /// Added to every heading level, clamped to 1..6. Content pages render their own title as <h1>,
+  /// so they pass 1 and a body `#` becomes <h2>.
+  int heading_offset = 0;
+};
+
+/// A heading of the document, in document order, for tables of contents.
+struct Heading {
+  /// The level as rendered, after `heading_offset`: 1..6.
+  int level = 0;
+  /// The heading's text without markup, whitespace collapsed.
+  std::string text;
+  /// The URL fragment id on the heading element: `util::slugify(text)` (lower case, Latvian
+  /// letters as their base letters: "Mūsu mērķis" gives "musu-merkis"), or "h" when that is
+  /// empty; a repeated id gets "-2", "-3", … so that ids are unique within one document.
+  std::string id;
+};
+
+struct MarkdownResult {
+  /// The HTML fragment: block elements, each ending in a newline; empty for empty input.
+  std::string html;
+  std::vector<Heading> headings;
+  /// All the text (code included) without markup, whitespace runs collapsed to one space and
+  /// trimmed, for the search index and summaries. Raw HTML passed through with `raw_html` is not
+  /// text; escaped HTML is.
+  std::string plain_text;
+};
+
+/// Renders GitHub-flavoured Markdown (tables, autolinks, `~~strikethrough~~`) to HTML.
+/// Quotes are left as typed (Latvian „…“ stay as they are); invalid UTF-8 becomes U+FFFD. Links
+/// and images with a javascript:, vbscript:, data: or file: address lose the address and keep
+/// their text, whatever `raw_html` says. Safe to call from several threads at once, but the
+/// parsing step takes a process-wide lock (cmark-gfm 0.29 parses with global tables), so only the
+/// rest of the work runs in parallel.
+[[nodiscard]] MarkdownResult render_markdown(std::string_view markdown,
+                                             const MarkdownOptions& options = {});
+
+}  // namespace metodika::render

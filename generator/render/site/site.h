@@ -1,0 +1,25 @@
+// The public website (issue 4): pages from the model and the rules' results through the theme's
+// Mustache templates, in every site language (the default at the root, others under /<lang>/).
+#pragma once
+
+#include <cstddef>
+
+#include "diag/diagnostics.h"
+#include "load/theme.h"
+#include "model/model.h"
+#include "rules/results.h"
+#include "util/output_sink.h"
+
+namespace metodika::render::site {
+
+struct SiteStats {
+  size_t pages = 0;
+  size_t files = 0;  // every file written, pages included
+};
+
+/// Writes the site into `out`. Template problems go to `diags`; nothing else can fail on valid
+/// data.
+SiteStats render_site(const model::Model& model, const rules::Results& results,
+                      const load::Theme& theme, util::OutputSink& out, diag::Diagnostics& diags);
+
+}  // namespace metodika::render::site

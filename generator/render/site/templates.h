@@ -1,0 +1,37 @@
+// The Mustache engine over a theme's templates (kainjow-mustache, header-only from Debian).
+// Templates are parsed once; partials ({{> partials/header}}) resolve to other templates of the
+// theme. Values are HTML-escaped by render/common's escaper unless written {{{raw}}}.
+#pragma once
+
+#include <kainjow/mustache.hpp>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "diag/diagnostics.h"
+#include "load/theme.h"
+
+namespace metodika::render::site {
+
+using Data = kainjow::mustache::data;
+
+class Templates {
+ public:
+  /// Parses every template of `theme`; a template that does not parse is reported to `diags`
+  /// with its file.
+  Templates(const load::Theme& theme, diag::Diagnostics& diags);
+  Templates(const Templates&) = delete;
+  Templates& operator=(const Templates&) = delete;
+
+  [[nodiscard]] bool has(std::string_view name) const;
+  /// Renders template `name` with `data` (partials are added). Throws std::runtime_error naming
+  /// the template when rendering fails (a theme bug found only at render time).
+  [[nodiscard]] std::string render(std::string_view name, const Data& data) const;
+
+ private:
+  std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>, std::less<>> compiled_;
+  Data partials_;
+};
+
+}  // namespace metodika::render::site

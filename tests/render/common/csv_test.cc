@@ -1,0 +1,57 @@
+#include "render/common/csv.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+namespace metodika::render {
+
+TEST_CASE("CsvWriter: BOM, CRLF after every record, plain fields unquoted") {
+  CsvWriter csv;
+  csv.row({"Skola", "Novads", "Vidējais"});
+  csv.row({"Rīgas Valsts 1. ģimnāzija", "Rīga", "41.2"});
+  CHECK(csv.str() ==
+        "\xEF\xBB\xBF"
+        "Skola,Novads,Vidējais\r\n"
+        "Rīgas Valsts 1. ģimnāzija,Rīga,41.2\r\n");
+}
+
+TEST_CASE("CsvWriter quotes commas, quotes, line breaks and edge spaces and doubles quotes") {
+  CsvWriter csv;
+  csv.row({"a,b", R"(say "hi")", "two\nlines", "cr\rlf", " lead", "trail ", "\ttab", "in side"});
+  CHECK(csv.str() ==
+        "\xEF\xBB\xBF"
+        "\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rlf\",\" lead\",\"trail \",\"\ttab\","
+        "in side\r\n");
+}
+
+TEST_CASE("CsvWriter: empty fields stay empty, a lone empty field is quoted") {
+  CsvWriter csv;
+  csv.row({"", "x", ""});
+  csv.row({""});
+  csv.row(std::initializer_list<std::string_view>{});
+  CHECK(csv.str() ==
+        "\xEF\xBB\xBF"
+        ",x,\r\n"
+        "\"\"\r\n"
+        "\r\n");
+}
+
+TEST_CASE("CsvWriter takes a span of strings") {
+  CsvWriter csv;
+  const std::vector<std::string> header = {"id", "nosaukums"};
+  const std::vector<std::string> record = {"ventspils-1", "Ventspils \"1.\" pamatskola"};
+  csv.row(header);
+  csv.row(record);
+  csv.row(std::vector<std::string>{""});
+  CHECK(csv.str() ==
+        "\xEF\xBB\xBF"
+        "id,nosaukums\r\n"
+        "ventspils-1,\"Ventspils \"\"1.\"\" pamatskola\"\r\n"
+        "\"\"\r\n");
+}
+
+TEST_CASE("CsvWriter with no rows is just the BOM") { CHECK(CsvWriter().str() == "\xEF\xBB\xBF"); }
+
+}  // namespace metodika::render

@@ -1,0 +1,116 @@
+// generator/render/site: the site of a whole test site, rendered into memory.
+#include "render/site/site.h"
+
+#include <doctest/doctest.h>
+
+#include <regex>
+#include <set>
+
+#include "load/site_sources.h"
+#include "load/theme.h"
+#include "model/build.h"
+#include "rules/results.h"
+
+namespace metodika::render::site {
+namespace {
+
+struct Rendered {
+  util::MemorySink out;
+  SiteStats stats;
+  std::string diagnostics;
+};
+
+std::unique_ptr<Rendered> render(const std::string& site_dir) {
+  auto r = std::make_unique<Rendered>();
+  diag::Diagnostics diags;
+  load::LoadOptions lo;
+  auto sources = load::load_site(site_dir, lo, diags);
+  model::Model m = model::build_model(sources, {}, diags);
+  REQUIRE_FALSE(diags.has_errors());
+  rules::Results results = rules::compute(m);
+  load::Theme theme = load::load_theme(site_dir, m.site.theme, m.site.languages, diags);
+  r->stats = render_site(m, results, theme, r->out, diags);
+  r->diagnostics = diags.format(false);
+  return r;
+}
+
+const std::string kSite = std::string(METODIKA_TEST_DIR) + "/sites/valid/kurzeme-json";
+
+TEST_CASE("every page of the test site is written, in both languages, with lang set") {
+  auto r = render(kSite);
+  const auto& files = r->out.files();
+  for (std::string_view page : {"index.html", "en/index.html", "pasvaldibas/index.html",
+                                "en/pasvaldibas/index.html", "metodiki/index.html",
+                                "olimpiades/index.html", "materiali/index.html",
+                                "pasakumi/index.html", "iestades/index.html", "404.html",
+                                "en/404.html", "sitemap.xml", "robots.txt"}) {
+    CHECK_MESSAGE(files.count(std::string(page)) == 1, page);
+  }
+  CHECK(files.at("index.html").find("<html lang=\"lv\">") != std::string::npos);
+  CHECK(files.at("en/index.html").find("<html lang=\"en\">") != std::string::npos);
+  CHECK(r->stats.pages >= 18);
+}
+
+TEST_CASE("every internal link and asset of every page resolves to a written file") {
+  auto r = render(kSite);
+  const auto& files = r->out.files();
+  std::regex link(R"re((?:href|src)="(/[^"#]*)(#[^"]*)?")re");
+  size_t checked = 0;
+  for (const auto& [path, text] : files) {
+    if (!path.ends_with(".html")) continue;
+    for (std::sregex_iterator it(text.begin(), text.end(), link), end; it != end; ++it) {
+      std::string target = (*it)[1].str().substr(1);  // base path is "/"
+      if (target.empty() || target.back() == '/') target += "index.html";
+      CHECK_MESSAGE(files.count(target) == 1, path << " links to a missing " << target);
+      ++checked;
+    }
+  }
+  CHECK(checked > 100);
+}
+
+TEST_CASE("the home page shows the headline figures formatted and the sitemap lists every page") {
+  auto r = render(kSite);
+  const auto& home = r->out.files().at("index.html");
+  CHECK(home.find("class=\"figures\"") != std::string::npos);
+  const auto& sitemap = r->out.files().at("sitemap.xml");
+  size_t html_pages = 0;
+  for (const auto& [path, text] : r->out.files()) {
+    if (path.ends_with("index.html")) {
+      ++html_pages;
+      CHECK_MESSAGE(sitemap.find(path.substr(0, path.size() - 10) + "</loc>") != std::string::npos,
+                    path);
+    }
+  }
+  CHECK(html_pages > 0);
+}
+
+TEST_CASE("the stylesheet has a content-hashed name and is linked from the pages") {
+  auto r = render(kSite);
+  std::string css;
+  for (const auto& [path, text] : r->out.files()) {
+    if (path.starts_with("static/style.") && path.ends_with(".css")) css = path;
+  }
+  REQUIRE_FALSE(css.empty());
+  CHECK(r->out.files().at("index.html").find("href=\"/" + css + "\"") != std::string::npos);
+}
+
+TEST_CASE("no private name or id reaches any file") {
+  auto r = render(kSite);
+  std::set<std::string> secrets;
+  diag::Diagnostics diags;
+  auto sources = load::load_site(kSite, {}, diags);
+  for (const auto& doc : sources.docs(load::DataSlot::kPrivateTeachers)) {
+    REQUIRE(doc.root);
+    for (const auto& t : doc.root->items) {
+      if (const auto* id = t.get("id")) secrets.insert(id->value);
+      if (const auto* name = t.get("name")) secrets.insert(name->value);
+    }
+  }
+  REQUIRE(secrets.size() >= 4);
+  for (const auto& [path, text] : r->out.files()) {
+    for (const auto& s : secrets) CHECK_MESSAGE(text.find(s) == std::string::npos, path << ": " << s);
+  }
+}
+
+}  // namespace
+}  // namespace metodika::render::site
