@@ -31,7 +31,6 @@ struct Theme {
 /// Loads theme `name` for a site. Problems (an unknown theme, a bad translation file, a missing
 /// translation) go to `diags`. Throws only on IO failures.
 [[nodiscard]] Theme load_theme(const std::filesystem::path& site_root, std::string_view name,
-                               const std::vector<std::string>& languages,
-                               diag::Diagnostics& diags);
+                               const std::vector<std::string>& languages, diag::Diagnostics& diags);
 
 }  // namespace metodika::load

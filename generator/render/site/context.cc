@@ -1,0 +1,244 @@
+#include "render/site/context.h"
+
+#include <algorithm>
+#include <cstdio>
+
+#include "util/format.h"
+
+namespace metodika::render::site {
+namespace {
+
+// FNV-1a: a short, stable content hash for cache-busting asset names (not for security).
+std::string content_hash(std::string_view bytes) {
+  uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return std::string(buf, 10);
+}
+
+// "style.css" → "style.0123456789.css".
+std::string hashed_name(const std::string& path, std::string_view bytes) {
+  size_t dot = path.rfind('.');
+  size_t slash = path.rfind('/');
+  if (dot == std::string::npos || (slash != std::string::npos && dot < slash)) {
+    return path + "." + content_hash(bytes);
+  }
+  return path.substr(0, dot) + "." + content_hash(bytes) + path.substr(dot);
+}
+
+// Translation strings as nested Mustache data: "nav.home" → t.nav.home.
+Data strings_data(const load::StringTable& table) {
+  Data t(Data::type::object);
+  for (const auto& [key, text] : table) {
+    Data* node = &t;
+    size_t start = 0;
+    for (size_t dot; (dot = key.find('.', start)) != std::string::npos; start = dot + 1) {
+      std::string part = key.substr(start, dot - start);
+      Data* child = const_cast<Data*>(node->get(part));  // kainjow exposes no mutable get
+      if (!child || !child->is_object()) {
+        node->set(part, Data(Data::type::object));
+        child = const_cast<Data*>(node->get(part));
+      }
+      node = child;
+    }
+    node->set(key.substr(start), text);
+  }
+  return t;
+}
+
+struct NavItem {
+  std::string_view key;  // translation key under nav.
+  std::string_view rel;  // page path
+};
+constexpr NavItem kNav[] = {
+    {"home", ""},
+    {"municipalities", "pasvaldibas/"},
+    {"methodologists", "metodiki/"},
+    {"olympiads", "olimpiades/"},
+    {"materials", "materiali/"},
+    {"events", "pasakumi/"},
+};
+
+}  // namespace
+
+SiteContext::SiteContext(const model::Model& m, const rules::Results& r, const load::Theme& theme,
+                         util::OutputSink& out, diag::Diagnostics& diags)
+    : m_(m),
+      r_(r),
+      theme_(theme),
+      out_(out),
+      templates_(theme, diags),
+      urls_(m.site.base_url, m.site.languages) {}
+
+void SiteContext::set_language(const std::string& lang) {
+  lang_ = lang;
+  strings_ =
+      strings_data(theme_.strings.count(lang) ? theme_.strings.at(lang) : load::StringTable{});
+  collator_ = std::make_unique<util::Collator>(lang);
+  accessibility_rel_.clear();
+  for (const model::Page& p : m_.pages) {
+    if (p.lang == lang && !p.draft && p.source.ends_with("/accessibility.md")) {
+      accessibility_rel_ = p.slug + "/";
+    }
+  }
+}
+
+const std::string& SiteContext::t(std::string_view key) const {
+  static const std::string kEmpty;
+  auto it = theme_.strings.find(lang_);
+  if (it == theme_.strings.end()) return kEmpty;
+  auto s = it->second.find(key);
+  return s == it->second.end() ? kEmpty : s->second;
+}
+
+void SiteContext::write(const std::string& path, const std::string& bytes) {
+  out_.write(path, bytes);
+  ++files_;
+}
+
+void SiteContext::write_static() {
+  for (const auto& [path, bytes] : theme_.static_files) {
+    std::string name = "static/" + hashed_name(path, bytes);
+    asset_urls_[path] = urls_.asset(name);
+    write(name, bytes);
+  }
+}
+
+// The URL of the page in the other language of a two-language site, for the switch.
+// `alt`: the page's address in each language; absent, the same `rel` in every language.
+Data SiteContext::page_data(std::string_view rel, const std::string& title, const Crumbs& crumbs,
+                            const std::map<std::string, std::string>* alt) {
+  Data d(Data::type::object);
+  d.set("lang", lang_);
+  d.set("t", strings_);
+  d.set("site_title", m_.site.title.in(lang_));
+  d.set("page_title", title);
+  d.set("home_url", urls_.page(lang_, ""));
+  d.set("css_url", asset_urls_.count("style.css") ? asset_urls_.at("style.css") : "");
+  d.set("publisher_name", m_.site.publisher.name);
+  if (!m_.site.publisher.email.empty()) d.set("publisher_email", m_.site.publisher.email);
+  d.set("as_of", util::format_date_numeric(m_.site.as_of, lang_));
+  if (!accessibility_rel_.empty())
+    d.set("accessibility_url", urls_.page(lang_, accessibility_rel_));
+  Data nav(Data::type::list);
+  for (const NavItem& item : kNav) {
+    Data n(Data::type::object);
+    n.set("url", urls_.page(lang_, item.rel));
+    n.set("label", t("nav." + std::string(item.key)));
+    if (item.rel == rel) n.set("current", Data(Data::type::bool_true));
+    nav.push_back(n);
+  }
+  d.set("nav", nav);
+  Data alternates(Data::type::list);
+  for (const std::string& l : m_.site.languages) {
+    std::string lrel(rel);
+    if (alt) {
+      auto it = alt->find(l);
+      if (it == alt->end() && l != lang_) {
+        lrel.clear();  // untranslated: the switch leads to that language's home page
+      } else if (it != alt->end()) {
+        lrel = it->second;
+      }
+    }
+    if (!alt || alt->count(l)) {
+      Data a(Data::type::object);
+      a.set("lang", l);
+      a.set("url", urls_.absolute(l, lrel));
+      alternates.push_back(a);
+    }
+    if (l != lang_ && m_.site.languages.size() == 2) {
+      Data other(Data::type::object);
+      other.set("lang", l);
+      other.set("url", urls_.page(l, lrel));
+      other.set("label", t("language.other"));
+      d.set("other_language", other);
+    }
+  }
+  d.set("alternates", alternates);
+  Data bc(Data::type::list);
+  for (const auto& [label, url] : crumbs) {
+    Data c(Data::type::object);
+    c.set("label", label);
+    c.set("url", url);
+    bc.push_back(c);
+  }
+  d.set("has_breadcrumbs",
+        crumbs.empty() ? Data(Data::type::bool_false) : Data(Data::type::bool_true));
+  d.set("breadcrumbs", bc);
+  return d;
+}
+
+// Renders `body_template` with `body`, then the layout around it, into the page at `rel`.
+void SiteContext::emit(std::string_view rel, const std::string& title,
+                       const std::string& body_template, Data body, Crumbs crumbs,
+                       const std::map<std::string, std::string>* alt) {
+  if (crumbs.empty() && !rel.empty()) crumbs.emplace_back(t("nav.home"), urls_.page(lang_, ""));
+  Data d = page_data(rel, title, crumbs, alt);
+  body.set("t", strings_);
+  body.set("home_url", urls_.page(lang_, ""));
+  d.set("content", templates_.render(body_template, body));
+  write(urls_.file(lang_, rel), templates_.render("base", d));
+  ++pages_;
+  sitemap_.push_back(urls_.absolute(lang_, rel));
+}
+
+const model::Page* SiteContext::find_page(model::PageKind kind, std::string_view slug) const {
+  for (const model::Page& p : m_.pages) {
+    if (p.kind == kind && p.lang == lang_ && !p.draft && (slug.empty() || p.slug == slug)) {
+      return &p;
+    }
+  }
+  return nullptr;
+}
+
+// A content page's address in each language where it exists: pages are translations of each
+// other when their files have the same path under content/ and content/<lang>/.
+std::map<std::string, std::string> SiteContext::translations(const model::Page& page,
+                                                             std::string_view prefix) const {
+  std::map<std::string, std::string> alt;
+  auto key = [&](const model::Page& p) {
+    std::string_view rel = p.source;
+    rel.remove_prefix(8);  // "content/"
+    if (p.lang != m_.site.default_language()) rel.remove_prefix(p.lang.size() + 1);
+    return std::string(rel);
+  };
+  std::string k = key(page);
+  for (const model::Page& p : m_.pages) {
+    if (p.kind == page.kind && !p.draft && key(p) == k) {
+      alt[p.lang] = std::string(prefix) + p.slug + "/";
+    }
+  }
+  return alt;
+}
+
+// A plain sorted list page; the full pages of issue 4 replace these one by one.
+void SiteContext::list_page(
+    std::string_view rel, std::string_view nav_key,
+    std::vector<std::pair<std::string, std::string>> items /* label, meta */, bool sort_by_label) {
+  if (sort_by_label) {
+    std::vector<std::pair<std::string, size_t>> keys;
+    for (size_t i = 0; i < items.size(); ++i) {
+      keys.emplace_back(collator_->sort_key(items[i].first), i);
+    }
+    std::sort(keys.begin(), keys.end());
+    std::vector<std::pair<std::string, std::string>> sorted;
+    for (const auto& [k, i] : keys) sorted.push_back(items[i]);
+    items = std::move(sorted);
+  }
+  Data list(Data::type::list);
+  for (const auto& [label, meta] : items) {
+    Data it(Data::type::object);
+    it.set("label", label);
+    if (!meta.empty()) it.set("meta", meta);
+    list.push_back(it);
+  }
+  Data body(Data::type::object);
+  body.set("items", list);
+  emit(rel, t("nav." + std::string(nav_key)), "list", body);
+}
+
+}  // namespace metodika::render::site

@@ -1,0 +1,88 @@
+// What every page writer of the site shares: the model and results, the current language, its
+// strings, the templates and addresses, and `emit`, which puts a page body into the layout and
+// writes it. One page kind per pages_*.cc file (STYLE.md: no god files), all through this.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "load/theme.h"
+#include "model/model.h"
+#include "render/common/urls.h"
+#include "render/site/templates.h"
+#include "rules/results.h"
+#include "util/collate.h"
+#include "util/output_sink.h"
+
+namespace metodika::render::site {
+
+/// (label, url) pairs, from the home page down.
+using Crumbs = std::vector<std::pair<std::string, std::string>>;
+
+class SiteContext {
+ public:
+  SiteContext(const model::Model& m, const rules::Results& r, const load::Theme& theme,
+              util::OutputSink& out, diag::Diagnostics& diags);
+
+  [[nodiscard]] const model::Model& model() const { return m_; }
+  [[nodiscard]] const rules::Results& results() const { return r_; }
+  [[nodiscard]] const Urls& urls() const { return urls_; }
+  [[nodiscard]] const Templates& templates() const { return templates_; }
+  [[nodiscard]] const std::string& lang() const { return lang_; }
+  [[nodiscard]] const Data& strings() const { return strings_; }
+  [[nodiscard]] const util::Collator& collator() const { return *collator_; }
+  /// The translation of `key` ("nav.home") in the current language; "" when the theme lacks it.
+  [[nodiscard]] const std::string& t(std::string_view key) const;
+
+  /// Switches to `lang` for the pages that follow.
+  void set_language(const std::string& lang);
+  /// Writes the theme's static files under content-hashed names.
+  void write_static();
+
+  /// The layout's data for a page: language, navigation, language switch, breadcrumbs.
+  /// `alt`: the page's address in each language; absent, the same `rel` in every language.
+  Data page_data(std::string_view rel, const std::string& title, const Crumbs& crumbs,
+                 const std::map<std::string, std::string>* alt = nullptr);
+  /// Renders `body_template` with `body`, puts it into the layout and writes the page at `rel`.
+  void emit(std::string_view rel, const std::string& title, const std::string& body_template,
+            Data body, Crumbs crumbs = {}, const std::map<std::string, std::string>* alt = nullptr);
+  /// Writes any other output file.
+  void write(const std::string& path, const std::string& bytes);
+  void count_page() { ++pages_; }
+
+  /// The page of `kind` (and `slug`, when given) in the current language, or nullptr.
+  [[nodiscard]] const model::Page* find_page(model::PageKind kind,
+                                             std::string_view slug = {}) const;
+  /// A content page's address in each language where it exists.
+  [[nodiscard]] std::map<std::string, std::string> translations(const model::Page& page,
+                                                                std::string_view prefix) const;
+  /// A plain list page of (label, meta) items, sorted by label in Latvian order when asked.
+  void list_page(std::string_view rel, std::string_view nav_key,
+                 std::vector<std::pair<std::string, std::string>> items, bool sort_by_label);
+
+  [[nodiscard]] size_t pages() const { return pages_; }
+  [[nodiscard]] size_t files() const { return files_; }
+  [[nodiscard]] const std::vector<std::string>& sitemap() const { return sitemap_; }
+
+ private:
+  const model::Model& m_;
+  const rules::Results& r_;
+  const load::Theme& theme_;
+  util::OutputSink& out_;
+  Templates templates_;
+  Urls urls_;
+  std::string lang_;
+  Data strings_;
+  std::unique_ptr<util::Collator> collator_;
+  std::map<std::string, std::string> asset_urls_;
+  std::string accessibility_rel_;
+  std::vector<std::string> sitemap_;
+  size_t pages_ = 0;
+  size_t files_ = 0;
+};
+
+}  // namespace metodika::render::site

@@ -1,0 +1,20 @@
+// The page writers of the site, one group per file; each writes its pages in the context's
+// current language.
+#pragma once
+
+#include "render/site/context.h"
+
+namespace metodika::render::site {
+
+void write_home(SiteContext& c);            // pages_home.cc
+void write_municipalities(SiteContext& c);  // pages_directory.cc
+void write_institutions(SiteContext& c);
+void write_methodologists(SiteContext& c);
+void write_olympiads(SiteContext& c);  // pages_calendar.cc
+void write_materials(SiteContext& c);
+void write_events(SiteContext& c);
+void write_content_pages(SiteContext& c);  // pages_content.cc
+void write_news(SiteContext& c);
+void write_not_found(SiteContext& c);
+
+}  // namespace metodika::render::site

@@ -1,0 +1,66 @@
+// The home page: headline figures and the latest news.
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "render/common/markdown.h"
+#include "render/site/pages.h"
+#include "rules/upcoming.h"
+#include "util/collate.h"
+#include "util/format.h"
+
+namespace metodika::render::site {
+
+using model::Page;
+using model::PageKind;
+
+void write_home(SiteContext& c) {
+  Data body(Data::type::object);
+  if (const Page* p = c.find_page(PageKind::kHome)) {
+    body.set("intro_html", render_markdown(p->body, {c.model().site.raw_html, 1}).html);
+  }
+  size_t upcoming = static_cast<size_t>(std::count_if(
+      c.model().olympiads.begin(), c.model().olympiads.end(),
+      [&](const model::Olympiad& o) { return rules::is_upcoming(o, c.model().site.as_of); }));
+  size_t due = static_cast<size_t>(
+      std::count_if(c.results().materials.begin(), c.results().materials.end(), [](const auto& s) {
+        return s.state == rules::MaterialState::kOverdue ||
+               s.state == rules::MaterialState::kDueSoon;
+      }));
+  Data figures(Data::type::list);
+  auto figure = [&](size_t n, std::string_view key, std::string_view rel) {
+    Data f(Data::type::object);
+    f.set("value", util::format_int(static_cast<int64_t>(n), c.lang()));
+    f.set("label", c.t(key));
+    f.set("url", c.urls().page(c.lang(), rel));
+    figures.push_back(f);
+  };
+  figure(c.model().institutions.size(), "home.institutions", "pasvaldibas/");
+  figure(c.model().methodologists.size(), "home.methodologists", "metodiki/");
+  figure(upcoming, "home.upcoming_olympiads", "olimpiades/");
+  figure(due, "home.materials_due", "materiali/");
+  body.set("figures", figures);
+  std::vector<const Page*> news;
+  for (const Page& p : c.model().pages) {
+    if (p.kind == PageKind::kNews && p.lang == c.lang() && !p.draft) news.push_back(&p);
+  }
+  std::sort(news.begin(), news.end(), [](const Page* a, const Page* b) {
+    return std::tie(b->date, b->slug) < std::tie(a->date, a->slug);
+  });
+  Data list(Data::type::list);
+  for (size_t i = 0; i < news.size() && i < 5; ++i) {
+    Data n(Data::type::object);
+    n.set("title", news[i]->title);
+    n.set("url", c.urls().page(c.lang(), "jaunumi/" + news[i]->slug + "/"));
+    if (news[i]->date) {
+      n.set("date", util::format_date_numeric(*news[i]->date, c.lang()));
+      n.set("iso_date", news[i]->date->iso());
+    }
+    list.push_back(n);
+  }
+  body.set("has_news", news.empty() ? Data(Data::type::bool_false) : Data(Data::type::bool_true));
+  body.set("news", list);
+  c.emit("", c.model().site.title.in(c.lang()), "home", body);
+}
+
+}  // namespace metodika::render::site
