@@ -36,7 +36,9 @@ void add_file(Theme& theme, std::string_view path, std::string data, const std::
     theme.templates[name] = std::move(data);
     theme.template_sources[name] = origin;
   } else if (path.starts_with("i18n/") && path.ends_with(".yaml")) {
-    std::string lang(path.substr(5, path.size() - 10));
+    // i18n/<lang>.yaml, or any i18n/<lang>/<part>.yaml (strings kept beside their pages).
+    std::string_view rest = path.substr(5, path.size() - 10);
+    std::string lang(rest.substr(0, rest.find('/')));
     auto text = std::make_shared<const std::string>(std::move(data));
     diags.add_source(origin, text);
     auto root = parse_yaml(*text, origin, diags);

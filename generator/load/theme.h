@@ -19,7 +19,8 @@ struct Theme {
   /// Template name (path under templates/ without ".mustache", e.g. "page", "partials/header")
   /// → text.
   StringTable templates;
-  /// Language → key → translated string (themes' i18n/<lang>.yaml, nested keys joined by ".").
+  /// Language → key → translated string (a theme's i18n/<lang>.yaml and i18n/<lang>/*.yaml,
+  /// nested keys joined by ".").
   std::map<std::string, StringTable, std::less<>> strings;
   /// Path under static/ → bytes.
   std::map<std::string, std::string, std::less<>> static_files;
