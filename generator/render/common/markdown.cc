@@ -297,14 +297,15 @@ Heading convert_heading(cmark_node* heading, int offset, HeadingIds& ids, Retire
   return result;
 }
 
+// A class, not the align attribute HTML5 dropped; the theme aligns .align-* cells.
 const char* align_attribute(uint8_t alignment) {
   switch (alignment) {
     case 'l':
-      return " align=\"left\"";
+      return " class=\"align-left\"";
     case 'c':
-      return " align=\"center\"";
+      return " class=\"align-center\"";
     case 'r':
-      return " align=\"right\"";
+      return " class=\"align-right\"";
     default:
       return "";
   }

@@ -61,6 +61,7 @@ constexpr NavItem kNav[] = {
     {"olympiads", "olimpiades/"},
     {"materials", "materiali/"},
     {"events", "pasakumi/"},
+    {"about_data", "par-datiem/"},
 };
 
 }  // namespace
@@ -108,6 +109,11 @@ void SiteContext::write_static() {
   }
 }
 
+std::string SiteContext::asset_url(std::string_view name) const {
+  auto it = asset_urls_.find(std::string(name));
+  return it == asset_urls_.end() ? std::string() : it->second;
+}
+
 // The URL of the page in the other language of a two-language site, for the switch.
 // `alt`: the page's address in each language; absent, the same `rel` in every language.
 Data SiteContext::page_data(std::string_view rel, const std::string& title, const Crumbs& crumbs,
@@ -119,6 +125,7 @@ Data SiteContext::page_data(std::string_view rel, const std::string& title, cons
   d.set("page_title", title);
   d.set("home_url", urls_.page(lang_, ""));
   d.set("css_url", asset_urls_.count("style.css") ? asset_urls_.at("style.css") : "");
+  d.set("feed_url", urls_.page(lang_, "jaunumi/atom.xml"));  // written by write_news
   d.set("publisher_name", m_.site.publisher.name);
   if (!m_.site.publisher.email.empty()) d.set("publisher_email", m_.site.publisher.email);
   d.set("as_of", util::format_date_numeric(m_.site.as_of, lang_));

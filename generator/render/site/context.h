@@ -42,6 +42,8 @@ class SiteContext {
   void set_language(const std::string& lang);
   /// Writes the theme's static files under content-hashed names.
   void write_static();
+  /// The content-hashed URL of the theme's static file `name` ("search.js"); "" when absent.
+  [[nodiscard]] std::string asset_url(std::string_view name) const;
 
   /// The layout's data for a page: language, navigation, language switch, breadcrumbs.
   /// `alt`: the page's address in each language; absent, the same `rel` in every language.

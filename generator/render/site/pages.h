@@ -9,12 +9,16 @@ namespace metodika::render::site {
 void write_home(SiteContext& c);            // pages_home.cc
 void write_municipalities(SiteContext& c);  // pages_directory.cc
 void write_institutions(SiteContext& c);
+void write_municipality_pages(SiteContext& c);  // pages_municipality.cc
+void write_institution_pages(SiteContext& c);   // pages_institution.cc
 void write_methodologists(SiteContext& c);
 void write_olympiads(SiteContext& c);  // pages_calendar.cc
 void write_materials(SiteContext& c);
 void write_events(SiteContext& c);
 void write_content_pages(SiteContext& c);  // pages_content.cc
 void write_news(SiteContext& c);
+void write_about_data(SiteContext& c);  // pages_content.cc
+void write_search(SiteContext& c);
 void write_not_found(SiteContext& c);
 
 }  // namespace metodika::render::site

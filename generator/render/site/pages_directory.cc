@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "render/common/markdown.h"
+#include "render/site/directory_view.h"
 #include "render/site/pages.h"
 #include "rules/upcoming.h"
 #include "util/collate.h"
@@ -13,6 +14,51 @@ namespace metodika::render::site {
 
 using model::Page;
 using model::PageKind;
+
+namespace directory {
+
+std::string municipality_rel(const model::Municipality& m) { return "pasvaldibas/" + m.id + "/"; }
+std::string institution_rel(const model::Institution& in) { return "iestades/" + in.id + "/"; }
+
+std::string kind_label(const SiteContext& c, model::InstitutionKind kind) {
+  return c.t("directory.kind." + std::string(model::enum_name(model::kInstitutionKinds, kind)));
+}
+
+std::string int_or_dash(const SiteContext& c, std::optional<int> v) {
+  return v ? util::format_int(*v, c.lang()) : "—";
+}
+
+std::string olympiad_label(const SiteContext& c, const model::Olympiad& o) {
+  if (!o.title.empty()) return o.title.in(c.lang());
+  const model::Subject* s = c.model().find_subject(o.subject);
+  return (s ? s->name.in(c.lang()) : o.subject) + " (" +
+         c.t("directory.stage." + std::string(model::enum_name(model::kOlympiadStages, o.stage))) +
+         ")";
+}
+
+Data olympiad_row(const SiteContext& c, const model::Olympiad& o, const model::OlympiadResult& r) {
+  Data row(Data::type::object);
+  row.set("olympiad", olympiad_label(c, o));
+  row.set("date", util::format_date_numeric(o.start, c.lang()));
+  if (const model::Institution* in = c.model().find_institution(r.school)) {
+    row.set("school", in->name.in(c.lang()));
+    row.set("school_url", c.urls().page(c.lang(), institution_rel(*in)));
+  }
+  row.set("participants", util::format_int(r.participants, c.lang()));
+  row.set("first", util::format_int(r.first, c.lang()));
+  row.set("second", util::format_int(r.second, c.lang()));
+  row.set("third", util::format_int(r.third, c.lang()));
+  row.set("honourable", util::format_int(r.honourable, c.lang()));
+  return row;
+}
+
+void set_list(Data& body, const std::string& key, Data list) {
+  body.set("has_" + key,
+           list.is_non_empty_list() ? Data(Data::type::bool_true) : Data(Data::type::bool_false));
+  body.set(key, list);
+}
+
+}  // namespace directory
 
 void write_municipalities(SiteContext& c) {
   std::vector<size_t> counts(c.model().municipalities.size());
@@ -32,6 +78,8 @@ void write_municipalities(SiteContext& c) {
     for (const auto& [key, i] : members) {
       Data mu(Data::type::object);
       mu.set("name", c.model().municipalities[i].name.in(c.lang()));
+      mu.set("url",
+             c.urls().page(c.lang(), directory::municipality_rel(c.model().municipalities[i])));
       mu.set("institutions", util::format_int(static_cast<int64_t>(counts[i]), c.lang()));
       list.push_back(mu);
     }
@@ -46,13 +94,42 @@ void write_municipalities(SiteContext& c) {
   c.emit("pasvaldibas/", c.t("municipalities.title"), "municipalities", body);
 }
 
+// The institutions of each municipality, municipalities and institutions in Latvian order.
 void write_institutions(SiteContext& c) {
-  std::vector<std::pair<std::string, std::string>> items;
-  for (const auto& in : c.model().institutions) {
-    items.emplace_back(in.name.in(c.lang()),
-                       c.model().municipalities[in.municipality_index].name.in(c.lang()));
+  const auto& m = c.model();
+  std::vector<std::pair<std::string, size_t>> munis;
+  for (size_t i = 0; i < m.municipalities.size(); ++i) {
+    munis.emplace_back(c.collator().sort_key(m.municipalities[i].name.in(c.lang())), i);
   }
-  c.list_page("iestades/", "institutions", std::move(items), true);
+  std::sort(munis.begin(), munis.end());
+  Data groups(Data::type::list);
+  for (const auto& [key, mi] : munis) {
+    std::vector<std::pair<std::string, size_t>> members;
+    for (size_t i = 0; i < m.institutions.size(); ++i) {
+      if (m.institutions[i].municipality_index == mi) {
+        members.emplace_back(c.collator().sort_key(m.institutions[i].name.in(c.lang())), i);
+      }
+    }
+    if (members.empty()) continue;
+    std::sort(members.begin(), members.end());
+    Data list(Data::type::list);
+    for (const auto& [k, i] : members) {
+      Data it(Data::type::object);
+      it.set("name", m.institutions[i].name.in(c.lang()));
+      it.set("url", c.urls().page(c.lang(), directory::institution_rel(m.institutions[i])));
+      it.set("kind", directory::kind_label(c, m.institutions[i].kind));
+      list.push_back(it);
+    }
+    Data g(Data::type::object);
+    g.set("id", m.municipalities[mi].id);
+    g.set("name", m.municipalities[mi].name.in(c.lang()));
+    g.set("url", c.urls().page(c.lang(), directory::municipality_rel(m.municipalities[mi])));
+    g.set("members", list);
+    groups.push_back(g);
+  }
+  Data body(Data::type::object);
+  body.set("groups", groups);
+  c.emit("iestades/", c.t("nav.institutions"), "institution_index", body);
 }
 
 void write_methodologists(SiteContext& c) {

@@ -37,12 +37,16 @@ SiteStats render_site(const model::Model& model, const rules::Results& results,
     write_home(c);
     write_municipalities(c);
     write_institutions(c);
+    write_municipality_pages(c);
+    write_institution_pages(c);
     write_methodologists(c);
     write_olympiads(c);
     write_materials(c);
     write_events(c);
     write_content_pages(c);
     write_news(c);
+    write_about_data(c);
+    write_search(c);
     write_not_found(c);
   }
   write_sitemap_and_robots(c);

@@ -33,7 +33,10 @@ std::string Templates::render(std::string_view name, const Data& data) const {
   }
   // The page's data first, then the partials, as a context stack.
   Data ctx(data);
+  // Only templates under partials/ are partials: page templates' names (olympiads, events...)
+  // must not hide page data of the same name.
   for (const auto& [pname, tmpl] : compiled_) {
+    if (!pname.starts_with("partials/")) continue;
     if (const Data* p = partials_.get(pname)) ctx.set(pname, *p);
   }
   std::string out = it->second->render(ctx);

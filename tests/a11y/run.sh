@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Builds the test site and the bundled site, then checks them in Chromium (axe-core, WCAG 2.1
+# A/AA) and with html-validate. Usage: run.sh METODIKA SOURCE_DIR
+set -euo pipefail
+metodika=$1
+src=$2
+here=$src/tests/a11y
+if [[ ! -d $here/node_modules ]]; then
+  (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+"$metodika" build "$src/tests/sites/valid/kurzeme-json" --out "$work/kurzeme" --as-of 2026-11-22 -q \
+  2>/dev/null
+"$metodika" build "$src" --out "$work/bundled" -q 2>/dev/null
+status=0
+echo "== tests/sites/valid/kurzeme-json"
+node "$here/check_site.mjs" "$work/kurzeme" / || status=1
+echo "== bundled site"
+node "$here/check_site.mjs" "$work/bundled" / || status=1
+exit $status

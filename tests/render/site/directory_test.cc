@@ -1,0 +1,118 @@
+// generator/render/site/pages_municipality.cc, pages_institution.cc, pages_directory.cc: the
+// municipality and institution pages of the kurzeme-json test site (figures from its README).
+#include <doctest/doctest.h>
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "load/site_sources.h"
+#include "load/theme.h"
+#include "model/build.h"
+#include "render/site/site.h"
+#include "rules/results.h"
+
+namespace metodika::render::site {
+namespace {
+
+const std::string kSite = std::string(METODIKA_TEST_DIR) + "/sites/valid/kurzeme-json";
+const std::string kNbsp = "\u00A0";
+
+// The test site rendered into memory, after `change` has edited the rules' results.
+std::unique_ptr<util::MemorySink> render(
+    const std::function<void(const model::Model&, rules::Results&)>& change = {}) {
+  auto out = std::make_unique<util::MemorySink>();
+  diag::Diagnostics diags;
+  load::LoadOptions lo;
+  auto sources = load::load_site(kSite, lo, diags);
+  model::Model m = model::build_model(sources, {}, diags);
+  REQUIRE_FALSE(diags.has_errors());
+  rules::Results results = rules::compute(m);
+  if (change) change(m, results);
+  load::Theme theme = load::load_theme(kSite, m.site.theme, m.site.languages, diags);
+  render_site(m, results, theme, *out, diags);
+  REQUIRE_FALSE(diags.has_errors());
+  return out;
+}
+
+bool has(const std::string& page, const std::string& text) {
+  return page.find(text) != std::string::npos;
+}
+
+TEST_CASE("every municipality and institution has a page, linked from the lists") {
+  auto out = render();
+  const auto& files = out->files();
+  for (const char* id : {"liepaja", "kuldigas-novads", "talsu-novads"}) {
+    CHECK(files.count("pasvaldibas/" + std::string(id) + "/index.html") == 1);
+    CHECK(files.count("en/pasvaldibas/" + std::string(id) + "/index.html") == 1);
+    CHECK(
+        has(files.at("pasvaldibas/index.html"), "href=\"/pasvaldibas/" + std::string(id) + "/\""));
+  }
+  CHECK(has(files.at("iestades/index.html"), "href=\"/iestades/sabiles-vidusskola/\""));
+  CHECK(files.count("iestades/sabiles-vidusskola/index.html") == 1);
+}
+
+TEST_CASE("the municipality page shows the board, institutions, budget and development norm") {
+  auto out = render();
+  const auto& talsi = out->files().at("pasvaldibas/talsu-novads/index.html");
+  CHECK(has(talsi, "href=\"mailto:izglitiba@talsi.example.lv\""));
+  CHECK(has(talsi,
+            "<a href=\"/iestades/sabiles-vidusskola/\">Sabiles vidusskola</a></th>"
+            "<td>Vidusskola</td><td class=\"num\">158</td><td class=\"num\">19</td>"));
+  // Budget totals from rules::budget_totals, with NO-BREAK SPACE groups.
+  CHECK(has(talsi, "<td class=\"num\">10" + kNbsp + "000 EUR</td></tr></tfoot>"));
+  CHECK(has(talsi, "<td class=\"num\">3" + kNbsp + "500,50 EUR</td>"));
+  CHECK(has(talsi, "class=\"status-delayed\">kavējas</td>"));
+  // The exam index chart has its data table, with the Latvian decimal comma and the threshold.
+  CHECK(has(talsi, "<th scope=\"row\">Talsu Valsts ģimnāzija</th><td>72,5%</td><td>74,0%</td>"));
+  CHECK(has(talsi, "<th scope=\"row\">Slieksnis (vidējais)</th><td>40,0%</td>"));
+
+  const auto& kuldiga = out->files().at("pasvaldibas/kuldigas-novads/index.html");
+  CHECK(has(kuldiga, "href=\"tel:+37163300002\""));
+  CHECK(has(kuldiga, "Skrundas pamatskola</a></th><td class=\"num\">33,3% (1/3)</td>"));
+  CHECK(has(kuldiga, "<th scope=\"row\">Pašvaldībā kopā</th><td class=\"num\">50,0%</td>"));
+  CHECK(has(kuldiga, "<th scope=\"row\">Darbs ar iestādēm</th><td class=\"num\">40,0%</td>"));
+  // Institutions in Latvian order: "Kuldīgas PII" before "Kuldīgas Ventas" before "Skrundas".
+  size_t pii = kuldiga.find(">Kuldīgas PII");
+  size_t ventas = kuldiga.find(">Kuldīgas Ventas vidusskola</a></th>");
+  size_t skrunda = kuldiga.find(">Skrundas pamatskola</a></th>");
+  CHECK(pii < ventas);
+  CHECK(ventas < skrunda);
+}
+
+TEST_CASE("a suppressed school shows the hidden text and no count") {
+  auto out = render([](const model::Model& m, rules::Results& r) {
+    for (auto& pd : r.school_pd) {
+      if (m.institutions[pd.school_index].id == "skrundas-pamatskola") {
+        pd.suppressed = true;
+        pd.meeting.reset();
+        pd.share.reset();
+      }
+    }
+  });
+  const auto& kuldiga = out->files().at("pasvaldibas/kuldigas-novads/index.html");
+  CHECK(has(kuldiga,
+            "Skrundas pamatskola</a></th><td class=\"num muted\">nav rādīts: mazāk nekā "
+            "3 pedagogi</td>"));
+  CHECK_FALSE(has(kuldiga, "(1/3)"));
+  CHECK(has(out->files().at("en/pasvaldibas/kuldigas-novads/index.html"),
+            "hidden: fewer than 3 teachers"));
+}
+
+TEST_CASE("the institution page shows the exam index beside the municipal and national means") {
+  auto out = render();
+  const auto& ventas = out->files().at("iestades/kuldigas-ventas-vidusskola/index.html");
+  CHECK(has(ventas,
+            "<td class=\"num\">39,5%</td><td>vidējais ≥ 40,0%</td>"
+            "<td class=\"ce-not-met\">nav izpildīts</td>"));
+  CHECK(has(ventas, "<a href=\"/pasvaldibas/kuldigas-novads/\">Kuldīgas novads</a>"));
+  CHECK(has(ventas, "<th scope=\"row\">2024./2025. m. g.</th><td class=\"num\">541</td>"));
+  const auto& sabile = out->files().at("iestades/sabiles-vidusskola/index.html");
+  CHECK(has(sabile, "nav indeksa: trūkst eksāmenu svešvaloda"));
+  // Accreditation valid until 2027-10-04, within a year of as_of 2026-11-22.
+  CHECK(has(sabile, "Derīga līdz: 04.10.2027. <strong class=\"flag\">"));
+  CHECK_FALSE(has(sabile, "head_evaluation"));
+}
+
+}  // namespace
+}  // namespace metodika::render::site

@@ -1,0 +1,75 @@
+// Site search over /meklet/index.json, built by the compiler. Hand-written (no npm, no CDN):
+// a substring match over a few hundred entries needs no library. The page works without it.
+(function () {
+  "use strict";
+  var box = document.getElementById("meklet");
+  if (!box || !window.fetch) return;
+  var input = document.getElementById("meklet-q");
+  var status = document.getElementById("meklet-statuss");
+  var list = document.getElementById("meklet-rezultati");
+  var lang = document.documentElement.lang;
+  var entries = [];
+  var maxShown = 50;
+  var timer = null;
+
+  // Lower case without diacritics, so "rezekne" finds "Rēzekne".
+  function fold(s) {
+    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+  function countText(n) {
+    if (n === 0) return box.getAttribute("data-none");
+    var one = lang === "lv" ? (n % 10 === 1 && n % 100 !== 11) : n === 1;
+    return box.getAttribute(one ? "data-one" : "data-many").replace("{n}", String(n));
+  }
+  function show() {
+    var terms = fold(input.value).split(/\s+/).filter(Boolean);
+    list.textContent = "";
+    if (terms.length === 0) {
+      status.textContent = "";
+      return;
+    }
+    var found = entries.filter(function (e) {
+      return terms.every(function (t) { return e.haystack.indexOf(t) !== -1; });
+    });
+    found.slice(0, maxShown).forEach(function (e) {
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = e.url;
+      a.textContent = e.title;
+      li.appendChild(a);
+      var kind = document.createElement("span");
+      kind.className = "muted";
+      kind.textContent = " — " + e.kind;
+      li.appendChild(kind);
+      if (e.text) {
+        var p = document.createElement("p");
+        p.textContent = e.text;
+        li.appendChild(p);
+      }
+      list.appendChild(li);
+    });
+    status.textContent = countText(found.length);
+  }
+
+  fetch(box.getAttribute("data-index"))
+    .then(function (r) { return r.json(); })
+    .then(function (data) {
+      entries = data.map(function (e) {
+        e.haystack = fold(e.title + " " + e.kind + " " + e.text);
+        return e;
+      });
+      box.hidden = false;
+      var q = new URLSearchParams(window.location.search).get("q");
+      if (q) input.value = q;
+      input.addEventListener("input", function () {
+        clearTimeout(timer);
+        timer = setTimeout(show, 150);  // let screen readers finish the typed letter
+      });
+      box.querySelector("form").addEventListener("submit", function (ev) {
+        ev.preventDefault();
+        show();
+      });
+      show();
+    })
+    .catch(function () { box.hidden = true; });
+})();
