@@ -103,8 +103,11 @@ Data metrics_rows(const SiteContext& c, size_t school) {
       for (const auto& [subject, pct] : subjects) {
         const model::Subject* s = m.find_subject(subject);
         Data d(Data::type::object);
-        d.set("label",
-              grade + ". " + c.t("directory.grade") + ", " + (s ? s->name.in(c.lang()) : subject));
+        // Tests are keyed "grade3" in the data (DATA-MODEL.md 10): shown as "3. klase".
+        std::string number = grade.starts_with("grade") ? grade.substr(5) : grade;
+        std::string label = c.t("directory.grade_of");  // "{n}. klase" / "Grade {n}"
+        if (size_t at = label.find("{n}"); at != std::string::npos) label.replace(at, 3, number);
+        d.set("label", label + ", " + (s ? s->name.in(c.lang()) : subject));
         d.set("value", util::format_percent(pct, 1, c.lang()));
         diag.push_back(d);
       }
