@@ -1,0 +1,71 @@
+// The tables of one municipality and of the nation, built once from the model and the rules'
+// results and shared by every format: the municipality page and its open data (/dati/), the
+// review (HTML page and PDF) and the XLSX annex. Private teacher records only reach these tables
+// as the suppressed aggregates of rules::school_pd.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "model/model.h"
+#include "render/common/table.h"
+#include "rules/results.h"
+
+namespace metodika::render {
+
+/// One action programme of a municipality.
+struct ProgrammeTables {
+  size_t programme = 0;  ///< index into model.programmes
+  /// Actions: title, period ("2022–2024"), responsible, status (translated).
+  Table actions;
+  /// Budget as in the council annex: a kGroup row per group (its id, title, sums by year and
+  /// total), its lines as kData rows (id, title, amount per year, total, note), and a kTotal row.
+  /// Columns: "id", "title", "y<year>" per year of rules::BudgetTotals::years, "total", "note".
+  /// Every sum comes from rules::BudgetTotals.
+  Table budget;
+};
+
+struct MunicipalityTables {
+  size_t municipality = 0;  ///< index into model.municipalities
+  /// Institutions in Latvian collation order (ICU), as indexes into model.institutions; every
+  /// per-school table below follows this order.
+  std::vector<size_t> schools;
+  /// The school years that have any data for the municipality's schools, ascending.
+  std::vector<int> years;
+
+  /// "iestades": name (linked), kind, then students_<year> and teachers_<year> for each year
+  /// with data.
+  Table institutions;
+  /// "ce-indekss": school, school year, the three exam results, examinees, index, method,
+  /// threshold, result (met / not met / no rule / missing exams), status "met"/"not-met".
+  Table ce_index;
+  /// "pilnveide": school, teachers, meeting the norm, share; hours by course category; the
+  /// municipality's total as a kTotal row. Suppressed cells under rules.small_cell.
+  Table development;
+  /// "metodiki": name, level, subjects, FTE, e-mail.
+  Table methodologists;
+  /// "laika-sadalijums": methodologist, school year, category, hours, actual share, norm,
+  /// difference in percentage points (municipal methodologists with reported activity).
+  Table time_split;
+  /// "olimpiades": olympiad, date, school, participants, 1st, 2nd, 3rd places, honourable
+  /// mentions.
+  Table olympiads;
+  std::vector<ProgrammeTables> programmes;
+
+  /// Every non-programme table, then each programme's actions and budget, in page order.
+  [[nodiscard]] std::vector<const Table*> all() const;
+};
+
+/// The tables of municipality `mi` in `lang`, with labels from `t`.
+[[nodiscard]] MunicipalityTables municipality_tables(const model::Model& model,
+                                                     const rules::Results& results, size_t mi,
+                                                     std::string_view lang, const Translate& t);
+
+/// "pasvaldibas": one row per municipality (in Latvian order): region, institutions, students
+/// and teachers in the latest school year with data, schools meeting the CE index in that year
+/// out of those with an index, the share of teachers meeting the development norm (suppressed
+/// as rules::PdSummary says), methodologists, the programmes' budget total.
+[[nodiscard]] Table national_summary(const model::Model& model, const rules::Results& results,
+                                     std::string_view lang, const Translate& t);
+
+}  // namespace metodika::render

@@ -1,0 +1,57 @@
+// The four-year education quality review of one municipality (issue 5; Education Law art. 18),
+// as a sequence of blocks that both the HTML page /pasvaldibas/<id>/parskats/ and the PDF
+// OUT/parskati/<id>-<from>-<to>.pdf lay out: Markdown with the computed values already filled in,
+// and the computed tables and charts between them.
+//
+// The structure comes from the theme's report template `templates/report/review.md` (a site may
+// override it): Markdown with Mustache fields ({{municipality}}, {{institutions}}, …) and, on a
+// line of their own, directives that place a computed table or chart:
+//
+//     ::: table ce-indekss
+//     ::: chart ce-indekss
+//
+// The board's own conclusions come from content/municipalities/<id>/review.md (model::Page of
+// kind kReview), placed by the {{{conclusions}}} field.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "model/model.h"
+#include "render/common/chart.h"
+#include "render/common/municipality_tables.h"
+#include "render/common/table.h"
+#include "rules/results.h"
+
+namespace metodika::render {
+
+struct ReviewBlock {
+  enum class Kind { kMarkdown, kTable, kChart };
+  Kind kind = Kind::kMarkdown;
+  /// kMarkdown: GFM Markdown, fields filled in. Headings: `#` chapters, `##` sections,
+  /// `###` subsections; the renderers number chapters and sections themselves.
+  std::string markdown;
+  Table table;  ///< kTable
+  Chart chart;  ///< kChart
+};
+
+struct Review {
+  std::string lang;
+  std::string title;         ///< "Pārskats par izglītības kvalitāti Ventspils valstspilsētā"
+  std::string municipality;  ///< name
+  std::string board;         ///< the education board: the document's author
+  std::string period;        ///< "2021–2025"
+  int from = 0, to = 0;      ///< site.review_from .. review_to
+  std::string date;          ///< as_of, long form: "2026. gada 23. novembris"
+  std::string subject;       ///< document info subject line
+  std::vector<std::string> keywords;
+  /// Absolute URL of the accessible HTML version, printed on the PDF's cover.
+  std::string html_url;
+  std::vector<ReviewBlock> blocks;
+};
+
+/// The file name of the PDF and XLSX annex, without extension: "<id>-<from>-<to>".
+[[nodiscard]] std::string review_stem(const model::Model& model, const model::Municipality& m);
+
+}  // namespace metodika::render
