@@ -1,0 +1,200 @@
+// The national workbook: one row per municipality with a totals row of formulas, then a sheet per
+// indicator holding every municipality's rows (with a municipality column to filter on), so a
+// ministry officer can compare municipalities without opening 43 files.
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "render/xlsx/annexes.h"
+#include "render/xlsx/budget.h"
+#include "render/xlsx/parts.h"
+#include "util/collate.h"
+
+namespace metodika::render::xlsx {
+namespace {
+
+// Municipalities in Latvian collation order (ties broken by id), as indexes into `all`.
+std::vector<size_t> latvian_order(const AnnexContext& ctx,
+                                  const std::vector<MunicipalityTables>& all) {
+  util::Collator collator(ctx.lang);
+  std::vector<std::pair<std::string, size_t>> keyed;
+  for (size_t i = 0; i < all.size(); ++i) {
+    const model::Municipality& m = ctx.model.municipalities[all[i].municipality];
+    keyed.emplace_back(collator.sort_key(m.name.in(ctx.lang)) + '\0' + m.id, i);
+  }
+  std::sort(keyed.begin(), keyed.end());
+  std::vector<size_t> order;
+  for (const auto& [key, i] : keyed) order.push_back(i);
+  return order;
+}
+
+// Every municipality's data rows of one table, under a first column naming the municipality.
+// Columns are the union by key: those of the widest table first, then any other in the order met.
+Table concat(const AnnexContext& ctx, const std::vector<MunicipalityTables>& all,
+             const std::vector<size_t>& order, const Table MunicipalityTables::*member) {
+  Table out;
+  const Table* widest = nullptr;
+  for (const MunicipalityTables& m : all) {
+    const Table& t = m.*member;
+    if (widest == nullptr || t.columns.size() > widest->columns.size()) widest = &t;
+  }
+  out.columns.push_back(
+      column("municipality", ctx.t("annex.municipality"), ColumnType::kText, true));
+  std::map<std::string, size_t, std::less<>> where;
+  auto add_columns = [&](const Table& t) {
+    for (const Column& c : t.columns) {
+      if (where.count(c.key) != 0) continue;
+      where[c.key] = out.columns.size();
+      Column copy = c;
+      copy.row_header = false;
+      out.columns.push_back(copy);
+    }
+  };
+  if (widest != nullptr) {
+    out.id = widest->id;
+    out.title = widest->title;
+    out.note = widest->note;
+    add_columns(*widest);
+  }
+  for (size_t i : order) add_columns(all[i].*member);
+  for (size_t i : order) {
+    const Table& t = all[i].*member;
+    const std::string& name = ctx.model.municipalities[all[i].municipality].name.in(ctx.lang);
+    for (const Row& row : t.rows) {
+      if (row.kind != RowKind::kData) continue;
+      Row r;
+      r.cells.resize(out.columns.size());
+      r.cells[0].value = name;
+      for (size_t c = 0; c < t.columns.size() && c < row.cells.size(); ++c) {
+        r.cells[where.at(t.columns[c].key)] = row.cells[c];
+      }
+      out.rows.push_back(std::move(r));
+    }
+  }
+  return out;
+}
+
+// The summary with a totals row: when the shared table has none, one is added whose counts and
+// amounts are the sums of the column (written as SUM formulas); a column with a hidden cell, or
+// of shares, gets no total (a sum of the shown parts would be a wrong national figure).
+Table with_totals(const AnnexContext& ctx, Table table) {
+  bool has_total = std::any_of(table.rows.begin(), table.rows.end(),
+                               [](const Row& r) { return r.kind == RowKind::kTotal; });
+  if (has_total || table.rows.empty() || table.columns.empty()) return table;
+  Row total;
+  total.kind = RowKind::kTotal;
+  total.cells.resize(table.columns.size());
+  total.cells[0].value = ctx.t("annex.total");
+  for (size_t c = 1; c < table.columns.size(); ++c) {
+    ColumnType type = table.columns[c].type;
+    if (type != ColumnType::kInteger && type != ColumnType::kMoney) continue;
+    int64_t sum = 0;
+    bool hidden = false;
+    for (const Row& r : table.rows) {
+      const Cell& cell = r.cells[c];
+      hidden |= cell.note == CellNote::kSuppressed;
+      if (const auto* v = std::get_if<int64_t>(&cell.value)) sum += *v;
+    }
+    if (!hidden) total.cells[c].value = sum;
+  }
+  table.rows.push_back(std::move(total));
+  return table;
+}
+
+// Every programme's budget by year: a row per programme with its total as a formula, and the
+// national total by year as formulas. Amounts are rules::BudgetTotals'.
+Table national_budget(const AnnexContext& ctx, const std::vector<MunicipalityTables>& all,
+                      const std::vector<size_t>& order) {
+  const model::Model& model = ctx.model;
+  std::vector<int> years;
+  for (const rules::BudgetTotals& b : ctx.results.budgets) {
+    years.insert(years.end(), b.years.begin(), b.years.end());
+  }
+  std::sort(years.begin(), years.end());
+  years.erase(std::unique(years.begin(), years.end()), years.end());
+
+  Table out;
+  out.id = "budzets";
+  out.title = ctx.t("annex.sheet.budget");
+  out.columns.push_back(
+      column("municipality", ctx.t("annex.municipality"), ColumnType::kText, true));
+  out.columns.push_back(column("title", ctx.t("annex.programme")));
+  for (int y : years) {
+    out.columns.push_back(column("y" + std::to_string(y), std::to_string(y), ColumnType::kMoney));
+  }
+  out.columns.push_back(column("total", ctx.t("annex.total"), ColumnType::kMoney));
+  Row total;
+  total.kind = RowKind::kTotal;
+  total.cells.resize(out.columns.size());
+  total.cells[0].value = ctx.t("annex.total");
+  int64_t grand = 0;
+  std::vector<int64_t> by_year(years.size(), 0);
+  for (size_t i : order) {
+    for (const ProgrammeTables& p : all[i].programmes) {
+      const model::Programme& prog = model.programmes[p.programme];
+      const rules::BudgetTotals& b = ctx.results.budgets[p.programme];
+      Row r;
+      r.cells.resize(out.columns.size());
+      r.cells[0].value = model.municipalities[all[i].municipality].name.in(ctx.lang);
+      r.cells[1].value = prog.title.in(ctx.lang);
+      for (size_t y = 0; y < years.size(); ++y) {
+        auto it = b.year_totals.find(years[y]);
+        if (it == b.year_totals.end()) continue;
+        r.cells[2 + y].value = it->second;
+        by_year[y] += it->second;
+      }
+      r.cells.back().value = b.grand_total;
+      grand += b.grand_total;
+      out.rows.push_back(std::move(r));
+    }
+  }
+  for (size_t y = 0; y < years.size(); ++y) total.cells[2 + y].value = by_year[y];
+  total.cells.back().value = grand;
+  if (!out.rows.empty()) out.rows.push_back(std::move(total));
+  return out;
+}
+
+}  // namespace
+
+std::string national_workbook(const AnnexContext& ctx, const std::vector<MunicipalityTables>& all) {
+  const model::Model& model = ctx.model;
+  std::string title = fill(fill(ctx.t("annex.national_title"), "from",
+                                std::to_string(model.site.review_from)),
+                           "to", std::to_string(model.site.review_to));
+  Workbook wb(properties(ctx, title, model.site.publisher.name), ctx.tmp_dir);
+  const SheetOptions base = base_options(ctx);
+  const std::vector<size_t> order = latvian_order(ctx, all);
+
+  SheetOptions summary = base;
+  summary.notes.push_back(ctx.t("annex.formulas"));
+  write_table_sheet(wb, ctx.t("annex.sheet.summary"),
+                    with_totals(ctx, national_summary(model, ctx.results, ctx.lang, ctx.t)),
+                    summary);
+
+  SheetOptions budget = summary;
+  budget.formula = [](const SheetLayout& layout, size_t row, size_t col) -> std::string {
+    // A programme's total is the SUM of its years; the national row is summed by sum_totals.
+    if (layout.table->rows[row].kind != RowKind::kData) return "";
+    if (layout.table->columns[col].key != "total") return "";
+    return budget_formula(layout, row, col);
+  };
+  Table budgets = national_budget(ctx, all, order);
+  write_table_sheet(wb, ctx.t("annex.sheet.budget"), budgets, budget);
+
+  write_table_sheet(wb, ctx.t("annex.sheet.institutions"),
+                    concat(ctx, all, order, &MunicipalityTables::institutions), base);
+  SheetOptions ce = base;
+  ce.notes.push_back(ctx.t("annex.ce_colours"));
+  Table ce_rows = concat(ctx, all, order, &MunicipalityTables::ce_index);
+  highlight_ce(wb, write_table_sheet(wb, ctx.t("annex.sheet.ce_index"), ce_rows, ce));
+  write_table_sheet(wb, ctx.t("annex.sheet.development"),
+                    concat(ctx, all, order, &MunicipalityTables::development), base);
+  write_table_sheet(wb, ctx.t("annex.sheet.methodologists"),
+                    concat(ctx, all, order, &MunicipalityTables::methodologists), base);
+  write_table_sheet(wb, ctx.t("annex.sheet.olympiads"),
+                    concat(ctx, all, order, &MunicipalityTables::olympiads), base);
+  return wb.finish();
+}
+
+}  // namespace metodika::render::xlsx

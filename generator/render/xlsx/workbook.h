@@ -1,0 +1,91 @@
+// One XLSX workbook on libxlsxwriter, wrapped once (STYLE.md: C libraries in RAII types that
+// cannot be copied). libxlsxwriter 1.1.4 can only write to a file path (its `output_buffer`
+// option came in 1.1.5), so the workbook goes to a private temporary file that `finish` reads
+// back and removes: the renderer still hands bytes to an OutputSink and never writes the output.
+#pragma once
+
+#include <xlsxwriter.h>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+#include "render/common/table.h"
+#include "util/date.h"
+
+namespace metodika::render::xlsx {
+
+/// Document properties (File → Properties). `created` fixes the timestamp libxlsxwriter would
+/// otherwise take from the clock, so the same input gives byte-identical files.
+struct Properties {
+  std::string title;
+  std::string subject;
+  std::string author;   ///< the education board
+  std::string company;  ///< the site's publisher
+  std::string keywords;
+  util::Date created;   ///< site.as_of, at 00:00 UTC
+};
+
+/// Where in a table a cell is: its role picks the font and fill.
+/// kConditional: only the colours of `Style::highlight`, for conditional formatting.
+enum class CellRole { kHeader, kData, kGroup, kTotal, kNote, kTitle, kConditional };
+
+/// The look of a cell: a column type (for the number format) in a role, wrapped or not.
+struct Style {
+  CellRole role = CellRole::kData;
+  ColumnType type = ColumnType::kText;
+  int decimals = 0;
+  bool wrap = false;
+  bool cents = false;  ///< kMoney with a cents part
+  /// Conditional-format colours for a met / not-met exam index.
+  enum class Highlight { kNone, kGood, kBad, kHidden } highlight = Highlight::kNone;
+
+  auto operator<=>(const Style&) const = default;
+};
+
+/// The Excel number format for `style`: `#,##0 "EUR"` for money (`#,##0.00 "EUR"` with cents),
+/// `0.0%` for a percent with one decimal (values are written as fractions), `#,##0` for
+/// integers, `0` for years, `dd.mm.yyyy.` for dates; "" for text.
+[[nodiscard]] std::string number_format(const Style& style);
+
+class Workbook {
+ public:
+  /// Starts a workbook in a new temporary file under `tmp_dir` (created with mkstemp). Throws
+  /// std::runtime_error when the file cannot be made.
+  Workbook(const Properties& properties, const std::string& tmp_dir);
+  ~Workbook() noexcept;
+  Workbook(const Workbook&) = delete;
+  Workbook& operator=(const Workbook&) = delete;
+
+  /// A new worksheet. `name` must be unique in the workbook and at most 31 characters (Excel's
+  /// limit); a longer name is cut, a repeated one numbered, so any table title can be passed.
+  lxw_worksheet* add_sheet(std::string_view name);
+  /// The name `add_sheet` gave the sheet (for formulas and chart ranges).
+  [[nodiscard]] const std::string& sheet_name(lxw_worksheet* ws) const;
+  /// The shared format for `style`, made once per workbook.
+  lxw_format* format(const Style& style);
+  [[nodiscard]] lxw_workbook* get() { return wb_; }
+
+  /// Closes the workbook and returns the file's bytes; the temporary file is removed. Throws
+  /// std::runtime_error when libxlsxwriter fails (out of space, a bug in a sheet).
+  [[nodiscard]] std::string finish();
+
+ private:
+  lxw_workbook* wb_ = nullptr;
+  std::string path_;
+  std::string tmp_dir_;
+  std::map<Style, lxw_format*> formats_;
+  std::map<lxw_worksheet*, std::string> names_;
+};
+
+/// An A1 reference: cell_ref(0, 0) is "A1", cell_ref(2, 27) "AB3".
+[[nodiscard]] std::string cell_ref(lxw_row_t row, lxw_col_t col);
+/// "A1:C3"; a single cell when the corners are the same.
+[[nodiscard]] std::string range_ref(lxw_row_t row1, lxw_col_t col1, lxw_row_t row2,
+                                    lxw_col_t col2);
+/// Throws std::runtime_error naming `what` when `err` is not LXW_NO_ERROR.
+void check(lxw_error err, std::string_view what);
+
+}  // namespace metodika::render::xlsx
