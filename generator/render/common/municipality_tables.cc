@@ -223,16 +223,16 @@ class Builder {
         const auto& in = m_.institutions[s];
         Row row;
         row.cells.push_back(text_cell(in.name.in(lang_), institution_link(in)));
-        // The number of records is shown even for a small school: it is what says why the
-        // rest is hidden, and on its own it reveals nothing about anyone's hours.
-        row.cells.push_back(int_cell(pd.teachers));
+        // A small school shows no count at all: only that it was hidden, and why.
         if (pd.suppressed || !pd.share || !pd.meeting) {
+          row.cells.push_back(suppressed_cell());
           row.cells.push_back(suppressed_cell());
           row.cells.push_back(suppressed_cell());
           for (size_t k = 0; k < model::kCourseCategories.size(); ++k) {
             row.cells.push_back(suppressed_cell());
           }
         } else {
+          row.cells.push_back(int_cell(pd.teachers));
           row.cells.push_back(int_cell(*pd.meeting));
           row.cells.push_back(number_cell(pd.share));
           for (const auto& hours : pd.hours_by_category) row.cells.push_back(number_cell(hours));
@@ -245,11 +245,12 @@ class Builder {
       Row row;
       row.kind = RowKind::kTotal;
       row.cells.push_back(text_cell(t_("directory.pd_total")));
-      row.cells.push_back(int_cell(total.teachers));
       if (total.suppressed || !total.share || !total.meeting) {
         row.cells.push_back(suppressed_cell());
         row.cells.push_back(suppressed_cell());
+        row.cells.push_back(suppressed_cell());
       } else {
+        row.cells.push_back(int_cell(total.teachers));
         row.cells.push_back(int_cell(*total.meeting));
         row.cells.push_back(number_cell(total.share));
       }
