@@ -20,5 +20,7 @@ void write_news(SiteContext& c);
 void write_about_data(SiteContext& c);  // pages_content.cc
 void write_search(SiteContext& c);
 void write_not_found(SiteContext& c);
+void write_open_data(SiteContext& c);       // pages_data.cc: /dati/, national tables
+void write_data_catalogue(SiteContext& c);  // /dati/katalogs.jsonld (DCAT-AP), every language
 
 }  // namespace metodika::render::site
