@@ -21,7 +21,8 @@ build_pkgs=(
   doctest-dev
   fonts-dejavu-core
 )
-test_pkgs=(python3 python3-openpyxl poppler-utils chromium nodejs npm)
+test_pkgs=(python3 python3-openpyxl python3-yaml poppler-utils chromium nodejs npm
+           libreoffice-calc-nogui)  # recalculates the XLSX annexes (tests/e2e/run_xlsx.sh)
 
 want=("${build_pkgs[@]}")
 if [[ "${1:-}" == "--test" ]]; then want+=("${test_pkgs[@]}"); fi

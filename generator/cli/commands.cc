@@ -13,6 +13,7 @@
 #include "publish/staging.h"
 #include "load/theme.h"
 #include "render/site/site.h"
+#include "render/xlsx/annexes.h"
 #include "rules/results.h"
 
 namespace metodika::cli {
@@ -155,6 +156,11 @@ int run_build(const BuildOptions& options) {
                 << "; nothing was written, the previous output is unchanged\n";
       return 1;
     }
+    progress.stage("annexes");
+    render::xlsx::AnnexOptions annex_options;
+    annex_options.jobs = options.jobs;
+    annex_options.tmp_dir = fs::temp_directory_path().string();
+    size_t annexes = render::xlsx::write_annexes(model, results, theme, staging, annex_options);
     progress.stage("publishing");
     staging.commit();
     progress.clear();
@@ -162,7 +168,7 @@ int run_build(const BuildOptions& options) {
     if (!options.quiet) {
       std::fprintf(stderr, "metodika: built %s, %s, %s (%s in all) in %.2f s → %s\n",
                    plural(site_stats.pages, "page", "pages").c_str(),
-                   plural(0, "report", "reports").c_str(), plural(0, "annex", "annexes").c_str(),
+                   plural(0, "report", "reports").c_str(), plural(annexes, "annex", "annexes").c_str(),
                    plural(staging.files_written(), "file", "files").c_str(), seconds(),
                    out.string().c_str());
     }

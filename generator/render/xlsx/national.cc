@@ -17,7 +17,7 @@ namespace {
 // Municipalities in Latvian collation order (ties broken by id), as indexes into `all`.
 std::vector<size_t> latvian_order(const AnnexContext& ctx,
                                   const std::vector<MunicipalityTables>& all) {
-  util::Collator collator(ctx.lang);
+  const util::Collator& collator = util::Collator::for_language(ctx.lang);
   std::vector<std::pair<std::string, size_t>> keyed;
   for (size_t i = 0; i < all.size(); ++i) {
     const model::Municipality& m = ctx.model.municipalities[all[i].municipality];
@@ -73,33 +73,6 @@ Table concat(const AnnexContext& ctx, const std::vector<MunicipalityTables>& all
     }
   }
   return out;
-}
-
-// The summary with a totals row: when the shared table has none, one is added whose counts and
-// amounts are the sums of the column (written as SUM formulas); a column with a hidden cell, or
-// of shares, gets no total (a sum of the shown parts would be a wrong national figure).
-Table with_totals(const AnnexContext& ctx, Table table) {
-  bool has_total = std::any_of(table.rows.begin(), table.rows.end(),
-                               [](const Row& r) { return r.kind == RowKind::kTotal; });
-  if (has_total || table.rows.empty() || table.columns.empty()) return table;
-  Row total;
-  total.kind = RowKind::kTotal;
-  total.cells.resize(table.columns.size());
-  total.cells[0].value = ctx.t("annex.total");
-  for (size_t c = 1; c < table.columns.size(); ++c) {
-    ColumnType type = table.columns[c].type;
-    if (type != ColumnType::kInteger && type != ColumnType::kMoney) continue;
-    int64_t sum = 0;
-    bool hidden = false;
-    for (const Row& r : table.rows) {
-      const Cell& cell = r.cells[c];
-      hidden |= cell.note == CellNote::kSuppressed;
-      if (const auto* v = std::get_if<int64_t>(&cell.value)) sum += *v;
-    }
-    if (!hidden) total.cells[c].value = sum;
-  }
-  table.rows.push_back(std::move(total));
-  return table;
 }
 
 // Every programme's budget by year: a row per programme with its total as a formula, and the
@@ -169,7 +142,7 @@ std::string national_workbook(const AnnexContext& ctx, const std::vector<Municip
   SheetOptions summary = base;
   summary.notes.push_back(ctx.t("annex.formulas"));
   write_table_sheet(wb, ctx.t("annex.sheet.summary"),
-                    with_totals(ctx, national_summary(model, ctx.results, ctx.lang, ctx.t)),
+                    national_summary(model, ctx.results, ctx.lang, ctx.t),
                     summary);
 
   SheetOptions budget = summary;

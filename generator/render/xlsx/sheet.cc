@@ -302,8 +302,15 @@ SheetLayout write_table_sheet(Workbook& wb, std::string_view name, const Table& 
     lxw_col_t last_col = static_cast<lxw_col_t>(ncols - 1);
     check(worksheet_autofilter(ws, 0, 0, std::max<lxw_row_t>(last_data, 0), last_col),
           "autofilter");
-    bool row_header = table.columns[0].row_header;
-    worksheet_freeze_panes(ws, 1, row_header ? 1 : 0);
+    // The header row and the columns up to the row header (a budget's id and title) stay put.
+    lxw_col_t frozen = 0;
+    for (size_t c = 0; c < ncols; ++c) {
+      if (table.columns[c].row_header) {
+        frozen = static_cast<lxw_col_t>(c + 1);
+        break;
+      }
+    }
+    worksheet_freeze_panes(ws, 1, frozen);
 
     // Notes under the table, across its width, wrapped.
     std::vector<std::string> notes;
