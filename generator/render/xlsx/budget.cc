@@ -124,10 +124,15 @@ SheetLayout write_budget_sheet(Workbook& wb, std::string_view name, const Table&
   chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
   lxw_chart_options chart_options{};
   chart_options.x_scale = 1.6;
-  chart_options.y_scale = 1.4;
+  chart_options.y_scale = 1.8;
   chart_options.object_position = LXW_OBJECT_DONT_MOVE_DONT_SIZE;
+  std::string description = title;
+  chart_options.description = description.data();
   check(worksheet_insert_chart_opt(layout.ws, layout.end_row + 1, 1, chart, &chart_options),
         "budget chart");
+  // Printed, the chart starts a page of its own rather than being cut by a page break.
+  lxw_row_t breaks[] = {layout.end_row, 0};
+  check(worksheet_set_h_pagebreaks(layout.ws, breaks), "page break");
   return layout;
 }
 

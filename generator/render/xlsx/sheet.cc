@@ -12,11 +12,13 @@ namespace {
 
 // Column widths in characters: at least a short number, at most a readable line; longer text
 // wraps (a notes column of a council annex must stay on the page).
-constexpr double kMinWidth = 7, kMaxWidth = 48;
+constexpr double kMinWidth = 7, kMaxWidth = 60;
 // Sheets wider than this (in characters) print in landscape.
 constexpr double kPortraitWidth = 95;
 // A4 in libxlsxwriter's paper numbering.
 constexpr uint8_t kPaperA4 = 9;
+// Height of one line of text in the default 11 pt font, in points.
+constexpr double kLineHeight = 15;
 // Excel's limit on a print header, in bytes.
 constexpr size_t kMaxHeader = 255;
 
@@ -142,7 +144,7 @@ std::string escape_header(std::string_view text) {
 
 // Rows a wrapped text of `chars` takes in `width` characters.
 double lines_for(size_t chars, double width) {
-  return std::max(1.0, std::ceil(static_cast<double>(chars) * 1.1 / std::max(width, 1.0)));
+  return std::max(1.0, std::ceil(static_cast<double>(chars) / std::max(width, 1.0)));
 }
 
 }  // namespace
@@ -285,6 +287,24 @@ SheetLayout write_table_sheet(Workbook& wb, std::string_view name, const Table& 
     }
   }
 
+  // Rows with wrapped text get their height: Excel and LibreOffice keep the default height of a
+  // row written by libxlsxwriter, so a wrapped cell would overflow into the rows below.
+  for (size_t r = 0; r < table.rows.size(); ++r) {
+    double lines = 1;
+    for (size_t c = 0; c < ncols && c < table.rows[r].cells.size(); ++c) {
+      if (!base[c].wrap) continue;
+      size_t w = display_width(table.columns[c], table.rows[r].cells[c], options.lang);
+      lines = std::max(lines, lines_for(w, widths[c]));
+    }
+    if (lines > 1) worksheet_set_row(ws, layout.rows[r], kLineHeight * lines, nullptr);
+  }
+  double header_lines = 1;
+  for (size_t c = 0; c < ncols; ++c) {
+    header_lines =
+        std::max(header_lines, lines_for(util::utf8_length(table.columns[c].label), widths[c] - 1));
+  }
+  if (header_lines > 1) worksheet_set_row(ws, 0, kLineHeight * header_lines, nullptr);
+
   // Widths, wrapped columns keep their format on empty cells too.
   for (size_t c = 0; c < ncols; ++c) {
     Style s = base[c];
@@ -329,7 +349,7 @@ SheetLayout write_table_sheet(Workbook& wb, std::string_view name, const Table& 
       } else {
         check(worksheet_write_string(ws, next, 0, note.c_str(), f), "note");
       }
-      worksheet_set_row(ws, next, 15 * lines_for(util::utf8_length(note), total_width), nullptr);
+      worksheet_set_row(ws, next, kLineHeight * lines_for(util::utf8_length(note), total_width), nullptr);
       ++next;
     }
 

@@ -167,6 +167,11 @@ lxw_format* Workbook::format(const Style& style) {
       format_set_text_wrap(f);
       format_set_bg_color(f, kHeaderFill);
       format_set_bottom(f, LXW_BORDER_THIN);
+      // Over numbers the header stands right, as the numbers do.
+      if (style.type != ColumnType::kText && style.type != ColumnType::kSchoolYear &&
+          style.type != ColumnType::kDate) {
+        format_set_align(f, LXW_ALIGN_RIGHT);
+      }
       break;
     case CellRole::kGroup:
       format_set_bold(f);
