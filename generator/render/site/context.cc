@@ -72,6 +72,7 @@ SiteContext::SiteContext(const model::Model& m, const rules::Results& r, const l
       r_(r),
       theme_(theme),
       out_(out),
+      diags_(diags),
       templates_(theme, diags),
       urls_(m.site.base_url, m.site.languages),
       options_(options) {}

@@ -49,6 +49,10 @@ class SiteContext {
   [[nodiscard]] const model::Model& model() const { return m_; }
   [[nodiscard]] const rules::Results& results() const { return r_; }
   [[nodiscard]] const SiteOptions& options() const { return options_; }
+  [[nodiscard]] const load::Theme& theme() const { return theme_; }
+  /// Reports a theme problem found while rendering (a bad report template): the build fails
+  /// and the previous output stays.
+  void report_error(std::string message) { diags_.error({}, std::move(message)); }
   [[nodiscard]] const Urls& urls() const { return urls_; }
   [[nodiscard]] const Templates& templates() const { return templates_; }
   [[nodiscard]] const std::string& lang() const { return lang_; }
@@ -98,6 +102,7 @@ class SiteContext {
   const rules::Results& r_;
   const load::Theme& theme_;
   util::OutputSink& out_;
+  diag::Diagnostics& diags_;
   Templates templates_;
   Urls urls_;
   std::string lang_;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "render/common/chart.h"
+#include "render/common/municipality_charts.h"
 #include "render/common/municipality_tables.h"
 #include "render/common/review.h"
 #include "render/common/svg_chart.h"
@@ -73,62 +74,6 @@ Data methodologists_by_subject(const SiteContext& c, const model::Municipality& 
   return groups;
 }
 
-// The exam index of each school over the years, with the threshold of the rule in force for
-// each year (rules::rule_in_force) as reference lines; the chart and its data table.
-std::string ce_chart(const SiteContext& c, const model::Municipality& mu,
-                     const std::vector<size_t>& schools) {
-  const auto& m = c.model();
-  std::set<int> years;
-  for (size_t i = 0; i < m.metrics.size(); ++i) {
-    if (m.institutions[m.metrics[i].school_index].municipality_index ==
-            static_cast<size_t>(&mu - m.municipalities.data()) &&
-        m.metrics[i].ce) {
-      years.insert(m.metrics[i].year);
-    }
-  }
-  if (years.empty()) return {};
-  Chart chart;
-  chart.kind = ChartKind::kLines;
-  chart.title = c.t("directory.exam_index");
-  chart.description = c.t("directory.exam_index_desc");
-  chart.unit = "%";
-  chart.decimals = 1;
-  std::vector<int> ys(years.begin(), years.end());
-  for (int y : ys) chart.categories.push_back(util::format_school_year(y, c.lang()));
-  for (size_t s : schools) {
-    Series series;
-    series.label = m.institutions[s].name.in(c.lang());
-    series.values.assign(ys.size(), std::nullopt);
-    bool any = false;
-    for (size_t i = 0; i < m.metrics.size(); ++i) {
-      if (m.metrics[i].school_index != s || !c.results().ce[i].index) continue;
-      auto at = std::find(ys.begin(), ys.end(), m.metrics[i].year) - ys.begin();
-      series.values[static_cast<size_t>(at)] = c.results().ce[i].index;
-      any = true;
-    }
-    if (any) chart.series.push_back(std::move(series));
-  }
-  if (chart.series.empty()) return {};
-  // One reference line per run of consecutive years under the same rule.
-  const model::CeRule* current = nullptr;
-  for (size_t k = 0; k < ys.size(); ++k) {
-    const model::CeRule* rule = rules::rule_in_force(m.site.rules, ys[k]);
-    if (rule && rule == current) {
-      chart.references.back().to_category = k;
-    } else if (rule) {
-      chart.references.push_back(
-          {c.t("directory.threshold") + " (" +
-               c.t("directory.method." +
-                   std::string(model::enum_name(model::kCeMethods, rule->method))) +
-               ")",
-           rule->threshold, k, k});
-    }
-    current = rule;
-  }
-  return "<figure class=\"chart\">" + render_svg(chart, c.lang(), "ce-" + mu.id) + "</figure>\n" +
-         render_table_html(chart, c.lang(), chart.title);
-}
-
 Data programmes_data(const SiteContext& c, const MunicipalityTables& tables,
                     const std::string& data_dir) {
   Data list(Data::type::list);
@@ -169,14 +114,16 @@ void write_municipality_pages(SiteContext& c) {
     };
     set_table("institutions_table", tables.institutions);
     set_list(body, "methodologists", methodologists_by_subject(c, mu));
-    std::string chart = ce_chart(c, mu, tables.schools);
-    if (!chart.empty()) body.set("ce_chart", chart);
+    if (auto chart = ce_chart(m, c.results(), tables, c.lang(), t)) {
+      body.set("ce_chart", "<figure class=\"chart\">" + render_svg(*chart, c.lang(), "ce-" + mu.id) +
+                               "</figure>\n" + render_table_html(*chart, c.lang(), chart->title));
+    }
     set_table("ce_table", tables.ce_index);
     set_table("pd_table", tables.development);
     set_table("time_table", tables.time_split);
     set_table("olympiad_table", tables.olympiads);
     set_list(body, "programmes", programmes_data(c, tables, data_dir));
-    if (c.options().reports || c.options().annexes) {
+    if (c.theme().templates.contains(review_template_name(m.site.default_language()))) {
       std::string stem = review_stem(m, mu);
       Data review(Data::type::object);
       review.set("period", std::to_string(m.site.review_from) + "–" +

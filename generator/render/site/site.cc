@@ -40,6 +40,7 @@ SiteStats render_site(const model::Model& model, const rules::Results& results,
     write_institutions(c);
     write_municipality_pages(c);
     write_institution_pages(c);
+    write_review_pages(c);
     write_methodologists(c);
     write_olympiads(c);
     write_materials(c);
