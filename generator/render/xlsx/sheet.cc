@@ -227,7 +227,7 @@ SheetLayout write_table_sheet(Workbook& wb, std::string_view name, const Table& 
     s.role = CellRole::kHeader;
     check(worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), table.columns[c].label.c_str(),
                                  wb.format(s)),
-          "header of " + layout.name);
+          "header", layout.name);
   }
 
   // Rows.
@@ -249,17 +249,17 @@ SheetLayout write_table_sheet(Workbook& wb, std::string_view name, const Table& 
         double cached = sheet_number(col, cell).value_or(0);
         check(worksheet_write_formula_num(ws, sr, sc, ("=" + formula).c_str(), wb.format(s),
                                           cached),
-              "formula in " + layout.name);
+              "formula", layout.name);
         continue;
       }
       if (cell.empty()) {
         if (cell.note == CellNote::kSuppressed) {
           // Never a number: an empty, hatched cell whose note says why (as the site does).
           s.highlight = Style::Highlight::kHidden;
-          check(worksheet_write_blank(ws, sr, sc, wb.format(s)), "blank in " + layout.name);
+          check(worksheet_write_blank(ws, sr, sc, wb.format(s)), "blank", layout.name);
           if (!noted && !options.suppressed_text.empty()) {
             check(worksheet_write_comment(ws, sr, sc, options.suppressed_text.c_str()),
-                  "note in " + layout.name);
+                  "note", layout.name);
             noted = true;
           }
         } else if (row.kind != RowKind::kData) {
@@ -283,7 +283,7 @@ SheetLayout write_table_sheet(Workbook& wb, std::string_view name, const Table& 
       } else if (const auto* d = std::get_if<double>(&cell.value)) {
         err = worksheet_write_number(ws, sr, sc, *d, f);
       }
-      check(err, "cell in " + layout.name);
+      check(err, "cell", layout.name);
     }
   }
 

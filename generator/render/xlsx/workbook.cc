@@ -53,10 +53,9 @@ std::string clean_sheet_name(std::string_view name) {
 
 }  // namespace
 
-void check(lxw_error err, std::string_view what) {
-  if (err != LXW_NO_ERROR) {
-    throw std::runtime_error("XLSX: " + std::string(what) + ": " + lxw_strerror(err));
-  }
+void fail(lxw_error err, std::string_view what, std::string_view where) {
+  std::string place = where.empty() ? "" : " (" + std::string(where) + ")";
+  throw std::runtime_error("XLSX: " + std::string(what) + place + ": " + lxw_strerror(err));
 }
 
 std::string cell_ref(lxw_row_t row, lxw_col_t col) {
@@ -218,7 +217,7 @@ lxw_format* Workbook::format(const Style& style) {
 std::string Workbook::finish() {
   lxw_workbook* wb = wb_;
   wb_ = nullptr;
-  check(workbook_close(wb), "writing " + path_);
+  check(workbook_close(wb), "writing", path_);
   std::ifstream in(path_, std::ios::binary);
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (!in.good() && !in.eof()) throw std::runtime_error("cannot read back " + path_);

@@ -85,7 +85,12 @@ class Workbook {
 /// "A1:C3"; a single cell when the corners are the same.
 [[nodiscard]] std::string range_ref(lxw_row_t row1, lxw_col_t col1, lxw_row_t row2,
                                     lxw_col_t col2);
-/// Throws std::runtime_error naming `what` when `err` is not LXW_NO_ERROR.
-void check(lxw_error err, std::string_view what);
+/// Throws std::runtime_error for `err`, naming `what` and `where`.
+[[noreturn]] void fail(lxw_error err, std::string_view what, std::string_view where);
+/// fail() when `err` is not LXW_NO_ERROR. Called for every cell, so it builds no string unless
+/// there is an error.
+inline void check(lxw_error err, std::string_view what, std::string_view where = {}) {
+  if (err != LXW_NO_ERROR) [[unlikely]] fail(err, what, where);
+}
 
 }  // namespace metodika::render::xlsx
