@@ -7,6 +7,7 @@
 
 #include "rules/ce_index.h"
 #include "util/collate.h"
+#include "util/format.h"
 
 namespace metodika::render {
 namespace {
@@ -65,9 +66,28 @@ std::string ce_result(const rules::CeIndex& ce, const Translate& t) {
     case rules::CeIndex::Status::kNotMet: return t("directory.not_met");
     case rules::CeIndex::Status::kNoRule: return t("directory.no_rule");
     case rules::CeIndex::Status::kNoExams: return t("directory.no_exams");
-    case rules::CeIndex::Status::kMissingExams: return t("directory.missing_exams");
+    case rules::CeIndex::Status::kMissingExams: {
+      std::string text = t("directory.missing_exams");
+      for (size_t i = 0; i < ce.missing.size(); ++i) {
+        text += (i ? ", " : " ") + t("directory.exam." + std::string(ce.missing[i]));
+      }
+      return text;
+    }
   }
   return {};
+}
+
+// `table` without its column `key` (a per-school table shown on that school's own page).
+Table drop(Table table, std::string_view key) {
+  for (size_t i = 0; i < table.columns.size(); ++i) {
+    if (table.columns[i].key != key) continue;
+    table.columns.erase(table.columns.begin() + static_cast<std::ptrdiff_t>(i));
+    for (Row& row : table.rows) {
+      if (i < row.cells.size()) row.cells.erase(row.cells.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+    break;
+  }
+  return table;
 }
 
 class Builder {
@@ -76,13 +96,46 @@ class Builder {
           const Translate& t, bool council)
       : m_(m), r_(r), mi_(mi), lang_(lang), t_(t), council_(council) {}
 
+  InstitutionTables build_one(size_t school) {
+    in_municipality_ = {school};
+    const std::vector<size_t> schools = {school};
+    InstitutionTables out;
+    out.by_year = drop(institutions_by_year(schools), "name");
+    out.by_year.id = "skaits";
+    out.ce_index = drop(ce_index(schools), "school");
+    out.diagnostics = drop(diagnostics(schools), "school");
+    out.quality = drop(quality(schools), "school");
+    out.olympiads = drop(olympiads(), "school");
+    // Context for each year's index: the municipality's and the nation's mean.
+    Table& ce = out.ce_index;
+    ce.columns.push_back(col("municipality_mean", t_("directory.municipality_mean"),
+                             ColumnType::kPercent, 1));
+    ce.columns.push_back(col("national_mean", t_("directory.national_mean"), ColumnType::kPercent, 1));
+    size_t year = 0;
+    auto mean = [](const model::ByYear<rules::CeYearSummary>& by, int y) {
+      auto it = by.find(y);
+      return it == by.end() ? std::nullopt : std::optional<double>(it->second.mean);
+    };
+    for (Row& row : ce.rows) {
+      int y = static_cast<int>(std::get<int64_t>(row.cells[year].value));
+      row.cells.push_back(number_cell(mean(r_.ce_summary.municipality[mi_], y)));
+      row.cells.push_back(number_cell(mean(r_.ce_summary.national, y)));
+    }
+    if (!ce.columns.empty()) ce.columns[0].row_header = true;  // the school year
+    for (Table* t : {&out.by_year, &out.diagnostics, &out.quality, &out.olympiads}) {
+      if (!t->columns.empty()) t->columns[0].row_header = true;
+    }
+    return out;
+  }
+
   MunicipalityTables build() {
     MunicipalityTables out;
     out.municipality = mi_;
     out.schools = schools_of(m_, mi_, lang_);
     for (size_t s : out.schools) in_municipality_.insert(s);
     out.years = years(out.schools);
-    out.institutions = institutions(out.schools, out.years);
+    out.institutions = institutions(out.schools);
+    out.institutions_by_year = institutions_by_year(out.schools);
     out.dynamics = dynamics(out.schools, out.years);
     out.ce_index = ce_index(out.schools);
     out.diagnostics = diagnostics(out.schools);
@@ -112,37 +165,52 @@ class Builder {
     return {ys.begin(), ys.end()};
   }
 
-  Table institutions(const std::vector<size_t>& schools, const std::vector<int>& years) const {
+  Table institutions(const std::vector<size_t>& schools) const {
     Table t;
     t.id = "iestades";
     t.title = t_("directory.institutions");
-    t.columns = {row_header("name", t_("directory.name")), col("kind", t_("directory.kind_label"))};
-    std::vector<int> with_counts;
-    for (int y : years) {
-      bool any = std::any_of(schools.begin(), schools.end(), [&](size_t s) {
-        return m_.institutions[s].students.contains(y) || m_.institutions[s].teachers.contains(y);
-      });
-      if (any) with_counts.push_back(y);
+    int latest = 0;
+    for (size_t s : schools) {
+      const auto& in = m_.institutions[s];
+      if (!in.students.empty()) latest = std::max(latest, in.students.rbegin()->first);
+      if (!in.teachers.empty()) latest = std::max(latest, in.teachers.rbegin()->first);
     }
-    for (int y : with_counts) {
-      t.columns.push_back(col("students_" + std::to_string(y),
-                              t_("directory.students") + ", " + std::to_string(y),
-                              ColumnType::kInteger));
-    }
-    for (int y : with_counts) {
-      t.columns.push_back(col("teachers_" + std::to_string(y),
-                              t_("directory.teachers") + ", " + std::to_string(y),
-                              ColumnType::kInteger));
-    }
+    std::string suffix = latest ? ", " + util::format_school_year(latest, lang_) : "";
+    t.columns = {row_header("name", t_("directory.name")), col("kind", t_("directory.kind_label")),
+                 col("students", t_("directory.students") + suffix, ColumnType::kInteger),
+                 col("teachers", t_("directory.teachers") + suffix, ColumnType::kInteger)};
     for (size_t s : schools) {
       const auto& in = m_.institutions[s];
       Row row;
       row.cells.push_back(text_cell(in.name.in(lang_), institution_link(in)));
       row.cells.push_back(text_cell(
           t_("directory.kind." + std::string(model::enum_name(model::kInstitutionKinds, in.kind)))));
-      for (int y : with_counts) row.cells.push_back(int_cell(at_year(in.students, y)));
-      for (int y : with_counts) row.cells.push_back(int_cell(at_year(in.teachers, y)));
+      row.cells.push_back(int_cell(at_year(in.students, latest)));
+      row.cells.push_back(int_cell(at_year(in.teachers, latest)));
       t.rows.push_back(std::move(row));
+    }
+    return t;
+  }
+
+  Table institutions_by_year(const std::vector<size_t>& schools) const {
+    Table t;
+    t.id = "iestades-pa-gadiem";
+    t.title = t_("directory.by_year");
+    t.columns = {row_header("name", t_("directory.name")),
+                 col("year", t_("directory.school_year"), ColumnType::kSchoolYear),
+                 col("students", t_("directory.students"), ColumnType::kInteger),
+                 col("teachers", t_("directory.teachers"), ColumnType::kInteger)};
+    for (size_t s : schools) {
+      const auto& in = m_.institutions[s];
+      std::set<int> years;
+      for (const auto& [y, n] : in.students) years.insert(y);
+      for (const auto& [y, n] : in.teachers) years.insert(y);
+      for (int y : years) {
+        Row row;
+        row.cells = {text_cell(in.name.in(lang_), institution_link(in)), int_cell(y),
+                     int_cell(at_year(in.students, y)), int_cell(at_year(in.teachers, y))};
+        t.rows.push_back(std::move(row));
+      }
     }
     return t;
   }
@@ -579,12 +647,12 @@ std::string olympiad_title(const model::Model& m, const model::Olympiad& o, std:
   if (!o.title.empty()) return o.title.in(lang);
   const model::Subject* s = m.find_subject(o.subject);
   std::string subject = s ? s->name.in(lang) : o.subject;
-  return subject + ", " +
-         t("directory.stage." + std::string(model::enum_name(model::kOlympiadStages, o.stage)));
+  return subject + " — " +
+         t("calendar.stage." + std::string(model::enum_name(model::kOlympiadStages, o.stage)));
 }
 
 std::vector<const Table*> MunicipalityTables::all() const {
-  std::vector<const Table*> out = {&institutions, &dynamics,     &ce_index,
+  std::vector<const Table*> out = {&institutions, &institutions_by_year, &dynamics, &ce_index,
                                    &diagnostics,  &quality,      &development,
                                    &methodologists, &time_split, &olympiads};
   for (const auto& p : programmes) {
@@ -592,6 +660,12 @@ std::vector<const Table*> MunicipalityTables::all() const {
     out.push_back(&p.budget);
   }
   return out;
+}
+
+InstitutionTables institution_tables(const model::Model& model, const rules::Results& results,
+                                     size_t school, std::string_view lang, const Translate& t) {
+  return Builder(model, results, model.institutions[school].municipality_index, lang, t, false)
+      .build_one(school);
 }
 
 const Table* MunicipalityTables::find(std::string_view id) const {
