@@ -145,8 +145,10 @@ int run_build(const BuildOptions& options) {
     load::Theme theme =
         load::load_theme(options.site_dir, model.site.theme, model.site.languages, theme_diags);
     publish::Staging staging(out);
+    render::site::SiteOptions site_options;
+    site_options.annexes = true;  // written below, after the site: the pages link them
     render::site::SiteStats site_stats =
-        render::site::render_site(model, results, theme, staging, theme_diags);
+        render::site::render_site(model, results, theme, staging, theme_diags, site_options);
     if (theme_diags.error_count() + theme_diags.warning_count() > 0) {
       progress.clear();
       print_diagnostics(theme_diags);
