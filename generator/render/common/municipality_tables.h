@@ -56,6 +56,10 @@ struct MunicipalityTables {
   [[nodiscard]] std::vector<const Table*> all() const;
 };
 
+/// An olympiad's title in `lang`: its own, or "<subject>, <stage>" when it has none.
+[[nodiscard]] std::string olympiad_title(const model::Model& model, const model::Olympiad& o,
+                                         std::string_view lang, const Translate& t);
+
 /// The tables of municipality `mi` in `lang`, with labels from `t`.
 [[nodiscard]] MunicipalityTables municipality_tables(const model::Model& model,
                                                      const rules::Results& results, size_t mi,
@@ -64,7 +68,8 @@ struct MunicipalityTables {
 /// "pasvaldibas": one row per municipality (in Latvian order): region, institutions, students
 /// and teachers in the latest school year with data, schools meeting the CE index in that year
 /// out of those with an index, the share of teachers meeting the development norm (suppressed
-/// as rules::PdSummary says), methodologists, the programmes' budget total.
+/// as rules::PdSummary says), methodologists, the programmes' budget total; then a kTotal row
+/// for the nation (sums, the national CE counts and rules' national development share).
 [[nodiscard]] Table national_summary(const model::Model& model, const rules::Results& results,
                                      std::string_view lang, const Translate& t);
 
