@@ -86,7 +86,7 @@ class FontSet {
 };
 
 /// Printable ASCII, Latin-1, Latin Extended-A (Latvian and Lithuanian letters and more) and the
-/// punctuation of Latvian typography („“ quotes, dashes, bullet, ellipsis, no-break space).
+/// punctuation of Latvian typography („“ quotes, dashes, bullet, ellipsis, no-break space, €).
 [[nodiscard]] const std::vector<char32_t>& base_code_points();
 
 }  // namespace metodika::render::pdf

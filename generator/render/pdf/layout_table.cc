@@ -72,7 +72,8 @@ void FlowBuilder::add_grid(const std::vector<GridCell>& header, const std::vecto
     for (size_t c = 0; c < cells.size(); ++c) {
       const double word = widest_word(cells[c].spans, ts_) + 2 * kPadX;
       const double whole = natural_width(cells[c].spans, ts_) + 2 * kPadX;
-      minimum[c] = std::max(minimum[c], word);
+      // Numbers never wrap ("20 874 800 EUR" stays on one line): their minimum is their width.
+      minimum[c] = std::max(minimum[c], cells[c].right && !is_header ? whole : word);
       // A long header label may wrap rather than widen its column.
       natural[c] = std::max(natural[c], is_header ? std::min(whole, word * 1.6) : whole);
     }

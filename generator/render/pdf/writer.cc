@@ -184,20 +184,34 @@ class Writer {
     check("load the fonts");
   }
 
+  // libharu writes every state change it is asked for; these skip the ones that change nothing
+  // (a table page sets the same rule width and colour for every row).
   void set_fill(HPDF_Page page, Rgb c) {
+    if (state_.fill == c) return;
     HPDF_Page_SetRGBFill(page, channel(c.r), channel(c.g), channel(c.b));
+    state_.fill = c;
   }
   void set_stroke(HPDF_Page page, Rgb c) {
+    if (state_.stroke == c) return;
     HPDF_Page_SetRGBStroke(page, channel(c.r), channel(c.g), channel(c.b));
+    state_.stroke = c;
   }
+  void set_line_width(HPDF_Page page, double width) {
+    if (state_.width == width) return;
+    HPDF_Page_SetLineWidth(page, px(width));
+    state_.width = width;
+  }
+  // GSave/GRestore (patterns) leave the state unknown.
+  void forget_state() { state_ = {}; }
   static HPDF_REAL px(double x) { return static_cast<HPDF_REAL>(x); }
   static HPDF_REAL py(double y) { return static_cast<HPDF_REAL>(kPageHeight - y); }
 
-  void set_dash(HPDF_Page page, Dash dash, double width) {
+  void set_dash(HPDF_Page page, Dash dash) {
     static const HPDF_UINT16 kDashed[] = {5, 3};
     static const HPDF_UINT16 kDotted[] = {1, 2};
     static const HPDF_UINT16 kReference[] = {6, 3};
-    (void)width;
+    if (state_.dash == dash) return;
+    state_.dash = dash;
     switch (dash) {
       case Dash::kSolid:
         HPDF_Page_SetDash(page, nullptr, 0, 0);
@@ -269,15 +283,20 @@ class Writer {
         HPDF_Page_Stroke(page);
         break;
       case Fill::kDots:
+        // Round-capped strokes a hair long: a dot in ~25 bytes, where a circle takes ~150.
+        HPDF_Page_SetLineCap(page, HPDF_ROUND_END);
+        HPDF_Page_SetLineWidth(page, 2.0F);
         for (double y = top + pitch / 2; y < bottom + pitch; y += pitch) {
           for (double x = left + pitch / 2; x < right + pitch; x += pitch) {
-            HPDF_Page_Circle(page, px(x), py(y), 1.0F);
+            HPDF_Page_MoveTo(page, px(x), py(y));
+            HPDF_Page_LineTo(page, px(x + 0.01), py(y));
           }
         }
-        HPDF_Page_Fill(page);
+        HPDF_Page_Stroke(page);
         break;
     }
     HPDF_Page_GRestore(page);
+    forget_state();
   }
 
   void draw_marker(HPDF_Page page, const MarkerOp& m) {
@@ -286,8 +305,8 @@ class Writer {
     const double y = m.at.y;
     set_fill(page, m.fill);
     set_stroke(page, m.stroke);
-    HPDF_Page_SetLineWidth(page, px(0.8 * s));
-    HPDF_Page_SetDash(page, nullptr, 0, 0);
+    set_line_width(page, 0.8 * s);
+    set_dash(page, Dash::kSolid);
     // The SVG's marker paths (svg_chart.cc), in chart units around the point.
     const auto poly = [&](std::initializer_list<Point> pts) {
       bool first = true;
@@ -323,13 +342,19 @@ class Writer {
   }
 
   void draw_page(HPDF_Page page, const std::vector<Op>& ops) {
+    forget_state();
+    // A new page starts from the default state: black, 1 pt, solid.
+    state_.fill = Rgb{0, 0, 0};
+    state_.stroke = Rgb{0, 0, 0};
+    state_.width = 1;
+    state_.dash = Dash::kSolid;
     // Graphics first, text on top (a text object cannot hold path operators), links last.
     for (const Op& op : ops) {
       if (const auto* line = std::get_if<LineOp>(&op)) {
         if (line->points.size() < 2) continue;
-        HPDF_Page_SetLineWidth(page, px(line->width));
+        set_line_width(page, line->width);
         set_stroke(page, line->colour);
-        set_dash(page, line->dash, line->width);
+        set_dash(page, line->dash);
         HPDF_Page_MoveTo(page, px(line->points[0].x), py(line->points[0].y));
         for (size_t i = 1; i < line->points.size(); ++i) {
           HPDF_Page_LineTo(page, px(line->points[i].x), py(line->points[i].y));
@@ -344,9 +369,9 @@ class Writer {
         }
         if (rect->pattern != Fill::kSolid) draw_pattern(page, *rect);
         if (rect->stroke) {
-          HPDF_Page_SetLineWidth(page, px(rect->stroke_width));
+          set_line_width(page, rect->stroke_width);
           set_stroke(page, *rect->stroke);
-          HPDF_Page_SetDash(page, nullptr, 0, 0);
+          set_dash(page, Dash::kSolid);
           HPDF_Page_Rectangle(page, px(b.x), py(b.y + b.height), px(b.width), px(b.height));
           HPDF_Page_Stroke(page);
         }
@@ -357,7 +382,6 @@ class Writer {
     bool in_text = false;
     HPDF_Font current_font = nullptr;
     double current_size = 0;
-    std::optional<Rgb> current_colour;
     for (const Op& op : ops) {
       const auto* text = std::get_if<TextOp>(&op);
       if (text == nullptr || text->text.empty()) continue;
@@ -371,10 +395,7 @@ class Writer {
         current_font = font;
         current_size = text->size;
       }
-      if (current_colour != text->colour) {
-        set_fill(page, text->colour);
-        current_colour = text->colour;
-      }
+      set_fill(page, text->colour);
       if (text->rotate != 0) {
         const double a = -text->rotate * M_PI / 180.0;
         HPDF_Page_SetTextMatrix(page, px(std::cos(a)), px(std::sin(a)), px(-std::sin(a)),
@@ -405,7 +426,8 @@ class Writer {
 
   HPDF_Destination destination(int page, double y) {
     HPDF_Destination dst = HPDF_Page_CreateDestination(pages_[static_cast<size_t>(page)]);
-    HPDF_Destination_SetXYZ(dst, 0, py(std::max(0.0, y - 12)), 0);
+    // libharu's SetXYZ refuses zoom 0 ("keep the reader's zoom"); FitH keeps the page width.
+    HPDF_Destination_SetFitH(dst, py(std::max(0.0, y - 12)));
     return dst;
   }
 
@@ -455,6 +477,12 @@ class Writer {
   ErrorState error_;
   DocPtr pdf_;
   std::vector<HPDF_Page> pages_;
+  struct GraphicsState {
+    std::optional<Rgb> fill;
+    std::optional<Rgb> stroke;
+    std::optional<double> width;
+    std::optional<Dash> dash;
+  } state_;
   std::array<HPDF_Font, kFontStyles> fonts_by_style_{};
 };
 
