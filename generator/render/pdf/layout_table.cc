@@ -86,8 +86,14 @@ void FlowBuilder::add_grid(const std::vector<GridCell>& header, const std::vecto
   const double total_natural = std::accumulate(natural.begin(), natural.end(), 0.0);
   const double total_minimum = std::accumulate(minimum.begin(), minimum.end(), 0.0);
   if (total_natural <= width_) {
-    // Everything fits on one line: spread the spare width in proportion.
-    for (size_t c = 0; c < columns; ++c) widths[c] = natural[c] * width_ / total_natural;
+    // Everything fits on one line. A wide table spreads the spare width in proportion; a
+    // narrow one stays narrow, with some air between its columns.
+    const double spare = width_ - total_natural;
+    const bool fill = total_natural > 0.7 * width_;
+    for (size_t c = 0; c < columns; ++c) {
+      widths[c] = fill ? natural[c] * width_ / total_natural
+                       : natural[c] + std::min(spare / static_cast<double>(columns), 28.0);
+    }
   } else if (total_minimum <= width_) {
     const double spare = width_ - total_minimum;
     const double want = total_natural - total_minimum;
@@ -100,6 +106,7 @@ void FlowBuilder::add_grid(const std::vector<GridCell>& header, const std::vecto
   }
   std::vector<double> left(columns, 0);
   for (size_t c = 1; c < columns; ++c) left[c] = left[c - 1] + widths[c - 1];
+  const double table_width = left.back() + widths.back();
 
   const auto row_item = [&](const std::vector<GridCell>& cells, RowKind kind, bool is_header) {
     std::vector<std::vector<Line>> lines(cells.size());
@@ -112,14 +119,14 @@ void FlowBuilder::add_grid(const std::vector<GridCell>& header, const std::vecto
     Item item;
     item.height = static_cast<double>(most) * kTableLeading + 2 * kPadY;
     if (is_header) {
-      item.ops.emplace_back(RectOp{{0, 0, width_, item.height}, kHeaderFill, Fill::kSolid, kBlack,
+      item.ops.emplace_back(RectOp{{0, 0, table_width, item.height}, kHeaderFill, Fill::kSolid, kBlack,
                                    std::nullopt, 0});
     } else if (kind == RowKind::kGroup) {
-      item.ops.emplace_back(RectOp{{0, 0, width_, item.height}, kGroupFill, Fill::kSolid, kBlack,
+      item.ops.emplace_back(RectOp{{0, 0, table_width, item.height}, kGroupFill, Fill::kSolid, kBlack,
                                    std::nullopt, 0});
     }
     if (kind == RowKind::kTotal) {
-      item.ops.emplace_back(LineOp{{{0, 0}, {width_, 0}}, 0.9, kBlack, Dash::kSolid});
+      item.ops.emplace_back(LineOp{{{0, 0}, {table_width, 0}}, 0.9, kBlack, Dash::kSolid});
     }
     for (size_t c = 0; c < cells.size(); ++c) {
       for (size_t k = 0; k < lines[c].size(); ++k) {
@@ -131,7 +138,7 @@ void FlowBuilder::add_grid(const std::vector<GridCell>& header, const std::vecto
         emit_line(line, x, baseline, item.ops);
       }
     }
-    item.ops.emplace_back(LineOp{{{0, item.height}, {width_, item.height}},
+    item.ops.emplace_back(LineOp{{{0, item.height}, {table_width, item.height}},
                                  is_header ? 0.8 : 0.3, is_header ? kBlack : kRuleColour,
                                  Dash::kSolid});
     return item;

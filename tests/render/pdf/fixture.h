@@ -54,6 +54,7 @@ inline render::Review sample_review(int schools = 60) {
       "  2. profesionālā izglītība.\n"
       "- metodiķu darba laika sadalījums atbilst normai.\n\n"
       "> Pārskats sagatavots saskaņā ar Izglītības likuma 18. pantu un iesniegts domei.\n\n"
+      "Latviešu burti: ĀČĒĢĪĶĻŅŠŪŽ āčēģīķļņšūž – visi ar garumzīmēm un mīkstinājuma zīmēm.\n\n"
       "## Pārskata dati\n\n"
       "Dati ņemti no Valsts izglītības informācijas sistēmas un pašvaldības uzskaites. "
       "Pārskatā izmantoti tikai apkopoti dati; pedagogu personas dati nav publicēti. "
