@@ -73,8 +73,8 @@ std::string ce_result(const rules::CeIndex& ce, const Translate& t) {
 class Builder {
  public:
   Builder(const model::Model& m, const rules::Results& r, size_t mi, std::string_view lang,
-          const Translate& t)
-      : m_(m), r_(r), mi_(mi), lang_(lang), t_(t) {}
+          const Translate& t, bool council)
+      : m_(m), r_(r), mi_(mi), lang_(lang), t_(t), council_(council) {}
 
   MunicipalityTables build() {
     MunicipalityTables out;
@@ -83,7 +83,10 @@ class Builder {
     for (size_t s : out.schools) in_municipality_.insert(s);
     out.years = years(out.schools);
     out.institutions = institutions(out.schools, out.years);
+    out.dynamics = dynamics(out.schools, out.years);
     out.ce_index = ce_index(out.schools);
+    out.diagnostics = diagnostics(out.schools);
+    out.quality = quality(out.schools);
     out.development = development(out.schools);
     out.methodologists = methodologists();
     out.time_split = time_split();
@@ -139,6 +142,116 @@ class Builder {
           t_("directory.kind." + std::string(model::enum_name(model::kInstitutionKinds, in.kind)))));
       for (int y : with_counts) row.cells.push_back(int_cell(at_year(in.students, y)));
       for (int y : with_counts) row.cells.push_back(int_cell(at_year(in.teachers, y)));
+      t.rows.push_back(std::move(row));
+    }
+    return t;
+  }
+
+  Table dynamics(const std::vector<size_t>& schools, const std::vector<int>& years) const {
+    Table t;
+    t.id = "dinamika";
+    t.title = t_("tables.dynamics");
+    t.columns = {col("year", t_("directory.school_year"), ColumnType::kSchoolYear),
+                 col("institutions", t_("tables.institutions_reporting"), ColumnType::kInteger),
+                 col("students", t_("directory.students"), ColumnType::kInteger),
+                 col("teachers", t_("directory.teachers"), ColumnType::kInteger)};
+    t.columns[0].row_header = true;
+    for (int y : years) {
+      int64_t reporting = 0, students = 0, teachers = 0;
+      bool any_s = false, any_t = false;
+      for (size_t s : schools) {
+        const auto& in = m_.institutions[s];
+        auto st = in.students.find(y);
+        auto te = in.teachers.find(y);
+        if (st != in.students.end() || te != in.teachers.end()) ++reporting;
+        if (st != in.students.end()) students += st->second, any_s = true;
+        if (te != in.teachers.end()) teachers += te->second, any_t = true;
+      }
+      if (reporting == 0) continue;
+      Row row;
+      row.cells = {int_cell(y), int_cell(reporting),
+                   int_cell(any_s ? std::optional<int64_t>(students) : std::nullopt),
+                   int_cell(any_t ? std::optional<int64_t>(teachers) : std::nullopt)};
+      t.rows.push_back(std::move(row));
+    }
+    return t;
+  }
+
+  // Metric records of the municipality's schools, in `schools` order then by year.
+  std::vector<size_t> records(const std::vector<size_t>& schools) const {
+    std::vector<size_t> order;
+    for (size_t i = 0; i < m_.metrics.size(); ++i) {
+      if (in_municipality_.contains(m_.metrics[i].school_index)) order.push_back(i);
+    }
+    auto rank = [&](size_t school) {
+      return std::find(schools.begin(), schools.end(), school) - schools.begin();
+    };
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return std::make_tuple(rank(m_.metrics[a].school_index), m_.metrics[a].year) <
+             std::make_tuple(rank(m_.metrics[b].school_index), m_.metrics[b].year);
+    });
+    return order;
+  }
+
+  Table diagnostics(const std::vector<size_t>& schools) const {
+    Table t;
+    t.id = "diagnostika";
+    t.title = t_("directory.diagnostic");
+    t.columns = {row_header("school", t_("directory.school")),
+                 col("year", t_("directory.school_year"), ColumnType::kSchoolYear),
+                 col("test", t_("tables.test")),
+                 col("result", t_("directory.result"), ColumnType::kPercent, 1)};
+    for (size_t i : records(schools)) {
+      const auto& rec = m_.metrics[i];
+      const auto& in = m_.institutions[rec.school_index];
+      for (const auto& [grade, subjects] : rec.diagnostic) {
+        std::string number = grade.starts_with("grade") ? grade.substr(5) : grade;
+        std::string label = t_("directory.grade_of");
+        if (size_t at = label.find("{n}"); at != std::string::npos) label.replace(at, 3, number);
+        for (const auto& [subject, pct] : subjects) {
+          const model::Subject* subj = m_.find_subject(subject);
+          Row row;
+          row.cells = {text_cell(in.name.in(lang_), institution_link(in)), int_cell(rec.year),
+                       text_cell(label + ", " + (subj ? subj->name.in(lang_) : subject)),
+                       number_cell(pct)};
+          t.rows.push_back(std::move(row));
+        }
+      }
+    }
+    return t;
+  }
+
+  Table quality(const std::vector<size_t>& schools) const {
+    Table t;
+    t.id = "kvalitate";
+    t.title = t_("tables.quality");
+    t.note = replace_n(t_("tables.quality_note"), m_.site.rules.observations_per_teacher);
+    t.columns = {row_header("school", t_("directory.school")),
+                 col("year", t_("directory.school_year"), ColumnType::kSchoolYear),
+                 col("observed", t_("tables.observed"), ColumnType::kInteger),
+                 col("observed_norm", t_("tables.observed_norm"), ColumnType::kInteger),
+                 col("respondents", t_("tables.respondents"), ColumnType::kInteger),
+                 col("satisfaction", t_("tables.satisfaction"), ColumnType::kPercent, 1),
+                 col("awards", t_("tables.awards"), ColumnType::kInteger)};
+    if (council_) {
+      t.columns.push_back(col("head_evaluation", t_("tables.head_evaluation"), ColumnType::kDecimal, 0));
+    }
+    auto opt = [](const std::optional<int>& v) {
+      return v ? std::optional<int64_t>(*v) : std::nullopt;
+    };
+    for (size_t i : records(schools)) {
+      const auto& rec = m_.metrics[i];
+      bool any = rec.observed_teachers || rec.observed_twice || rec.survey_respondents ||
+                 rec.survey_satisfaction || rec.motivation_awards ||
+                 (council_ && rec.head_evaluation);
+      if (!any) continue;
+      const auto& in = m_.institutions[rec.school_index];
+      Row row;
+      row.cells = {text_cell(in.name.in(lang_), institution_link(in)), int_cell(rec.year),
+                   int_cell(opt(rec.observed_teachers)), int_cell(opt(rec.observed_twice)),
+                   int_cell(opt(rec.survey_respondents)), number_cell(rec.survey_satisfaction),
+                   int_cell(opt(rec.motivation_awards))};
+      if (council_) row.cells.push_back(number_cell(rec.head_evaluation));
       t.rows.push_back(std::move(row));
     }
     return t;
@@ -223,16 +336,16 @@ class Builder {
         const auto& in = m_.institutions[s];
         Row row;
         row.cells.push_back(text_cell(in.name.in(lang_), institution_link(in)));
-        // The number of records is shown even for a small school: it is what says why the
-        // rest is hidden, and on its own it reveals nothing about anyone's hours.
-        row.cells.push_back(int_cell(pd.teachers));
+        // A small school shows no count at all: only that it was hidden, and why.
         if (pd.suppressed || !pd.share || !pd.meeting) {
+          row.cells.push_back(suppressed_cell());
           row.cells.push_back(suppressed_cell());
           row.cells.push_back(suppressed_cell());
           for (size_t k = 0; k < model::kCourseCategories.size(); ++k) {
             row.cells.push_back(suppressed_cell());
           }
         } else {
+          row.cells.push_back(int_cell(pd.teachers));
           row.cells.push_back(int_cell(*pd.meeting));
           row.cells.push_back(number_cell(pd.share));
           for (const auto& hours : pd.hours_by_category) row.cells.push_back(number_cell(hours));
@@ -245,11 +358,12 @@ class Builder {
       Row row;
       row.kind = RowKind::kTotal;
       row.cells.push_back(text_cell(t_("directory.pd_total")));
-      row.cells.push_back(int_cell(total.teachers));
       if (total.suppressed || !total.share || !total.meeting) {
         row.cells.push_back(suppressed_cell());
         row.cells.push_back(suppressed_cell());
+        row.cells.push_back(suppressed_cell());
       } else {
+        row.cells.push_back(int_cell(total.teachers));
         row.cells.push_back(int_cell(*total.meeting));
         row.cells.push_back(number_cell(total.share));
       }
@@ -454,6 +568,7 @@ class Builder {
   size_t mi_;
   std::string_view lang_;
   const Translate& t_;
+  bool council_;
   std::set<size_t> in_municipality_;
 };
 
@@ -469,7 +584,8 @@ std::string olympiad_title(const model::Model& m, const model::Olympiad& o, std:
 }
 
 std::vector<const Table*> MunicipalityTables::all() const {
-  std::vector<const Table*> out = {&institutions, &ce_index,  &development,
+  std::vector<const Table*> out = {&institutions, &dynamics,     &ce_index,
+                                   &diagnostics,  &quality,      &development,
                                    &methodologists, &time_split, &olympiads};
   for (const auto& p : programmes) {
     out.push_back(&p.actions);
@@ -478,9 +594,17 @@ std::vector<const Table*> MunicipalityTables::all() const {
   return out;
 }
 
+const Table* MunicipalityTables::find(std::string_view id) const {
+  for (const Table* t : all()) {
+    if (t->id == id) return t;
+  }
+  return nullptr;
+}
+
 MunicipalityTables municipality_tables(const model::Model& model, const rules::Results& results,
-                                       size_t mi, std::string_view lang, const Translate& t) {
-  return Builder(model, results, mi, lang, t).build();
+                                       size_t mi, std::string_view lang, const Translate& t,
+                                       bool council) {
+  return Builder(model, results, mi, lang, t, council).build();
 }
 
 Table national_summary(const model::Model& m, const rules::Results& r, std::string_view lang,
