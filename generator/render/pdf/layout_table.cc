@@ -60,27 +60,55 @@ void FlowBuilder::add_table(const Table& table) {
   add_grid(header, rows);
 }
 
-void FlowBuilder::add_grid(const std::vector<GridCell>& header, const std::vector<GridRow>& rows) {
-  size_t columns = header.size();
-  for (const GridRow& row : rows) columns = std::max(columns, row.cells.size());
+void FlowBuilder::add_grid(const std::vector<GridCell>& header_in,
+                           const std::vector<GridRow>& rows_in) {
+  size_t columns = header_in.size();
+  for (const GridRow& row : rows_in) columns = std::max(columns, row.cells.size());
   if (columns == 0) return;
 
-  // Natural (one line) and minimum (longest word) widths per column, padding included.
-  std::vector<double> natural(columns, 2 * kPadX);
-  std::vector<double> minimum(columns, 2 * kPadX);
+  // Natural (one line) and minimum (longest word) text widths per column, at the cells' size.
+  std::vector<double> natural(columns, 0);
+  std::vector<double> minimum(columns, 0);
   const auto measure = [&](const std::vector<GridCell>& cells, bool is_header) {
     for (size_t c = 0; c < cells.size(); ++c) {
-      const double word = widest_word(cells[c].spans, ts_) + 2 * kPadX;
-      const double whole = natural_width(cells[c].spans, ts_) + 2 * kPadX;
+      const double word = widest_word(cells[c].spans, ts_);
+      const double whole = natural_width(cells[c].spans, ts_);
       // Numbers never wrap ("20 874 800 EUR" stays on one line): their minimum is their width.
       minimum[c] = std::max(minimum[c], cells[c].right && !is_header ? whole : word);
       // A long header label may wrap rather than widen its column.
       natural[c] = std::max(natural[c], is_header ? std::min(whole, word * 1.6) : whole);
     }
   };
-  measure(header, true);
-  for (const GridRow& row : rows) measure(row.cells, false);
+  measure(header_in, true);
+  for (const GridRow& row : rows_in) measure(row.cells, false);
   for (size_t c = 0; c < columns; ++c) natural[c] = std::max(natural[c], minimum[c]);
+
+  // A table whose longest words do not fit gets a smaller type before any word is broken: text
+  // widths scale with the size, the padding does not.
+  double scale = 1;
+  const double padding = 2 * kPadX * static_cast<double>(columns);
+  const double text_minimum = std::accumulate(minimum.begin(), minimum.end(), 0.0);
+  for (double candidate : {1.0, 0.9, 0.8}) {
+    scale = candidate;
+    if (text_minimum * candidate + padding <= width_) break;
+  }
+  for (size_t c = 0; c < columns; ++c) {
+    natural[c] = natural[c] * scale + 2 * kPadX;
+    minimum[c] = minimum[c] * scale + 2 * kPadX;
+  }
+  std::vector<GridCell> header = header_in;
+  std::vector<GridRow> rows = rows_in;
+  const double leading = kTableLeading * scale;
+  const double text_size = kTableSize * scale;
+  if (scale != 1) {
+    const auto shrink = [scale](std::vector<GridCell>& cells) {
+      for (GridCell& cell : cells) {
+        for (Span& span : cell.spans) span.style.size *= scale;
+      }
+    };
+    shrink(header);
+    for (GridRow& row : rows) shrink(row.cells);
+  }
 
   std::vector<double> widths(columns);
   const double total_natural = std::accumulate(natural.begin(), natural.end(), 0.0);
@@ -117,7 +145,7 @@ void FlowBuilder::add_grid(const std::vector<GridCell>& header, const std::vecto
       most = std::max(most, lines[c].size());
     }
     Item item;
-    item.height = static_cast<double>(most) * kTableLeading + 2 * kPadY;
+    item.height = static_cast<double>(most) * leading + 2 * kPadY;
     if (is_header) {
       item.ops.emplace_back(RectOp{{0, 0, table_width, item.height}, kHeaderFill, Fill::kSolid, kBlack,
                                    std::nullopt, 0});
@@ -133,8 +161,8 @@ void FlowBuilder::add_grid(const std::vector<GridCell>& header, const std::vecto
         const Line& line = lines[c][k];
         const double x =
             cells[c].right ? left[c] + widths[c] - kPadX - line.width : left[c] + kPadX;
-        const double baseline = kPadY + static_cast<double>(k) * kTableLeading + 0.8 * kTableSize +
-                                (kTableLeading - kTableSize) / 2;
+        const double baseline = kPadY + static_cast<double>(k) * leading + 0.8 * text_size +
+                                (leading - text_size) / 2;
         emit_line(line, x, baseline, item.ops);
       }
     }
