@@ -139,20 +139,27 @@ class Writer {
   }
 
   void load_fonts() {
-    CodePoints used;
+    // Which characters each face draws: a bit per BMP code point (a document has ~10^5
+    // characters and ~10^2 distinct ones).
+    std::array<std::vector<bool>, kFontStyles> seen;
     for (const auto& page : doc_.pages) {
       for (const Op& op : page) {
         const auto* text = std::get_if<TextOp>(&op);
         if (text == nullptr) continue;
-        auto& points = used[static_cast<size_t>(text->font)];
-        for (size_t i = 0; i < text->text.size();) points.push_back(next_code_point(text->text, i));
+        std::vector<bool>& bits = seen[static_cast<size_t>(text->font)];
+        if (bits.empty()) bits.resize(0x10000);
+        for (size_t i = 0; i < text->text.size();) {
+          const char32_t c = next_code_point(text->text, i);
+          if (c < 0x10000) bits[c] = true;
+        }
       }
     }
     for (size_t style = 0; style < kFontStyles; ++style) {
-      auto& points = used[style];
-      if (points.empty()) continue;
-      std::sort(points.begin(), points.end());
-      points.erase(std::unique(points.begin(), points.end()), points.end());
+      if (seen[style].empty()) continue;
+      std::vector<char32_t> points;
+      for (char32_t c = 0; c < 0x10000; ++c) {
+        if (seen[style][c]) points.push_back(c);
+      }
       const std::shared_ptr<const std::string> bytes =
           fonts_.subset(static_cast<FontStyle>(style), points);
       // libharu 2.3.0 loads TrueType only from a file (HPDF_LoadTTFontFromFile); its own
@@ -178,6 +185,22 @@ class Writer {
       if (attr->cmap_stream != nullptr) {
         HPDF_MemStream_FreeData(attr->cmap_stream->stream);
         HPDF_Stream_WriteStr(attr->cmap_stream->stream, to_unicode_cmap(points).c_str());
+      }
+      // libharu 2.3.0 maps every code point up to U+FFFF in a UTF-8 font's CIDToGIDMap, 128 KB
+      // to compress in every document; codes past the last one drawn are never used.
+      if (attr->map_stream != nullptr && !points.empty()) {
+        std::string map;
+        map.reserve(2 * (points.back() + 1));
+        for (char32_t c = 0; c <= points.back(); ++c) {
+          const HPDF_UINT16 gid =
+              seen[style][c] ? HPDF_TTFontDef_GetGlyphid(def, static_cast<HPDF_UINT16>(c)) : 0;
+          map += static_cast<char>(gid >> 8);
+          map += static_cast<char>(gid & 0xFF);
+        }
+        HPDF_MemStream_FreeData(attr->map_stream->stream);
+        HPDF_Stream_Write(attr->map_stream->stream,
+                          reinterpret_cast<const HPDF_BYTE*>(map.data()),
+                          static_cast<HPDF_UINT>(map.size()));
       }
       fonts_by_style_[style] = font;
     }
