@@ -66,9 +66,28 @@ std::string ce_result(const rules::CeIndex& ce, const Translate& t) {
     case rules::CeIndex::Status::kNotMet: return t("directory.not_met");
     case rules::CeIndex::Status::kNoRule: return t("directory.no_rule");
     case rules::CeIndex::Status::kNoExams: return t("directory.no_exams");
-    case rules::CeIndex::Status::kMissingExams: return t("directory.missing_exams");
+    case rules::CeIndex::Status::kMissingExams: {
+      std::string text = t("directory.missing_exams");
+      for (size_t i = 0; i < ce.missing.size(); ++i) {
+        text += (i ? ", " : " ") + t("directory.exam." + std::string(ce.missing[i]));
+      }
+      return text;
+    }
   }
   return {};
+}
+
+// `table` without its column `key` (a per-school table shown on that school's own page).
+Table drop(Table table, std::string_view key) {
+  for (size_t i = 0; i < table.columns.size(); ++i) {
+    if (table.columns[i].key != key) continue;
+    table.columns.erase(table.columns.begin() + static_cast<std::ptrdiff_t>(i));
+    for (Row& row : table.rows) {
+      if (i < row.cells.size()) row.cells.erase(row.cells.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+    break;
+  }
+  return table;
 }
 
 class Builder {
@@ -76,6 +95,38 @@ class Builder {
   Builder(const model::Model& m, const rules::Results& r, size_t mi, std::string_view lang,
           const Translate& t, bool council)
       : m_(m), r_(r), mi_(mi), lang_(lang), t_(t), council_(council) {}
+
+  InstitutionTables build_one(size_t school) {
+    in_municipality_ = {school};
+    const std::vector<size_t> schools = {school};
+    InstitutionTables out;
+    out.by_year = drop(institutions_by_year(schools), "name");
+    out.by_year.id = "skaits";
+    out.ce_index = drop(ce_index(schools), "school");
+    out.diagnostics = drop(diagnostics(schools), "school");
+    out.quality = drop(quality(schools), "school");
+    out.olympiads = drop(olympiads(), "school");
+    // Context for each year's index: the municipality's and the nation's mean.
+    Table& ce = out.ce_index;
+    ce.columns.push_back(col("municipality_mean", t_("directory.municipality_mean"),
+                             ColumnType::kPercent, 1));
+    ce.columns.push_back(col("national_mean", t_("directory.national_mean"), ColumnType::kPercent, 1));
+    size_t year = 0;
+    auto mean = [](const model::ByYear<rules::CeYearSummary>& by, int y) {
+      auto it = by.find(y);
+      return it == by.end() ? std::nullopt : std::optional<double>(it->second.mean);
+    };
+    for (Row& row : ce.rows) {
+      int y = static_cast<int>(std::get<int64_t>(row.cells[year].value));
+      row.cells.push_back(number_cell(mean(r_.ce_summary.municipality[mi_], y)));
+      row.cells.push_back(number_cell(mean(r_.ce_summary.national, y)));
+    }
+    if (!ce.columns.empty()) ce.columns[0].row_header = true;  // the school year
+    for (Table* t : {&out.by_year, &out.diagnostics, &out.quality, &out.olympiads}) {
+      if (!t->columns.empty()) t->columns[0].row_header = true;
+    }
+    return out;
+  }
 
   MunicipalityTables build() {
     MunicipalityTables out;
@@ -596,8 +647,8 @@ std::string olympiad_title(const model::Model& m, const model::Olympiad& o, std:
   if (!o.title.empty()) return o.title.in(lang);
   const model::Subject* s = m.find_subject(o.subject);
   std::string subject = s ? s->name.in(lang) : o.subject;
-  return subject + ", " +
-         t("directory.stage." + std::string(model::enum_name(model::kOlympiadStages, o.stage)));
+  return subject + " — " +
+         t("calendar.stage." + std::string(model::enum_name(model::kOlympiadStages, o.stage)));
 }
 
 std::vector<const Table*> MunicipalityTables::all() const {
@@ -609,6 +660,12 @@ std::vector<const Table*> MunicipalityTables::all() const {
     out.push_back(&p.budget);
   }
   return out;
+}
+
+InstitutionTables institution_tables(const model::Model& model, const rules::Results& results,
+                                     size_t school, std::string_view lang, const Translate& t) {
+  return Builder(model, results, model.institutions[school].municipality_index, lang, t, false)
+      .build_one(school);
 }
 
 const Table* MunicipalityTables::find(std::string_view id) const {
