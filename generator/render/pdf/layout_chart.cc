@@ -34,7 +34,7 @@ class ChartDrawer {
         if (run.size() < 2) continue;
         LineOp op{{}, 2.5 * s_, style.colour, dash_of(style.stroke)};
         for (const Point& p : run) op.points.push_back(point(p));
-        ops_.push_back(std::move(op));
+        ops_.emplace_back(std::in_place_type<LineOp>, std::move(op));
       }
       for (const PointMark& mark : series.points) {
         ops_.emplace_back(MarkerOp{point(mark.at), style.marker, s_, style.colour, kOutlineColour});
