@@ -19,9 +19,9 @@ build_pkgs=(
   libicu-dev
   libcpp-httplib-dev
   doctest-dev
-  fonts-dejavu-core
+  fonts-dejavu-core fonts-dejavu-extra   # the PDF review: Sans, Bold, Oblique, Mono
 )
-test_pkgs=(python3 python3-openpyxl python3-yaml poppler-utils chromium nodejs npm
+test_pkgs=(python3 python3-openpyxl python3-yaml poppler-utils qpdf chromium nodejs npm
            libreoffice-calc-nogui)  # recalculates the XLSX annexes (tests/e2e/run_xlsx.sh)
 
 want=("${build_pkgs[@]}")

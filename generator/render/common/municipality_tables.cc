@@ -105,7 +105,7 @@ class Builder {
     out.ce_index = drop(ce_index(schools), "school");
     out.diagnostics = drop(diagnostics(schools), "school");
     out.quality = drop(quality(schools), "school");
-    out.olympiads = drop(olympiads(), "school");
+    out.olympiads = drop(olympiads(schools), "school");
     // Context for each year's index: the municipality's and the nation's mean.
     Table& ce = out.ce_index;
     ce.columns.push_back(col("municipality_mean", t_("directory.municipality_mean"),
@@ -143,7 +143,7 @@ class Builder {
     out.development = development(out.schools);
     out.methodologists = methodologists();
     out.time_split = time_split();
-    out.olympiads = olympiads();
+    out.olympiads = olympiads(out.schools);
     for (size_t p = 0; p < m_.programmes.size(); ++p) {
       if (m_.programmes[p].municipality != m_.municipalities[mi_].id) continue;
       out.programmes.push_back({p, actions(m_.programmes[p]),
@@ -245,19 +245,12 @@ class Builder {
     return t;
   }
 
-  // Metric records of the municipality's schools, in `schools` order then by year.
+  // Metric records of `schools`, in that order, then by year (model::metrics_of_school).
   std::vector<size_t> records(const std::vector<size_t>& schools) const {
     std::vector<size_t> order;
-    for (size_t i = 0; i < m_.metrics.size(); ++i) {
-      if (in_municipality_.contains(m_.metrics[i].school_index)) order.push_back(i);
+    for (size_t s : schools) {
+      order.insert(order.end(), m_.metrics_of_school[s].begin(), m_.metrics_of_school[s].end());
     }
-    auto rank = [&](size_t school) {
-      return std::find(schools.begin(), schools.end(), school) - schools.begin();
-    };
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-      return std::make_tuple(rank(m_.metrics[a].school_index), m_.metrics[a].year) <
-             std::make_tuple(rank(m_.metrics[b].school_index), m_.metrics[b].year);
-    });
     return order;
   }
 
@@ -340,20 +333,10 @@ class Builder {
                  col("method", t_("tables.method")),
                  col("threshold", t_("directory.threshold"), ColumnType::kPercent, 1),
                  col("result", t_("directory.result"))};
-    // Per school (in `schools` order), then by year.
     std::vector<size_t> order;
-    for (size_t i = 0; i < m_.metrics.size(); ++i) {
-      if (m_.metrics[i].ce && in_municipality_.contains(m_.metrics[i].school_index)) {
-        order.push_back(i);
-      }
+    for (size_t i : records(schools)) {
+      if (m_.metrics[i].ce) order.push_back(i);
     }
-    auto rank = [&](size_t school) {
-      return std::find(schools.begin(), schools.end(), school) - schools.begin();
-    };
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-      return std::make_tuple(rank(m_.metrics[a].school_index), m_.metrics[a].year) <
-             std::make_tuple(rank(m_.metrics[b].school_index), m_.metrics[b].year);
-    });
     for (size_t i : order) {
       const auto& rec = m_.metrics[i];
       const auto& ce = r_.ce[i];
@@ -523,7 +506,7 @@ class Builder {
     return t;
   }
 
-  Table olympiads() const {
+  Table olympiads(const std::vector<size_t>& schools) const {
     Table t;
     t.id = "olimpiades";
     t.title = t_("directory.olympiads");
@@ -535,25 +518,27 @@ class Builder {
                  col("second", t_("directory.second"), ColumnType::kInteger),
                  col("third", t_("directory.third"), ColumnType::kInteger),
                  col("honourable", t_("directory.honourable"), ColumnType::kInteger)};
-    std::vector<const model::Olympiad*> sorted;
-    for (const auto& o : m_.olympiads) sorted.push_back(&o);
-    std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) {
-      return std::tie(a->start, a->id) < std::tie(b->start, b->id);
+    // By olympiad date, then olympiad id, then the schools' order (model::results_of_school).
+    std::vector<std::tuple<size_t, size_t, size_t>> picked;  // (olympiad, school, result)
+    for (size_t s : schools) {
+      for (const auto& [o, r] : m_.results_of_school[s]) picked.emplace_back(o, s, r);
+    }
+    auto date_key = [&](size_t o) { return std::tie(m_.olympiads[o].start, m_.olympiads[o].id); };
+    std::stable_sort(picked.begin(), picked.end(), [&](const auto& a, const auto& b) {
+      return date_key(std::get<0>(a)) < date_key(std::get<0>(b));
     });
-    for (const auto* o : sorted) {
-      for (const auto& res : o->results) {
-        auto it = m_.institution_index.find(res.school);
-        if (it == m_.institution_index.end() || !in_municipality_.contains(it->second)) continue;
-        const auto& in = m_.institutions[it->second];
-        Row row;
-        row.cells.push_back(text_cell(olympiad_title(m_, *o, lang_, t_)));
-        row.cells.push_back(date_cell(o->start));
-        row.cells.push_back(text_cell(in.name.in(lang_), institution_link(in)));
-        for (int v : {res.participants, res.first, res.second, res.third, res.honourable}) {
-          row.cells.push_back(int_cell(v));
-        }
-        t.rows.push_back(std::move(row));
+    for (const auto& [oi, school, ri] : picked) {
+      const model::Olympiad* o = &m_.olympiads[oi];
+      const model::OlympiadResult& res = o->results[ri];
+      const auto& in = m_.institutions[school];
+      Row row;
+      row.cells.push_back(text_cell(olympiad_title(m_, *o, lang_, t_)));
+      row.cells.push_back(date_cell(o->start));
+      row.cells.push_back(text_cell(in.name.in(lang_), institution_link(in)));
+      for (int v : {res.participants, res.first, res.second, res.third, res.honourable}) {
+        row.cells.push_back(int_cell(v));
       }
+      t.rows.push_back(std::move(row));
     }
     return t;
   }

@@ -37,10 +37,13 @@ void write_institution_pages(SiteContext& c) {
     const std::string data_dir = "dati/iestades/" + in.id + "/";
     auto set_table = [&](const std::string& key, const Table& table) {
       if (table.empty()) return;
-      // Beside the page, not in the catalogue: the municipality's files hold the same rows.
+      // Beside the page as CSV only, and not in the catalogue: the municipality's files (CSV and
+      // JSON) hold the same rows, and a national site has ~1,300 institutions, so a second
+      // format here would add thousands of files for no new data.
       c.write(c.urls().file(c.lang(), data_dir + table.id + ".csv"), table_csv(table));
-      c.write(c.urls().file(c.lang(), data_dir + table.id + ".json"), table_json(table));
-      body.set(key, table_view(c, table, data_dir));
+      Data view = table_view(c, table, data_dir);
+      view.set("table_json", Data(Data::type::bool_false));
+      body.set(key, view);
     };
     set_table("years_table", tables.by_year);
     set_table("ce_table", tables.ce_index);
