@@ -79,7 +79,7 @@ void write_review_pages(SiteContext& c) {
           break;
         }
         case ReviewBlock::Kind::kTable: {
-          html += c.render("partials/table", table_view(c, b.table, data_dir, "r-"));
+          html += table_html(c, b.table, data_dir, "r-");
           break;
         }
         case ReviewBlock::Kind::kChart:
