@@ -147,6 +147,7 @@ int run_build(const BuildOptions& options) {
         load::load_theme(options.site_dir, model.site.theme, model.site.languages, theme_diags);
     publish::Staging staging(out);
     render::site::SiteOptions site_options;
+    site_options.jobs = options.jobs;
     site_options.reports = render::pdf::has_review_template(model, theme);
     render::site::SiteStats site_stats =
         render::site::render_site(model, results, theme, staging, theme_diags, site_options);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <mutex>
 
 #include "util/format.h"
 
@@ -106,11 +107,35 @@ void SiteContext::write(const std::string& path, const std::string& bytes) {
 }
 
 void SiteContext::write_static() {
+  compute_asset_urls();
+  for (const auto& [path, bytes] : theme_.static_files) write("static/" + hashed_name(path, bytes), bytes);
+}
+
+void SiteContext::compute_asset_urls() {
   for (const auto& [path, bytes] : theme_.static_files) {
-    std::string name = "static/" + hashed_name(path, bytes);
-    asset_urls_[path] = urls_.asset(name);
-    write(name, bytes);
+    asset_urls_[path] = urls_.asset("static/" + hashed_name(path, bytes));
   }
+}
+
+SiteContext::Produced SiteContext::take_produced() {
+  Produced p{pages_, files_, std::move(sitemap_), std::move(data_files_)};
+  pages_ = files_ = 0;
+  sitemap_.clear();
+  data_files_.clear();
+  return p;
+}
+
+void SiteContext::add_produced(Produced p) {
+  pages_ += p.pages;
+  files_ += p.files;
+  for (auto& s : p.sitemap) sitemap_.push_back(std::move(s));
+  for (auto& f : p.data_files) data_files_.push_back(std::move(f));
+}
+
+void SiteContext::report_error(std::string message) {
+  static std::mutex mu;  // workers of a parallel build share the diagnostics
+  std::lock_guard lock(mu);
+  diags_.error({}, std::move(message));
 }
 
 std::string SiteContext::asset_url(std::string_view name) const {

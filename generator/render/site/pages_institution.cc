@@ -21,7 +21,7 @@ namespace {
 void write_institution_pages(SiteContext& c) {
   const auto& m = c.model();
   Translate t = [&c](std::string_view key) { return c.t(key); };
-  for (size_t i = 0; i < m.institutions.size(); ++i) {
+  for (size_t i = c.shard_begin(); i < std::min(c.shard_end(), m.institutions.size()); ++i) {
     const auto& in = m.institutions[i];
     const auto& mu = m.municipalities[in.municipality_index];
     Data body(Data::type::object);

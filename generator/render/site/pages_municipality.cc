@@ -100,7 +100,7 @@ Data programmes_data(const SiteContext& c, const MunicipalityTables& tables,
 void write_municipality_pages(SiteContext& c) {
   const auto& m = c.model();
   Translate t = [&c](std::string_view key) { return c.t(key); };
-  for (size_t mi = 0; mi < m.municipalities.size(); ++mi) {
+  for (size_t mi = c.shard_begin(); mi < std::min(c.shard_end(), m.municipalities.size()); ++mi) {
     const auto& mu = m.municipalities[mi];
     const MunicipalityTables tables = municipality_tables(m, c.results(), mi, c.lang(), t);
     const std::string data_dir = "dati/" + mu.id + "/";
