@@ -36,10 +36,16 @@ class StopSignals {
     sigaddset(&set_, SIGINT);
     sigaddset(&set_, SIGTERM);
     ::pthread_sigmask(SIG_BLOCK, &set_, &old_);
-    fd_ = ::signalfd(-1, &set_, SFD_CLOEXEC);
+    fd_ = ::signalfd(-1, &set_, SFD_CLOEXEC | SFD_NONBLOCK);
   }
   ~StopSignals() {
-    if (fd_ >= 0) ::close(fd_);
+    if (fd_ >= 0) {
+      // Take the signals that stopped us, or unblocking would deliver them again, fatally.
+      signalfd_siginfo info;
+      while (::read(fd_, &info, sizeof info) == sizeof info) {
+      }
+      ::close(fd_);
+    }
     ::pthread_sigmask(SIG_SETMASK, &old_, nullptr);
   }
   StopSignals(const StopSignals&) = delete;
