@@ -32,7 +32,11 @@ class Staging final : public util::OutputSink {
   Staging(const Staging&) = delete;
   Staging& operator=(const Staging&) = delete;
 
-  /// Writes one file into the staging folder. `path` must be relative without "..".
+  /// Writes one file into the staging folder. `path` must be relative without "..". When the
+  /// current output holds a regular file at `path` with exactly these bytes, that file is
+  /// hard-linked instead of written: it keeps its inode and modification time (so a rebuild
+  /// leaves untouched what did not change, for `serve`, rsync and browsers' caches), and the
+  /// result is still byte for byte a clean build.
   void write(std::string_view path, std::string_view bytes) override;
 
   /// Replaces `out` by the staging folder in one rename (an atomic exchange when `out` exists),
@@ -42,12 +46,19 @@ class Staging final : public util::OutputSink {
 
   [[nodiscard]] const std::filesystem::path& staging_dir() const { return dir_; }
   [[nodiscard]] size_t files_written() const { return files_; }
+  /// How many of those were unchanged and linked from the previous output.
+  [[nodiscard]] size_t files_unchanged() const { return unchanged_; }
 
  private:
+  // Writes `bytes` at `path` in the staging folder, or links the previous output's identical
+  // file (then returns true).
+  bool put(std::string_view path, std::string_view bytes);
+
   std::filesystem::path out_;
   std::filesystem::path dir_;
   bool committed_ = false;
   std::atomic<size_t> files_{0};
+  std::atomic<size_t> unchanged_{0};
 };
 
 /// True when `path` is safe to write under an output folder: relative, no "." or ".." segment,

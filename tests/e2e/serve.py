@@ -150,6 +150,19 @@ def run(metodika, src, work):
         print("--- serve's output ---\n" + server.log(), file=sys.stderr)
 
 
+def tree_diffs(a, b):
+    diffs = []
+
+    def walk(c, rel):
+        diffs.extend(os.path.join(rel, n) for n in c.left_only + c.right_only + c.funny_files)
+        _, mismatch, errors = filecmp.cmpfiles(c.left, c.right, c.common_files, shallow=False)
+        diffs.extend(os.path.join(rel, n) for n in mismatch + errors)
+        for name, sub in c.subdirs.items():
+            walk(sub, os.path.join(rel, name))
+    walk(filecmp.dircmp(a, b), "")
+    return diffs
+
+
 def serve_checks(metodika, server, site, out, work):
     check("metodika: serving" in server.log(), "serve prints its address")
 
@@ -164,15 +177,9 @@ def serve_checks(metodika, server, site, out, work):
     clean = os.path.join(work, "clean")
     subprocess.run([metodika, "build", site, "--out", clean, "--as-of", AS_OF, "--quiet"],
                    check=True, stderr=subprocess.DEVNULL)
-    cmp = filecmp.dircmp(out, clean)
-    diffs = []
-
-    def walk(c):
-        diffs.extend(c.left_only + c.right_only + c.diff_files + c.funny_files)
-        for sub in c.subdirs.values():
-            walk(sub)
-    walk(cmp)
+    diffs = tree_diffs(out, clean)
     check(not diffs, f"served output identical to `metodika build` {diffs[:5]}")
+    robots = os.stat(os.path.join(out, "robots.txt"))
 
     for path, want in [("/sitemap.xml", "application/xml"),
                        ("/olimpiades.ics", "text/calendar; charset=utf-8"),
@@ -238,6 +245,14 @@ def serve_checks(metodika, server, site, out, work):
     name, data = events.next()
     check(name == "reload" and data == {"generation": 3}, f"the fix sends reload ({name})")
     check(late.next()[0] == "reload", "…to every open page")
+    clean2 = os.path.join(work, "clean2")
+    subprocess.run([metodika, "build", site, "--out", clean2, "--as-of", AS_OF, "--quiet"],
+                   check=True, stderr=subprocess.DEVNULL)
+    diffs = tree_diffs(out, clean2)
+    check(not diffs, f"after the rebuilds the output equals a clean build {diffs[:5]}")
+    robots_after = os.stat(os.path.join(out, "robots.txt"))
+    check((robots_after.st_ino, robots_after.st_mtime_ns) == (robots.st_ino, robots.st_mtime_ns),
+          "an output file that did not change was left untouched (inode and mtime)")
 
     # Editor temporary files and the output folder do not rebuild.
     with open(os.path.join(site, "data/.methodologists.yaml.swp"), "w") as f:

@@ -2,6 +2,7 @@
 #include "publish/staging.h"
 
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -14,9 +15,9 @@ namespace {
 namespace fs = std::filesystem;
 
 struct TempDir {
-  fs::path path = fs::temp_directory_path() /
-                  ("metodika-staging-test-" + std::to_string(::getpid()) + "-" +
-                   std::to_string(counter++));
+  fs::path path =
+      fs::temp_directory_path() /
+      ("metodika-staging-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
   TempDir() { fs::create_directories(path); }
   ~TempDir() {
     std::error_code ec;
@@ -62,6 +63,69 @@ TEST_CASE("a build that is not committed leaves the previous output and no stagi
   size_t entries = 0;
   for ([[maybe_unused]] const auto& e : fs::directory_iterator(t.path)) ++entries;
   CHECK(entries == 1);
+}
+
+TEST_CASE("a rebuild leaves unchanged files untouched and still equals a clean build") {
+  TempDir t;
+  fs::path out = t.path / "output";
+  {
+    Staging s(out);
+    s.write("index.html", "same");
+    s.write("a/page.html", "old text");
+    s.write("a/longer.html", "short");
+    s.write("gone.html", "x");
+    s.commit();
+    CHECK(s.files_unchanged() == 0);
+  }
+  struct stat before_same {
+  }, before_page{};
+  REQUIRE(::stat((out / "index.html").c_str(), &before_same) == 0);
+  REQUIRE(::stat((out / "a/page.html").c_str(), &before_page) == 0);
+  // A file changed by hand in the output is compared by its bytes, not trusted.
+  util::write_file(t.path / "elsewhere.txt", "same");
+  {
+    Staging s(out);
+    s.write("index.html", "same");
+    s.write("a/page.html", "new text");  // same size, other bytes
+    s.write("a/longer.html", "longer text");
+    s.write("new.html", "same");
+    s.commit();
+    CHECK(s.files_written() == 4);
+    CHECK(s.files_unchanged() == 1);
+  }
+  struct stat after_same {
+  }, after_page{};
+  REQUIRE(::stat((out / "index.html").c_str(), &after_same) == 0);
+  REQUIRE(::stat((out / "a/page.html").c_str(), &after_page) == 0);
+  CHECK(after_same.st_ino == before_same.st_ino);
+  CHECK(after_same.st_mtim.tv_sec == before_same.st_mtim.tv_sec);
+  CHECK(after_same.st_mtim.tv_nsec == before_same.st_mtim.tv_nsec);
+  CHECK(after_same.st_nlink == 1);  // the previous output is gone
+  CHECK(after_page.st_ino != before_page.st_ino);
+  CHECK(util::read_file(out / "a/page.html") == "new text");
+  CHECK(util::read_file(out / "a/longer.html") == "longer text");
+  CHECK(util::list_files(out) ==
+        std::vector<std::string>{"a/longer.html", "a/page.html", "index.html", "new.html"});
+}
+
+TEST_CASE("a link in the previous output is never reused") {
+  TempDir t;
+  fs::path out = t.path / "output";
+  {
+    Staging s(out);
+    s.write("index.html", "x");
+    s.commit();
+  }
+  util::write_file(t.path / "secret.txt", "secret");
+  fs::create_symlink(t.path / "secret.txt", out / "copy.txt");
+  {
+    Staging s(out);
+    s.write("copy.txt", "secret");
+    s.commit();
+    CHECK(s.files_unchanged() == 0);
+  }
+  CHECK_FALSE(fs::is_symlink(out / "copy.txt"));
+  CHECK(util::read_file(out / "copy.txt") == "secret");
 }
 
 TEST_CASE("paths that would leave the output folder are refused") {
