@@ -24,8 +24,8 @@ bool is_safe_output_path(std::string_view path) {
   size_t start = 0;
   while (start <= path.size()) {
     size_t end = path.find('/', start);
-    std::string_view seg =
-        path.substr(start, end == std::string_view::npos ? path.size() - start : end - start);
+    std::string_view seg = path.substr(start, end == std::string_view::npos ? path.size() - start
+                                                                            : end - start);
     if (seg.empty() || seg == "." || seg == "..") return false;
     if (end == std::string_view::npos) break;
     start = end + 1;
@@ -80,8 +80,7 @@ std::string unsafe_output_reason(const fs::path& out_in, const fs::path& site_in
   fs::path out = normalised(out_in);
   fs::path site = normalised(site_in);
   if (is_within(site, out)) {
-    return "the output folder " + out.string() +
-           " is the site folder or holds it; the build "
+    return "the output folder " + out.string() + " is the site folder or holds it; the build "
            "replaces the whole output folder, so choose a folder of its own, such as " +
            (site / "output").string();
   }
@@ -89,8 +88,9 @@ std::string unsafe_output_reason(const fs::path& out_in, const fs::path& site_in
     fs::path first = *out.lexically_relative(site).begin();
     for (std::string_view input : {"data", "content", "templates", "themes", "static"}) {
       if (first == input) {
-        return "the output folder " + out.string() + " is inside the site's " + std::string(input) +
-               "/ folder; choose a folder of its own, such as " + (site / "output").string();
+        return "the output folder " + out.string() + " is inside the site's " +
+               std::string(input) + "/ folder; choose a folder of its own, such as " +
+               (site / "output").string();
       }
     }
   }
@@ -100,11 +100,8 @@ std::string unsafe_output_reason(const fs::path& out_in, const fs::path& site_in
   }
   if (fs::is_directory(out, ec) && !fs::is_empty(out, ec) &&
       !fs::exists(out / std::string(kOutputMarker), ec)) {
-    return "the folder " + out.string() +
-           " is not empty and was not written by metodika (it has "
-           "no " +
-           std::string(kOutputMarker) +
-           " file); the build would replace it, so choose "
+    return "the folder " + out.string() + " is not empty and was not written by metodika (it has "
+           "no " + std::string(kOutputMarker) + " file); the build would replace it, so choose "
            "a new or empty folder, or delete this one yourself";
   }
   return {};

@@ -15,9 +15,9 @@ namespace {
 namespace fs = std::filesystem;
 
 struct TempDir {
-  fs::path path =
-      fs::temp_directory_path() /
-      ("metodika-staging-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+  fs::path path = fs::temp_directory_path() /
+                  ("metodika-staging-test-" + std::to_string(::getpid()) + "-" +
+                   std::to_string(counter++));
   TempDir() { fs::create_directories(path); }
   ~TempDir() {
     std::error_code ec;
