@@ -11,6 +11,7 @@ Results compute(const model::Model& model) {
   for (const model::MetricRecord& record : model.metrics) {
     results.ce.push_back(ce_index(record, rules));
   }
+  results.ce_summary = ce_summary(model, results.ce);
 
   results.school_pd = school_pd(model, as_of);
   results.municipality_pd.reserve(model.municipalities.size());

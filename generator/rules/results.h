@@ -7,6 +7,7 @@
 #include "model/model.h"
 #include "rules/budget.h"
 #include "rules/ce_index.h"
+#include "rules/ce_summary.h"
 #include "rules/material_status.h"
 #include "rules/methodologist_time.h"
 #include "rules/school_pd.h"
@@ -15,6 +16,7 @@ namespace metodika::rules {
 
 struct Results {
   std::vector<CeIndex> ce;                          // parallel to model.metrics
+  CeSummary ce_summary;                             // means and counts of `ce`
   std::vector<SchoolPd> school_pd;                  // schools with teacher records
   std::vector<PdSummary> municipality_pd;           // parallel to model.municipalities
   PdSummary national_pd;                            // every school with teacher records

@@ -8,6 +8,8 @@
 
 #include <cstdint>
 #include <limits>
+#include <map>
+#include <mutex>
 #include <stdexcept>
 #include <vector>
 
@@ -44,6 +46,17 @@ Collator::Collator(std::string_view locale) {
 
 Collator::~Collator() = default;
 Collator::Collator(Collator&&) noexcept = default;
+
+const Collator& Collator::for_language(std::string_view locale) {
+  static std::mutex mu;
+  static std::map<std::string, std::unique_ptr<Collator>, std::less<>> open;
+  std::lock_guard lock(mu);
+  auto it = open.find(locale);
+  if (it == open.end()) {
+    it = open.emplace(std::string(locale), std::make_unique<Collator>(locale)).first;
+  }
+  return *it->second;
+}
 Collator& Collator::operator=(Collator&&) noexcept = default;
 
 int Collator::compare(std::string_view a, std::string_view b) const {

@@ -49,6 +49,10 @@ class Collator {
   /// The key has no terminating NUL and contains no NUL bytes.
   [[nodiscard]] std::string sort_key(std::string_view text) const;
 
+  /// One collator per locale for the whole process, opened on first use (thread-safe). For
+  /// code that sorts for a language without owning a collator.
+  [[nodiscard]] static const Collator& for_language(std::string_view locale);
+
  private:
   std::unique_ptr<icu::Collator> collator_;
 };

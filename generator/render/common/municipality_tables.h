@@ -36,9 +36,17 @@ struct MunicipalityTables {
   /// "iestades": name (linked), kind, then students_<year> and teachers_<year> for each year
   /// with data.
   Table institutions;
+  /// "dinamika": per school year, the institutions reporting, students and teachers in all.
+  Table dynamics;
   /// "ce-indekss": school, school year, the three exam results, examinees, index, method,
   /// threshold, result (met / not met / no rule / missing exams), status "met"/"not-met".
   Table ce_index;
+  /// "diagnostika": school, school year, test ("3. klase, matemātika"), result in percent.
+  Table diagnostics;
+  /// "kvalitate": school, school year, teachers observed, observed twice (the norm is
+  /// rules.observations_per_teacher), survey respondents and satisfaction, motivation awards;
+  /// with `council`, also the head's evaluation (DATA-MODEL.md 10: private to the report).
+  Table quality;
   /// "pilnveide": school, teachers, meeting the norm, share; hours by course category; the
   /// municipality's total as a kTotal row. Suppressed cells under rules.small_cell.
   Table development;
@@ -54,17 +62,26 @@ struct MunicipalityTables {
 
   /// Every non-programme table, then each programme's actions and budget, in page order.
   [[nodiscard]] std::vector<const Table*> all() const;
+  /// The table with `id` ("ce-indekss"), or nullptr.
+  [[nodiscard]] const Table* find(std::string_view id) const;
 };
 
-/// The tables of municipality `mi` in `lang`, with labels from `t`.
+/// An olympiad's title in `lang`: its own, or "<subject>, <stage>" when it has none.
+[[nodiscard]] std::string olympiad_title(const model::Model& model, const model::Olympiad& o,
+                                         std::string_view lang, const Translate& t);
+
+/// The tables of municipality `mi` in `lang`, with labels from `t`. `council`: for the review
+/// sent to the council (the PDF), which alone may show heads' evaluations.
 [[nodiscard]] MunicipalityTables municipality_tables(const model::Model& model,
                                                      const rules::Results& results, size_t mi,
-                                                     std::string_view lang, const Translate& t);
+                                                     std::string_view lang, const Translate& t,
+                                                     bool council = false);
 
 /// "pasvaldibas": one row per municipality (in Latvian order): region, institutions, students
 /// and teachers in the latest school year with data, schools meeting the CE index in that year
 /// out of those with an index, the share of teachers meeting the development norm (suppressed
-/// as rules::PdSummary says), methodologists, the programmes' budget total.
+/// as rules::PdSummary says), methodologists, the programmes' budget total; then a kTotal row
+/// for the nation (sums, the national CE counts and rules' national development share).
 [[nodiscard]] Table national_summary(const model::Model& model, const rules::Results& results,
                                      std::string_view lang, const Translate& t);
 

@@ -14,6 +14,7 @@
 // kind kReview), placed by the {{{conclusions}}} field.
 #pragma once
 
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,5 +54,47 @@ struct Review {
 
 /// The file name of the PDF and XLSX annex, without extension: "<id>-<from>-<to>".
 [[nodiscard]] std::string review_stem(const model::Model& model, const model::Municipality& m);
+
+/// The name of the report template for `lang` in load::Theme::templates: "report/review-<lang>".
+[[nodiscard]] std::string review_template_name(std::string_view lang);
+
+/// What `build_review` needs besides the model.
+struct ReviewInputs {
+  size_t municipality = 0;  ///< index into model.municipalities
+  std::string lang;
+  Translate t;
+  /// The report template's text (Markdown with Mustache fields and directives) and its source
+  /// path for error messages.
+  std::string template_text;
+  std::string template_source;
+  /// content/municipalities/<id>/review.md in `lang`, if the board wrote one.
+  const model::Page* conclusions = nullptr;
+  std::string html_url;
+  /// The review for the council (the PDF): heads' evaluations may appear (DATA-MODEL.md 10).
+  /// The public HTML page leaves them out.
+  bool council = false;
+};
+
+/// A problem in the report template: an unknown directive or field syntax. `what()` names the
+/// template file and line.
+class ReviewTemplateError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+/// Fills the report template for one municipality: Mustache fields from the rules' results,
+/// directives replaced by the tables and charts of municipality_tables.h and
+/// municipality_charts.h. Values put into Markdown are escaped so that a name with `*` or `_`
+/// stays text; `{{{conclusions}}}` is the board's own Markdown. Throws ReviewTemplateError.
+[[nodiscard]] Review build_review(const model::Model& model, const rules::Results& results,
+                                  const ReviewInputs& inputs);
+
+/// Numbers the chapters (`#`) and sections (`##`) of the review's Markdown blocks in document
+/// order: "# 1. Kopsavilkums", "## 3.1. Centralizētie eksāmeni". Lines inside code fences are
+/// left alone. For renderers that do not number headings themselves.
+void number_headings(Review& review);
+
+/// The directive ids a template may use, for documentation and error hints.
+[[nodiscard]] const std::vector<std::string>& review_directives();
 
 }  // namespace metodika::render

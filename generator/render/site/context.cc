@@ -67,13 +67,15 @@ constexpr NavItem kNav[] = {
 }  // namespace
 
 SiteContext::SiteContext(const model::Model& m, const rules::Results& r, const load::Theme& theme,
-                         util::OutputSink& out, diag::Diagnostics& diags)
+                         util::OutputSink& out, diag::Diagnostics& diags, SiteOptions options)
     : m_(m),
       r_(r),
       theme_(theme),
       out_(out),
+      diags_(diags),
       templates_(theme, diags),
-      urls_(m.site.base_url, m.site.languages) {}
+      urls_(m.site.base_url, m.site.languages),
+      options_(options) {}
 
 void SiteContext::set_language(const std::string& lang) {
   lang_ = lang;

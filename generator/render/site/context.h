@@ -20,16 +20,39 @@
 
 namespace metodika::render::site {
 
+/// Which outputs besides the site the build writes (the municipality page links to them).
+struct SiteOptions {
+  bool reports = false;  ///< parskati/<id>-<from>-<to>.pdf
+  bool annexes = false;  ///< parskati/<id>-<from>-<to>.xlsx and latvija-<from>-<to>.xlsx
+};
+
+/// One table published as open data (CSV and JSON), for the catalogue.
+struct DataFile {
+  std::string lang;
+  std::string dataset;        ///< municipality id, or "latvija"
+  std::string dataset_title;  ///< municipality name, or the national title
+  std::string table;          ///< Table::id
+  std::string title;
+  std::string description;
+  std::string csv_rel;  ///< relative to the language root: "dati/ventspils/iestades.csv"
+  std::string json_rel;
+};
+
 /// (label, url) pairs, from the home page down.
 using Crumbs = std::vector<std::pair<std::string, std::string>>;
 
 class SiteContext {
  public:
   SiteContext(const model::Model& m, const rules::Results& r, const load::Theme& theme,
-              util::OutputSink& out, diag::Diagnostics& diags);
+              util::OutputSink& out, diag::Diagnostics& diags, SiteOptions options = {});
 
   [[nodiscard]] const model::Model& model() const { return m_; }
   [[nodiscard]] const rules::Results& results() const { return r_; }
+  [[nodiscard]] const SiteOptions& options() const { return options_; }
+  [[nodiscard]] const load::Theme& theme() const { return theme_; }
+  /// Reports a theme problem found while rendering (a bad report template): the build fails
+  /// and the previous output stays.
+  void report_error(std::string message) { diags_.error({}, std::move(message)); }
   [[nodiscard]] const Urls& urls() const { return urls_; }
   [[nodiscard]] const Templates& templates() const { return templates_; }
   [[nodiscard]] const std::string& lang() const { return lang_; }
@@ -66,6 +89,10 @@ class SiteContext {
   void list_page(std::string_view rel, std::string_view nav_key,
                  std::vector<std::pair<std::string, std::string>> items, bool sort_by_label);
 
+  /// Registers an open data file for the catalogue (pages_data.cc).
+  void add_data_file(DataFile f) { data_files_.push_back(std::move(f)); }
+  [[nodiscard]] const std::vector<DataFile>& data_files() const { return data_files_; }
+
   [[nodiscard]] size_t pages() const { return pages_; }
   [[nodiscard]] size_t files() const { return files_; }
   [[nodiscard]] const std::vector<std::string>& sitemap() const { return sitemap_; }
@@ -75,6 +102,7 @@ class SiteContext {
   const rules::Results& r_;
   const load::Theme& theme_;
   util::OutputSink& out_;
+  diag::Diagnostics& diags_;
   Templates templates_;
   Urls urls_;
   std::string lang_;
@@ -83,6 +111,8 @@ class SiteContext {
   std::map<std::string, std::string> asset_urls_;
   std::string accessibility_rel_;
   std::vector<std::string> sitemap_;
+  std::vector<DataFile> data_files_;
+  SiteOptions options_;
   size_t pages_ = 0;
   size_t files_ = 0;
 };

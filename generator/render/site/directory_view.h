@@ -31,23 +31,6 @@ namespace metodika::render::site::directory {
 template <typename Pred>
 Data olympiad_rows(const SiteContext& c, Pred include);
 
-/// The mean CE index of `year` over the schools for which `include(school_index)` holds, from
-/// results().ce (only records with an index count); nullopt when there is none.
-template <typename Pred>
-std::optional<double> mean_ce(const SiteContext& c, int year, Pred include) {
-  double sum = 0;
-  int n = 0;
-  for (size_t i = 0; i < c.model().metrics.size(); ++i) {
-    const auto& r = c.results().ce[i];
-    if (r.year == year && r.index && include(c.model().metrics[i].school_index)) {
-      sum += *r.index;
-      ++n;
-    }
-  }
-  if (n == 0) return std::nullopt;
-  return sum / n;
-}
-
 /// Sets `key` to `list` and `has_<key>` to whether it has rows, so that a template can write a
 /// section's heading once around the rows.
 void set_list(Data& body, const std::string& key, Data list);

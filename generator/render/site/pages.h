@@ -11,6 +11,7 @@ void write_municipalities(SiteContext& c);  // pages_directory.cc
 void write_institutions(SiteContext& c);
 void write_municipality_pages(SiteContext& c);  // pages_municipality.cc
 void write_institution_pages(SiteContext& c);   // pages_institution.cc
+void write_review_pages(SiteContext& c);        // pages_review.cc
 void write_methodologists(SiteContext& c);
 void write_olympiads(SiteContext& c);  // pages_calendar.cc
 void write_materials(SiteContext& c);
@@ -20,5 +21,7 @@ void write_news(SiteContext& c);
 void write_about_data(SiteContext& c);  // pages_content.cc
 void write_search(SiteContext& c);
 void write_not_found(SiteContext& c);
+void write_open_data(SiteContext& c);       // pages_data.cc: /dati/, national tables
+void write_data_catalogue(SiteContext& c);  // /dati/katalogs.jsonld (DCAT-AP), every language
 
 }  // namespace metodika::render::site

@@ -92,11 +92,14 @@ Data metrics_rows(const SiteContext& c, size_t school) {
       r.set("status", ce.status == rules::CeIndex::Status::kMet      ? "met"
                       : ce.status == rules::CeIndex::Status::kNotMet ? "not-met"
                                                                      : "none");
-      r.set("municipality_mean", opt_percent(c, directory::mean_ce(c, rec.year, [&](size_t s) {
-                                               return m.institutions[s].municipality_index == mi;
-                                             })));
-      r.set("national_mean",
-            opt_percent(c, directory::mean_ce(c, rec.year, [](size_t) { return true; })));
+      // Means come from rules::ce_summary, never averaged here.
+      auto mean = [](const model::ByYear<rules::CeYearSummary>& by, int year) {
+        auto it = by.find(year);
+        return it == by.end() ? std::nullopt : std::optional<double>(it->second.mean);
+      };
+      r.set("municipality_mean",
+            opt_percent(c, mean(c.results().ce_summary.municipality[mi], rec.year)));
+      r.set("national_mean", opt_percent(c, mean(c.results().ce_summary.national, rec.year)));
     }
     Data diag(Data::type::list);
     for (const auto& [grade, subjects] : rec.diagnostic) {

@@ -28,8 +28,9 @@ void write_sitemap_and_robots(SiteContext& c) {
 }  // namespace
 
 SiteStats render_site(const model::Model& model, const rules::Results& results,
-                      const load::Theme& theme, util::OutputSink& out, diag::Diagnostics& diags) {
-  SiteContext c(model, results, theme, out, diags);
+                      const load::Theme& theme, util::OutputSink& out, diag::Diagnostics& diags,
+                      const SiteOptions& options) {
+  SiteContext c(model, results, theme, out, diags, options);
   if (diags.has_errors()) return {};
   c.write_static();
   for (const std::string& lang : model.site.languages) {
@@ -39,6 +40,7 @@ SiteStats render_site(const model::Model& model, const rules::Results& results,
     write_institutions(c);
     write_municipality_pages(c);
     write_institution_pages(c);
+    write_review_pages(c);
     write_methodologists(c);
     write_olympiads(c);
     write_materials(c);
@@ -48,7 +50,9 @@ SiteStats render_site(const model::Model& model, const rules::Results& results,
     write_about_data(c);
     write_search(c);
     write_not_found(c);
+    write_open_data(c);
   }
+  write_data_catalogue(c);
   write_sitemap_and_robots(c);
   return {c.pages(), c.files()};
 }

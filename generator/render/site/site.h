@@ -7,6 +7,7 @@
 #include "diag/diagnostics.h"
 #include "load/theme.h"
 #include "model/model.h"
+#include "render/site/context.h"
 #include "rules/results.h"
 #include "util/output_sink.h"
 
@@ -18,8 +19,9 @@ struct SiteStats {
 };
 
 /// Writes the site into `out`. Template problems go to `diags`; nothing else can fail on valid
-/// data.
+/// data. `options` says which other outputs the same build writes, so that pages link to them.
 SiteStats render_site(const model::Model& model, const rules::Results& results,
-                      const load::Theme& theme, util::OutputSink& out, diag::Diagnostics& diags);
+                      const load::Theme& theme, util::OutputSink& out, diag::Diagnostics& diags,
+                      const SiteOptions& options = {});
 
 }  // namespace metodika::render::site

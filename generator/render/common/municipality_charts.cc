@@ -1,0 +1,190 @@
+#include "render/common/municipality_charts.h"
+
+#include <algorithm>
+#include <set>
+
+#include "rules/ce_index.h"
+#include "util/format.h"
+
+namespace metodika::render {
+namespace {
+
+size_t column_of(const Table& t, std::string_view key) {
+  for (size_t i = 0; i < t.columns.size(); ++i) {
+    if (t.columns[i].key == key) return i;
+  }
+  return t.columns.size();
+}
+
+std::optional<double> number(const Cell& c) {
+  if (const auto* d = std::get_if<double>(&c.value)) return *d;
+  if (const auto* i = std::get_if<int64_t>(&c.value)) return static_cast<double>(*i);
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<Chart> ce_chart(const model::Model& m, const rules::Results& r,
+                              const MunicipalityTables& tables, std::string_view lang,
+                              const Translate& t) {
+  std::set<int> years;
+  for (size_t i = 0; i < m.metrics.size(); ++i) {
+    if (m.institutions[m.metrics[i].school_index].municipality_index == tables.municipality &&
+        m.metrics[i].ce) {
+      years.insert(m.metrics[i].year);
+    }
+  }
+  if (years.empty()) return std::nullopt;
+  Chart chart;
+  chart.kind = ChartKind::kLines;
+  chart.title = t("directory.exam_index");
+  chart.description = t("directory.exam_index_desc");
+  chart.unit = "%";
+  chart.decimals = 1;
+  std::vector<int> ys(years.begin(), years.end());
+  for (int y : ys) chart.categories.push_back(util::format_school_year(y, lang));
+  for (size_t s : tables.schools) {
+    Series series;
+    series.label = m.institutions[s].name.in(lang);
+    series.values.assign(ys.size(), std::nullopt);
+    bool any = false;
+    for (size_t i = 0; i < m.metrics.size(); ++i) {
+      if (m.metrics[i].school_index != s || !r.ce[i].index) continue;
+      auto at = std::find(ys.begin(), ys.end(), m.metrics[i].year) - ys.begin();
+      series.values[static_cast<size_t>(at)] = r.ce[i].index;
+      any = true;
+    }
+    if (any) chart.series.push_back(std::move(series));
+  }
+  if (chart.series.empty()) return std::nullopt;
+  // One reference line per run of consecutive years under the same rule.
+  const model::CeRule* current = nullptr;
+  for (size_t k = 0; k < ys.size(); ++k) {
+    const model::CeRule* rule = rules::rule_in_force(m.site.rules, ys[k]);
+    if (rule && rule == current) {
+      chart.references.back().to_category = k;
+    } else if (rule) {
+      chart.references.push_back(
+          {t("directory.threshold") + " (" +
+               t("directory.method." + std::string(model::enum_name(model::kCeMethods, rule->method))) +
+               ")",
+           rule->threshold, k, k});
+    }
+    current = rule;
+  }
+  return chart;
+}
+
+std::optional<Chart> pd_chart(const model::Model&, const rules::Results&,
+                              const MunicipalityTables& tables, std::string_view,
+                              const Translate& t) {
+  const Table& pd = tables.development;
+  if (pd.empty()) return std::nullopt;
+  size_t share = column_of(pd, "share");
+  Chart chart;
+  chart.kind = ChartKind::kBars;
+  chart.title = t("directory.pd");
+  chart.description = pd.note;
+  chart.unit = "%";
+  chart.decimals = 1;
+  chart.y_min = 0;
+  chart.y_max = 100;
+  Series series;
+  series.label = t("directory.pd_share");
+  for (const Row& row : pd.rows) {
+    const auto* name = std::get_if<std::string>(&row.cells[0].value);
+    chart.categories.push_back(name ? *name : std::string());
+    series.values.push_back(number(row.cells[share]));
+  }
+  chart.series.push_back(std::move(series));
+  return chart;
+}
+
+std::optional<Chart> time_chart(const model::Model& m, const rules::Results& r,
+                                const MunicipalityTables& tables, std::string_view lang,
+                                const Translate& t) {
+  Chart chart;
+  chart.kind = ChartKind::kStackedBars;
+  chart.title = t("directory.time_split");
+  chart.description = t("tables.time_note");
+  chart.unit = "%";
+  chart.decimals = 0;
+  for (const auto& [name, cat] : model::kWorkCategories) {
+    Series s;
+    s.label = t("directory.category." + std::string(name));
+    chart.series.push_back(std::move(s));
+  }
+  auto add = [&](const std::string& label, const model::WorkSplit& split) {
+    chart.categories.push_back(label);
+    for (size_t k = 0; k < model::kWorkCategories.size(); ++k) {
+      chart.series[k].values.push_back(split.by_category[k]);
+    }
+  };
+  add(t("directory.norm"), m.site.rules.methodologist_time);
+  bool any = false;
+  for (size_t i = 0; i < m.methodologists.size(); ++i) {
+    const auto& me = m.methodologists[i];
+    if (me.level != model::Level::kMunicipal ||
+        me.municipality != m.municipalities[tables.municipality].id) {
+      continue;
+    }
+    for (const auto& split : r.time_splits[i]) {
+      if (split.total_hours <= 0) continue;
+      add(me.name + ", " + util::format_school_year(split.year, lang), split.share);
+      any = true;
+    }
+  }
+  if (!any) return std::nullopt;
+  return chart;
+}
+
+std::optional<Chart> budget_chart(const model::Model& m, const rules::Results& r,
+                                  const ProgrammeTables& pt, std::string_view,
+                                  const Translate& t) {
+  const model::Programme& p = m.programmes[pt.programme];
+  const rules::BudgetTotals& tot = r.budgets[pt.programme];
+  if (p.budget.empty() || tot.years.empty()) return std::nullopt;
+  Chart chart;
+  chart.kind = ChartKind::kBars;
+  chart.title = pt.budget.title;
+  chart.description = t("tables.budget_chart_desc");
+  chart.unit = "EUR";
+  for (int y : tot.years) chart.categories.push_back(std::to_string(y));
+  for (size_t g = 0; g < p.budget.size(); ++g) {
+    Series s;
+    // Group rows of the table carry the title in the language of the page.
+    s.label = p.budget[g].id + ". " + std::get<std::string>(
+        std::find_if(pt.budget.rows.begin(), pt.budget.rows.end(), [&](const Row& row) {
+          return row.kind == RowKind::kGroup &&
+                 std::get<std::string>(row.cells[0].value) == p.budget[g].id;
+        })->cells[1].value);
+    for (int y : tot.years) {
+      s.values.push_back(static_cast<double>(tot.group_by_year[g].at(y)) / 100.0);
+    }
+    chart.series.push_back(std::move(s));
+  }
+  return chart;
+}
+
+std::optional<Chart> dynamics_chart(const MunicipalityTables& tables, std::string_view lang,
+                                    const Translate& t) {
+  const Table& d = tables.dynamics;
+  if (d.empty()) return std::nullopt;
+  Chart chart;
+  chart.kind = ChartKind::kBars;
+  chart.title = t("tables.dynamics");
+  chart.description = t("tables.dynamics_desc");
+  Series students, teachers;
+  students.label = t("directory.students");
+  teachers.label = t("directory.teachers");
+  for (const Row& row : d.rows) {
+    chart.categories.push_back(
+        util::format_school_year(static_cast<int>(std::get<int64_t>(row.cells[0].value)), lang));
+    students.values.push_back(number(row.cells[2]));
+    teachers.values.push_back(number(row.cells[3]));
+  }
+  chart.series = {std::move(students), std::move(teachers)};
+  return chart;
+}
+
+}  // namespace metodika::render

@@ -1,0 +1,742 @@
+#include "render/common/municipality_tables.h"
+
+#include <algorithm>
+#include <set>
+#include <string>
+#include <tuple>
+
+#include "rules/ce_index.h"
+#include "util/collate.h"
+
+namespace metodika::render {
+namespace {
+
+Column col(std::string key, std::string label, ColumnType type = ColumnType::kText,
+           int decimals = 0) {
+  Column c;
+  c.key = std::move(key);
+  c.label = std::move(label);
+  c.type = type;
+  c.decimals = decimals;
+  return c;
+}
+
+Column row_header(std::string key, std::string label) {
+  Column c = col(std::move(key), std::move(label));
+  c.row_header = true;
+  return c;
+}
+
+std::string replace_n(std::string text, int n) {
+  if (size_t at = text.find("{n}"); at != std::string::npos) text.replace(at, 3, std::to_string(n));
+  return text;
+}
+
+std::optional<int64_t> at_year(const model::ByYear<int>& by, int year) {
+  auto it = by.find(year);
+  return it == by.end() ? std::nullopt : std::optional<int64_t>(it->second);
+}
+
+std::string institution_link(const model::Institution& in) { return "iestades/" + in.id + "/"; }
+
+std::string period(int from, int to) {
+  return from == to ? std::to_string(from) : std::to_string(from) + "–" + std::to_string(to);
+}
+
+// Schools of municipality `mi` in Latvian order of their names in `lang`, then by id.
+std::vector<size_t> schools_of(const model::Model& m, size_t mi, std::string_view lang) {
+  const util::Collator& collator = util::Collator::for_language(lang);
+  std::vector<std::pair<std::string, size_t>> keyed;
+  for (size_t i = 0; i < m.institutions.size(); ++i) {
+    const auto& in = m.institutions[i];
+    if (in.municipality_index == mi) {
+      keyed.emplace_back(collator.sort_key(in.name.in(lang)) + '\x01' + in.id, i);
+    }
+  }
+  std::sort(keyed.begin(), keyed.end());
+  std::vector<size_t> out;
+  for (const auto& [key, i] : keyed) out.push_back(i);
+  return out;
+}
+
+std::string ce_result(const rules::CeIndex& ce, const Translate& t) {
+  switch (ce.status) {
+    case rules::CeIndex::Status::kMet: return t("directory.met");
+    case rules::CeIndex::Status::kNotMet: return t("directory.not_met");
+    case rules::CeIndex::Status::kNoRule: return t("directory.no_rule");
+    case rules::CeIndex::Status::kNoExams: return t("directory.no_exams");
+    case rules::CeIndex::Status::kMissingExams: return t("directory.missing_exams");
+  }
+  return {};
+}
+
+class Builder {
+ public:
+  Builder(const model::Model& m, const rules::Results& r, size_t mi, std::string_view lang,
+          const Translate& t, bool council)
+      : m_(m), r_(r), mi_(mi), lang_(lang), t_(t), council_(council) {}
+
+  MunicipalityTables build() {
+    MunicipalityTables out;
+    out.municipality = mi_;
+    out.schools = schools_of(m_, mi_, lang_);
+    for (size_t s : out.schools) in_municipality_.insert(s);
+    out.years = years(out.schools);
+    out.institutions = institutions(out.schools, out.years);
+    out.dynamics = dynamics(out.schools, out.years);
+    out.ce_index = ce_index(out.schools);
+    out.diagnostics = diagnostics(out.schools);
+    out.quality = quality(out.schools);
+    out.development = development(out.schools);
+    out.methodologists = methodologists();
+    out.time_split = time_split();
+    out.olympiads = olympiads();
+    for (size_t p = 0; p < m_.programmes.size(); ++p) {
+      if (m_.programmes[p].municipality != m_.municipalities[mi_].id) continue;
+      out.programmes.push_back({p, actions(m_.programmes[p]),
+                                budget(m_.programmes[p], r_.budgets[p])});
+    }
+    return out;
+  }
+
+ private:
+  std::vector<int> years(const std::vector<size_t>& schools) const {
+    std::set<int> ys;
+    for (size_t s : schools) {
+      for (const auto& [y, n] : m_.institutions[s].students) ys.insert(y);
+      for (const auto& [y, n] : m_.institutions[s].teachers) ys.insert(y);
+    }
+    for (const auto& rec : m_.metrics) {
+      if (in_municipality_.contains(rec.school_index)) ys.insert(rec.year);
+    }
+    return {ys.begin(), ys.end()};
+  }
+
+  Table institutions(const std::vector<size_t>& schools, const std::vector<int>& years) const {
+    Table t;
+    t.id = "iestades";
+    t.title = t_("directory.institutions");
+    t.columns = {row_header("name", t_("directory.name")), col("kind", t_("directory.kind_label"))};
+    std::vector<int> with_counts;
+    for (int y : years) {
+      bool any = std::any_of(schools.begin(), schools.end(), [&](size_t s) {
+        return m_.institutions[s].students.contains(y) || m_.institutions[s].teachers.contains(y);
+      });
+      if (any) with_counts.push_back(y);
+    }
+    for (int y : with_counts) {
+      t.columns.push_back(col("students_" + std::to_string(y),
+                              t_("directory.students") + ", " + std::to_string(y),
+                              ColumnType::kInteger));
+    }
+    for (int y : with_counts) {
+      t.columns.push_back(col("teachers_" + std::to_string(y),
+                              t_("directory.teachers") + ", " + std::to_string(y),
+                              ColumnType::kInteger));
+    }
+    for (size_t s : schools) {
+      const auto& in = m_.institutions[s];
+      Row row;
+      row.cells.push_back(text_cell(in.name.in(lang_), institution_link(in)));
+      row.cells.push_back(text_cell(
+          t_("directory.kind." + std::string(model::enum_name(model::kInstitutionKinds, in.kind)))));
+      for (int y : with_counts) row.cells.push_back(int_cell(at_year(in.students, y)));
+      for (int y : with_counts) row.cells.push_back(int_cell(at_year(in.teachers, y)));
+      t.rows.push_back(std::move(row));
+    }
+    return t;
+  }
+
+  Table dynamics(const std::vector<size_t>& schools, const std::vector<int>& years) const {
+    Table t;
+    t.id = "dinamika";
+    t.title = t_("tables.dynamics");
+    t.columns = {col("year", t_("directory.school_year"), ColumnType::kSchoolYear),
+                 col("institutions", t_("tables.institutions_reporting"), ColumnType::kInteger),
+                 col("students", t_("directory.students"), ColumnType::kInteger),
+                 col("teachers", t_("directory.teachers"), ColumnType::kInteger)};
+    t.columns[0].row_header = true;
+    for (int y : years) {
+      int64_t reporting = 0, students = 0, teachers = 0;
+      bool any_s = false, any_t = false;
+      for (size_t s : schools) {
+        const auto& in = m_.institutions[s];
+        auto st = in.students.find(y);
+        auto te = in.teachers.find(y);
+        if (st != in.students.end() || te != in.teachers.end()) ++reporting;
+        if (st != in.students.end()) students += st->second, any_s = true;
+        if (te != in.teachers.end()) teachers += te->second, any_t = true;
+      }
+      if (reporting == 0) continue;
+      Row row;
+      row.cells = {int_cell(y), int_cell(reporting),
+                   int_cell(any_s ? std::optional<int64_t>(students) : std::nullopt),
+                   int_cell(any_t ? std::optional<int64_t>(teachers) : std::nullopt)};
+      t.rows.push_back(std::move(row));
+    }
+    return t;
+  }
+
+  // Metric records of the municipality's schools, in `schools` order then by year.
+  std::vector<size_t> records(const std::vector<size_t>& schools) const {
+    std::vector<size_t> order;
+    for (size_t i = 0; i < m_.metrics.size(); ++i) {
+      if (in_municipality_.contains(m_.metrics[i].school_index)) order.push_back(i);
+    }
+    auto rank = [&](size_t school) {
+      return std::find(schools.begin(), schools.end(), school) - schools.begin();
+    };
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return std::make_tuple(rank(m_.metrics[a].school_index), m_.metrics[a].year) <
+             std::make_tuple(rank(m_.metrics[b].school_index), m_.metrics[b].year);
+    });
+    return order;
+  }
+
+  Table diagnostics(const std::vector<size_t>& schools) const {
+    Table t;
+    t.id = "diagnostika";
+    t.title = t_("directory.diagnostic");
+    t.columns = {row_header("school", t_("directory.school")),
+                 col("year", t_("directory.school_year"), ColumnType::kSchoolYear),
+                 col("test", t_("tables.test")),
+                 col("result", t_("directory.result"), ColumnType::kPercent, 1)};
+    for (size_t i : records(schools)) {
+      const auto& rec = m_.metrics[i];
+      const auto& in = m_.institutions[rec.school_index];
+      for (const auto& [grade, subjects] : rec.diagnostic) {
+        std::string number = grade.starts_with("grade") ? grade.substr(5) : grade;
+        std::string label = t_("directory.grade_of");
+        if (size_t at = label.find("{n}"); at != std::string::npos) label.replace(at, 3, number);
+        for (const auto& [subject, pct] : subjects) {
+          const model::Subject* subj = m_.find_subject(subject);
+          Row row;
+          row.cells = {text_cell(in.name.in(lang_), institution_link(in)), int_cell(rec.year),
+                       text_cell(label + ", " + (subj ? subj->name.in(lang_) : subject)),
+                       number_cell(pct)};
+          t.rows.push_back(std::move(row));
+        }
+      }
+    }
+    return t;
+  }
+
+  Table quality(const std::vector<size_t>& schools) const {
+    Table t;
+    t.id = "kvalitate";
+    t.title = t_("tables.quality");
+    t.note = replace_n(t_("tables.quality_note"), m_.site.rules.observations_per_teacher);
+    t.columns = {row_header("school", t_("directory.school")),
+                 col("year", t_("directory.school_year"), ColumnType::kSchoolYear),
+                 col("observed", t_("tables.observed"), ColumnType::kInteger),
+                 col("observed_norm", t_("tables.observed_norm"), ColumnType::kInteger),
+                 col("respondents", t_("tables.respondents"), ColumnType::kInteger),
+                 col("satisfaction", t_("tables.satisfaction"), ColumnType::kPercent, 1),
+                 col("awards", t_("tables.awards"), ColumnType::kInteger)};
+    if (council_) {
+      t.columns.push_back(col("head_evaluation", t_("tables.head_evaluation"), ColumnType::kDecimal, 0));
+    }
+    auto opt = [](const std::optional<int>& v) {
+      return v ? std::optional<int64_t>(*v) : std::nullopt;
+    };
+    for (size_t i : records(schools)) {
+      const auto& rec = m_.metrics[i];
+      bool any = rec.observed_teachers || rec.observed_twice || rec.survey_respondents ||
+                 rec.survey_satisfaction || rec.motivation_awards ||
+                 (council_ && rec.head_evaluation);
+      if (!any) continue;
+      const auto& in = m_.institutions[rec.school_index];
+      Row row;
+      row.cells = {text_cell(in.name.in(lang_), institution_link(in)), int_cell(rec.year),
+                   int_cell(opt(rec.observed_teachers)), int_cell(opt(rec.observed_twice)),
+                   int_cell(opt(rec.survey_respondents)), number_cell(rec.survey_satisfaction),
+                   int_cell(opt(rec.motivation_awards))};
+      if (council_) row.cells.push_back(number_cell(rec.head_evaluation));
+      t.rows.push_back(std::move(row));
+    }
+    return t;
+  }
+
+  Table ce_index(const std::vector<size_t>& schools) const {
+    Table t;
+    t.id = "ce-indekss";
+    t.title = t_("directory.exam_index");
+    t.note = t_("tables.ce_note");
+    t.columns = {row_header("school", t_("directory.school")),
+                 col("year", t_("directory.school_year"), ColumnType::kSchoolYear),
+                 col("mathematics", t_("tables.mathematics"), ColumnType::kPercent, 1),
+                 col("latvian", t_("tables.latvian"), ColumnType::kPercent, 1),
+                 col("foreign", t_("tables.foreign"), ColumnType::kPercent, 1),
+                 col("examinees", t_("tables.examinees"), ColumnType::kInteger),
+                 col("index", t_("directory.index"), ColumnType::kPercent, 1),
+                 col("method", t_("tables.method")),
+                 col("threshold", t_("directory.threshold"), ColumnType::kPercent, 1),
+                 col("result", t_("directory.result"))};
+    // Per school (in `schools` order), then by year.
+    std::vector<size_t> order;
+    for (size_t i = 0; i < m_.metrics.size(); ++i) {
+      if (m_.metrics[i].ce && in_municipality_.contains(m_.metrics[i].school_index)) {
+        order.push_back(i);
+      }
+    }
+    auto rank = [&](size_t school) {
+      return std::find(schools.begin(), schools.end(), school) - schools.begin();
+    };
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return std::make_tuple(rank(m_.metrics[a].school_index), m_.metrics[a].year) <
+             std::make_tuple(rank(m_.metrics[b].school_index), m_.metrics[b].year);
+    });
+    for (size_t i : order) {
+      const auto& rec = m_.metrics[i];
+      const auto& ce = r_.ce[i];
+      const auto& in = m_.institutions[rec.school_index];
+      Row row;
+      row.cells.push_back(text_cell(in.name.in(lang_), institution_link(in)));
+      row.cells.push_back(int_cell(rec.year));
+      row.cells.push_back(number_cell(rec.ce->mathematics));
+      row.cells.push_back(number_cell(rec.ce->latvian));
+      row.cells.push_back(number_cell(rec.ce->foreign));
+      row.cells.push_back(
+          int_cell(rec.ce->examinees ? std::optional<int64_t>(*rec.ce->examinees) : std::nullopt));
+      row.cells.push_back(number_cell(ce.index));
+      if (ce.rule) {
+        row.cells.push_back(text_cell(
+            t_("directory.method." + std::string(model::enum_name(model::kCeMethods, ce.method)))));
+        row.cells.push_back(number_cell(ce.threshold));
+      } else {
+        row.cells.push_back(Cell{});
+        row.cells.push_back(Cell{});
+      }
+      Cell result = text_cell(ce_result(ce, t_));
+      if (ce.status == rules::CeIndex::Status::kMet) result.status = "met";
+      if (ce.status == rules::CeIndex::Status::kNotMet) result.status = "not-met";
+      row.cells.push_back(std::move(result));
+      t.rows.push_back(std::move(row));
+    }
+    return t;
+  }
+
+  Table development(const std::vector<size_t>& schools) const {
+    Table t;
+    t.id = "pilnveide";
+    t.title = t_("directory.pd");
+    t.note = replace_n(t_("tables.pd_note"), m_.site.rules.small_cell);
+    t.columns = {row_header("school", t_("directory.school")),
+                 col("teachers", t_("tables.teacher_records"), ColumnType::kInteger),
+                 col("meeting", t_("tables.meeting"), ColumnType::kInteger),
+                 col("share", t_("directory.pd_share"), ColumnType::kPercent, 1)};
+    for (const auto& [name, cat] : model::kCourseCategories) {
+      t.columns.push_back(col("hours_" + std::string(name),
+                              t_("tables.hours") + ": " + t_("tables.course." + std::string(name)),
+                              ColumnType::kDecimal, 0));
+    }
+    for (size_t s : schools) {
+      for (const auto& pd : r_.school_pd) {
+        if (pd.school_index != s) continue;
+        const auto& in = m_.institutions[s];
+        Row row;
+        row.cells.push_back(text_cell(in.name.in(lang_), institution_link(in)));
+        // A small school shows no count at all: only that it was hidden, and why.
+        if (pd.suppressed || !pd.share || !pd.meeting) {
+          row.cells.push_back(suppressed_cell());
+          row.cells.push_back(suppressed_cell());
+          row.cells.push_back(suppressed_cell());
+          for (size_t k = 0; k < model::kCourseCategories.size(); ++k) {
+            row.cells.push_back(suppressed_cell());
+          }
+        } else {
+          row.cells.push_back(int_cell(pd.teachers));
+          row.cells.push_back(int_cell(*pd.meeting));
+          row.cells.push_back(number_cell(pd.share));
+          for (const auto& hours : pd.hours_by_category) row.cells.push_back(number_cell(hours));
+        }
+        t.rows.push_back(std::move(row));
+      }
+    }
+    if (!t.rows.empty()) {
+      const auto& total = r_.municipality_pd[mi_];
+      Row row;
+      row.kind = RowKind::kTotal;
+      row.cells.push_back(text_cell(t_("directory.pd_total")));
+      if (total.suppressed || !total.share || !total.meeting) {
+        row.cells.push_back(suppressed_cell());
+        row.cells.push_back(suppressed_cell());
+        row.cells.push_back(suppressed_cell());
+      } else {
+        row.cells.push_back(int_cell(total.teachers));
+        row.cells.push_back(int_cell(*total.meeting));
+        row.cells.push_back(number_cell(total.share));
+      }
+      // Hours by category are not totalled: rules gives them per school only.
+      for (size_t k = 0; k < model::kCourseCategories.size(); ++k) row.cells.push_back(Cell{});
+      t.rows.push_back(std::move(row));
+    }
+    return t;
+  }
+
+  std::vector<size_t> methodologists_here() const {
+    const util::Collator& collator = util::Collator::for_language(lang_);
+    std::vector<std::pair<std::string, size_t>> keyed;
+    for (size_t i = 0; i < m_.methodologists.size(); ++i) {
+      if (m_.methodologists[i].municipality == m_.municipalities[mi_].id) {
+        keyed.emplace_back(collator.sort_key(m_.methodologists[i].name) + '\x01' +
+                               m_.methodologists[i].id,
+                           i);
+      }
+    }
+    std::sort(keyed.begin(), keyed.end());
+    std::vector<size_t> out;
+    for (const auto& [k, i] : keyed) out.push_back(i);
+    return out;
+  }
+
+  std::string subjects(const model::Methodologist& me) const {
+    std::string out;
+    for (const auto& s : me.subjects) {
+      const model::Subject* subj = m_.find_subject(s);
+      if (!out.empty()) out += ", ";
+      out += subj ? subj->name.in(lang_) : s;
+    }
+    return out;
+  }
+
+  Table methodologists() const {
+    Table t;
+    t.id = "metodiki";
+    t.title = t_("directory.methodologists");
+    t.columns = {row_header("name", t_("directory.name")),
+                 col("level", t_("calendar.level_label")),
+                 col("subjects", t_("tables.subjects")),
+                 col("fte", t_("tables.fte"), ColumnType::kDecimal, 2),
+                 col("email", t_("directory.email"))};
+    for (size_t i : methodologists_here()) {
+      const auto& me = m_.methodologists[i];
+      Row row;
+      row.cells.push_back(text_cell(me.name));
+      row.cells.push_back(
+          text_cell(t_("calendar.level." + std::string(model::enum_name(model::kLevels, me.level)))));
+      row.cells.push_back(text_cell(subjects(me)));
+      row.cells.push_back(number_cell(me.fte));
+      row.cells.push_back(me.email.empty() ? Cell{} : text_cell(me.email));
+      t.rows.push_back(std::move(row));
+    }
+    return t;
+  }
+
+  Table time_split() const {
+    Table t;
+    t.id = "laika-sadalijums";
+    t.title = t_("directory.time_split");
+    t.note = t_("tables.time_note");
+    t.columns = {row_header("methodologist", t_("tables.methodologist")),
+                 col("year", t_("directory.school_year"), ColumnType::kSchoolYear),
+                 col("category", t_("directory.category_label")),
+                 col("hours", t_("tables.hours"), ColumnType::kDecimal, 0),
+                 col("actual", t_("directory.actual"), ColumnType::kPercent, 1),
+                 col("norm", t_("directory.norm"), ColumnType::kPercent, 0),
+                 col("difference", t_("tables.difference_pp"), ColumnType::kDecimal, 1)};
+    for (size_t i : methodologists_here()) {
+      const auto& me = m_.methodologists[i];
+      if (me.level != model::Level::kMunicipal) continue;
+      for (const auto& split : r_.time_splits[i]) {
+        for (const auto& [name, cat] : model::kWorkCategories) {
+          Row row;
+          row.cells.push_back(text_cell(me.name));
+          row.cells.push_back(int_cell(split.year));
+          row.cells.push_back(text_cell(t_("directory.category." + std::string(name))));
+          row.cells.push_back(number_cell(split.hours[cat]));
+          row.cells.push_back(number_cell(split.share[cat]));
+          row.cells.push_back(number_cell(split.norm[cat]));
+          row.cells.push_back(number_cell(split.deviation[cat]));
+          t.rows.push_back(std::move(row));
+        }
+      }
+    }
+    return t;
+  }
+
+  Table olympiads() const {
+    Table t;
+    t.id = "olimpiades";
+    t.title = t_("directory.olympiads");
+    t.columns = {row_header("olympiad", t_("directory.olympiad")),
+                 col("date", t_("directory.date"), ColumnType::kDate),
+                 col("school", t_("directory.school")),
+                 col("participants", t_("directory.participants"), ColumnType::kInteger),
+                 col("first", t_("directory.first"), ColumnType::kInteger),
+                 col("second", t_("directory.second"), ColumnType::kInteger),
+                 col("third", t_("directory.third"), ColumnType::kInteger),
+                 col("honourable", t_("directory.honourable"), ColumnType::kInteger)};
+    std::vector<const model::Olympiad*> sorted;
+    for (const auto& o : m_.olympiads) sorted.push_back(&o);
+    std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) {
+      return std::tie(a->start, a->id) < std::tie(b->start, b->id);
+    });
+    for (const auto* o : sorted) {
+      for (const auto& res : o->results) {
+        auto it = m_.institution_index.find(res.school);
+        if (it == m_.institution_index.end() || !in_municipality_.contains(it->second)) continue;
+        const auto& in = m_.institutions[it->second];
+        Row row;
+        row.cells.push_back(text_cell(olympiad_title(m_, *o, lang_, t_)));
+        row.cells.push_back(date_cell(o->start));
+        row.cells.push_back(text_cell(in.name.in(lang_), institution_link(in)));
+        for (int v : {res.participants, res.first, res.second, res.third, res.honourable}) {
+          row.cells.push_back(int_cell(v));
+        }
+        t.rows.push_back(std::move(row));
+      }
+    }
+    return t;
+  }
+
+  Table actions(const model::Programme& p) const {
+    Table t;
+    t.id = "pasakumi-" + p.id;
+    t.title = t_("directory.actions") + ": " + p.title.in(lang_);
+    t.columns = {col("id", "ID"), row_header("title", t_("directory.action")),
+                 col("period", t_("directory.period")),
+                 col("responsible", t_("directory.responsible")),
+                 col("status", t_("directory.status_label"))};
+    for (const auto& a : p.actions) {
+      Row row;
+      row.cells.push_back(text_cell(a.id));
+      row.cells.push_back(text_cell(a.title.in(lang_)));
+      row.cells.push_back(text_cell(period(a.from, a.to)));
+      row.cells.push_back(a.responsible.empty() ? Cell{} : text_cell(a.responsible));
+      std::string status(model::enum_name(model::kActionStatuses, a.status));
+      Cell c = text_cell(t_("directory.status." + status));
+      c.status = status;
+      row.cells.push_back(std::move(c));
+      t.rows.push_back(std::move(row));
+    }
+    return t;
+  }
+
+  Table budget(const model::Programme& p, const rules::BudgetTotals& tot) const {
+    Table t;
+    t.id = "budzets-" + p.id;
+    t.title = t_("directory.budget") + ": " + p.title.in(lang_);
+    t.columns = {col("id", "ID"), row_header("title", t_("tables.budget_item"))};
+    for (int y : tot.years) {
+      t.columns.push_back(col("y" + std::to_string(y), std::to_string(y), ColumnType::kMoney));
+    }
+    t.columns.push_back(col("total", t_("directory.total"), ColumnType::kMoney));
+    t.columns.push_back(col("note", t_("tables.note")));
+    auto money = [](model::Cents c) {
+      Cell cell;
+      cell.value = int64_t{c};
+      return cell;
+    };
+    for (size_t g = 0; g < p.budget.size(); ++g) {
+      const auto& group = p.budget[g];
+      Row gr;
+      gr.kind = RowKind::kGroup;
+      gr.cells.push_back(text_cell(group.id));
+      gr.cells.push_back(text_cell(group.title.in(lang_)));
+      for (int y : tot.years) gr.cells.push_back(money(tot.group_by_year[g].at(y)));
+      gr.cells.push_back(money(tot.group_totals[g]));
+      gr.cells.push_back(Cell{});
+      t.rows.push_back(std::move(gr));
+      for (size_t l = 0; l < group.lines.size(); ++l) {
+        const auto& line = group.lines[l];
+        Row lr;
+        lr.cells.push_back(text_cell(line.id));
+        lr.cells.push_back(text_cell(line.title.in(lang_)));
+        for (int y : tot.years) {
+          auto it = line.amounts.find(y);
+          lr.cells.push_back(money(it == line.amounts.end() ? 0 : it->second));
+        }
+        lr.cells.push_back(money(tot.line_totals[g][l]));
+        lr.cells.push_back(line.note.empty() ? Cell{} : text_cell(line.note));
+        t.rows.push_back(std::move(lr));
+      }
+    }
+    Row total;
+    total.kind = RowKind::kTotal;
+    total.cells.push_back(Cell{});
+    total.cells.push_back(text_cell(t_("directory.total")));
+    for (int y : tot.years) total.cells.push_back(money(tot.year_totals.at(y)));
+    total.cells.push_back(money(tot.grand_total));
+    total.cells.push_back(Cell{});
+    t.rows.push_back(std::move(total));
+    return t;
+  }
+
+  const model::Model& m_;
+  const rules::Results& r_;
+  size_t mi_;
+  std::string_view lang_;
+  const Translate& t_;
+  bool council_;
+  std::set<size_t> in_municipality_;
+};
+
+}  // namespace
+
+std::string olympiad_title(const model::Model& m, const model::Olympiad& o, std::string_view lang,
+                           const Translate& t) {
+  if (!o.title.empty()) return o.title.in(lang);
+  const model::Subject* s = m.find_subject(o.subject);
+  std::string subject = s ? s->name.in(lang) : o.subject;
+  return subject + ", " +
+         t("directory.stage." + std::string(model::enum_name(model::kOlympiadStages, o.stage)));
+}
+
+std::vector<const Table*> MunicipalityTables::all() const {
+  std::vector<const Table*> out = {&institutions, &dynamics,     &ce_index,
+                                   &diagnostics,  &quality,      &development,
+                                   &methodologists, &time_split, &olympiads};
+  for (const auto& p : programmes) {
+    out.push_back(&p.actions);
+    out.push_back(&p.budget);
+  }
+  return out;
+}
+
+const Table* MunicipalityTables::find(std::string_view id) const {
+  for (const Table* t : all()) {
+    if (t->id == id) return t;
+  }
+  return nullptr;
+}
+
+MunicipalityTables municipality_tables(const model::Model& model, const rules::Results& results,
+                                       size_t mi, std::string_view lang, const Translate& t,
+                                       bool council) {
+  return Builder(model, results, mi, lang, t, council).build();
+}
+
+Table national_summary(const model::Model& m, const rules::Results& r, std::string_view lang,
+                       const Translate& t) {
+  Table table;
+  table.id = "pasvaldibas";
+  table.title = t("tables.national_title");
+  table.note = t("tables.national_note");
+  int latest = 0;
+  for (const auto& in : m.institutions) {
+    if (!in.students.empty()) latest = std::max(latest, in.students.rbegin()->first);
+  }
+  int latest_ce = r.ce_summary.national.empty() ? 0 : r.ce_summary.national.rbegin()->first;
+  table.columns = {row_header("municipality", t("directory.municipality")),
+                   col("region", t("tables.region")),
+                   col("institutions", t("directory.institutions"), ColumnType::kInteger),
+                   col("students", t("directory.students"), ColumnType::kInteger),
+                   col("teachers", t("directory.teachers"), ColumnType::kInteger),
+                   col("ce_met", t("tables.ce_met"), ColumnType::kInteger),
+                   col("ce_with_index", t("tables.ce_with_index"), ColumnType::kInteger),
+                   col("pd_share", t("tables.pd_share_long"), ColumnType::kPercent, 1),
+                   col("methodologists", t("directory.methodologists"), ColumnType::kInteger),
+                   col("budget", t("tables.budget_total"), ColumnType::kMoney)};
+  if (latest) {
+    table.columns[3].label += ", " + std::to_string(latest);
+    table.columns[4].label += ", " + std::to_string(latest);
+  }
+  if (latest_ce) {
+    table.columns[5].label += ", " + std::to_string(latest_ce);
+    table.columns[6].label += ", " + std::to_string(latest_ce);
+  }
+  const util::Collator& collator = util::Collator::for_language(lang);
+  std::vector<std::pair<std::string, size_t>> keyed;
+  for (size_t i = 0; i < m.municipalities.size(); ++i) {
+    keyed.emplace_back(collator.sort_key(m.municipalities[i].name.in(lang)) + '\x01' +
+                           m.municipalities[i].id,
+                       i);
+  }
+  std::sort(keyed.begin(), keyed.end());
+  for (const auto& [key, mi] : keyed) {
+    const auto& mu = m.municipalities[mi];
+    int64_t institutions = 0, students = 0, teachers = 0, methodologists = 0;
+    bool any_students = false, any_teachers = false;
+    for (const auto& in : m.institutions) {
+      if (in.municipality_index != mi) continue;
+      ++institutions;
+      if (auto it = in.students.find(latest); it != in.students.end()) {
+        students += it->second;
+        any_students = true;
+      }
+      if (auto it = in.teachers.find(latest); it != in.teachers.end()) {
+        teachers += it->second;
+        any_teachers = true;
+      }
+    }
+    for (const auto& me : m.methodologists) methodologists += me.municipality == mu.id;
+    model::Cents budget = 0;
+    bool any_budget = false;
+    for (size_t p = 0; p < m.programmes.size(); ++p) {
+      if (m.programmes[p].municipality == mu.id) {
+        budget += r.budgets[p].grand_total;
+        any_budget = true;
+      }
+    }
+    Row row;
+    row.cells.push_back(text_cell(mu.name.in(lang), "pasvaldibas/" + mu.id + "/"));
+    row.cells.push_back(
+        text_cell(t("region." + std::string(model::enum_name(model::kRegions, mu.region)))));
+    row.cells.push_back(int_cell(institutions));
+    row.cells.push_back(int_cell(any_students ? std::optional<int64_t>(students) : std::nullopt));
+    row.cells.push_back(int_cell(any_teachers ? std::optional<int64_t>(teachers) : std::nullopt));
+    const auto& ce = r.ce_summary.municipality[mi];
+    if (auto it = ce.find(latest_ce); it != ce.end()) {
+      row.cells.push_back(int_cell(it->second.met));
+      row.cells.push_back(int_cell(it->second.with_index));
+    } else {
+      row.cells.push_back(Cell{});
+      row.cells.push_back(Cell{});
+    }
+    const auto& pd = r.municipality_pd[mi];
+    if (pd.teachers == 0) {
+      row.cells.push_back(Cell{});
+    } else if (pd.suppressed || !pd.share) {
+      row.cells.push_back(suppressed_cell());
+    } else {
+      row.cells.push_back(number_cell(pd.share));
+    }
+    row.cells.push_back(int_cell(methodologists));
+    Cell money;
+    if (any_budget) money.value = int64_t{budget};
+    row.cells.push_back(std::move(money));
+    table.rows.push_back(std::move(row));
+  }
+  // The nation: sums of the rows above, and the rules' own national figures where a sum of
+  // shown rows would not be the same thing (hidden municipalities still count nationally).
+  Row total;
+  total.kind = RowKind::kTotal;
+  total.cells.push_back(text_cell(t("tables.national_total")));
+  total.cells.push_back(Cell{});
+  for (size_t c = 2; c <= 4; ++c) {
+    std::optional<int64_t> sum;
+    for (const Row& row : table.rows) {
+      if (const auto* v = std::get_if<int64_t>(&row.cells[c].value)) sum = sum.value_or(0) + *v;
+    }
+    total.cells.push_back(int_cell(sum));
+  }
+  if (auto it = r.ce_summary.national.find(latest_ce); it != r.ce_summary.national.end()) {
+    total.cells.push_back(int_cell(it->second.met));
+    total.cells.push_back(int_cell(it->second.with_index));
+  } else {
+    total.cells.push_back(Cell{});
+    total.cells.push_back(Cell{});
+  }
+  if (r.national_pd.teachers == 0) {
+    total.cells.push_back(Cell{});
+  } else if (r.national_pd.suppressed || !r.national_pd.share) {
+    total.cells.push_back(suppressed_cell());
+  } else {
+    total.cells.push_back(number_cell(r.national_pd.share));
+  }
+  int64_t methodologists = 0;
+  for (const Row& row : table.rows) methodologists += std::get<int64_t>(row.cells[8].value);
+  total.cells.push_back(int_cell(methodologists));
+  std::optional<int64_t> budget;
+  for (const Row& row : table.rows) {
+    if (const auto* v = std::get_if<int64_t>(&row.cells[9].value)) budget = budget.value_or(0) + *v;
+  }
+  Cell money;
+  if (budget) money.value = *budget;
+  total.cells.push_back(std::move(money));
+  table.rows.push_back(std::move(total));
+  return table;
+}
+
+}  // namespace metodika::render

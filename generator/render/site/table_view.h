@@ -1,0 +1,25 @@
+// A render::Table as the data of the `partials/table` template (scrollable region, caption,
+// header cells with scope, number alignment, links, row kinds, the table's note and the links to
+// its CSV and JSON), and the open data files behind it.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "render/common/table.h"
+#include "render/site/context.h"
+
+namespace metodika::render::site {
+
+/// The view of `table` for the current language. `data_dir`: where its open data files are,
+/// relative to the language root ("dati/ventspils/"); empty for a table without downloads.
+/// `anchor`: a page-unique prefix for the caption id.
+[[nodiscard]] Data table_view(const SiteContext& c, const Table& table, std::string_view data_dir,
+                              std::string_view anchor = {});
+
+/// Writes `table` as `<data_dir><id>.csv` and `.json` in the current language and registers
+/// them in the open data catalogue under `dataset` (a municipality id or "latvija").
+void write_table_data(SiteContext& c, const Table& table, std::string_view data_dir,
+                      const std::string& dataset, const std::string& dataset_title);
+
+}  // namespace metodika::render::site
