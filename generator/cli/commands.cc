@@ -151,7 +151,7 @@ int run_build(const BuildOptions& options) {
     diag::Diagnostics theme_diags;
     load::Theme theme =
         load::load_theme(options.site_dir, model.site.theme, model.site.languages, theme_diags);
-    publish::Staging staging(out);
+    publish::Staging staging(out, options.previous_output);
     render::site::SiteStats site_stats =
         render::site::render_site(model, results, theme, staging, theme_diags);
     if (theme_diags.error_count() + theme_diags.warning_count() > 0) {

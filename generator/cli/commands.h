@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "publish/staging.h"
 #include "util/date.h"
 
 namespace metodika::cli {
@@ -32,6 +33,8 @@ struct BuildOptions {
   bool check_only = false;
   bool timings = false;  // print the time of each stage
   BuildReport* report = nullptr;  // when set, also receives the errors (`serve`)
+  // `serve` keeps the previous output as the next build's staging folder.
+  publish::PreviousOutput previous_output = publish::PreviousOutput::kDelete;
 };
 
 /// `metodika build` and `metodika check`. Returns the process exit code (0, 1).

@@ -120,6 +120,7 @@ int run_serve(const ServeOptions& options) {
     return 2;
   }
   build.out_dir = out;
+  build.previous_output = publish::PreviousOutput::kKeepAsSpare;
   try {
     StopSignals stop;  // before any thread starts, so that every thread inherits the mask
     serve::BuildEvents events;
@@ -151,6 +152,7 @@ int run_serve(const ServeOptions& options) {
     }
     std::fprintf(stderr, "metodika: stopping\n");
     server.stop();
+    publish::remove_spare(out);
     return 0;
   } catch (const std::exception& e) {
     std::cerr << "metodika: error: " << e.what() << "\n";

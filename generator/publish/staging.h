@@ -5,8 +5,10 @@
 
 #include <atomic>
 #include <filesystem>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
 #include "util/output_sink.h"
 
@@ -22,11 +24,22 @@ inline constexpr std::string_view kOutputMarker = ".metodika-output";
 [[nodiscard]] std::string unsafe_output_reason(const std::filesystem::path& out,
                                                const std::filesystem::path& site_dir);
 
+/// What becomes of the previous output once the new one has replaced it.
+enum class PreviousOutput {
+  kDelete,  // deleted (`metodika build`)
+  /// Kept beside the output as `<out>.spare` and taken as the next build's staging folder, whose
+  /// files are then updated, not all created anew (`metodika serve`: creating and deleting
+  /// folders is most of a rebuild's time on ext4). Remove it with remove_spare().
+  kKeepAsSpare,
+};
+
 class Staging final : public util::OutputSink {
  public:
-  /// Creates a staging folder `<out>.staging-<pid>` next to `out`, holding only the marker file.
+  /// Creates a staging folder `<out>.staging-<pid>` next to `out`, holding only the marker file
+  /// (with kKeepAsSpare, the spare folder of the previous build renamed, when there is one).
   /// Throws std::runtime_error when it cannot.
-  explicit Staging(std::filesystem::path out);
+  explicit Staging(std::filesystem::path out,
+                   PreviousOutput previous = PreviousOutput::kDelete);
   /// Removes the staging folder unless it was committed.
   ~Staging() override;
   Staging(const Staging&) = delete;
@@ -40,8 +53,8 @@ class Staging final : public util::OutputSink {
   void write(std::string_view path, std::string_view bytes) override;
 
   /// Replaces `out` by the staging folder in one rename (an atomic exchange when `out` exists),
-  /// then deletes the old output. Throws std::runtime_error when the swap fails; `out` is then
-  /// unchanged.
+  /// then deletes the old output (or keeps it as the spare). Throws std::runtime_error when the
+  /// swap fails; `out` is then unchanged.
   void commit();
 
   [[nodiscard]] const std::filesystem::path& staging_dir() const { return dir_; }
@@ -54,12 +67,22 @@ class Staging final : public util::OutputSink {
   // file (then returns true).
   bool put(std::string_view path, std::string_view bytes);
 
+  // Spare mode: deletes from the staging folder every file this build did not write, and the
+  // folders left empty, so that it holds exactly what a clean build would.
+  void prune_unwritten();
+
   std::filesystem::path out_;
   std::filesystem::path dir_;
+  std::filesystem::path spare_;  // empty unless kKeepAsSpare
   bool committed_ = false;
+  std::mutex written_mu_;
+  std::unordered_set<std::string> written_;  // spare mode only
   std::atomic<size_t> files_{0};
   std::atomic<size_t> unchanged_{0};
 };
+
+/// Deletes the spare folder that PreviousOutput::kKeepAsSpare builds keep beside `out`.
+void remove_spare(const std::filesystem::path& out);
 
 /// True when `path` is safe to write under an output folder: relative, no "." or ".." segment,
 /// no empty segment, no backslash.

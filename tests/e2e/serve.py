@@ -270,8 +270,8 @@ def serve_checks(metodika, server, site, out, work):
         code = None
     check(code == 0, f"SIGINT stops the server with exit code 0 ({code})")
     check("metodika: stopping" in server.log(), "…saying so")
-    leftovers = [n for n in os.listdir(site) if ".staging-" in n]
-    check(not leftovers, f"no staging folder is left {leftovers}")
+    leftovers = [n for n in os.listdir(site) if n.startswith("output.")]
+    check(not leftovers, f"no staging or spare folder is left {leftovers}")
 
 
 if __name__ == "__main__":
