@@ -254,6 +254,9 @@ class HeadingIds {
     std::string base = util::slugify(text);
     // No letter with an ASCII base ("★", Cyrillic). `+=`, not `=`: see convert_heading.
     if (base.empty()) base += 'h';
+    // An id starts with a letter (HTML 4 and html-validate's valid-id; CSS selectors need it
+    // too): "2025. gada plāns" gives "h-2025-gada-plans".
+    if (base.front() >= '0' && base.front() <= '9') base.insert(0, "h-");
     if (used_.insert(base).second) return base;
     // Resume where this base's last suffix left off, so n repeats cost O(n), not O(n²).
     int& suffix = next_suffix_.try_emplace(base, 2).first->second;

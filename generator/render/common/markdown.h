@@ -26,7 +26,8 @@ struct Heading {
   std::string text;
   /// The URL fragment id on the heading element: `util::slugify(text)` (lower case, Latvian
   /// letters as their base letters: "Mūsu mērķis" gives "musu-merkis"), or "h" when that is
-  /// empty; a repeated id gets "-2", "-3", … so that ids are unique within one document.
+  /// empty, with "h-" before a leading digit; a repeated id gets "-2", "-3", … so that ids are
+  /// unique within one document.
   std::string id;
 };
 

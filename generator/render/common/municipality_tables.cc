@@ -7,6 +7,7 @@
 
 #include "rules/ce_index.h"
 #include "util/collate.h"
+#include "util/format.h"
 
 namespace metodika::render {
 namespace {
@@ -82,7 +83,8 @@ class Builder {
     out.schools = schools_of(m_, mi_, lang_);
     for (size_t s : out.schools) in_municipality_.insert(s);
     out.years = years(out.schools);
-    out.institutions = institutions(out.schools, out.years);
+    out.institutions = institutions(out.schools);
+    out.institutions_by_year = institutions_by_year(out.schools);
     out.dynamics = dynamics(out.schools, out.years);
     out.ce_index = ce_index(out.schools);
     out.diagnostics = diagnostics(out.schools);
@@ -112,37 +114,52 @@ class Builder {
     return {ys.begin(), ys.end()};
   }
 
-  Table institutions(const std::vector<size_t>& schools, const std::vector<int>& years) const {
+  Table institutions(const std::vector<size_t>& schools) const {
     Table t;
     t.id = "iestades";
     t.title = t_("directory.institutions");
-    t.columns = {row_header("name", t_("directory.name")), col("kind", t_("directory.kind_label"))};
-    std::vector<int> with_counts;
-    for (int y : years) {
-      bool any = std::any_of(schools.begin(), schools.end(), [&](size_t s) {
-        return m_.institutions[s].students.contains(y) || m_.institutions[s].teachers.contains(y);
-      });
-      if (any) with_counts.push_back(y);
+    int latest = 0;
+    for (size_t s : schools) {
+      const auto& in = m_.institutions[s];
+      if (!in.students.empty()) latest = std::max(latest, in.students.rbegin()->first);
+      if (!in.teachers.empty()) latest = std::max(latest, in.teachers.rbegin()->first);
     }
-    for (int y : with_counts) {
-      t.columns.push_back(col("students_" + std::to_string(y),
-                              t_("directory.students") + ", " + std::to_string(y),
-                              ColumnType::kInteger));
-    }
-    for (int y : with_counts) {
-      t.columns.push_back(col("teachers_" + std::to_string(y),
-                              t_("directory.teachers") + ", " + std::to_string(y),
-                              ColumnType::kInteger));
-    }
+    std::string suffix = latest ? ", " + util::format_school_year(latest, lang_) : "";
+    t.columns = {row_header("name", t_("directory.name")), col("kind", t_("directory.kind_label")),
+                 col("students", t_("directory.students") + suffix, ColumnType::kInteger),
+                 col("teachers", t_("directory.teachers") + suffix, ColumnType::kInteger)};
     for (size_t s : schools) {
       const auto& in = m_.institutions[s];
       Row row;
       row.cells.push_back(text_cell(in.name.in(lang_), institution_link(in)));
       row.cells.push_back(text_cell(
           t_("directory.kind." + std::string(model::enum_name(model::kInstitutionKinds, in.kind)))));
-      for (int y : with_counts) row.cells.push_back(int_cell(at_year(in.students, y)));
-      for (int y : with_counts) row.cells.push_back(int_cell(at_year(in.teachers, y)));
+      row.cells.push_back(int_cell(at_year(in.students, latest)));
+      row.cells.push_back(int_cell(at_year(in.teachers, latest)));
       t.rows.push_back(std::move(row));
+    }
+    return t;
+  }
+
+  Table institutions_by_year(const std::vector<size_t>& schools) const {
+    Table t;
+    t.id = "iestades-pa-gadiem";
+    t.title = t_("directory.by_year");
+    t.columns = {row_header("name", t_("directory.name")),
+                 col("year", t_("directory.school_year"), ColumnType::kSchoolYear),
+                 col("students", t_("directory.students"), ColumnType::kInteger),
+                 col("teachers", t_("directory.teachers"), ColumnType::kInteger)};
+    for (size_t s : schools) {
+      const auto& in = m_.institutions[s];
+      std::set<int> years;
+      for (const auto& [y, n] : in.students) years.insert(y);
+      for (const auto& [y, n] : in.teachers) years.insert(y);
+      for (int y : years) {
+        Row row;
+        row.cells = {text_cell(in.name.in(lang_), institution_link(in)), int_cell(y),
+                     int_cell(at_year(in.students, y)), int_cell(at_year(in.teachers, y))};
+        t.rows.push_back(std::move(row));
+      }
     }
     return t;
   }
@@ -584,7 +601,7 @@ std::string olympiad_title(const model::Model& m, const model::Olympiad& o, std:
 }
 
 std::vector<const Table*> MunicipalityTables::all() const {
-  std::vector<const Table*> out = {&institutions, &dynamics,     &ce_index,
+  std::vector<const Table*> out = {&institutions, &institutions_by_year, &dynamics, &ce_index,
                                    &diagnostics,  &quality,      &development,
                                    &methodologists, &time_split, &olympiads};
   for (const auto& p : programmes) {

@@ -33,9 +33,12 @@ struct MunicipalityTables {
   /// The school years that have any data for the municipality's schools, ascending.
   std::vector<int> years;
 
-  /// "iestades": name (linked), kind, then students_<year> and teachers_<year> for each year
-  /// with data.
+  /// "iestades": name (linked), kind, students and teachers in the latest school year with data
+  /// (the column labels name it).
   Table institutions;
+  /// "iestades-pa-gadiem": name (linked), school year, students, teachers: one row per school
+  /// and year with data (long form, for spreadsheets and open data).
+  Table institutions_by_year;
   /// "dinamika": per school year, the institutions reporting, students and teachers in all.
   Table dynamics;
   /// "ce-indekss": school, school year, the three exam results, examinees, index, method,

@@ -132,17 +132,4 @@ void write_institutions(SiteContext& c) {
   c.emit("iestades/", c.t("nav.institutions"), "institution_index", body);
 }
 
-void write_methodologists(SiteContext& c) {
-  std::vector<std::pair<std::string, std::string>> items;
-  for (const auto& me : c.model().methodologists) {
-    std::string subjects;
-    for (const auto& s : me.subjects) {
-      const model::Subject* subj = c.model().find_subject(s);
-      subjects += (subjects.empty() ? "" : ", ") + (subj ? subj->name.in(c.lang()) : s);
-    }
-    items.emplace_back(me.name, subjects);
-  }
-  c.list_page("metodiki/", "methodologists", std::move(items), true);
-}
-
 }  // namespace metodika::render::site

@@ -87,7 +87,9 @@ void write_review_pages(SiteContext& c) {
         case ReviewBlock::Kind::kChart:
           html += "<figure class=\"chart\">" +
                   render_svg(b.chart, c.lang(), "r" + std::to_string(++chart_no) + "-" + mu.id) +
-                  "</figure>\n" + render_table_html(b.chart, c.lang(), b.chart.title);
+                  "</figure>\n<details class=\"more\"><summary>" + c.t("review.chart_data") +
+                  "</summary>\n" + render_table_html(b.chart, c.lang(), b.chart.title) +
+                  "</details>\n";
           break;
       }
     }

@@ -253,3 +253,9 @@ TEST_CASE("rendering from two threads at once gives the same result as from one"
 
 }  // namespace
 }  // namespace metodika::render
+
+TEST_CASE("a heading id starts with a letter") {
+  auto r = metodika::render::render_markdown("## 2025. gada plāns\n");
+  REQUIRE(r.headings.size() == 1);
+  CHECK(r.headings[0].id == "h-2025-gada-plans");
+}

@@ -58,14 +58,14 @@ TEST_CASE("the municipality page shows the board, institutions, budget and devel
   CHECK(has(talsi, "href=\"mailto:izglitiba@talsi.example.lv\""));
   CHECK(has(talsi,
             "<a href=\"/iestades/sabiles-vidusskola/\">Sabiles vidusskola</a></th>"
-            "<td>Vidusskola</td><td class=\"num\">160</td><td class=\"num\">158</td>"
-            "<td class=\"num\">19</td><td class=\"num\">19</td></tr>"));
+            "<td>Vidusskola</td><td class=\"num\">158</td><td class=\"num\">19</td></tr>"));
+  CHECK(has(talsi, "<th scope=\"col\" class=\"num\">Izglītojamie, 2024./2025. m. g.</th>"));
   // Budget totals from rules::budget_totals, with NO-BREAK SPACE groups.
   CHECK(has(talsi, "<tr class=\"total\"><td></td><th scope=\"row\">Kopā</th>"));
   CHECK(has(talsi, "<td class=\"num\">10" + kNbsp + "000 EUR</td><td></td></tr>"));
   // Every table links to the CSV of exactly what it shows.
   CHECK(has(talsi, "href=\"/dati/talsu-novads/budzets-talsu-2024-2026.csv\""));
-  CHECK(has(talsi, "role=\"region\" aria-labelledby=\"iestades-caption\" tabindex=\"0\""));
+  CHECK(has(talsi, "<section class=\"table-wrap\" aria-label=\"Tabula: Izglītības iestādes\" tabindex=\"0\">"));
   CHECK(has(talsi, "<td class=\"num\">3" + kNbsp + "500,50 EUR</td>"));
   CHECK(has(talsi, "class=\"status-delayed\">kavējas</td>"));
   // The exam index chart has its data table, with the Latvian decimal comma and the threshold.
@@ -121,6 +121,50 @@ TEST_CASE("the institution page shows the exam index beside the municipal and na
   // Accreditation valid until 2027-10-04, within a year of as_of 2026-11-22.
   CHECK(has(sabile, "Derīga līdz: 04.10.2027. <strong class=\"flag\">"));
   CHECK_FALSE(has(sabile, "head_evaluation"));
+}
+
+}  // namespace
+}  // namespace metodika::render::site
+
+namespace metodika::render::site {
+namespace {
+
+TEST_CASE("methodologists: a page per subject, contacts and the filter's data") {
+  auto out = render();
+  const auto& files = out->files();
+  const auto& all = files.at("metodiki/index.html");
+  CHECK(has(all, "id=\"metodiki-filtrs\" hidden"));
+  CHECK(has(all, "data-subjects=\"mathematics"));
+  CHECK(has(files.at("en/metodiki/index.html"), "methodologists shown"));
+  REQUIRE(files.count("metodiki/mathematics/index.html") == 1);
+  const auto& maths = files.at("metodiki/mathematics/index.html");
+  CHECK(has(maths, "href=\"mailto:"));
+  CHECK(has(all, "href=\"/metodiki/mathematics/\""));
+}
+
+TEST_CASE("open data: CSV and JSON beside each table, the national table and a DCAT catalogue") {
+  auto out = render();
+  const auto& files = out->files();
+  const auto& csv = files.at("dati/talsu-novads/budzets-talsu-2024-2026.csv");
+  CHECK(has(csv, "total,,Kopā,3000.00,3500.50,3499.50,10000.00,\r\n"));
+  CHECK(files.count("en/dati/talsu-novads/budzets-talsu-2024-2026.csv") == 1);
+  CHECK(has(files.at("dati/latvija/pasvaldibas.json"), "\"budget\": 13000.0"));
+  const auto& catalogue = files.at("dati/katalogs.jsonld");
+  CHECK(has(catalogue, "\"@type\": \"dcat:Catalog\""));
+  CHECK(has(catalogue, "/dati/talsu-novads/budzets-talsu-2024-2026.csv"));
+  CHECK(has(catalogue, "file-type/CSV"));
+  CHECK(has(files.at("dati/index.html"), "href=\"/dati/katalogs.jsonld\""));
+}
+
+TEST_CASE("the review page: numbered chapters, contents, tables without heads' evaluations") {
+  auto out = render();
+  const auto& review = out->files().at("pasvaldibas/talsu-novads/parskats/index.html");
+  CHECK(has(review, ">1. Kopsavilkums</h2>"));
+  CHECK(has(review, "<nav class=\"toc\""));
+  CHECK(has(review, "10" + kNbsp + "000 EUR"));
+  CHECK_FALSE(has(review, "Vadītāja novērtējums"));
+  CHECK(has(out->files().at("pasvaldibas/talsu-novads/index.html"),
+            "href=\"/pasvaldibas/talsu-novads/parskats/\""));
 }
 
 }  // namespace

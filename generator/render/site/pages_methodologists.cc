@@ -1,0 +1,183 @@
+// /metodiki/: national and municipal methodologists with their subjects and contacts, filterable
+// by subject and municipality (a small script; without it the page is one full table and the
+// per-subject pages), and /metodiki/<subject>/ for each subject that has methodologists.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "render/site/directory_view.h"
+#include "render/site/pages.h"
+#include "util/format.h"
+
+namespace metodika::render::site {
+namespace {
+
+std::string subject_rel(std::string_view id) { return "metodiki/" + std::string(id) + "/"; }
+
+// The methodologists in Latvian order of their names (then id), as indexes.
+std::vector<size_t> sorted_methodologists(const SiteContext& c) {
+  std::vector<std::pair<std::string, size_t>> keyed;
+  for (size_t i = 0; i < c.model().methodologists.size(); ++i) {
+    const auto& me = c.model().methodologists[i];
+    keyed.emplace_back(c.collator().sort_key(me.name) + '\x01' + me.id, i);
+  }
+  std::sort(keyed.begin(), keyed.end());
+  std::vector<size_t> out;
+  for (const auto& [k, i] : keyed) out.push_back(i);
+  return out;
+}
+
+// A phone number for a tel: link (no spaces) and for reading (NO-BREAK SPACEs, never wraps).
+void set_phone(Data& d, const std::string& phone) {
+  if (phone.empty()) return;
+  std::string tel, shown;
+  for (char ch : phone) {
+    if (ch != ' ') tel += ch;
+    shown += ch == ' ' ? std::string("\u00A0") : std::string(1, ch);
+  }
+  d.set("phone", shown);
+  d.set("tel", tel);
+}
+
+Data person(const SiteContext& c, const model::Methodologist& me) {
+  const auto& m = c.model();
+  Data p(Data::type::object);
+  p.set("name", me.name);
+  p.set("level", c.t("calendar.level." + std::string(model::enum_name(model::kLevels, me.level))));
+  if (me.municipality) {
+    if (const auto* mu = m.find_municipality(*me.municipality)) {
+      p.set("municipality", mu->name.in(c.lang()));
+      p.set("municipality_url", c.urls().page(c.lang(), directory::municipality_rel(*mu)));
+      p.set("municipality_id", mu->id);
+    }
+  } else {
+    p.set("municipality_id", "");
+  }
+  if (me.school) {
+    if (const auto* in = m.find_institution(*me.school)) {
+      p.set("school", in->name.in(c.lang()));
+      p.set("school_url", c.urls().page(c.lang(), directory::institution_rel(*in)));
+    }
+  }
+  Data subjects(Data::type::list);
+  std::string ids;
+  for (size_t k = 0; k < me.subjects.size(); ++k) {
+    const model::Subject* s = m.find_subject(me.subjects[k]);
+    Data sd(Data::type::object);
+    sd.set("name", s ? s->name.in(c.lang()) : me.subjects[k]);
+    sd.set("url", c.urls().page(c.lang(), subject_rel(me.subjects[k])));
+    if (k + 1 < me.subjects.size()) sd.set("comma", Data(Data::type::bool_true));
+    subjects.push_back(sd);
+    ids += (ids.empty() ? "" : " ") + me.subjects[k];
+  }
+  p.set("subjects", subjects);
+  p.set("subject_ids", ids);
+  if (!me.email.empty()) p.set("email", me.email);
+  set_phone(p, me.phone);
+  return p;
+}
+
+}  // namespace
+
+void write_methodologists(SiteContext& c) {
+  const auto& m = c.model();
+  const std::vector<size_t> order = sorted_methodologists(c);
+
+  // Subjects with methodologists, in Latvian order of their names.
+  std::map<std::string, std::vector<size_t>> by_subject;  // subject id -> methodologists
+  for (size_t i : order) {
+    for (const auto& s : m.methodologists[i].subjects) by_subject[s].push_back(i);
+  }
+  std::vector<std::pair<std::string, std::string>> subjects;  // (sort key, id)
+  for (const auto& [id, people] : by_subject) {
+    const model::Subject* s = m.find_subject(id);
+    subjects.emplace_back(c.collator().sort_key(s ? s->name.in(c.lang()) : id) + '\x01' + id, id);
+  }
+  std::sort(subjects.begin(), subjects.end());
+  auto subject_name = [&](const std::string& id) {
+    const model::Subject* s = m.find_subject(id);
+    return s ? s->name.in(c.lang()) : id;
+  };
+
+  // Municipalities with methodologists, in Latvian order.
+  std::set<std::string> with_people;
+  for (const auto& me : m.methodologists) {
+    if (me.municipality) with_people.insert(*me.municipality);
+  }
+  std::vector<std::pair<std::string, const model::Municipality*>> munis;
+  for (const auto& mu : m.municipalities) {
+    if (with_people.contains(mu.id)) {
+      munis.emplace_back(c.collator().sort_key(mu.name.in(c.lang())) + '\x01' + mu.id, &mu);
+    }
+  }
+  std::sort(munis.begin(), munis.end());
+
+  Data people(Data::type::list);
+  for (size_t i : order) people.push_back(person(c, m.methodologists[i]));
+  Data subject_list(Data::type::list);
+  for (const auto& [key, id] : subjects) {
+    Data s(Data::type::object);
+    s.set("id", id);
+    s.set("name", subject_name(id));
+    s.set("url", c.urls().page(c.lang(), subject_rel(id)));
+    s.set("count", util::format_int(static_cast<int64_t>(by_subject[id].size()), c.lang()));
+    subject_list.push_back(s);
+  }
+  Data muni_list(Data::type::list);
+  for (const auto& [key, mu] : munis) {
+    Data d(Data::type::object);
+    d.set("id", mu->id);
+    d.set("name", mu->name.in(c.lang()));
+    muni_list.push_back(d);
+  }
+  Data body(Data::type::object);
+  body.set("people", people);
+  body.set("subjects", subject_list);
+  body.set("municipalities", muni_list);
+  body.set("script_url", c.asset_url("filter.js"));
+  std::string shown = c.t(order.size() == 1 ? "methodologists.shown_one" : "methodologists.shown_many");
+  if (size_t at = shown.find("{n}"); at != std::string::npos) {
+    shown.replace(at, 3, util::format_int(static_cast<int64_t>(order.size()), c.lang()));
+  }
+  body.set("count", shown);
+  c.emit("metodiki/", c.t("nav.methodologists"), "methodologists", body);
+
+  // One page per subject: national methodologists first, then by municipality.
+  for (const auto& [key, id] : subjects) {
+    Data national(Data::type::list);
+    std::map<std::string, std::pair<const model::Municipality*, Data>> local;
+    for (size_t i : by_subject[id]) {
+      const auto& me = m.methodologists[i];
+      if (!me.municipality) {
+        national.push_back(person(c, me));
+        continue;
+      }
+      const auto* mu = m.find_municipality(*me.municipality);
+      std::string k = c.collator().sort_key(mu ? mu->name.in(c.lang()) : *me.municipality) +
+                      '\x01' + *me.municipality;
+      auto [it, fresh] = local.try_emplace(k, mu, Data(Data::type::list));
+      it->second.second.push_back(person(c, me));
+    }
+    Data groups(Data::type::list);
+    for (auto& [k, entry] : local) {
+      Data g(Data::type::object);
+      g.set("municipality", entry.first ? entry.first->name.in(c.lang()) : std::string());
+      if (entry.first) {
+        g.set("municipality_url",
+              c.urls().page(c.lang(), directory::municipality_rel(*entry.first)));
+      }
+      g.set("people", entry.second);
+      groups.push_back(g);
+    }
+    Data sb(Data::type::object);
+    directory::set_list(sb, "national", national);
+    directory::set_list(sb, "groups", groups);
+    sb.set("all_url", c.urls().page(c.lang(), "metodiki/"));
+    Crumbs crumbs{{c.t("nav.home"), c.urls().page(c.lang(), "")},
+                  {c.t("nav.methodologists"), c.urls().page(c.lang(), "metodiki/")}};
+    c.emit(subject_rel(id), c.t("nav.methodologists") + ": " + subject_name(id),
+           "methodologist_subject", sb, crumbs);
+  }
+}
+
+}  // namespace metodika::render::site
