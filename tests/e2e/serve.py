@@ -245,6 +245,15 @@ def serve_checks(metodika, server, site, out, work):
     name, data = events.next()
     check(name == "reload" and data == {"generation": 3}, f"the fix sends reload ({name})")
     check(late.next()[0] == "reload", "…to every open page")
+
+    # A deleted post: its page goes from the output.
+    status, _, _ = server.get("/jaunumi/olimpiazu-kalendars/")
+    check(status == 200, "the news post is served")
+    os.remove(os.path.join(site, "content/news/olimpiazu-kalendars.md"))
+    name, _ = events.next()
+    check(name == "reload", f"deleting a post sends reload ({name})")
+    status, _, _ = server.get("/jaunumi/olimpiazu-kalendars/")
+    check(status == 404, f"…and its page is gone ({status})")
     clean2 = os.path.join(work, "clean2")
     subprocess.run([metodika, "build", site, "--out", clean2, "--as-of", AS_OF, "--quiet"],
                    check=True, stderr=subprocess.DEVNULL)
