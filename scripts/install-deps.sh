@@ -19,9 +19,9 @@ build_pkgs=(
   libicu-dev
   libcpp-httplib-dev
   doctest-dev
-  fonts-dejavu-core
+  fonts-dejavu-core fonts-dejavu-extra   # the PDF review: Sans, Bold, Oblique, Mono
 )
-test_pkgs=(python3 python3-openpyxl poppler-utils chromium nodejs npm)
+test_pkgs=(python3 python3-openpyxl poppler-utils qpdf chromium nodejs npm)
 
 want=("${build_pkgs[@]}")
 if [[ "${1:-}" == "--test" ]]; then want+=("${test_pkgs[@]}"); fi

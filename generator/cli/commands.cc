@@ -11,7 +11,9 @@
 #include "load/site_sources.h"
 #include "model/build.h"
 #include "publish/staging.h"
+#include "load/fonts.h"
 #include "load/theme.h"
+#include "render/pdf/reports.h"
 #include "render/site/site.h"
 #include "rules/results.h"
 
@@ -152,8 +154,18 @@ int run_build(const BuildOptions& options) {
     load::Theme theme =
         load::load_theme(options.site_dir, model.site.theme, model.site.languages, theme_diags);
     publish::Staging staging(out, options.previous_output);
+    render::site::SiteOptions site_options;
+    site_options.reports = render::pdf::has_review_template(model, theme);
     render::site::SiteStats site_stats =
-        render::site::render_site(model, results, theme, staging, theme_diags);
+        render::site::render_site(model, results, theme, staging, theme_diags, site_options);
+    size_t reports = 0;
+    if (site_options.reports && !theme_diags.has_errors()) {
+      progress.stage("typesetting");
+      const load::Fonts fonts = load::load_fonts(METODIKA_FONT_DIR, METODIKA_HYPHEN_DIR);
+      const render::pdf::Resources resources(fonts);
+      reports = render::pdf::render_reviews(model, results, theme, resources, staging,
+                                            options.jobs, theme_diags);
+    }
     if (theme_diags.error_count() + theme_diags.warning_count() > 0) {
       progress.clear();
       print_diagnostics(theme_diags, options.report);
@@ -170,7 +182,7 @@ int run_build(const BuildOptions& options) {
     if (!options.quiet) {
       std::fprintf(stderr, "metodika: built %s, %s, %s (%s in all) in %.2f s → %s\n",
                    plural(site_stats.pages, "page", "pages").c_str(),
-                   plural(0, "report", "reports").c_str(), plural(0, "annex", "annexes").c_str(),
+                   plural(reports, "report", "reports").c_str(), plural(0, "annex", "annexes").c_str(),
                    plural(staging.files_written(), "file", "files").c_str(), seconds(),
                    out.string().c_str());
     }

@@ -1,6 +1,7 @@
 #include "model/build.h"
 
 #include <algorithm>
+#include <tuple>
 #include <set>
 
 #include "model/builders.h"
@@ -95,6 +96,31 @@ const Institution* Model::find_institution(std::string_view id) const {
   return it == institution_index.end() ? nullptr : &institutions[it->second];
 }
 
+void Model::index_by_school() {
+  metrics_of_school.assign(institutions.size(), {});
+  results_of_school.assign(institutions.size(), {});
+  for (size_t i = 0; i < metrics.size(); ++i) {
+    if (metrics[i].school_index < institutions.size()) {
+      metrics_of_school[metrics[i].school_index].push_back(i);
+    }
+  }
+  for (auto& records : metrics_of_school) {
+    std::stable_sort(records.begin(), records.end(),
+                     [&](size_t a, size_t b) { return metrics[a].year < metrics[b].year; });
+  }
+  std::vector<size_t> by_date(olympiads.size());
+  for (size_t i = 0; i < by_date.size(); ++i) by_date[i] = i;
+  std::sort(by_date.begin(), by_date.end(), [&](size_t a, size_t b) {
+    return std::tie(olympiads[a].start, olympiads[a].id) < std::tie(olympiads[b].start, olympiads[b].id);
+  });
+  for (size_t o : by_date) {
+    for (size_t r = 0; r < olympiads[o].results.size(); ++r) {
+      auto it = institution_index.find(olympiads[o].results[r].school);
+      if (it != institution_index.end()) results_of_school[it->second].emplace_back(o, r);
+    }
+  }
+}
+
 const Subject* Model::find_subject(std::string_view id) const {
   auto it = subject_index.find(std::string(id));
   return it == subject_index.end() ? nullptr : &subjects[it->second];
@@ -186,6 +212,7 @@ Model build_model(const load::SiteSources& sources, const BuildOptions& options,
                          *priv);
   m.private_data = std::move(priv);
   detail::build_pages(sources.content, diags, m);
+  m.index_by_school();
   return m;
 }
 

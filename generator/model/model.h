@@ -295,6 +295,14 @@ struct Model {
 
   // Indexes by id, filled by the builder.
   std::unordered_map<std::string, size_t> subject_index, municipality_index, institution_index;
+  /// Per institution (parallel to `institutions`): its metric records by year, as indexes into
+  /// `metrics`; and its olympiad results as (olympiad, result) indexes, by olympiad date then id.
+  /// Filled by `index_by_school`, which build_model calls.
+  std::vector<std::vector<size_t>> metrics_of_school;
+  std::vector<std::vector<std::pair<size_t, size_t>>> results_of_school;
+
+  /// Fills `metrics_of_school` and `results_of_school` from the entities.
+  void index_by_school();
 
   [[nodiscard]] const Municipality* find_municipality(std::string_view id) const;
   [[nodiscard]] const Institution* find_institution(std::string_view id) const;

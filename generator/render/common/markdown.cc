@@ -424,4 +424,117 @@ MarkdownResult render_markdown(std::string_view markdown, const MarkdownOptions&
   return result;
 }
 
+
+namespace {
+
+MarkdownNode::Kind tree_kind(cmark_node* node, cmark_syntax_extension* table,
+                             cmark_syntax_extension* strikethrough) {
+  using Kind = MarkdownNode::Kind;
+  cmark_syntax_extension* extension = cmark_node_get_syntax_extension(node);
+  if (extension != nullptr && extension == table) {
+    if (cmark_gfm_extensions_get_table_columns(node) > 0) return Kind::kTable;
+    return cmark_node_parent(node) != nullptr &&
+                   cmark_node_get_syntax_extension(cmark_node_parent(node)) == table &&
+                   cmark_gfm_extensions_get_table_columns(cmark_node_parent(node)) > 0
+               ? Kind::kTableRow
+               : Kind::kTableCell;
+  }
+  if (extension != nullptr && extension == strikethrough) return Kind::kStrikethrough;
+  switch (cmark_node_get_type(node)) {
+    case CMARK_NODE_PARAGRAPH:
+    case CMARK_NODE_HTML_BLOCK:
+      return Kind::kParagraph;
+    case CMARK_NODE_HEADING:
+      return Kind::kHeading;
+    case CMARK_NODE_LIST:
+      return Kind::kList;
+    case CMARK_NODE_ITEM:
+      return Kind::kItem;
+    case CMARK_NODE_BLOCK_QUOTE:
+      return Kind::kBlockQuote;
+    case CMARK_NODE_CODE_BLOCK:
+      return Kind::kCodeBlock;
+    case CMARK_NODE_THEMATIC_BREAK:
+      return Kind::kThematicBreak;
+    case CMARK_NODE_CODE:
+      return Kind::kCode;
+    case CMARK_NODE_EMPH:
+      return Kind::kEmphasis;
+    case CMARK_NODE_STRONG:
+      return Kind::kStrong;
+    case CMARK_NODE_LINK:
+      return Kind::kLink;
+    case CMARK_NODE_IMAGE:
+      return Kind::kImage;
+    case CMARK_NODE_SOFTBREAK:
+      return Kind::kSoftBreak;
+    case CMARK_NODE_LINEBREAK:
+      return Kind::kLineBreak;
+    default:  // text, inline HTML (shown as text), custom nodes
+      return Kind::kText;
+  }
+}
+
+MarkdownNode to_tree(cmark_node* node, cmark_syntax_extension* table,
+                     cmark_syntax_extension* strikethrough) {
+  using Kind = MarkdownNode::Kind;
+  MarkdownNode out;
+  out.kind = cmark_node_get_type(node) == CMARK_NODE_DOCUMENT
+                 ? Kind::kDocument
+                 : tree_kind(node, table, strikethrough);
+  switch (out.kind) {
+    case Kind::kHeading:
+      out.level = cmark_node_get_heading_level(node);
+      break;
+    case Kind::kList:
+      out.ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST;
+      out.start = cmark_node_get_list_start(node);
+      out.tight = cmark_node_get_list_tight(node) != 0;
+      break;
+    case Kind::kLink:
+    case Kind::kImage:
+      if (!is_dangerous_url(cmark_node_get_url(node))) out.url = cmark_node_get_url(node);
+      break;
+    case Kind::kTable: {
+      const uint16_t columns = cmark_gfm_extensions_get_table_columns(node);
+      const uint8_t* alignments = cmark_gfm_extensions_get_table_alignments(node);
+      for (uint16_t c = 0; c < columns; ++c) out.alignments += static_cast<char>(alignments[c]);
+      break;
+    }
+    case Kind::kTableRow:
+      out.header = cmark_gfm_extensions_get_table_row_is_header(node) != 0;
+      break;
+    case Kind::kCodeBlock:
+    case Kind::kCode:
+    case Kind::kText:
+      out.text = literal(node);
+      break;
+    default:
+      break;
+  }
+  if (cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK) {
+    std::string_view source = literal(node);
+    while (!source.empty() && is_space(source.back())) source.remove_suffix(1);
+    MarkdownNode text;
+    text.kind = Kind::kText;
+    text.text = std::string(source);
+    out.children.push_back(std::move(text));
+    return out;
+  }
+  for (cmark_node* child = cmark_node_first_child(node); child != nullptr;
+       child = cmark_node_next(child)) {
+    out.children.push_back(to_tree(child, table, strikethrough));
+  }
+  return out;
+}
+
+}  // namespace
+
+MarkdownNode markdown_tree(std::string_view markdown) {
+  ensure_extensions_registered();
+  cmark_syntax_extension* table = find_extension("table");
+  NodePtr document = parse(markdown, table);
+  return to_tree(document.get(), table, find_extension("strikethrough"));
+}
+
 }  // namespace metodika::render

@@ -50,4 +50,49 @@ struct MarkdownResult {
 [[nodiscard]] MarkdownResult render_markdown(std::string_view markdown,
                                              const MarkdownOptions& options = {});
 
+/// A Markdown document as a tree, for renderers that lay the text out themselves (the PDF).
+/// Raw HTML is text here too (as `render_markdown` shows it by default), and a link or image
+/// with a dangerous address has an empty `url`.
+struct MarkdownNode {
+  enum class Kind {
+    kDocument,
+    // Blocks
+    kParagraph,
+    kHeading,        ///< `level` 1..6
+    kList,           ///< `ordered`, `start`, `tight`; children are kItem
+    kItem,
+    kBlockQuote,
+    kCodeBlock,      ///< `text`
+    kThematicBreak,
+    kTable,          ///< children are kTableRow; `alignments` per column
+    kTableRow,       ///< `header` for the first row
+    kTableCell,
+    // Inlines
+    kText,           ///< `text`
+    kCode,           ///< `text`
+    kEmphasis,
+    kStrong,
+    kStrikethrough,
+    kLink,           ///< `url`
+    kImage,          ///< `url`; children are the description
+    kSoftBreak,
+    kLineBreak,
+  };
+  Kind kind = Kind::kDocument;
+  std::string text;
+  std::string url;
+  int level = 0;
+  bool ordered = false;
+  int start = 1;
+  bool tight = false;
+  bool header = false;
+  /// kTable: 'l', 'c', 'r' or 0 (none) per column.
+  std::string alignments;
+  std::vector<MarkdownNode> children;
+};
+
+/// Parses GitHub-flavoured Markdown with the same parser and extensions as `render_markdown`
+/// (under the same process-wide lock) and returns its tree.
+[[nodiscard]] MarkdownNode markdown_tree(std::string_view markdown);
+
 }  // namespace metodika::render

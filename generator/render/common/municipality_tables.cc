@@ -66,9 +66,28 @@ std::string ce_result(const rules::CeIndex& ce, const Translate& t) {
     case rules::CeIndex::Status::kNotMet: return t("directory.not_met");
     case rules::CeIndex::Status::kNoRule: return t("directory.no_rule");
     case rules::CeIndex::Status::kNoExams: return t("directory.no_exams");
-    case rules::CeIndex::Status::kMissingExams: return t("directory.missing_exams");
+    case rules::CeIndex::Status::kMissingExams: {
+      std::string text = t("directory.missing_exams");
+      for (size_t i = 0; i < ce.missing.size(); ++i) {
+        text += (i ? ", " : " ") + t("directory.exam." + std::string(ce.missing[i]));
+      }
+      return text;
+    }
   }
   return {};
+}
+
+// `table` without its column `key` (a per-school table shown on that school's own page).
+Table drop(Table table, std::string_view key) {
+  for (size_t i = 0; i < table.columns.size(); ++i) {
+    if (table.columns[i].key != key) continue;
+    table.columns.erase(table.columns.begin() + static_cast<std::ptrdiff_t>(i));
+    for (Row& row : table.rows) {
+      if (i < row.cells.size()) row.cells.erase(row.cells.begin() + static_cast<std::ptrdiff_t>(i));
+    }
+    break;
+  }
+  return table;
 }
 
 class Builder {
@@ -76,6 +95,38 @@ class Builder {
   Builder(const model::Model& m, const rules::Results& r, size_t mi, std::string_view lang,
           const Translate& t, bool council)
       : m_(m), r_(r), mi_(mi), lang_(lang), t_(t), council_(council) {}
+
+  InstitutionTables build_one(size_t school) {
+    in_municipality_ = {school};
+    const std::vector<size_t> schools = {school};
+    InstitutionTables out;
+    out.by_year = drop(institutions_by_year(schools), "name");
+    out.by_year.id = "skaits";
+    out.ce_index = drop(ce_index(schools), "school");
+    out.diagnostics = drop(diagnostics(schools), "school");
+    out.quality = drop(quality(schools), "school");
+    out.olympiads = drop(olympiads(schools), "school");
+    // Context for each year's index: the municipality's and the nation's mean.
+    Table& ce = out.ce_index;
+    ce.columns.push_back(col("municipality_mean", t_("directory.municipality_mean"),
+                             ColumnType::kPercent, 1));
+    ce.columns.push_back(col("national_mean", t_("directory.national_mean"), ColumnType::kPercent, 1));
+    size_t year = 0;
+    auto mean = [](const model::ByYear<rules::CeYearSummary>& by, int y) {
+      auto it = by.find(y);
+      return it == by.end() ? std::nullopt : std::optional<double>(it->second.mean);
+    };
+    for (Row& row : ce.rows) {
+      int y = static_cast<int>(std::get<int64_t>(row.cells[year].value));
+      row.cells.push_back(number_cell(mean(r_.ce_summary.municipality[mi_], y)));
+      row.cells.push_back(number_cell(mean(r_.ce_summary.national, y)));
+    }
+    if (!ce.columns.empty()) ce.columns[0].row_header = true;  // the school year
+    for (Table* t : {&out.by_year, &out.diagnostics, &out.quality, &out.olympiads}) {
+      if (!t->columns.empty()) t->columns[0].row_header = true;
+    }
+    return out;
+  }
 
   MunicipalityTables build() {
     MunicipalityTables out;
@@ -92,7 +143,7 @@ class Builder {
     out.development = development(out.schools);
     out.methodologists = methodologists();
     out.time_split = time_split();
-    out.olympiads = olympiads();
+    out.olympiads = olympiads(out.schools);
     for (size_t p = 0; p < m_.programmes.size(); ++p) {
       if (m_.programmes[p].municipality != m_.municipalities[mi_].id) continue;
       out.programmes.push_back({p, actions(m_.programmes[p]),
@@ -194,19 +245,12 @@ class Builder {
     return t;
   }
 
-  // Metric records of the municipality's schools, in `schools` order then by year.
+  // Metric records of `schools`, in that order, then by year (model::metrics_of_school).
   std::vector<size_t> records(const std::vector<size_t>& schools) const {
     std::vector<size_t> order;
-    for (size_t i = 0; i < m_.metrics.size(); ++i) {
-      if (in_municipality_.contains(m_.metrics[i].school_index)) order.push_back(i);
+    for (size_t s : schools) {
+      order.insert(order.end(), m_.metrics_of_school[s].begin(), m_.metrics_of_school[s].end());
     }
-    auto rank = [&](size_t school) {
-      return std::find(schools.begin(), schools.end(), school) - schools.begin();
-    };
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-      return std::make_tuple(rank(m_.metrics[a].school_index), m_.metrics[a].year) <
-             std::make_tuple(rank(m_.metrics[b].school_index), m_.metrics[b].year);
-    });
     return order;
   }
 
@@ -289,20 +333,10 @@ class Builder {
                  col("method", t_("tables.method")),
                  col("threshold", t_("directory.threshold"), ColumnType::kPercent, 1),
                  col("result", t_("directory.result"))};
-    // Per school (in `schools` order), then by year.
     std::vector<size_t> order;
-    for (size_t i = 0; i < m_.metrics.size(); ++i) {
-      if (m_.metrics[i].ce && in_municipality_.contains(m_.metrics[i].school_index)) {
-        order.push_back(i);
-      }
+    for (size_t i : records(schools)) {
+      if (m_.metrics[i].ce) order.push_back(i);
     }
-    auto rank = [&](size_t school) {
-      return std::find(schools.begin(), schools.end(), school) - schools.begin();
-    };
-    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-      return std::make_tuple(rank(m_.metrics[a].school_index), m_.metrics[a].year) <
-             std::make_tuple(rank(m_.metrics[b].school_index), m_.metrics[b].year);
-    });
     for (size_t i : order) {
       const auto& rec = m_.metrics[i];
       const auto& ce = r_.ce[i];
@@ -472,7 +506,7 @@ class Builder {
     return t;
   }
 
-  Table olympiads() const {
+  Table olympiads(const std::vector<size_t>& schools) const {
     Table t;
     t.id = "olimpiades";
     t.title = t_("directory.olympiads");
@@ -484,25 +518,27 @@ class Builder {
                  col("second", t_("directory.second"), ColumnType::kInteger),
                  col("third", t_("directory.third"), ColumnType::kInteger),
                  col("honourable", t_("directory.honourable"), ColumnType::kInteger)};
-    std::vector<const model::Olympiad*> sorted;
-    for (const auto& o : m_.olympiads) sorted.push_back(&o);
-    std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) {
-      return std::tie(a->start, a->id) < std::tie(b->start, b->id);
+    // By olympiad date, then olympiad id, then the schools' order (model::results_of_school).
+    std::vector<std::tuple<size_t, size_t, size_t>> picked;  // (olympiad, school, result)
+    for (size_t s : schools) {
+      for (const auto& [o, r] : m_.results_of_school[s]) picked.emplace_back(o, s, r);
+    }
+    auto date_key = [&](size_t o) { return std::tie(m_.olympiads[o].start, m_.olympiads[o].id); };
+    std::stable_sort(picked.begin(), picked.end(), [&](const auto& a, const auto& b) {
+      return date_key(std::get<0>(a)) < date_key(std::get<0>(b));
     });
-    for (const auto* o : sorted) {
-      for (const auto& res : o->results) {
-        auto it = m_.institution_index.find(res.school);
-        if (it == m_.institution_index.end() || !in_municipality_.contains(it->second)) continue;
-        const auto& in = m_.institutions[it->second];
-        Row row;
-        row.cells.push_back(text_cell(olympiad_title(m_, *o, lang_, t_)));
-        row.cells.push_back(date_cell(o->start));
-        row.cells.push_back(text_cell(in.name.in(lang_), institution_link(in)));
-        for (int v : {res.participants, res.first, res.second, res.third, res.honourable}) {
-          row.cells.push_back(int_cell(v));
-        }
-        t.rows.push_back(std::move(row));
+    for (const auto& [oi, school, ri] : picked) {
+      const model::Olympiad* o = &m_.olympiads[oi];
+      const model::OlympiadResult& res = o->results[ri];
+      const auto& in = m_.institutions[school];
+      Row row;
+      row.cells.push_back(text_cell(olympiad_title(m_, *o, lang_, t_)));
+      row.cells.push_back(date_cell(o->start));
+      row.cells.push_back(text_cell(in.name.in(lang_), institution_link(in)));
+      for (int v : {res.participants, res.first, res.second, res.third, res.honourable}) {
+        row.cells.push_back(int_cell(v));
       }
+      t.rows.push_back(std::move(row));
     }
     return t;
   }
@@ -596,8 +632,8 @@ std::string olympiad_title(const model::Model& m, const model::Olympiad& o, std:
   if (!o.title.empty()) return o.title.in(lang);
   const model::Subject* s = m.find_subject(o.subject);
   std::string subject = s ? s->name.in(lang) : o.subject;
-  return subject + ", " +
-         t("directory.stage." + std::string(model::enum_name(model::kOlympiadStages, o.stage)));
+  return subject + " — " +
+         t("calendar.stage." + std::string(model::enum_name(model::kOlympiadStages, o.stage)));
 }
 
 std::vector<const Table*> MunicipalityTables::all() const {
@@ -609,6 +645,12 @@ std::vector<const Table*> MunicipalityTables::all() const {
     out.push_back(&p.budget);
   }
   return out;
+}
+
+InstitutionTables institution_tables(const model::Model& model, const rules::Results& results,
+                                     size_t school, std::string_view lang, const Translate& t) {
+  return Builder(model, results, model.institutions[school].municipality_index, lang, t, false)
+      .build_one(school);
 }
 
 const Table* MunicipalityTables::find(std::string_view id) const {

@@ -69,7 +69,7 @@ struct MunicipalityTables {
   [[nodiscard]] const Table* find(std::string_view id) const;
 };
 
-/// An olympiad's title in `lang`: its own, or "<subject>, <stage>" when it has none.
+/// An olympiad's title in `lang`: its own, or "<subject> — <stage>" when it has none.
 [[nodiscard]] std::string olympiad_title(const model::Model& model, const model::Olympiad& o,
                                          std::string_view lang, const Translate& t);
 
@@ -79,6 +79,25 @@ struct MunicipalityTables {
                                                      const rules::Results& results, size_t mi,
                                                      std::string_view lang, const Translate& t,
                                                      bool council = false);
+
+/// The tables of one institution's page, cut from its municipality's tables (the same rows, the
+/// school column dropped), so the page and the municipality's open data never disagree.
+struct InstitutionTables {
+  Table by_year;      ///< "skaits": school year, students, teachers
+  Table ce_index;     ///< "ce-indekss": as MunicipalityTables::ce_index, plus the municipality's
+                      ///< and the nation's mean index of the year (rules::ce_summary)
+  Table diagnostics;  ///< "diagnostika"
+  Table quality;      ///< "kvalitate" (never heads' evaluations)
+  Table olympiads;    ///< "olimpiades"
+  [[nodiscard]] std::vector<const Table*> all() const {
+    return {&by_year, &ce_index, &diagnostics, &quality, &olympiads};
+  }
+};
+
+/// The tables of institution `school` (an index into model.institutions) in `lang`.
+[[nodiscard]] InstitutionTables institution_tables(const model::Model& model,
+                                                   const rules::Results& results, size_t school,
+                                                   std::string_view lang, const Translate& t);
 
 /// "pasvaldibas": one row per municipality (in Latvian order): region, institutions, students
 /// and teachers in the latest school year with data, schools meeting the CE index in that year

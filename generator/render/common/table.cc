@@ -104,7 +104,9 @@ Cell suppressed_cell() {
   return c;
 }
 
-bool Column::numeric() const { return type != ColumnType::kText && type != ColumnType::kDate; }
+bool Column::numeric() const {
+  return type != ColumnType::kText && type != ColumnType::kDate && type != ColumnType::kSchoolYear;
+}
 
 std::string format_cell(const Column& column, const Cell& cell, std::string_view lang,
                         std::string_view suppressed) {

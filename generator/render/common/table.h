@@ -69,7 +69,7 @@ struct Column {
   int decimals = 0;  ///< kDecimal and kPercent
   /// The row's header cell (`<th scope="row">`); usually the first column.
   bool row_header = false;
-  /// Numbers read right-aligned (every type but kText and kDate).
+  /// Numbers read right-aligned (every type but kText, kDate and kSchoolYear, which are labels).
   [[nodiscard]] bool numeric() const;
 };
 

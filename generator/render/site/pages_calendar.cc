@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "render/common/ical.h"
+#include "render/common/municipality_tables.h"
 #include "render/site/pages.h"
 #include "rules/material_status.h"
 #include "rules/upcoming.h"
@@ -79,9 +80,7 @@ std::string subject_name(const SiteContext& c, const std::string& id) {
 }
 
 std::string olympiad_label(const SiteContext& c, const model::Olympiad& o) {
-  if (!o.title.empty()) return o.title.in(c.lang());
-  return subject_name(c, o.subject) + " — " +
-         c.t("calendar.stage." + std::string(enum_key(model::kOlympiadStages, o.stage)));
+  return olympiad_title(c.model(), o, c.lang(), [&c](std::string_view key) { return c.t(key); });
 }
 
 std::string grades_text(const SiteContext& c, const model::Olympiad& o) {

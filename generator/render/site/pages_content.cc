@@ -317,7 +317,7 @@ void write_search(SiteContext& c) {
         m.municipalities[in.municipality_index].name.in(lang));
   }
   for (const auto& me : m.methodologists) {
-    add(me.name, "metodiki/", "methodologist", subject_names(me.subjects));
+    add(me.name, "metodiki/#m-" + me.id, "methodologist", subject_names(me.subjects));
   }
   std::vector<std::pair<std::string, std::string>> all_pages;  // label, rel: the no-script list
   for (const Page& p : m.pages) {

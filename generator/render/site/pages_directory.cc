@@ -24,34 +24,6 @@ std::string kind_label(const SiteContext& c, model::InstitutionKind kind) {
   return c.t("directory.kind." + std::string(model::enum_name(model::kInstitutionKinds, kind)));
 }
 
-std::string int_or_dash(const SiteContext& c, std::optional<int> v) {
-  return v ? util::format_int(*v, c.lang()) : "—";
-}
-
-std::string olympiad_label(const SiteContext& c, const model::Olympiad& o) {
-  if (!o.title.empty()) return o.title.in(c.lang());
-  const model::Subject* s = c.model().find_subject(o.subject);
-  return (s ? s->name.in(c.lang()) : o.subject) + " (" +
-         c.t("directory.stage." + std::string(model::enum_name(model::kOlympiadStages, o.stage))) +
-         ")";
-}
-
-Data olympiad_row(const SiteContext& c, const model::Olympiad& o, const model::OlympiadResult& r) {
-  Data row(Data::type::object);
-  row.set("olympiad", olympiad_label(c, o));
-  row.set("date", util::format_date_numeric(o.start, c.lang()));
-  if (const model::Institution* in = c.model().find_institution(r.school)) {
-    row.set("school", in->name.in(c.lang()));
-    row.set("school_url", c.urls().page(c.lang(), institution_rel(*in)));
-  }
-  row.set("participants", util::format_int(r.participants, c.lang()));
-  row.set("first", util::format_int(r.first, c.lang()));
-  row.set("second", util::format_int(r.second, c.lang()));
-  row.set("third", util::format_int(r.third, c.lang()));
-  row.set("honourable", util::format_int(r.honourable, c.lang()));
-  return row;
-}
-
 void set_list(Data& body, const std::string& key, Data list) {
   body.set("has_" + key,
            list.is_non_empty_list() ? Data(Data::type::bool_true) : Data(Data::type::bool_false));

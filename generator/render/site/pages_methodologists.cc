@@ -42,6 +42,7 @@ void set_phone(Data& d, const std::string& phone) {
 Data person(const SiteContext& c, const model::Methodologist& me) {
   const auto& m = c.model();
   Data p(Data::type::object);
+  p.set("id", me.id);
   p.set("name", me.name);
   p.set("level", c.t("calendar.level." + std::string(model::enum_name(model::kLevels, me.level))));
   if (me.municipality) {

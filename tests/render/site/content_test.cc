@@ -148,8 +148,17 @@ TEST_CASE("the search index is valid JSON of public pages and the page loads the
       CHECK(e.at("title").is_string());
       std::string url = e.at("url").get<std::string>();
       REQUIRE(url.starts_with("/"));
-      CHECK_MESSAGE(files.count(url.substr(1) + (url.ends_with("/") ? "index.html" : "")) == 1,
-                    "the index links to a missing " << url);
+      std::string fragment;
+      if (size_t hash = url.find('#'); hash != std::string::npos) {
+        fragment = url.substr(hash + 1);
+        url.resize(hash);
+      }
+      const std::string file = url.substr(1) + (url.ends_with("/") ? "index.html" : "");
+      REQUIRE_MESSAGE(files.count(file) == 1, "the index links to a missing " << url);
+      if (!fragment.empty()) {
+        CHECK_MESSAGE(files.at(file).find("id=\"" + fragment + "\"") != std::string::npos,
+                      "no #" << fragment << " on " << url);
+      }
       CHECK(e.at("kind").is_string());
       CHECK(e.at("text").is_string());
     }

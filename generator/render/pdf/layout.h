@@ -1,0 +1,96 @@
+// The review's body as a vertical flow (flow.h): Markdown blocks, tables and charts laid out to
+// the text width. One builder per document; layout_markdown.cc, layout_table.cc and
+// layout_chart.cc hold its three parts.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "render/common/chart.h"
+#include "render/common/markdown.h"
+#include "render/common/table.h"
+#include "render/pdf/flow.h"
+#include "render/pdf/text.h"
+
+namespace metodika::render::pdf {
+
+/// A numbered chapter (`#`, level 0) or section (`##`, level 1), for the TOC and the outline.
+struct HeadingEntry {
+  int level = 0;
+  std::string number;  ///< "2." or "2.3."
+  std::string title;
+  int anchor = 0;
+};
+
+/// A table cell ready to lay out.
+struct GridCell {
+  std::vector<Span> spans;
+  bool right = false;
+};
+
+struct GridRow {
+  RowKind kind = RowKind::kData;
+  std::vector<GridCell> cells;
+};
+
+/// Body text sizes (points).
+inline constexpr double kBodySize = 10;
+inline constexpr double kBodyLeading = 14;
+inline constexpr double kTableSize = 8;
+inline constexpr double kTableLeading = 10;
+
+class FlowBuilder {
+ public:
+  FlowBuilder(const Typesetter& typesetter, double width, std::string_view lang,
+              std::string suppressed);
+
+  void add_markdown(const MarkdownNode& document);
+  /// A computed table: title, note, then the grid with numbers right-aligned in `lang`'s format.
+  void add_table(const Table& table);
+  void add_chart(const Chart& chart);
+
+  [[nodiscard]] const std::vector<HeadingEntry>& headings() const { return headings_; }
+  [[nodiscard]] Flow& flow() { return flow_; }
+
+  /// Lays out a grid: `header` repeated on every page the table continues on.
+  void add_grid(const std::vector<GridCell>& header, const std::vector<GridRow>& rows);
+
+  /// A run of text as lines, `indent` from the left; `marker` (a bullet or "3.") hangs left of
+  /// the first line. The first line keeps with the second and the last but one with the last.
+  void add_paragraph(const std::vector<Span>& spans, double indent, double leading,
+                     double space_before, const std::vector<Span>& marker = {},
+                     Hyphenation hyphenation = Hyphenation::kAuto);
+
+ private:
+  struct Context {
+    double indent = 0;
+    TextStyle style;
+    std::vector<Span> marker;  // for the first line of the next paragraph
+  };
+
+  void block(const MarkdownNode& node, Context& context, double space_before);
+  void heading(const MarkdownNode& node);
+  void list(const MarkdownNode& node, Context& context);
+  void code_block(const MarkdownNode& node, const Context& context);
+  void markdown_table(const MarkdownNode& node);
+  void inline_spans(const MarkdownNode& node, TextStyle style, const std::string& url,
+                    std::vector<Span>& out) const;
+  Item& push(Item item);
+
+  const Typesetter& ts_;
+  double width_;
+  std::string lang_;
+  std::string suppressed_;
+  Flow flow_;
+  std::vector<HeadingEntry> headings_;
+  int chapter_ = 0;
+  int section_ = 0;
+  /// x of the bars of the block quotes being laid out.
+  std::vector<double> quote_bars_;
+};
+
+/// The plain text of an inline subtree.
+[[nodiscard]] std::string plain_text(const MarkdownNode& node);
+
+}  // namespace metodika::render::pdf

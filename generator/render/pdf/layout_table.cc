@@ -1,0 +1,201 @@
+// FlowBuilder, part 2: tables. Column widths come from the content (every column gets at least
+// its longest word, the rest of the width goes where the text is longest); a row is never split;
+// the header row repeats on every page a table continues on.
+#include <algorithm>
+#include <numeric>
+#include <utility>
+
+#include "render/pdf/layout.h"
+
+namespace metodika::render::pdf {
+
+namespace {
+
+constexpr double kPadX = 3;
+constexpr double kPadY = 2.5;
+constexpr Rgb kHeaderFill{0xE4, 0xEA, 0xF1};
+constexpr Rgb kGroupFill{0xF2, 0xF2, 0xF2};
+constexpr Rgb kRuleColour{0xB3, 0xB3, 0xB3};
+constexpr Rgb kMetColour{0x0A, 0x5C, 0x2A};
+constexpr Rgb kNotMetColour{0x9E, 0x1B, 0x1B};
+
+}  // namespace
+
+void FlowBuilder::add_table(const Table& table) {
+  if (!table.title.empty()) {
+    add_paragraph({{table.title, {FontStyle::kBold, 9.5, kBlack}, {}}}, 0, 13, 10);
+    flow_.items.back().keep_with_next = true;
+  }
+  if (!table.note.empty()) {
+    add_paragraph({{table.note, {FontStyle::kOblique, 8, kGrey}, {}}}, 0, 10.5, 1);
+    flow_.items.back().keep_with_next = true;
+  }
+  std::vector<GridCell> header;
+  for (const Column& column : table.columns) {
+    header.push_back({{{column.label, {FontStyle::kBold, kTableSize, kBlack}, {}}},
+                      column.numeric()});
+  }
+  std::vector<GridRow> rows;
+  rows.reserve(table.rows.size());
+  for (const Row& row : table.rows) {
+    GridRow grid_row;
+    grid_row.kind = row.kind;
+    const bool bold = row.kind != RowKind::kData;
+    for (size_t c = 0; c < table.columns.size(); ++c) {
+      const Column& column = table.columns[c];
+      const Cell empty;
+      const Cell& cell = c < row.cells.size() ? row.cells[c] : empty;
+      TextStyle style{bold ? FontStyle::kBold : FontStyle::kRegular, kTableSize, kBlack};
+      if (cell.note == CellNote::kSuppressed) {
+        style.font = bold ? FontStyle::kBoldOblique : FontStyle::kOblique;
+        style.colour = kGrey;
+      }
+      if (cell.status == "met") style.colour = kMetColour;
+      if (cell.status == "not-met") style.colour = kNotMetColour;
+      grid_row.cells.push_back(
+          {{{format_cell(column, cell, lang_, suppressed_), style, {}}}, column.numeric()});
+    }
+    rows.push_back(std::move(grid_row));
+  }
+  add_grid(header, rows);
+}
+
+void FlowBuilder::add_grid(const std::vector<GridCell>& header_in,
+                           const std::vector<GridRow>& rows_in) {
+  size_t columns = header_in.size();
+  for (const GridRow& row : rows_in) columns = std::max(columns, row.cells.size());
+  if (columns == 0) return;
+
+  // Natural (one line) and minimum (longest word) text widths per column, at the cells' size.
+  std::vector<double> natural(columns, 0);
+  std::vector<double> minimum(columns, 0);
+  const auto measure = [&](const std::vector<GridCell>& cells, bool is_header) {
+    for (size_t c = 0; c < cells.size(); ++c) {
+      const double word = widest_word(cells[c].spans, ts_);
+      const double whole = natural_width(cells[c].spans, ts_);
+      // Numbers never wrap ("20 874 800 EUR" stays on one line): their minimum is their width.
+      minimum[c] = std::max(minimum[c], cells[c].right && !is_header ? whole : word);
+      // A long header label may wrap rather than widen its column.
+      natural[c] = std::max(natural[c], is_header ? std::min(whole, word * 1.6) : whole);
+    }
+  };
+  measure(header_in, true);
+  for (const GridRow& row : rows_in) measure(row.cells, false);
+  for (size_t c = 0; c < columns; ++c) natural[c] = std::max(natural[c], minimum[c]);
+
+  // A table whose longest words do not fit gets a smaller type before any word is broken: text
+  // widths scale with the size, the padding does not.
+  double scale = 1;
+  const double padding = 2 * kPadX * static_cast<double>(columns);
+  const double text_minimum = std::accumulate(minimum.begin(), minimum.end(), 0.0);
+  for (double candidate : {1.0, 0.9, 0.8}) {
+    scale = candidate;
+    if (text_minimum * candidate + padding <= width_) break;
+  }
+  for (size_t c = 0; c < columns; ++c) {
+    natural[c] = natural[c] * scale + 2 * kPadX;
+    minimum[c] = minimum[c] * scale + 2 * kPadX;
+  }
+  std::vector<GridCell> header = header_in;
+  std::vector<GridRow> rows = rows_in;
+  const double leading = kTableLeading * scale;
+  const double text_size = kTableSize * scale;
+  if (scale != 1) {
+    const auto shrink = [scale](std::vector<GridCell>& cells) {
+      for (GridCell& cell : cells) {
+        for (Span& span : cell.spans) span.style.size *= scale;
+      }
+    };
+    shrink(header);
+    for (GridRow& row : rows) shrink(row.cells);
+  }
+
+  std::vector<double> widths(columns);
+  const double total_natural = std::accumulate(natural.begin(), natural.end(), 0.0);
+  const double total_minimum = std::accumulate(minimum.begin(), minimum.end(), 0.0);
+  if (total_natural <= width_) {
+    // Everything fits on one line. A wide table spreads the spare width in proportion; a
+    // narrow one stays narrow, with some air between its columns.
+    const double spare = width_ - total_natural;
+    const bool fill = total_natural > 0.7 * width_;
+    for (size_t c = 0; c < columns; ++c) {
+      widths[c] = fill ? natural[c] * width_ / total_natural
+                       : natural[c] + std::min(spare / static_cast<double>(columns), 28.0);
+    }
+  } else if (total_minimum <= width_) {
+    const double spare = width_ - total_minimum;
+    const double want = total_natural - total_minimum;
+    for (size_t c = 0; c < columns; ++c) {
+      widths[c] = minimum[c] + spare * (natural[c] - minimum[c]) / want;
+    }
+  } else {
+    // Even the longest words do not fit: shrink them all; the long words get hyphenated.
+    for (size_t c = 0; c < columns; ++c) widths[c] = minimum[c] * width_ / total_minimum;
+  }
+  std::vector<double> left(columns, 0);
+  for (size_t c = 1; c < columns; ++c) left[c] = left[c - 1] + widths[c - 1];
+  const double table_width = left.back() + widths.back();
+
+  const auto row_item = [&](const std::vector<GridCell>& cells, RowKind kind, bool is_header) {
+    std::vector<std::vector<Line>> lines(cells.size());
+    size_t most = 1;
+    for (size_t c = 0; c < cells.size(); ++c) {
+      lines[c] = break_lines(cells[c].spans, std::max(1.0, widths[c] - 2 * kPadX), ts_,
+                             Hyphenation::kOverlongOnly);
+      most = std::max(most, lines[c].size());
+    }
+    Item item;
+    item.height = static_cast<double>(most) * leading + 2 * kPadY;
+    if (is_header) {
+      item.ops.emplace_back(RectOp{{0, 0, table_width, item.height}, kHeaderFill, Fill::kSolid, kBlack,
+                                   std::nullopt, 0});
+    } else if (kind == RowKind::kGroup) {
+      item.ops.emplace_back(RectOp{{0, 0, table_width, item.height}, kGroupFill, Fill::kSolid, kBlack,
+                                   std::nullopt, 0});
+    }
+    if (kind == RowKind::kTotal) {
+      item.ops.emplace_back(LineOp{{{0, 0}, {table_width, 0}}, 0.9, kBlack, Dash::kSolid});
+    }
+    for (size_t c = 0; c < cells.size(); ++c) {
+      for (size_t k = 0; k < lines[c].size(); ++k) {
+        const Line& line = lines[c][k];
+        const double x =
+            cells[c].right ? left[c] + widths[c] - kPadX - line.width : left[c] + kPadX;
+        const double baseline = kPadY + static_cast<double>(k) * leading + 0.8 * text_size +
+                                (leading - text_size) / 2;
+        emit_line(line, x, baseline, item.ops);
+      }
+    }
+    item.ops.emplace_back(LineOp{{{0, item.height}, {table_width, item.height}},
+                                 is_header ? 0.8 : 0.3, is_header ? kBlack : kRuleColour,
+                                 Dash::kSolid});
+    return item;
+  };
+
+  int repeat = -1;
+  if (!header.empty()) {
+    Item head = row_item(header, RowKind::kData, true);
+    head.space_before = 4;
+    head.keep_with_next = true;
+    Item repeated = head;
+    repeated.space_before = 0;
+    flow_.headers.push_back({std::move(repeated)});
+    repeat = static_cast<int>(flow_.headers.size()) - 1;
+    push(std::move(head));
+  }
+  for (size_t r = 0; r < rows.size(); ++r) {
+    Item item = row_item(rows[r].cells, rows[r].kind, false);
+    item.repeat_header = repeat;
+    if (header.empty() && r == 0) item.space_before = 4;
+    // A group heading stays with its first line; a total with the row above it.
+    item.keep_with_next = rows[r].kind == RowKind::kGroup ||
+                          (r + 1 < rows.size() && rows[r + 1].kind == RowKind::kTotal);
+    push(std::move(item));
+  }
+  if (!flow_.items.empty()) {
+    flow_.items.back().keep_with_next = false;
+  }
+  // Space after the table: carried by whatever follows (paragraphs have their own).
+}
+
+}  // namespace metodika::render::pdf

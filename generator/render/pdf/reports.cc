@@ -1,0 +1,95 @@
+#include "render/pdf/reports.h"
+
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "render/common/review.h"
+#include "render/common/urls.h"
+#include "util/parallel.h"
+
+namespace metodika::render::pdf {
+
+namespace {
+
+const std::string& translate(const load::Theme& theme, const std::string& lang,
+                             std::string_view key) {
+  static const std::string kEmpty;
+  auto strings = theme.strings.find(lang);
+  if (strings == theme.strings.end()) return kEmpty;
+  auto found = strings->second.find(key);
+  return found == strings->second.end() ? kEmpty : found->second;
+}
+
+// The board's own conclusions in `lang`, else in the default language.
+const model::Page* conclusions(const model::Model& model, const std::string& id,
+                               const std::string& lang) {
+  const model::Page* fallback = nullptr;
+  for (const model::Page& page : model.pages) {
+    if (page.kind != model::PageKind::kReview || page.municipality != id || page.draft) continue;
+    if (page.lang == lang) return &page;
+    if (page.lang == model.site.default_language()) fallback = &page;
+  }
+  return fallback;
+}
+
+std::string replace_all(std::string text, std::string_view from, std::string_view to) {
+  for (size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size()) {
+    text.replace(at, from.size(), to);
+  }
+  return text;
+}
+
+}  // namespace
+
+bool has_review_template(const model::Model& model, const load::Theme& theme) {
+  return theme.templates.contains(review_template_name(model.site.default_language()));
+}
+
+size_t render_reviews(const model::Model& model, const rules::Results& results,
+                      const load::Theme& theme, const Resources& resources,
+                      util::OutputSink& out, unsigned jobs, diag::Diagnostics& diags) {
+  const std::string lang = model.site.default_language();
+  const std::string name = review_template_name(lang);
+  const auto tmpl = theme.templates.find(name);
+  if (tmpl == theme.templates.end()) return 0;
+  const auto source = theme.template_sources.find(name);
+  const Urls urls(model.site.base_url, model.site.languages);
+  const Translate t = [&](std::string_view key) { return translate(theme, lang, key); };
+  ReviewOptions options;
+  options.as_of = model.site.as_of;
+  options.suppressed = replace_all(translate(theme, lang, "directory.pd_hidden"), "{n}",
+                                   std::to_string(model.site.rules.small_cell));
+
+  std::vector<std::optional<std::string>> errors(model.municipalities.size());
+  util::parallel_for(model.municipalities.size(), jobs, [&](size_t mi) {
+    const model::Municipality& municipality = model.municipalities[mi];
+    ReviewInputs in;
+    in.municipality = mi;
+    in.lang = lang;
+    in.t = t;
+    in.template_text = tmpl->second;
+    in.template_source = source == theme.template_sources.end() ? name : source->second;
+    in.conclusions = conclusions(model, municipality.id, lang);
+    in.html_url = urls.absolute(lang, "pasvaldibas/" + municipality.id + "/parskats/");
+    in.council = true;
+    try {
+      const Review review = build_review(model, results, in);
+      out.write("parskati/" + review_stem(model, municipality) + ".pdf",
+                render_review(review, resources, options));
+    } catch (const ReviewTemplateError& e) {
+      errors[mi] = e.what();
+    }
+  });
+  // One message per template problem, not one per municipality.
+  for (const auto& error : errors) {
+    if (error) {
+      diags.error({}, *error);
+      return 0;
+    }
+  }
+  return model.municipalities.size();
+}
+
+}  // namespace metodika::render::pdf

@@ -1,0 +1,392 @@
+#include "render/pdf/text.h"
+
+#include <algorithm>
+#include <cstddef>
+#include <string_view>
+#include <utility>
+
+namespace metodika::render::pdf {
+
+namespace {
+
+// Below this share of the line left empty, a word that does not fit simply moves to the next
+// line; above it, hyphenating it is worth a hyphen (ragged right tolerates some raggedness).
+constexpr double kRaggedTolerance = 0.12;
+
+struct Fragment {
+  size_t span = 0;
+  std::string text;
+  double width = 0;
+};
+
+struct Word {
+  std::vector<Fragment> fragments;
+  double width = 0;
+  bool space_before = false;
+  size_t space_span = 0;  // whose style the space before it has
+  bool break_after = false;
+};
+
+struct BreakPoint {
+  size_t offset = 0;  // byte offset into the word's text
+  bool hyphen = false;
+};
+
+bool is_letter(char32_t c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7);
+}
+
+bool is_upper(char32_t c) {
+  if (c >= 'A' && c <= 'Z') return true;
+  if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
+  if (c >= 0x100 && c <= 0x17F) return c % 2 == 0 && c != 0x138;  // Latin Extended-A pairs
+  return false;
+}
+
+class Breaker {
+ public:
+  Breaker(const std::vector<Span>& spans, double width, const Typesetter& typesetter,
+          Hyphenation hyphenation)
+      : spans_(spans), width_(width), ts_(typesetter), hyphenation_(hyphenation) {}
+
+  std::vector<Line> run() {
+    split_words();
+    for (Word& word : words_) place(std::move(word));
+    if (!line_.pieces.empty() || lines_.empty()) flush();
+    return std::move(lines_);
+  }
+
+  std::vector<Word>& words() {
+    split_words();
+    return words_;
+  }
+
+ private:
+  double measure(size_t span, std::string_view text) const {
+    const TextStyle& style = spans_[span].style;
+    return ts_.fonts.metrics(style.font).width(text, style.size);
+  }
+
+  void split_words() {
+    if (split_) return;
+    split_ = true;
+    Word word;
+    bool pending_space = false;
+    size_t space_span = 0;
+    const auto end_word = [&] {
+      if (word.fragments.empty()) return;
+      for (Fragment& fragment : word.fragments) {
+        fragment.width = measure(fragment.span, fragment.text);
+        word.width += fragment.width;
+      }
+      words_.push_back(std::move(word));
+      word = Word();
+    };
+    for (size_t s = 0; s < spans_.size(); ++s) {
+      const std::string& text = spans_[s].text;
+      for (size_t i = 0; i < text.size();) {
+        const size_t start = i;
+        const char32_t c = next_code_point(text, i);
+        if (c == ' ' || c == '\t' || c == '\r') {
+          end_word();
+          pending_space = true;
+          space_span = s;
+          continue;
+        }
+        if (c == '\n') {
+          end_word();
+          if (words_.empty()) words_.push_back(Word());
+          words_.back().break_after = true;
+          pending_space = false;
+          continue;
+        }
+        if (word.fragments.empty()) {
+          word.space_before = pending_space && !words_.empty() && !words_.back().break_after;
+          word.space_span = space_span;
+          pending_space = false;
+        }
+        if (word.fragments.empty() || word.fragments.back().span != s) {
+          word.fragments.push_back({.span = s, .text = {}, .width = 0});
+        }
+        word.fragments.back().text.append(text, start, i - start);
+      }
+    }
+    end_word();
+  }
+
+  double space_width(const Word& word) const {
+    return word.space_before && !line_.pieces.empty() ? measure(word.space_span, " ") : 0;
+  }
+
+  double hyphen_width(const Word& word, size_t offset) const {
+    return measure(span_at(word, offset), "-");
+  }
+
+  static size_t span_at(const Word& word, size_t offset) {
+    size_t at = 0;
+    for (const Fragment& fragment : word.fragments) {
+      if (offset <= at + fragment.text.size()) return fragment.span;
+      at += fragment.text.size();
+    }
+    return word.fragments.back().span;
+  }
+
+  static std::string text_of(const Word& word) {
+    std::string out;
+    for (const Fragment& fragment : word.fragments) out += fragment.text;
+    return out;
+  }
+
+  // The word's text before `offset`, as a word, and the rest.
+  std::pair<Word, Word> split(const Word& word, size_t offset) const {
+    Word head;
+    Word tail;
+    head.space_before = word.space_before;
+    head.space_span = word.space_span;
+    tail.break_after = word.break_after;
+    size_t at = 0;
+    for (const Fragment& fragment : word.fragments) {
+      const size_t end = at + fragment.text.size();
+      if (end <= offset) {
+        head.fragments.push_back(fragment);
+      } else if (at >= offset) {
+        tail.fragments.push_back(fragment);
+      } else {
+        const size_t cut = offset - at;
+        head.fragments.push_back({fragment.span, fragment.text.substr(0, cut), 0});
+        tail.fragments.push_back({fragment.span, fragment.text.substr(cut), 0});
+        head.fragments.back().width = measure(fragment.span, head.fragments.back().text);
+        tail.fragments.back().width = measure(fragment.span, tail.fragments.back().text);
+      }
+      at = end;
+    }
+    for (const Fragment& f : head.fragments) head.width += f.width;
+    for (const Fragment& f : tail.fragments) tail.width += f.width;
+    return {std::move(head), std::move(tail)};
+  }
+
+  // Where the word may break: after a hyphen, dash or slash inside it, and at the hyphenation
+  // points of its letter runs (not of capitalised runs, usually names, unless `names`).
+  std::vector<BreakPoint> break_points(const Word& word, bool names) const {
+    const std::string text = text_of(word);
+    std::vector<BreakPoint> points;
+    size_t run_start = std::string::npos;
+    const auto end_run = [&](size_t end) {
+      if (run_start == std::string::npos) return;
+      const std::string_view run(text.data() + run_start, end - run_start);
+      size_t k = 0;
+      const bool capital = is_upper(next_code_point(run, k));
+      if (!capital || names) {
+        for (size_t offset : ts_.hyphenator.points(run)) {
+          points.push_back({run_start + offset, true});
+        }
+      }
+      run_start = std::string::npos;
+    };
+    for (size_t i = 0; i < text.size();) {
+      const size_t start = i;
+      const char32_t c = next_code_point(text, i);
+      if (is_letter(c)) {
+        if (run_start == std::string::npos) run_start = start;
+        continue;
+      }
+      end_run(start);
+      const bool breaks_after = c == '-' || c == 0x2013 || c == 0x2014 || c == '/';
+      if (breaks_after && start > 0 && i < text.size()) points.push_back({i, false});
+    }
+    end_run(text.size());
+    std::sort(points.begin(), points.end(),
+              [](const BreakPoint& a, const BreakPoint& b) { return a.offset < b.offset; });
+    return points;
+  }
+
+  // Every character boundary, for a word wider than a whole line with no better place.
+  static std::vector<BreakPoint> every_character(const Word& word) {
+    const std::string text = text_of(word);
+    std::vector<BreakPoint> points;
+    for (size_t i = 0; i < text.size();) {
+      (void)next_code_point(text, i);
+      if (i < text.size()) points.push_back({i, true});
+    }
+    return points;
+  }
+
+  double prefix_width(const Word& word, size_t offset) const {
+    double width = 0;
+    size_t at = 0;
+    for (const Fragment& fragment : word.fragments) {
+      const size_t end = at + fragment.text.size();
+      if (end <= offset) {
+        width += fragment.width;
+      } else {
+        if (offset > at) width += measure(fragment.span, fragment.text.substr(0, offset - at));
+        break;
+      }
+      at = end;
+    }
+    return width;
+  }
+
+  // The last of `points` whose head (with its hyphen) fits in `room`.
+  std::optional<BreakPoint> last_fitting(const Word& word, const std::vector<BreakPoint>& points,
+                                         double room) const {
+    std::optional<BreakPoint> best;
+    for (const BreakPoint& point : points) {
+      const double w =
+          prefix_width(word, point.offset) + (point.hyphen ? hyphen_width(word, point.offset) : 0);
+      if (w <= room) best = point;
+      else break;
+    }
+    return best;
+  }
+
+  void place(Word word) {
+    while (true) {
+      if (word.fragments.empty()) {  // a bare forced break
+        if (word.break_after) flush();
+        return;
+      }
+      const double space = space_width(word);
+      const double x = line_.pieces.empty() ? 0 : line_.width;
+      if (x + space + word.width <= width_ + 1e-6) {
+        append(word, space);
+        if (word.break_after) flush();
+        return;
+      }
+      const double room = width_ - x - space;
+      const bool overlong = word.width > width_;
+      const bool worth = hyphenation_ == Hyphenation::kAuto
+                             ? room > kRaggedTolerance * width_ || line_.pieces.empty()
+                             : overlong;
+      std::optional<BreakPoint> at;
+      if (worth) at = last_fitting(word, break_points(word, overlong), room);
+      if (!at && line_.pieces.empty()) at = last_fitting(word, every_character(word), room);
+      if (!at && line_.pieces.empty()) {
+        // Not even one character fits (a column narrower than a letter): place it anyway.
+        append(word, 0);
+        flush();
+        return;
+      }
+      if (!at) {
+        flush();
+        continue;
+      }
+      auto [head, tail] = split(word, at->offset);
+      if (at->hyphen) {
+        const size_t span = head.fragments.back().span;
+        head.fragments.back().text += '-';
+        const double w = measure(span, "-");
+        head.fragments.back().width += w;
+        head.width += w;
+      }
+      append(head, space);
+      flush();
+      word = std::move(tail);
+      word.space_before = false;
+    }
+  }
+
+  void append(const Word& word, double space) {
+    double x = line_.pieces.empty() ? 0 : line_.width;
+    bool first = true;
+    for (const Fragment& fragment : word.fragments) {
+      const Span& span = spans_[fragment.span];
+      line_.size = std::max(line_.size, span.style.size);
+      const bool with_space = first && space > 0;
+      if (!line_.pieces.empty() && line_.pieces.back().style == span.style &&
+          line_.pieces.back().url == span.url) {
+        Piece& piece = line_.pieces.back();
+        if (with_space) piece.text += ' ';
+        piece.text += fragment.text;
+        piece.width += (with_space ? space : 0) + fragment.width;
+      } else {
+        if (with_space) x += space;
+        line_.pieces.push_back({x, fragment.width, fragment.text, span.style, span.url});
+      }
+      x = line_.pieces.back().x + line_.pieces.back().width;
+      first = false;
+    }
+    line_.width = x;
+  }
+
+  void flush() {
+    if (line_.size == 0) line_.size = spans_.empty() ? 10 : spans_.front().style.size;
+    lines_.push_back(std::move(line_));
+    line_ = Line();
+  }
+
+  const std::vector<Span>& spans_;
+  double width_;
+  const Typesetter& ts_;
+  Hyphenation hyphenation_;
+  bool split_ = false;
+  std::vector<Word> words_;
+  std::vector<Line> lines_;
+  Line line_;
+};
+
+}  // namespace
+
+std::vector<Line> break_lines(const std::vector<Span>& spans, double width,
+                              const Typesetter& typesetter, Hyphenation hyphenation) {
+  return Breaker(spans, width, typesetter, hyphenation).run();
+}
+
+double natural_width(const std::vector<Span>& spans, const Typesetter& typesetter) {
+  double widest = 0;
+  for (const Line& line : break_lines(spans, 1e9, typesetter, Hyphenation::kOverlongOnly)) {
+    widest = std::max(widest, line.width);
+  }
+  return widest;
+}
+
+double widest_word(const std::vector<Span>& spans, const Typesetter& typesetter) {
+  Breaker breaker(spans, 1e9, typesetter, Hyphenation::kOverlongOnly);
+  double widest = 0;
+  for (const Word& word : breaker.words()) widest = std::max(widest, word.width);
+  return widest;
+}
+
+void emit_line(const Line& line, double x, double baseline, std::vector<Op>& ops) {
+  for (const Piece& piece : line.pieces) {
+    const Rgb colour = piece.url.empty() ? piece.style.colour : kLinkBlue;
+    ops.emplace_back(TextOp{x + piece.x, baseline, piece.style.font, piece.style.size, colour,
+                            piece.text, 0});
+    if (!piece.url.empty()) {
+      const double size = piece.style.size;
+      ops.emplace_back(LineOp{{{x + piece.x, baseline + 0.12 * size},
+                               {x + piece.x + piece.width, baseline + 0.12 * size}},
+                              0.4, kLinkBlue, Dash::kSolid});
+      ops.emplace_back(
+          LinkOp{{x + piece.x, baseline - 0.8 * size, piece.width, 1.05 * size}, piece.url, -1});
+    }
+  }
+}
+
+void translate(std::vector<Op>& ops, double dx, double dy) {
+  for (Op& op : ops) {
+    std::visit(
+        [&](auto& o) {
+          using T = std::decay_t<decltype(o)>;
+          if constexpr (std::is_same_v<T, TextOp>) {
+            o.x += dx;
+            o.y += dy;
+          } else if constexpr (std::is_same_v<T, LineOp>) {
+            for (Point& p : o.points) {
+              p.x += dx;
+              p.y += dy;
+            }
+          } else if constexpr (std::is_same_v<T, MarkerOp>) {
+            o.at.x += dx;
+            o.at.y += dy;
+          } else {
+            o.box.x += dx;
+            o.box.y += dy;
+          }
+        },
+        op);
+  }
+}
+
+}  // namespace metodika::render::pdf

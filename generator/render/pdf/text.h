@@ -1,0 +1,71 @@
+// Line breaking: styled text into lines of a given width, measured with the embedded fonts'
+// real advances. Ragged right (first fit); a word that does not fit is hyphenated with the Latvian
+// patterns, at a hyphen or slash already in it, or — only when a single word is wider than the
+// whole line — before the last character that fits, with a hyphen. Nothing ever overflows.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "render/pdf/display.h"
+#include "render/pdf/fonts.h"
+#include "render/pdf/hyphenate.h"
+
+namespace metodika::render::pdf {
+
+struct TextStyle {
+  FontStyle font = FontStyle::kRegular;
+  double size = 10;
+  Rgb colour = kBlack;
+  friend bool operator==(const TextStyle&, const TextStyle&) = default;
+};
+
+/// A run of text in one style. "\n" in `text` is a forced line break; runs of spaces, tabs and
+/// newlines elsewhere count as one space (U+00A0 NO-BREAK SPACE never breaks).
+struct Span {
+  std::string text;
+  TextStyle style;
+  std::string url;  ///< a link
+};
+
+/// A piece of a laid-out line.
+struct Piece {
+  double x = 0;
+  double width = 0;
+  std::string text;
+  TextStyle style;
+  std::string url;
+};
+
+struct Line {
+  std::vector<Piece> pieces;
+  double width = 0;
+  /// The tallest size on the line (for leading).
+  double size = 0;
+};
+
+enum class Hyphenation {
+  kAuto,          ///< hyphenate where the line would otherwise end far short of the margin
+  kOverlongOnly,  ///< only words wider than the line (table cells: names stay whole)
+};
+
+struct Typesetter {
+  const FontSet& fonts;
+  const Hyphenator& hyphenator;
+};
+
+/// Breaks `spans` into lines at most `width` wide.
+[[nodiscard]] std::vector<Line> break_lines(const std::vector<Span>& spans, double width,
+                                            const Typesetter& typesetter,
+                                            Hyphenation hyphenation = Hyphenation::kAuto);
+
+/// The width of `spans` on one line, spaces collapsed as `break_lines` does.
+[[nodiscard]] double natural_width(const std::vector<Span>& spans, const Typesetter& typesetter);
+
+/// The widest word of `spans`.
+[[nodiscard]] double widest_word(const std::vector<Span>& spans, const Typesetter& typesetter);
+
+/// Text ops (and link ops) for `line` with its baseline at `baseline`, shifted right by `x`.
+void emit_line(const Line& line, double x, double baseline, std::vector<Op>& ops);
+
+}  // namespace metodika::render::pdf

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# End-to-end checks of the PDF review: the fixture review through render_pdf_sample (byte-identical
+# twice, then check_pdf.py with its golden file), and, given a metodika binary, the reviews of the
+# test site kurzeme-json (which has private teacher records that must not appear).
+#   run_checks.sh SAMPLE_BIN SOURCE_DIR [METODIKA_BIN]
+set -euo pipefail
+export TZ=UTC  # pdfinfo prints dates in local time
+sample=$1
+src=$2
+metodika=${3:-}
+here=$(cd "$(dirname "$0")" && pwd)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+"$sample" "$work/a.pdf"
+"$sample" "$work/b.pdf"
+cmp "$work/a.pdf" "$work/b.pdf" || { echo "the same review gave different bytes" >&2; exit 1; }
+python3 "$here/check_pdf.py" "$work/a.pdf" --pages 6-12 \
+  --expect "Ventspils valstspilsēta" --expect "Izglītības iestāžu tīkls" \
+  --expect "4 812" --expect "78,4%" --expect "20 874 800 EUR" --expect "2024./2025." \
+  --expect "ĀČĒĢĪĶĻŅŠŪŽ" --expect "„Zīlīte“" --expect "slēpts: mazāk" \
+  --golden "$src/tests/golden/pdf/sample.txt"
+
+if [[ -n "$metodika" ]]; then
+  site="$src/tests/sites/valid/kurzeme-json"
+  "$metodika" build "$site" --out "$work/site" --quiet
+  shopt -s nullglob
+  pdfs=("$work/site/parskati/"*.pdf)
+  if ((${#pdfs[@]} == 0)); then echo "no reviews under parskati/" >&2; exit 1; fi
+  for pdf in "${pdfs[@]}"; do
+    python3 "$here/check_pdf.py" "$pdf" --pages 3-200 --private-dir "$site/data/private"
+  done
+fi
+echo "PDF checks passed"
