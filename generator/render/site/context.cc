@@ -81,6 +81,8 @@ void SiteContext::set_language(const std::string& lang) {
   lang_ = lang;
   strings_ =
       strings_data(theme_.strings.count(lang) ? theme_.strings.at(lang) : load::StringTable{});
+  base_ = Data(Data::type::object);
+  base_.set("t", strings_);
   collator_ = std::make_unique<util::Collator>(lang);
   accessibility_rel_.clear();
   for (const model::Page& p : m_.pages) {
@@ -122,7 +124,6 @@ Data SiteContext::page_data(std::string_view rel, const std::string& title, cons
                             const std::map<std::string, std::string>* alt) {
   Data d(Data::type::object);
   d.set("lang", lang_);
-  d.set("t", strings_);
   d.set("site_title", m_.site.title.in(lang_));
   d.set("page_title", title);
   d.set("home_url", urls_.page(lang_, ""));
@@ -187,10 +188,9 @@ void SiteContext::emit(std::string_view rel, const std::string& title,
                        const std::map<std::string, std::string>* alt) {
   if (crumbs.empty() && !rel.empty()) crumbs.emplace_back(t("nav.home"), urls_.page(lang_, ""));
   Data d = page_data(rel, title, crumbs, alt);
-  body.set("t", strings_);
   body.set("home_url", urls_.page(lang_, ""));
-  d.set("content", templates_.render(body_template, body));
-  write(urls_.file(lang_, rel), templates_.render("base", d));
+  d.set("content", render(body_template, body));
+  write(urls_.file(lang_, rel), render("base", d));
   ++pages_;
   sitemap_.push_back(urls_.absolute(lang_, rel));
 }

@@ -61,6 +61,11 @@ class SiteContext {
   /// The translation of `key` ("nav.home") in the current language; "" when the theme lacks it.
   [[nodiscard]] const std::string& t(std::string_view key) const;
 
+  /// Renders template `name` with `data` over the current language's strings ({{t.…}}).
+  [[nodiscard]] std::string render(std::string_view name, const Data& data) const {
+    return templates_.render(name, data, &base_);
+  }
+
   /// Switches to `lang` for the pages that follow.
   void set_language(const std::string& lang);
   /// Writes the theme's static files under content-hashed names.
@@ -107,6 +112,7 @@ class SiteContext {
   Urls urls_;
   std::string lang_;
   Data strings_;
+  Data base_;  ///< {"t": strings_}: the bottom of every page's context
   std::unique_ptr<util::Collator> collator_;
   std::map<std::string, std::string> asset_urls_;
   std::string accessibility_rel_;

@@ -79,9 +79,7 @@ void write_review_pages(SiteContext& c) {
           break;
         }
         case ReviewBlock::Kind::kTable: {
-          Data view = table_view(c, b.table, data_dir, "r-");
-          view.set("t", c.strings());
-          html += c.templates().render("partials/table", view);
+          html += table_html(c, b.table, data_dir, "r-");
           break;
         }
         case ReviewBlock::Kind::kChart:
