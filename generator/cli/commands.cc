@@ -63,9 +63,17 @@ class Progress {
   std::vector<std::pair<std::string, double>> laps_;
 };
 
-void print_diagnostics(const diag::Diagnostics& diags) {
+void print_diagnostics(const diag::Diagnostics& diags, BuildReport* report = nullptr) {
   size_t warnings_shown = 0, warnings_hidden = 0;
   for (const diag::Diagnostic& d : diags.sorted()) {
+    if (report && d.severity == diag::Severity::kError) {
+      std::string where = d.pos.file;
+      if (d.pos.line > 0) {
+        where.append(":").append(std::to_string(d.pos.line));
+        where.append(":").append(std::to_string(d.pos.col));
+      }
+      report->errors.push_back({std::move(where), diags.format_one(d)});
+    }
     if (d.severity == diag::Severity::kWarning && warnings_shown >= kMaxWarningsShown) {
       ++warnings_hidden;
       continue;
@@ -115,7 +123,7 @@ int run_build(const BuildOptions& options) {
     model_options.jobs = options.jobs;
     model::Model model = model::build_model(sources, model_options, diags);
     progress.clear();
-    print_diagnostics(diags);
+    print_diagnostics(diags, options.report);
     if (diags.has_errors()) {
       std::cerr << "metodika: " << plural(diags.error_count(), "error", "errors")
                 << (options.check_only ? "" : "; nothing was written, the previous output is "
@@ -146,9 +154,10 @@ int run_build(const BuildOptions& options) {
     diag::Diagnostics theme_diags;
     load::Theme theme =
         load::load_theme(options.site_dir, model.site.theme, model.site.languages, theme_diags);
-    publish::Staging staging(out);
+    publish::Staging staging(out, options.previous_output);
     render::site::SiteOptions site_options;
     site_options.annexes = true;  // written below, after the site: the pages link them
+    site_options.jobs = options.jobs;
     site_options.reports = render::pdf::has_review_template(model, theme);
     render::site::SiteStats site_stats =
         render::site::render_site(model, results, theme, staging, theme_diags, site_options);
@@ -162,7 +171,7 @@ int run_build(const BuildOptions& options) {
     }
     if (theme_diags.error_count() + theme_diags.warning_count() > 0) {
       progress.clear();
-      print_diagnostics(theme_diags);
+      print_diagnostics(theme_diags, options.report);
     }
     if (theme_diags.has_errors()) {
       std::cerr << "metodika: " << plural(theme_diags.error_count(), "error", "errors")
@@ -189,6 +198,7 @@ int run_build(const BuildOptions& options) {
     return 0;
   } catch (const std::exception& e) {
     progress.clear();
+    if (options.report) options.report->errors.push_back({"", std::string("error: ") + e.what()});
     std::cerr << "metodika: error: " << e.what()
               << "\nmetodika: nothing was written; the previous output is unchanged\n";
     return 1;

@@ -5,10 +5,22 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "publish/staging.h"
 #include "util/date.h"
 
 namespace metodika::cli {
+
+/// What a build reports besides printing it, for `serve` to show in the browser: every error
+/// exactly as printed on the terminal.
+struct BuildReport {
+  struct Problem {
+    std::string location;  // "file:line:col", "file", or "" for a failure of no file
+    std::string text;      // the printed diagnostic: message, quoted line, caret, hint
+  };
+  std::vector<Problem> errors;
+};
 
 struct BuildOptions {
   std::filesystem::path site_dir = ".";
@@ -20,10 +32,22 @@ struct BuildOptions {
   bool progress = false;  // stderr is a terminal
   bool check_only = false;
   bool timings = false;  // print the time of each stage
+  BuildReport* report = nullptr;  // when set, also receives the errors (`serve`)
+  // `serve` keeps the previous output as the next build's staging folder.
+  publish::PreviousOutput previous_output = publish::PreviousOutput::kDelete;
 };
 
 /// `metodika build` and `metodika check`. Returns the process exit code (0, 1).
 int run_build(const BuildOptions& options);
+
+/// `metodika serve`: builds, serves the output over HTTP, rebuilds on every edit and reloads the
+/// open pages. Returns the exit code when stopped (0 on SIGINT/SIGTERM, 1, or 2).
+struct ServeOptions {
+  BuildOptions build;
+  std::string bind = "127.0.0.1";
+  int port = 1313;  // 0: any free port
+};
+int run_serve(const ServeOptions& options);
 
 /// `metodika new DIR`: writes a minimal working site. Returns the exit code (0, 1 or 2).
 int run_new(const std::filesystem::path& dir);

@@ -57,6 +57,22 @@ int main(int argc, char** argv) {
   check->add_flag("--quiet,-q", opts.quiet, "print nothing but errors and warnings");
   check->add_flag("--timings", opts.timings, "print the time each stage took");
 
+  metodika::cli::ServeOptions serve_opts;
+  CLI::App* serve = app.add_subcommand(
+      "serve", "build, serve the site at http://127.0.0.1:1313/, rebuild on every edit and "
+               "reload the open pages");
+  add_site(serve);
+  serve->add_option("--port,-p", serve_opts.port, "TCP port (default: 1313; 0: any free port)")
+      ->check(CLI::Range(0, 65535));
+  serve->add_option("--bind", serve_opts.bind,
+                    "address to listen on (default: 127.0.0.1, this machine only)");
+  serve->add_option("--out", out_dir, "output folder (default: SITE_DIR/output)");
+  serve->add_option("--as-of", as_of, "the date statuses are computed for, YYYY-MM-DD");
+  serve->add_option("--jobs,-j", opts.jobs, "parallel workers (default: the number of cores)")
+      ->check(CLI::Range(1u, 256u));
+  serve->add_flag("--quiet,-q", opts.quiet, "print nothing but errors, warnings and changes");
+  serve->add_flag("--timings", opts.timings, "print the time each stage of each build took");
+
   std::string new_dir;
   CLI::App* create = app.add_subcommand("new", "create a minimal working site to start from");
   create->add_option("DIR", new_dir, "the folder to create")->required();
@@ -83,5 +99,9 @@ int main(int argc, char** argv) {
   opts.source_date_epoch = source_date_epoch();
   opts.check_only = check->parsed();
   opts.progress = !opts.quiet && ::isatty(STDERR_FILENO);
+  if (serve->parsed()) {
+    serve_opts.build = opts;
+    return metodika::cli::run_serve(serve_opts);
+  }
   return metodika::cli::run_build(opts);
 }

@@ -1,13 +1,17 @@
 #include "publish/staging.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "util/fs.h"
 
@@ -46,7 +50,61 @@ fs::path normalised(const fs::path& p) {
   return c;
 }
 
+// True when `path` is a regular file (not a symbolic link) with exactly `bytes`; `st` gets its
+// status. Reading the old file costs less than writing a new one: on ext4, creating an inode
+// just after a previous build's deletion is the most expensive step of a rebuild
+// (`recently_deleted` in the inode allocator).
+bool holds_exactly(const fs::path& path, std::string_view bytes, struct stat& st) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) return false;
+  bool same = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+              static_cast<uint64_t>(st.st_size) == bytes.size();
+  constexpr size_t kChunk = 64 * 1024;
+  char buf[kChunk];
+  for (size_t done = 0; same && done < bytes.size();) {
+    ssize_t n = ::read(fd, buf, std::min(kChunk, bytes.size() - done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0 || std::memcmp(buf, bytes.data() + done, static_cast<size_t>(n)) != 0) {
+      same = false;
+      break;
+    }
+    done += static_cast<size_t>(n);
+  }
+  ::close(fd);
+  return same;
+}
+
+// Removes whatever is at `path` (a file, a link, a folder left by an older build) so that a new
+// file can take its place. A staging file may share its inode with the live output (a hard
+// link), so it is never truncated and rewritten in place.
+void remove_entry(const fs::path& path) {
+  if (::unlink(path.c_str()) == 0 || errno == ENOENT) return;
+  std::error_code ec;
+  fs::remove_all(path, ec);
+}
+
+// create_directories for `dir` under `root`, first removing files that stand where a folder
+// must go (a spare folder holds an older build, where a path may have been a file).
+void make_folders(const fs::path& root, const fs::path& dir) {
+  std::error_code ec;
+  if (fs::create_directories(dir, ec) || !ec) return;
+  fs::path at = root;
+  for (const fs::path& part : dir.lexically_relative(root)) {
+    at /= part;
+    if (!fs::is_directory(fs::symlink_status(at, ec))) remove_entry(at);
+  }
+  fs::create_directories(dir);  // throws with the reason if it still cannot
+}
+
 }  // namespace
+
+void remove_spare(const fs::path& out) {
+  fs::path spare = fs::absolute(out).lexically_normal();
+  if (!spare.has_filename()) spare = spare.parent_path();
+  spare += ".spare";
+  std::error_code ec;
+  fs::remove_all(spare, ec);
+}
 
 std::string unsafe_output_reason(const fs::path& out_in, const fs::path& site_in) {
   fs::path out = normalised(out_in);
@@ -79,25 +137,41 @@ std::string unsafe_output_reason(const fs::path& out_in, const fs::path& site_in
   return {};
 }
 
-Staging::Staging(fs::path out) : out_(std::move(out)) {
+Staging::Staging(fs::path out, PreviousOutput previous) : out_(std::move(out)) {
   out_ = fs::absolute(out_).lexically_normal();
   if (!out_.has_filename()) out_ = out_.parent_path();
   dir_ = out_;
   dir_ += ".staging-" + std::to_string(::getpid());
   std::error_code ec;
   fs::remove_all(dir_, ec);  // a leftover of a killed build with the same pid
+  if (previous == PreviousOutput::kKeepAsSpare) {
+    spare_ = out_;
+    spare_ += ".spare";
+    // Only a folder of ours (with the marker) is taken; anything else there is left alone.
+    if (fs::is_directory(fs::symlink_status(spare_, ec)) &&
+        fs::is_regular_file(fs::symlink_status(spare_ / std::string(kOutputMarker), ec))) {
+      if (::rename(spare_.c_str(), dir_.c_str()) != 0) fs::remove_all(spare_, ec);
+    }
+  }
+  ec.clear();
   fs::create_directories(dir_, ec);
   if (ec) {
     throw std::runtime_error("cannot create the staging folder " + dir_.string() + ": " +
                              ec.message());
   }
-  util::write_file(dir_ / std::string(kOutputMarker),
-                   "This folder is written by metodika and replaced whole on every build.\n");
+  put(std::string(kOutputMarker),
+      "This folder is written by metodika and replaced whole on every build.\n");
 }
 
 Staging::~Staging() {
   if (!committed_) {
     std::error_code ec;
+    // An unfinished staging folder is still a fine spare: the next build prunes what it does
+    // not write.
+    if (!spare_.empty() && !fs::exists(spare_, ec) &&
+        ::rename(dir_.c_str(), spare_.c_str()) == 0) {
+      return;
+    }
     fs::remove_all(dir_, ec);
   }
 }
@@ -106,19 +180,69 @@ void Staging::write(std::string_view path, std::string_view bytes) {
   if (!is_safe_output_path(path)) {
     throw std::logic_error("refusing to write outside the output folder: " + std::string(path));
   }
-  util::write_file(dir_ / fs::path(std::string(path)), bytes);
+  if (put(path, bytes)) ++unchanged_;
   ++files_;
+}
+
+bool Staging::put(std::string_view path, std::string_view bytes) {
+  if (!spare_.empty()) {
+    std::lock_guard lock(written_mu_);
+    written_.emplace(path);
+  }
+  fs::path rel(std::string{path});
+  fs::path target = dir_ / rel;
+  fs::path previous = out_ / rel;
+  struct stat prev {};
+  if (holds_exactly(previous, bytes, prev)) {
+    struct stat here {};
+    if (::lstat(target.c_str(), &here) == 0 && here.st_dev == prev.st_dev &&
+        here.st_ino == prev.st_ino) {
+      return true;  // the spare already links the same file
+    }
+    remove_entry(target);
+    make_folders(dir_, target.parent_path());
+    // linkat without AT_SYMLINK_FOLLOW links the entry itself, never a link's target. Any
+    // failure (another file system, a link limit) just falls back to writing.
+    if (::linkat(AT_FDCWD, previous.c_str(), AT_FDCWD, target.c_str(), 0) == 0) return true;
+  }
+  remove_entry(target);
+  make_folders(dir_, target.parent_path());
+  util::write_file(target, bytes);
+  return false;
+}
+
+void Staging::prune_unwritten() {
+  std::vector<fs::path> folders;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(dir_, ec), end; !ec && it != end; it.increment(ec)) {
+    fs::file_status st = it->symlink_status(ec);
+    if (fs::is_directory(st)) {
+      folders.push_back(it->path());
+    } else if (!written_.contains(it->path().lexically_relative(dir_).generic_string())) {
+      remove_entry(it->path());
+    }
+  }
+  if (ec) throw std::runtime_error("cannot clean " + dir_.string() + ": " + ec.message());
+  // Deepest first, so that a folder emptied by removing its folders goes too. A clean build has
+  // no empty folders (folders are made only for files).
+  std::sort(folders.begin(), folders.end(), [](const fs::path& a, const fs::path& b) {
+    return a.native().size() > b.native().size();
+  });
+  for (const fs::path& folder : folders) ::rmdir(folder.c_str());  // fails when not empty
 }
 
 void Staging::commit() {
   std::error_code ec;
+  if (!spare_.empty()) prune_unwritten();
   if (fs::exists(out_, ec)) {
     // One atomic step: readers see the old output or the new one, never a mix.
     if (::renameat2(AT_FDCWD, dir_.c_str(), AT_FDCWD, out_.c_str(), RENAME_EXCHANGE) != 0) {
       throw std::runtime_error("cannot replace " + out_.string() + ": " + std::strerror(errno));
     }
     committed_ = true;
-    fs::remove_all(dir_, ec);  // now holds the previous output
+    // dir_ now holds the previous output.
+    if (!spare_.empty() && ::rename(dir_.c_str(), spare_.c_str()) == 0) return;
+    fs::remove_all(dir_, ec);
     return;
   }
   if (out_.has_parent_path()) fs::create_directories(out_.parent_path(), ec);

@@ -5,8 +5,10 @@
 
 #include <atomic>
 #include <filesystem>
+#include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 
 #include "util/output_sink.h"
 
@@ -22,33 +24,65 @@ inline constexpr std::string_view kOutputMarker = ".metodika-output";
 [[nodiscard]] std::string unsafe_output_reason(const std::filesystem::path& out,
                                                const std::filesystem::path& site_dir);
 
+/// What becomes of the previous output once the new one has replaced it.
+enum class PreviousOutput {
+  kDelete,  // deleted (`metodika build`)
+  /// Kept beside the output as `<out>.spare` and taken as the next build's staging folder, whose
+  /// files are then updated, not all created anew (`metodika serve`: creating and deleting
+  /// folders is most of a rebuild's time on ext4). Remove it with remove_spare().
+  kKeepAsSpare,
+};
+
 class Staging final : public util::OutputSink {
  public:
-  /// Creates a staging folder `<out>.staging-<pid>` next to `out`, holding only the marker file.
+  /// Creates a staging folder `<out>.staging-<pid>` next to `out`, holding only the marker file
+  /// (with kKeepAsSpare, the spare folder of the previous build renamed, when there is one).
   /// Throws std::runtime_error when it cannot.
-  explicit Staging(std::filesystem::path out);
+  explicit Staging(std::filesystem::path out,
+                   PreviousOutput previous = PreviousOutput::kDelete);
   /// Removes the staging folder unless it was committed.
   ~Staging() override;
   Staging(const Staging&) = delete;
   Staging& operator=(const Staging&) = delete;
 
-  /// Writes one file into the staging folder. `path` must be relative without "..".
+  /// Writes one file into the staging folder. `path` must be relative without "..". When the
+  /// current output holds a regular file at `path` with exactly these bytes, that file is
+  /// hard-linked instead of written: it keeps its inode and modification time (so a rebuild
+  /// leaves untouched what did not change, for `serve`, rsync and browsers' caches), and the
+  /// result is still byte for byte a clean build.
   void write(std::string_view path, std::string_view bytes) override;
 
   /// Replaces `out` by the staging folder in one rename (an atomic exchange when `out` exists),
-  /// then deletes the old output. Throws std::runtime_error when the swap fails; `out` is then
-  /// unchanged.
+  /// then deletes the old output (or keeps it as the spare). Throws std::runtime_error when the
+  /// swap fails; `out` is then unchanged.
   void commit();
 
   [[nodiscard]] const std::filesystem::path& staging_dir() const { return dir_; }
   [[nodiscard]] size_t files_written() const { return files_; }
+  /// How many of those were unchanged and linked from the previous output.
+  [[nodiscard]] size_t files_unchanged() const { return unchanged_; }
 
  private:
+  // Writes `bytes` at `path` in the staging folder, or links the previous output's identical
+  // file (then returns true).
+  bool put(std::string_view path, std::string_view bytes);
+
+  // Spare mode: deletes from the staging folder every file this build did not write, and the
+  // folders left empty, so that it holds exactly what a clean build would.
+  void prune_unwritten();
+
   std::filesystem::path out_;
   std::filesystem::path dir_;
+  std::filesystem::path spare_;  // empty unless kKeepAsSpare
   bool committed_ = false;
+  std::mutex written_mu_;
+  std::unordered_set<std::string> written_;  // spare mode only
   std::atomic<size_t> files_{0};
+  std::atomic<size_t> unchanged_{0};
 };
+
+/// Deletes the spare folder that PreviousOutput::kKeepAsSpare builds keep beside `out`.
+void remove_spare(const std::filesystem::path& out);
 
 /// True when `path` is safe to write under an output folder: relative, no "." or ".." segment,
 /// no empty segment, no backslash.

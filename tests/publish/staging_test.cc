@@ -2,9 +2,12 @@
 #include "publish/staging.h"
 
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
+#include <map>
+#include <vector>
 #include <stdexcept>
 
 #include "util/fs.h"
@@ -62,6 +65,177 @@ TEST_CASE("a build that is not committed leaves the previous output and no stagi
   size_t entries = 0;
   for ([[maybe_unused]] const auto& e : fs::directory_iterator(t.path)) ++entries;
   CHECK(entries == 1);
+}
+
+TEST_CASE("a rebuild leaves unchanged files untouched and still equals a clean build") {
+  TempDir t;
+  fs::path out = t.path / "output";
+  {
+    Staging s(out);
+    s.write("index.html", "same");
+    s.write("a/page.html", "old text");
+    s.write("a/longer.html", "short");
+    s.write("gone.html", "x");
+    s.commit();
+    CHECK(s.files_unchanged() == 0);
+  }
+  struct stat before_same {
+  }, before_page{};
+  REQUIRE(::stat((out / "index.html").c_str(), &before_same) == 0);
+  REQUIRE(::stat((out / "a/page.html").c_str(), &before_page) == 0);
+  // A file changed by hand in the output is compared by its bytes, not trusted.
+  util::write_file(t.path / "elsewhere.txt", "same");
+  {
+    Staging s(out);
+    s.write("index.html", "same");
+    s.write("a/page.html", "new text");  // same size, other bytes
+    s.write("a/longer.html", "longer text");
+    s.write("new.html", "same");
+    s.commit();
+    CHECK(s.files_written() == 4);
+    CHECK(s.files_unchanged() == 1);
+  }
+  struct stat after_same {
+  }, after_page{};
+  REQUIRE(::stat((out / "index.html").c_str(), &after_same) == 0);
+  REQUIRE(::stat((out / "a/page.html").c_str(), &after_page) == 0);
+  CHECK(after_same.st_ino == before_same.st_ino);
+  CHECK(after_same.st_mtim.tv_sec == before_same.st_mtim.tv_sec);
+  CHECK(after_same.st_mtim.tv_nsec == before_same.st_mtim.tv_nsec);
+  CHECK(after_same.st_nlink == 1);  // the previous output is gone
+  CHECK(after_page.st_ino != before_page.st_ino);
+  CHECK(util::read_file(out / "a/page.html") == "new text");
+  CHECK(util::read_file(out / "a/longer.html") == "longer text");
+  CHECK(util::list_files(out) ==
+        std::vector<std::string>{"a/longer.html", "a/page.html", "index.html", "new.html"});
+}
+
+TEST_CASE("a file written twice in one build never changes the previous output's file") {
+  TempDir t;
+  fs::path out = t.path / "output";
+  {
+    Staging s(out);
+    s.write("index.html", "old");
+    s.commit();
+  }
+  {
+    Staging s(out);
+    s.write("index.html", "old");  // linked from the output…
+    s.write("index.html", "new");  // …so this must replace the link, not write through it
+    CHECK(util::read_file(out / "index.html") == "old");
+    s.commit();
+  }
+  CHECK(util::read_file(out / "index.html") == "new");
+}
+
+// The files (path → bytes) under `dir`, the marker included.
+std::map<std::string, std::string> tree(const fs::path& dir) {
+  std::map<std::string, std::string> files;
+  for (const std::string& rel : util::list_files(dir)) files[rel] = util::read_file(dir / rel);
+  if (fs::exists(dir / std::string(kOutputMarker))) {
+    files[std::string(kOutputMarker)] = util::read_file(dir / std::string(kOutputMarker));
+  }
+  return files;
+}
+
+TEST_CASE("with a spare folder, every build still equals a clean one") {
+  TempDir t;
+  fs::path out = t.path / "output";
+  fs::path spare = t.path / "output.spare";
+  fs::path clean = t.path / "clean";
+  using Build = std::map<std::string, std::string>;
+  const std::vector<Build> builds = {
+      {{"index.html", "1"}, {"a/b/c.html", "c"}, {"a/x.html", "x"}, {"gone/soon.html", "s"}},
+      {{"index.html", "2"}, {"a/b/c.html", "c"}, {"a/x.html", "x2"}, {"new/n.html", "n"}},
+      // A file becomes a folder and a folder a file.
+      {{"index.html", "2"}, {"a/x.html/inner.html", "i"}, {"a/b", "now a file"}},
+      {{"index.html", "3"}},
+      {{"index.html", "3"}, {"a/b/c.html", "c"}},
+  };
+  for (size_t i = 0; i < builds.size(); ++i) {
+    CAPTURE(i);
+    {
+      Staging s(out, PreviousOutput::kKeepAsSpare);
+      for (const auto& [path, bytes] : builds[i]) s.write(path, bytes);
+      s.commit();
+    }
+    fs::remove_all(clean);
+    {
+      Staging s(clean);
+      for (const auto& [path, bytes] : builds[i]) s.write(path, bytes);
+      s.commit();
+    }
+    CHECK(tree(out) == tree(clean));
+    // No empty folders: a clean build has none.
+    for (const auto& e : fs::recursive_directory_iterator(out)) {
+      if (e.is_directory()) CHECK_FALSE(fs::is_empty(e.path()));
+    }
+    CHECK(fs::exists(spare / std::string(kOutputMarker)) == (i > 0 || fs::exists(spare)));
+  }
+  // An unchanged file keeps its inode from build to build, through the spare too.
+  struct stat first {};
+  REQUIRE(::stat((out / "index.html").c_str(), &first) == 0);
+  {
+    Staging s(out, PreviousOutput::kKeepAsSpare);
+    s.write("index.html", "3");
+    s.write("a/b/c.html", "c");
+    s.commit();
+    CHECK(s.files_unchanged() == 2);
+  }
+  struct stat again {};
+  REQUIRE(::stat((out / "index.html").c_str(), &again) == 0);
+  CHECK(again.st_ino == first.st_ino);
+  CHECK(util::list_files(t.path / "output.spare") ==
+        std::vector<std::string>{"a/b/c.html", "index.html"});
+
+  SUBCASE("a build that fails leaves the output and still keeps a spare") {
+    {
+      Staging s(out, PreviousOutput::kKeepAsSpare);
+      s.write("index.html", "half");
+    }
+    CHECK(util::read_file(out / "index.html") == "3");
+    CHECK(fs::exists(spare));
+    {
+      Staging s(out, PreviousOutput::kKeepAsSpare);
+      s.write("index.html", "4");
+      s.commit();
+    }
+    CHECK(tree(out) == std::map<std::string, std::string>{
+                           {std::string(kOutputMarker), tree(clean)[std::string(kOutputMarker)]},
+                           {"index.html", "4"}});
+  }
+  SUBCASE("remove_spare deletes it; a folder without the marker is never taken") {
+    remove_spare(out);
+    CHECK_FALSE(fs::exists(spare));
+    util::write_file(spare / "mine.txt", "not metodika's");
+    {
+      Staging s(out, PreviousOutput::kKeepAsSpare);
+      s.write("index.html", "5");
+      s.commit();
+    }
+    CHECK(util::read_file(spare / "mine.txt") == "not metodika's");
+    CHECK(util::list_files(out) == std::vector<std::string>{"index.html"});
+  }
+}
+
+TEST_CASE("a link in the previous output is never reused") {
+  TempDir t;
+  fs::path out = t.path / "output";
+  {
+    Staging s(out);
+    s.write("index.html", "x");
+    s.commit();
+  }
+  util::write_file(t.path / "secret.txt", "secret");
+  fs::create_symlink(t.path / "secret.txt", out / "copy.txt");
+  {
+    Staging s(out);
+    s.write("copy.txt", "secret");
+    s.commit();
+    CHECK(s.files_unchanged() == 0);
+  }
+  CHECK_FALSE(fs::is_symlink(out / "copy.txt"));
+  CHECK(util::read_file(out / "copy.txt") == "secret");
 }
 
 TEST_CASE("paths that would leave the output folder are refused") {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <mutex>
 
 #include "util/format.h"
 
@@ -81,6 +82,8 @@ void SiteContext::set_language(const std::string& lang) {
   lang_ = lang;
   strings_ =
       strings_data(theme_.strings.count(lang) ? theme_.strings.at(lang) : load::StringTable{});
+  base_ = Data(Data::type::object);
+  base_.set("t", strings_);
   collator_ = std::make_unique<util::Collator>(lang);
   accessibility_rel_.clear();
   for (const model::Page& p : m_.pages) {
@@ -104,11 +107,35 @@ void SiteContext::write(const std::string& path, const std::string& bytes) {
 }
 
 void SiteContext::write_static() {
+  compute_asset_urls();
+  for (const auto& [path, bytes] : theme_.static_files) write("static/" + hashed_name(path, bytes), bytes);
+}
+
+void SiteContext::compute_asset_urls() {
   for (const auto& [path, bytes] : theme_.static_files) {
-    std::string name = "static/" + hashed_name(path, bytes);
-    asset_urls_[path] = urls_.asset(name);
-    write(name, bytes);
+    asset_urls_[path] = urls_.asset("static/" + hashed_name(path, bytes));
   }
+}
+
+SiteContext::Produced SiteContext::take_produced() {
+  Produced p{pages_, files_, std::move(sitemap_), std::move(data_files_)};
+  pages_ = files_ = 0;
+  sitemap_.clear();
+  data_files_.clear();
+  return p;
+}
+
+void SiteContext::add_produced(Produced p) {
+  pages_ += p.pages;
+  files_ += p.files;
+  for (auto& s : p.sitemap) sitemap_.push_back(std::move(s));
+  for (auto& f : p.data_files) data_files_.push_back(std::move(f));
+}
+
+void SiteContext::report_error(std::string message) {
+  static std::mutex mu;  // workers of a parallel build share the diagnostics
+  std::lock_guard lock(mu);
+  diags_.error({}, std::move(message));
 }
 
 std::string SiteContext::asset_url(std::string_view name) const {
@@ -122,7 +149,6 @@ Data SiteContext::page_data(std::string_view rel, const std::string& title, cons
                             const std::map<std::string, std::string>* alt) {
   Data d(Data::type::object);
   d.set("lang", lang_);
-  d.set("t", strings_);
   d.set("site_title", m_.site.title.in(lang_));
   d.set("page_title", title);
   d.set("home_url", urls_.page(lang_, ""));
@@ -187,10 +213,9 @@ void SiteContext::emit(std::string_view rel, const std::string& title,
                        const std::map<std::string, std::string>* alt) {
   if (crumbs.empty() && !rel.empty()) crumbs.emplace_back(t("nav.home"), urls_.page(lang_, ""));
   Data d = page_data(rel, title, crumbs, alt);
-  body.set("t", strings_);
   body.set("home_url", urls_.page(lang_, ""));
-  d.set("content", templates_.render(body_template, body));
-  write(urls_.file(lang_, rel), templates_.render("base", d));
+  d.set("content", render(body_template, body));
+  write(urls_.file(lang_, rel), render("base", d));
   ++pages_;
   sitemap_.push_back(urls_.absolute(lang_, rel));
 }

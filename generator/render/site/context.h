@@ -24,6 +24,7 @@ namespace metodika::render::site {
 struct SiteOptions {
   bool reports = false;  ///< parskati/<id>-<from>-<to>.pdf
   bool annexes = false;  ///< parskati/<id>-<from>-<to>.xlsx and latvija-<from>-<to>.xlsx
+  unsigned jobs = 1;     ///< worker threads; the output is the same for any number
 };
 
 /// One table published as open data (CSV and JSON), for the catalogue.
@@ -52,7 +53,7 @@ class SiteContext {
   [[nodiscard]] const load::Theme& theme() const { return theme_; }
   /// Reports a theme problem found while rendering (a bad report template): the build fails
   /// and the previous output stays.
-  void report_error(std::string message) { diags_.error({}, std::move(message)); }
+  void report_error(std::string message);
   [[nodiscard]] const Urls& urls() const { return urls_; }
   [[nodiscard]] const Templates& templates() const { return templates_; }
   [[nodiscard]] const std::string& lang() const { return lang_; }
@@ -60,6 +61,11 @@ class SiteContext {
   [[nodiscard]] const util::Collator& collator() const { return *collator_; }
   /// The translation of `key` ("nav.home") in the current language; "" when the theme lacks it.
   [[nodiscard]] const std::string& t(std::string_view key) const;
+
+  /// Renders template `name` with `data` over the current language's strings ({{t.…}}).
+  [[nodiscard]] std::string render(std::string_view name, const Data& data) const {
+    return templates_.render(name, data, &base_);
+  }
 
   /// Switches to `lang` for the pages that follow.
   void set_language(const std::string& lang);
@@ -89,6 +95,30 @@ class SiteContext {
   void list_page(std::string_view rel, std::string_view nav_key,
                  std::vector<std::pair<std::string, std::string>> items, bool sort_by_label);
 
+  /// The range of entities (municipalities or institutions) a per-entity page writer covers:
+  /// all of them unless a parallel build gave this context a shard.
+  [[nodiscard]] size_t shard_begin() const { return shard_begin_; }
+  [[nodiscard]] size_t shard_end() const { return shard_end_; }
+  void set_shard(size_t begin, size_t end) {
+    shard_begin_ = begin;
+    shard_end_ = end;
+  }
+
+  /// What a piece of work produced besides its files: counts, sitemap entries, open data.
+  struct Produced {
+    size_t pages = 0;
+    size_t files = 0;
+    std::vector<std::string> sitemap;
+    std::vector<DataFile> data_files;
+  };
+  /// Hands over and clears what was produced since the last call.
+  Produced take_produced();
+  /// Adds what other contexts produced, in the order given.
+  void add_produced(Produced p);
+  /// Computes the content-hashed addresses of the theme's static files without writing them
+  /// (for the parallel workers; write_static does both).
+  void compute_asset_urls();
+
   /// Registers an open data file for the catalogue (pages_data.cc).
   void add_data_file(DataFile f) { data_files_.push_back(std::move(f)); }
   [[nodiscard]] const std::vector<DataFile>& data_files() const { return data_files_; }
@@ -107,12 +137,15 @@ class SiteContext {
   Urls urls_;
   std::string lang_;
   Data strings_;
+  Data base_;  ///< {"t": strings_}: the bottom of every page's context
   std::unique_ptr<util::Collator> collator_;
   std::map<std::string, std::string> asset_urls_;
   std::string accessibility_rel_;
   std::vector<std::string> sitemap_;
   std::vector<DataFile> data_files_;
   SiteOptions options_;
+  size_t shard_begin_ = 0;
+  size_t shard_end_ = static_cast<size_t>(-1);
   size_t pages_ = 0;
   size_t files_ = 0;
 };

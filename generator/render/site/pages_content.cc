@@ -360,10 +360,9 @@ void write_search(SiteContext& c) {
 void write_not_found(SiteContext& c) {
   Data d = c.page_data("404.html", c.t("not_found.title"), {});
   Data body(Data::type::object);
-  body.set("t", c.strings());
   body.set("home_url", c.urls().page(c.lang(), ""));
-  d.set("content", c.templates().render("not_found", body));
-  c.write(c.urls().file(c.lang(), "404.html"), c.templates().render("base", d));
+  d.set("content", c.render("not_found", body));
+  c.write(c.urls().file(c.lang(), "404.html"), c.render("base", d));
   c.count_page();
 }
 

@@ -74,7 +74,7 @@ void write_open_data(SiteContext& c) {
     datasets.push_back(d);
   }
   Data body(Data::type::object);
-  body.set("national", table_view(c, national, national_dir));
+  body.set("national", table_html(c, national, national_dir));
   body.set("datasets", datasets);
   body.set("catalogue_url", c.urls().asset(kCatalogue));
   body.set("as_of", util::format_date_numeric(c.model().site.as_of, c.lang()));

@@ -21,7 +21,7 @@ namespace {
 void write_institution_pages(SiteContext& c) {
   const auto& m = c.model();
   Translate t = [&c](std::string_view key) { return c.t(key); };
-  for (size_t i = 0; i < m.institutions.size(); ++i) {
+  for (size_t i = c.shard_begin(); i < std::min(c.shard_end(), m.institutions.size()); ++i) {
     const auto& in = m.institutions[i];
     const auto& mu = m.municipalities[in.municipality_index];
     Data body(Data::type::object);
@@ -41,9 +41,7 @@ void write_institution_pages(SiteContext& c) {
       // JSON) hold the same rows, and a national site has ~1,300 institutions, so a second
       // format here would add thousands of files for no new data.
       c.write(c.urls().file(c.lang(), data_dir + table.id + ".csv"), table_csv(table));
-      Data view = table_view(c, table, data_dir);
-      view.set("table_json", Data(Data::type::bool_false));
-      body.set(key, view);
+      body.set(key, table_html(c, table, data_dir, {}, /*json=*/false));
     };
     set_table("years_table", tables.by_year);
     set_table("ce_table", tables.ce_index);

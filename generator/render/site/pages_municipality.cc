@@ -87,9 +87,9 @@ Data programmes_data(const SiteContext& c, const MunicipalityTables& tables,
                             util::format_date_numeric(p.decision->date, c.lang()) + " Nr. " +
                             p.decision->number);
     }
-    if (!pt.actions.empty()) d.set("actions", table_view(c, pt.actions, data_dir));
+    if (!pt.actions.empty()) d.set("actions", table_html(c, pt.actions, data_dir));
     // Totals come from rules::budget_totals through the table, never summed here.
-    if (!pt.budget.empty()) d.set("budget", table_view(c, pt.budget, data_dir));
+    if (!pt.budget.empty()) d.set("budget", table_html(c, pt.budget, data_dir));
     list.push_back(d);
   }
   return list;
@@ -100,7 +100,7 @@ Data programmes_data(const SiteContext& c, const MunicipalityTables& tables,
 void write_municipality_pages(SiteContext& c) {
   const auto& m = c.model();
   Translate t = [&c](std::string_view key) { return c.t(key); };
-  for (size_t mi = 0; mi < m.municipalities.size(); ++mi) {
+  for (size_t mi = c.shard_begin(); mi < std::min(c.shard_end(), m.municipalities.size()); ++mi) {
     const auto& mu = m.municipalities[mi];
     const MunicipalityTables tables = municipality_tables(m, c.results(), mi, c.lang(), t);
     const std::string data_dir = "dati/" + mu.id + "/";
@@ -110,7 +110,7 @@ void write_municipality_pages(SiteContext& c) {
     Data body(Data::type::object);
     body.set("board", board_data(mu.board));
     auto set_table = [&](const std::string& key, const Table& table) {
-      if (!table.empty()) body.set(key, table_view(c, table, data_dir));
+      if (!table.empty()) body.set(key, table_html(c, table, data_dir));
     };
     set_table("institutions_table", tables.institutions);
     set_list(body, "methodologists", methodologists_by_subject(c, mu));

@@ -1,6 +1,7 @@
 // /pasvaldibas/<id>/parskats/: the four-year education quality review as an accessible web page
 // (issue 5): libharu writes no tagged PDF, so this page is the accessible version of the PDF,
 // with the same chapters, tables and charts from the same Review (render/common/review.h).
+#include <algorithm>
 #include <string>
 
 #include "render/common/markdown.h"
@@ -37,7 +38,7 @@ void write_review_pages(SiteContext& c) {
   auto tmpl = templates.find(name);
   if (tmpl == templates.end()) return;  // a theme without a report template has no review
   Translate t = [&c](std::string_view key) { return c.t(key); };
-  for (size_t mi = 0; mi < m.municipalities.size(); ++mi) {
+  for (size_t mi = c.shard_begin(); mi < std::min(c.shard_end(), m.municipalities.size()); ++mi) {
     const auto& mu = m.municipalities[mi];
     const std::string rel = directory::municipality_rel(mu) + "parskats/";
     ReviewInputs in;
@@ -79,9 +80,7 @@ void write_review_pages(SiteContext& c) {
           break;
         }
         case ReviewBlock::Kind::kTable: {
-          Data view = table_view(c, b.table, data_dir, "r-");
-          view.set("t", c.strings());
-          html += c.templates().render("partials/table", view);
+          html += table_html(c, b.table, data_dir, "r-");
           break;
         }
         case ReviewBlock::Kind::kChart:

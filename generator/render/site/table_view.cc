@@ -72,6 +72,13 @@ Data table_view(const SiteContext& c, const Table& table, std::string_view data_
   return d;
 }
 
+std::string table_html(const SiteContext& c, const Table& table, std::string_view data_dir,
+                       std::string_view anchor, bool json) {
+  Data view = table_view(c, table, data_dir, anchor);
+  if (!json) view.set("table_json", Data(Data::type::bool_false));
+  return c.render("partials/table", view);
+}
+
 void write_table_data(SiteContext& c, const Table& table, std::string_view data_dir,
                       const std::string& dataset, const std::string& dataset_title) {
   std::string base = std::string(data_dir) + table.id;

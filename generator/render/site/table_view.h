@@ -17,6 +17,12 @@ namespace metodika::render::site {
 [[nodiscard]] Data table_view(const SiteContext& c, const Table& table, std::string_view data_dir,
                               std::string_view anchor = {});
 
+/// `table` rendered through the theme's `partials/table` template, for a page's {{{…}}} field
+/// (rendering it here, once, spares copying its whole view into the page's data).
+[[nodiscard]] std::string table_html(const SiteContext& c, const Table& table,
+                                     std::string_view data_dir, std::string_view anchor = {},
+                                     bool json = true);
+
 /// Writes `table` as `<data_dir><id>.csv` and `.json` in the current language and registers
 /// them in the open data catalogue under `dataset` (a municipality id or "latvija").
 void write_table_data(SiteContext& c, const Table& table, std::string_view data_dir,

@@ -19,26 +19,28 @@ Templates::Templates(const load::Theme& theme, diag::Diagnostics& diags)
     }
     tmpl->set_custom_escape([](const std::string& s) { return html_escape(s); });
     compiled_.emplace(name, std::move(tmpl));
-    std::string copy = text;
-    partials_.set(name, kainjow::mustache::partial([copy] { return copy; }));
+    // Only templates under partials/ are partials: page templates' names (olympiads, events...)
+    // must not hide page data of the same name.
+    if (name.starts_with("partials/")) {
+      std::string copy = text;
+      partials_.set(name, kainjow::mustache::partial([copy] { return copy; }));
+    }
   }
 }
 
 bool Templates::has(std::string_view name) const { return compiled_.contains(name); }
 
-std::string Templates::render(std::string_view name, const Data& data) const {
+std::string Templates::render(std::string_view name, const Data& data, const Data* base) const {
   auto it = compiled_.find(name);
   if (it == compiled_.end()) {
     throw std::runtime_error("the theme has no template \"" + std::string(name) + ".mustache\"");
   }
-  // The page's data first, then the partials, as a context stack.
-  Data ctx(data);
-  // Only templates under partials/ are partials: page templates' names (olympiads, events...)
-  // must not hide page data of the same name.
-  for (const auto& [pname, tmpl] : compiled_) {
-    if (!pname.starts_with("partials/")) continue;
-    if (const Data* p = partials_.get(pname)) ctx.set(pname, *p);
-  }
+  // A context stack, searched from the top: the page's data, then `base` (the strings every page
+  // shares), then the partials. Nothing is copied: a deep copy of the data per page was most of
+  // the site's rendering time.
+  kainjow::mustache::context<std::string> ctx(&partials_);
+  if (base) ctx.push(base);
+  ctx.push(&data);
   std::string out = it->second->render(ctx);
   if (!it->second->is_valid()) {
     throw std::runtime_error("template " + std::string(name) + ": " + it->second->error_message());

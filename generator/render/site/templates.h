@@ -27,7 +27,9 @@ class Templates {
   [[nodiscard]] bool has(std::string_view name) const;
   /// Renders template `name` with `data` (partials are added). Throws std::runtime_error naming
   /// the template when rendering fails (a theme bug found only at render time).
-  [[nodiscard]] std::string render(std::string_view name, const Data& data) const;
+  /// `base`, if given, is searched after `data` (shared values such as the strings).
+  [[nodiscard]] std::string render(std::string_view name, const Data& data,
+                                   const Data* base = nullptr) const;
 
  private:
   std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>, std::less<>> compiled_;

@@ -83,7 +83,7 @@ TEST_CASE("site pages match their golden files") {
       size_t at = 0;
       while (at < want.size() && at < it->second.size() && want[at] == it->second[at]) ++at;
       size_t line = 1 + static_cast<size_t>(std::count(want.begin(), want.begin() + static_cast<std::ptrdiff_t>(at), '\n'));
-      FAIL_CHECK(name << " differs from " << golden.string() << " at line " << line);
+      FAIL_CHECK(std::string(name) << " differs from " << golden.string() << " at line " << line);
     }
   }
 }
