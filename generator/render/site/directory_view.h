@@ -20,6 +20,10 @@ namespace metodika::render::site::directory {
 /// The translated name of an institution kind ("Vidusskola").
 [[nodiscard]] std::string kind_label(const SiteContext& c, model::InstitutionKind kind);
 
+/// Sets "phone" (NO-BREAK SPACEs, so the number never wraps) and "tel" (no spaces, for the
+/// tel: link) on `d`; nothing when `phone` is empty.
+void set_phone(Data& d, const std::string& phone);
+
 /// Sets `key` to `list` and `has_<key>` to whether it has rows, so that a template can write a
 /// section's heading once around the rows.
 void set_list(Data& body, const std::string& key, Data list);

@@ -24,6 +24,21 @@ std::string kind_label(const SiteContext& c, model::InstitutionKind kind) {
   return c.t("directory.kind." + std::string(model::enum_name(model::kInstitutionKinds, kind)));
 }
 
+void set_phone(Data& d, const std::string& phone) {
+  if (phone.empty()) return;
+  std::string tel, shown;
+  for (char ch : phone) {
+    if (ch == ' ') {
+      shown.append("\u00A0");
+    } else {
+      tel += ch;
+      shown += ch;
+    }
+  }
+  d.set("phone", shown);
+  d.set("tel", tel);
+}
+
 void set_list(Data& body, const std::string& key, Data list) {
   body.set("has_" + key,
            list.is_non_empty_list() ? Data(Data::type::bool_true) : Data(Data::type::bool_false));

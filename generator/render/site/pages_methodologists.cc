@@ -27,18 +27,6 @@ std::vector<size_t> sorted_methodologists(const SiteContext& c) {
   return out;
 }
 
-// A phone number for a tel: link (no spaces) and for reading (NO-BREAK SPACEs, never wraps).
-void set_phone(Data& d, const std::string& phone) {
-  if (phone.empty()) return;
-  std::string tel, shown;
-  for (char ch : phone) {
-    if (ch != ' ') tel += ch;
-    shown += ch == ' ' ? std::string("\u00A0") : std::string(1, ch);
-  }
-  d.set("phone", shown);
-  d.set("tel", tel);
-}
-
 Data person(const SiteContext& c, const model::Methodologist& me) {
   const auto& m = c.model();
   Data p(Data::type::object);
@@ -74,7 +62,7 @@ Data person(const SiteContext& c, const model::Methodologist& me) {
   p.set("subjects", subjects);
   p.set("subject_ids", ids);
   if (!me.email.empty()) p.set("email", me.email);
-  set_phone(p, me.phone);
+  directory::set_phone(p, me.phone);
   return p;
 }
 

@@ -27,16 +27,7 @@ Data board_data(const model::Board& b) {
   Data d(Data::type::object);
   d.set("name", b.name);
   if (!b.email.empty()) d.set("email", b.email);
-  if (!b.phone.empty()) {
-    // The link without spaces; the text with NO-BREAK SPACEs, so the number never wraps.
-    std::string tel, shown;
-    for (char ch : b.phone) {
-      if (ch != ' ') tel += ch;
-      shown += ch == ' ' ? std::string("\u00A0") : std::string(1, ch);
-    }
-    d.set("phone", shown);
-    d.set("tel", tel);
-  }
+  directory::set_phone(d, b.phone);
   if (!b.address.empty()) d.set("address", b.address);
   if (!b.url.empty()) d.set("url", b.url);
   return d;

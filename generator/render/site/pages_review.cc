@@ -84,11 +84,15 @@ void write_review_pages(SiteContext& c) {
           break;
         }
         case ReviewBlock::Kind::kChart:
-          html += "<figure class=\"chart\">" +
-                  render_svg(b.chart, c.lang(), "r" + std::to_string(++chart_no) + "-" + mu.id) +
-                  "</figure>\n<details class=\"more\"><summary>" + c.t("review.chart_data") +
-                  "</summary>\n" + render_table_html(b.chart, c.lang(), b.chart.title) +
-                  "</details>\n";
+        {
+          std::string id = "r";
+          id.append(std::to_string(++chart_no));
+          id.append("-").append(mu.id);
+          html.append("<figure class=\"chart\">").append(render_svg(b.chart, c.lang(), id));
+          html.append("</figure>\n<details class=\"more\"><summary>");
+          html.append(c.t("review.chart_data")).append("</summary>\n");
+          html.append(render_table_html(b.chart, c.lang(), b.chart.title)).append("</details>\n");
+        }
           break;
       }
     }
