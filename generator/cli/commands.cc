@@ -159,10 +159,15 @@ int run_build(const BuildOptions& options) {
     site_options.annexes = true;  // written below, after the site: the pages link them
     site_options.jobs = options.jobs;
     site_options.reports = render::pdf::has_review_template(model, theme);
-    render::site::SiteStats site_stats =
-        render::site::render_site(model, results, theme, staging, theme_diags, site_options);
+    using Parts = BuildOptions::Parts;
+    auto wanted = [&](Parts p) { return options.parts == Parts::kAll || options.parts == p; };
+    render::site::SiteStats site_stats;
+    if (wanted(Parts::kSite)) {
+      site_stats =
+          render::site::render_site(model, results, theme, staging, theme_diags, site_options);
+    }
     size_t reports = 0;
-    if (site_options.reports && !theme_diags.has_errors()) {
+    if (wanted(Parts::kReports) && site_options.reports && !theme_diags.has_errors()) {
       progress.stage("typesetting");
       const load::Fonts fonts = load::load_fonts(METODIKA_FONT_DIR, METODIKA_HYPHEN_DIR);
       const render::pdf::Resources resources(fonts);
@@ -178,11 +183,14 @@ int run_build(const BuildOptions& options) {
                 << "; nothing was written, the previous output is unchanged\n";
       return 1;
     }
-    progress.stage("annexes");
-    render::xlsx::AnnexOptions annex_options;
-    annex_options.jobs = options.jobs;
-    annex_options.tmp_dir = fs::temp_directory_path().string();
-    size_t annexes = render::xlsx::write_annexes(model, results, theme, staging, annex_options);
+    size_t annexes = 0;
+    if (wanted(Parts::kAnnexes)) {
+      progress.stage("annexes");
+      render::xlsx::AnnexOptions annex_options;
+      annex_options.jobs = options.jobs;
+      annex_options.tmp_dir = fs::temp_directory_path().string();
+      annexes = render::xlsx::write_annexes(model, results, theme, staging, annex_options);
+    }
     progress.stage("publishing");
     staging.commit();
     progress.clear();

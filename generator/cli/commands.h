@@ -32,6 +32,9 @@ struct BuildOptions {
   bool progress = false;  // stderr is a terminal
   bool check_only = false;
   bool timings = false;  // print the time of each stage
+  /// Which outputs to write: everything, or one part alone (`--only`, for benchmarks and for
+  /// checking one renderer). A partial build never reads or writes the build cache.
+  enum class Parts { kAll, kSite, kReports, kAnnexes } parts = Parts::kAll;
   BuildReport* report = nullptr;  // when set, also receives the errors (`serve`)
   // `serve` keeps the previous output as the next build's staging folder.
   publish::PreviousOutput previous_output = publish::PreviousOutput::kDelete;

@@ -48,6 +48,11 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1u, 256u));
   build->add_flag("--quiet,-q", opts.quiet, "print nothing but errors and warnings");
   build->add_flag("--timings", opts.timings, "print the time each stage took");
+  std::string only;
+  build->add_option("--only", only,
+                    "write one part alone: site (the pages and open data), reports (the PDF "
+                    "reviews) or annexes (the XLSX annexes); the output then holds that part only")
+      ->check(CLI::IsMember({"site", "reports", "annexes"}));
 
   CLI::App* check = app.add_subcommand("check", "validate the site only; write nothing");
   add_site(check);
@@ -98,6 +103,10 @@ int main(int argc, char** argv) {
   }
   opts.source_date_epoch = source_date_epoch();
   opts.check_only = check->parsed();
+  using Parts = metodika::cli::BuildOptions::Parts;
+  if (only == "site") opts.parts = Parts::kSite;
+  if (only == "reports") opts.parts = Parts::kReports;
+  if (only == "annexes") opts.parts = Parts::kAnnexes;
   opts.progress = !opts.quiet && ::isatty(STDERR_FILENO);
   if (serve->parsed()) {
     serve_opts.build = opts;
