@@ -18,6 +18,7 @@ build_pkgs=(
   libcli11-dev
   libicu-dev
   libcpp-httplib-dev
+  libxxhash-dev                     # digests for the incremental build cache
   doctest-dev
   fonts-dejavu-core fonts-dejavu-extra   # the PDF review: Sans, Bold, Oblique, Mono
 )

@@ -10,13 +10,17 @@
 #include "diag/diagnostics.h"
 #include "load/site_sources.h"
 #include "model/build.h"
+#include "publish/cache.h"
+#include "publish/patch.h"
 #include "publish/staging.h"
 #include "load/fonts.h"
 #include "load/theme.h"
+#include "render/common/inputs.h"
 #include "render/pdf/reports.h"
 #include "render/site/site.h"
 #include "render/xlsx/annexes.h"
 #include "rules/results.h"
+#include "util/digest.h"
 
 namespace metodika::cli {
 namespace fs = std::filesystem;
@@ -87,6 +91,23 @@ void print_diagnostics(const diag::Diagnostics& diags, BuildReport* report = nul
   }
 }
 
+// What the output depends on besides the site folder: this compiler (its version and the
+// executable itself, so that a rebuilt compiler never reuses a cache of the old one) and the
+// options that change what is written.
+uint64_t build_salt(const BuildOptions& options) {
+  util::Digest d;
+  d.add(METODIKA_VERSION).add(METODIKA_FONT_DIR).add(METODIKA_HYPHEN_DIR);
+  std::error_code ec;
+  fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    d.add(exe.string()).add(static_cast<uint64_t>(fs::file_size(exe, ec)));
+    auto mtime = fs::last_write_time(exe, ec);
+    d.add(static_cast<int64_t>(mtime.time_since_epoch().count()));
+  }
+  d.add(options.parts);
+  return d.value();
+}
+
 std::string plural(size_t n, std::string_view one, std::string_view many) {
   return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }
@@ -154,25 +175,45 @@ int run_build(const BuildOptions& options) {
     diag::Diagnostics theme_diags;
     load::Theme theme =
         load::load_theme(options.site_dir, model.site.theme, model.site.languages, theme_diags);
-    publish::Staging staging(out, options.previous_output);
+    // An incremental build updates the output in place and keeps what did not change; without
+    // a valid cache (the first build, another compiler, --clean, --only) everything is built
+    // into a staging folder and swapped in (publish/cache.h).
+    using Parts = BuildOptions::Parts;
+    const bool whole_site = options.parts == Parts::kAll;
+    const uint64_t salt = build_salt(options);
+    std::optional<publish::Manifest> previous;
+    if (whole_site && !options.clean) previous = publish::read_manifest(out, salt);
+    std::unique_ptr<publish::Patch> patch;
+    std::unique_ptr<publish::Staging> staging;
+    if (previous) {
+      patch = std::make_unique<publish::Patch>(out);
+    } else {
+      staging = std::make_unique<publish::Staging>(out, options.previous_output);
+    }
+    util::OutputSink& target = patch ? static_cast<util::OutputSink&>(*patch) : *staging;
+    publish::BuildCache cache(previous ? &*previous : nullptr, target, out, salt);
+    const render::InputDigests inputs = render::input_digests(model, results, theme, salt);
+    util::WorkCache* work_cache = whole_site ? &cache : nullptr;
+
     render::site::SiteOptions site_options;
     site_options.annexes = true;  // written below, after the site: the pages link them
     site_options.jobs = options.jobs;
     site_options.reports = render::pdf::has_review_template(model, theme);
-    using Parts = BuildOptions::Parts;
-    auto wanted = [&](Parts p) { return options.parts == Parts::kAll || options.parts == p; };
+    site_options.cache = work_cache;
+    site_options.inputs = &inputs;
+    auto wanted = [&](Parts p) { return whole_site || options.parts == p; };
     render::site::SiteStats site_stats;
     if (wanted(Parts::kSite)) {
       site_stats =
-          render::site::render_site(model, results, theme, staging, theme_diags, site_options);
+          render::site::render_site(model, results, theme, cache, theme_diags, site_options);
     }
     size_t reports = 0;
     if (wanted(Parts::kReports) && site_options.reports && !theme_diags.has_errors()) {
       progress.stage("typesetting");
       const load::Fonts fonts = load::load_fonts(METODIKA_FONT_DIR, METODIKA_HYPHEN_DIR);
       const render::pdf::Resources resources(fonts);
-      reports = render::pdf::render_reviews(model, results, theme, resources, staging,
-                                            options.jobs, theme_diags);
+      reports = render::pdf::render_reviews(model, results, theme, resources, cache, options.jobs,
+                                            theme_diags, work_cache, &inputs);
     }
     if (theme_diags.error_count() + theme_diags.warning_count() > 0) {
       progress.clear();
@@ -189,18 +230,38 @@ int run_build(const BuildOptions& options) {
       render::xlsx::AnnexOptions annex_options;
       annex_options.jobs = options.jobs;
       annex_options.tmp_dir = fs::temp_directory_path().string();
-      annexes = render::xlsx::write_annexes(model, results, theme, staging, annex_options);
+      annex_options.cache = work_cache;
+      annex_options.inputs = &inputs;
+      annexes = render::xlsx::write_annexes(model, results, theme, cache, annex_options);
     }
     progress.stage("publishing");
-    staging.commit();
+    // The old manifest goes first: if publishing is interrupted, the next build is a clean one.
+    publish::remove_manifest(out);
+    const std::vector<std::string> stale = cache.stale_files();
+    if (patch) {
+      patch->commit(stale);
+    } else {
+      staging->commit();
+    }
+    if (whole_site) publish::write_manifest(out, cache.manifest());
     progress.clear();
     progress.report();
-    if (!options.quiet) {
+    if (!options.quiet && patch) {
+      const size_t all = cache.manifest().files.size();
+      std::fprintf(stderr,
+                   "metodika: updated %zu of %s (%zu deleted); %zu of %zu parts unchanged "
+                   "(%s, %s, %s) in %.2f s → %s\n",
+                   patch->files_changed(), plural(all, "file", "files").c_str(), stale.size(),
+                   cache.reused(), cache.reused() + cache.recorded(),
+                   plural(site_stats.pages, "page", "pages").c_str(),
+                   plural(reports, "report", "reports").c_str(),
+                   plural(annexes, "annex", "annexes").c_str(), seconds(), out.string().c_str());
+    } else if (!options.quiet) {
       std::fprintf(stderr, "metodika: built %s, %s, %s (%s in all) in %.2f s → %s\n",
                    plural(site_stats.pages, "page", "pages").c_str(),
                    plural(reports, "report", "reports").c_str(),
                    plural(annexes, "annex", "annexes").c_str(),
-                   plural(staging.files_written(), "file", "files").c_str(), seconds(),
+                   plural(staging->files_written(), "file", "files").c_str(), seconds(),
                    out.string().c_str());
     }
     return 0;

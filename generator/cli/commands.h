@@ -35,6 +35,8 @@ struct BuildOptions {
   /// Which outputs to write: everything, or one part alone (`--only`, for benchmarks and for
   /// checking one renderer). A partial build never reads or writes the build cache.
   enum class Parts { kAll, kSite, kReports, kAnnexes } parts = Parts::kAll;
+  /// Ignore the build cache and build everything (`--clean`); a new cache is written after.
+  bool clean = false;
   BuildReport* report = nullptr;  // when set, also receives the errors (`serve`)
   // `serve` keeps the previous output as the next build's staging folder.
   publish::PreviousOutput previous_output = publish::PreviousOutput::kDelete;

@@ -48,6 +48,8 @@ int main(int argc, char** argv) {
       ->check(CLI::Range(1u, 256u));
   build->add_flag("--quiet,-q", opts.quiet, "print nothing but errors and warnings");
   build->add_flag("--timings", opts.timings, "print the time each stage took");
+  build->add_flag("--clean", opts.clean,
+                  "ignore the build cache (OUT.cache) and build everything again");
   std::string only;
   build->add_option("--only", only,
                     "write one part alone: site (the pages and open data), reports (the PDF "

@@ -6,6 +6,8 @@
 #include <iterator>
 #include <map>
 
+#include "util/digest.h"
+
 namespace metodika::load {
 namespace {
 
@@ -335,6 +337,19 @@ std::optional<Node> parse_yaml(std::string_view text, const std::string& file,
                                diag::Diagnostics& diags, uint32_t line_offset) {
   Builder b(file, diags, line_offset);
   return b.run(text);
+}
+
+namespace {
+void add_node(util::Digest& d, const Node& node) {
+  d.add(node.kind).add(node.style).add(node.value).add(node.items.size());
+  for (const Node& child : node.items) add_node(d, child);
+}
+}  // namespace
+
+uint64_t node_digest(const Node& node) {
+  util::Digest d;
+  add_node(d, node);
+  return d.value();
 }
 
 }  // namespace metodika::load

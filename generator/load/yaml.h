@@ -47,6 +47,10 @@ struct Node {
   [[nodiscard]] std::string_view kind_name() const;
 };
 
+/// A digest of the node's content (kinds, scalar styles and texts, keys, order), not of its
+/// position: an entry moved within its file keeps its digest. For the incremental build cache.
+[[nodiscard]] uint64_t node_digest(const Node& node);
+
 /// Parses `text` (one YAML or JSON document). `file` names it in diagnostics; `line_offset` is
 /// added to every line (for front matter inside a Markdown file). Syntax errors and duplicate keys
 /// are reported to `diags` and give nullopt. An empty document gives a null node.

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "model/builders.h"
+#include "util/digest.h"
 
 namespace metodika::model {
 namespace detail {
@@ -42,6 +43,10 @@ std::optional<size_t> IdRegistry::resolve(const std::string& id, const Node& at,
             ids_.empty() ? "no " + kind_ + " is defined yet (in " + source_ + ")"
                          : "use the id of a " + kind_ + " from " + source_);
   return std::nullopt;
+}
+
+uint64_t entry_digest(const Node& entry, const Ctx& ctx) {
+  return util::Digest().add(ctx.file).add(load::node_digest(entry)).value();
 }
 
 std::string str_or_empty(const Fields& f, std::string_view key, const Ctx& ctx) {
@@ -146,6 +151,7 @@ Model build_model(const load::SiteSources& sources, const BuildOptions& options,
   if (sources.site && sources.site->root) {
     Ctx ctx{diags, sources.site->path, langs};
     m.site = detail::build_site(*sources.site, ctx);
+    m.site.digest = detail::entry_digest(*sources.site->root, ctx);
   } else {
     m.site.languages = langs;
     m.site.rules = default_rules();
@@ -211,6 +217,11 @@ Model build_model(const load::SiteSources& sources, const BuildOptions& options,
   detail::build_teachers(sources.docs(DataSlot::kPrivateTeachers), diags, langs, options.jobs, reg,
                          *priv);
   m.private_data = std::move(priv);
+  util::Digest private_digest;
+  for (const load::Document& doc : sources.docs(DataSlot::kPrivateTeachers)) {
+    private_digest.add(doc.path).add(doc.text ? std::string_view(*doc.text) : std::string_view());
+  }
+  m.private_digest = private_digest.value();
   detail::build_pages(sources.content, diags, m);
   m.index_by_school();
   return m;

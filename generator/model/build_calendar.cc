@@ -58,6 +58,7 @@ void build_olympiads(const load::Document& doc, const Ctx& ctx, Model& m, Regist
               "results"});
     Olympiad o;
     o.pos = ctx.at(e);
+    o.digest = entry_digest(e, ctx);
     bool ok = read_id(f, ctx, reg.olympiads, m.olympiads.size(), o.id);
     if (auto* v = f.get("title")) {
       if (auto t = read_text(*v, ctx, "title")) o.title = *t;
@@ -142,6 +143,7 @@ void build_materials(const load::Document& doc, const Ctx& ctx, Model& m, Regist
              {"id", "title", "subjects", "level", "deadline", "status", "published", "url"});
     Material mat;
     mat.pos = ctx.at(e);
+    mat.digest = entry_digest(e, ctx);
     bool ok = read_id(f, ctx, reg.materials, m.materials.size(), mat.id);
     if (auto* v = f.require("title")) {
       if (auto t = read_text(*v, ctx, "title")) mat.title = *t;
@@ -182,6 +184,7 @@ void build_events(const load::Document& doc, const Ctx& ctx, Model& m, Registrie
               "end", "hours", "format", "location", "url"});
     Event ev;
     ev.pos = ctx.at(e);
+    ev.digest = entry_digest(e, ctx);
     bool ok = read_id(f, ctx, reg.events, m.events.size(), ev.id);
     if (auto* v = f.require("title")) {
       if (auto t = read_text(*v, ctx, "title")) ev.title = *t;

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "model/builders.h"
+#include "util/digest.h"
 
 namespace metodika::model::detail {
 namespace {
@@ -39,6 +40,11 @@ void build_pages(const std::vector<load::ContentFile>& files, diag::Diagnostics&
     p.body = cf.body;
     p.body_line = cf.body_line;
     if (!cf.front) continue;  // an unclosed front matter was reported by the loader
+    p.digest = util::Digest()
+                   .add(cf.path)
+                   .add(load::node_digest(*cf.front))
+                   .add(cf.body)
+                   .value();
     const Node& fm = *cf.front;
     if (!fm.is_null() && !expect_map(fm, ctx, "the front matter")) continue;
     // Unknown front-matter keys only warn: authors coming from Hugo carry many of their own.

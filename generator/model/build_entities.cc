@@ -7,6 +7,7 @@ void build_subjects(const load::Document& doc, const Ctx& ctx, Model& m, Registr
     Fields f(e, ctx, "a subject", {"id", "name", "area"});
     Subject s;
     s.pos = ctx.at(e);
+    s.digest = entry_digest(e, ctx);
     bool ok = read_id(f, ctx, reg.subjects, m.subjects.size(), s.id);
     if (auto* v = f.require("name")) {
       if (auto t = read_text(*v, ctx, "name")) s.name = *t;
@@ -23,6 +24,7 @@ void build_municipalities(const load::Document& doc, const Ctx& ctx, Model& m, R
     Fields f(e, ctx, "a municipality", {"id", "name", "kind", "region", "board", "council"});
     Municipality mu;
     mu.pos = ctx.at(e);
+    mu.digest = entry_digest(e, ctx);
     bool ok = read_id(f, ctx, reg.municipalities, m.municipalities.size(), mu.id);
     if (auto* v = f.require("name")) {
       if (auto t = read_text(*v, ctx, "name")) mu.name = *t;
@@ -53,6 +55,7 @@ void build_institutions(const load::Document& doc, const Ctx& ctx, Model& m, Reg
               "teachers", "accreditation", "tags"});
     Institution in;
     in.pos = ctx.at(e);
+    in.digest = entry_digest(e, ctx);
     bool ok = read_id(f, ctx, reg.institutions, m.institutions.size(), in.id);
     if (auto* v = f.require("name")) {
       if (auto t = read_text(*v, ctx, "name")) in.name = *t;
@@ -107,6 +110,7 @@ void build_methodologists(const load::Document& doc, const Ctx& ctx, Model& m, R
               "activity"});
     Methodologist me;
     me.pos = ctx.at(e);
+    me.digest = entry_digest(e, ctx);
     bool ok = read_id(f, ctx, reg.methodologists, m.methodologists.size(), me.id);
     if (auto* v = f.require("name")) me.name = read_string(*v, ctx, "name").value_or("");
     const Node* level_node = f.require("level");

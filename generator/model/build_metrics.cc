@@ -67,6 +67,7 @@ void build_metrics(const load::Document& doc, const Ctx& ctx, Model& m, Registri
               "head_evaluation"});
     MetricRecord r;
     r.pos = ctx.at(e);
+    r.digest = entry_digest(e, ctx);
     auto school = read_school(f, ctx, reg, r.school);
     std::optional<int> year;
     if (auto* v = f.require("year")) year = read_year(*v, ctx, "year");
@@ -127,6 +128,7 @@ void build_programmes(const load::Document& doc, const Ctx& ctx, Model& m, Regis
              {"id", "title", "municipality", "decision", "period", "actions", "budget"});
     Programme p;
     p.pos = ctx.at(e);
+    p.digest = entry_digest(e, ctx);
     bool ok = read_id(f, ctx, reg.programmes, m.programmes.size(), p.id);
     if (auto* v = f.require("title")) {
       if (auto t = read_text(*v, ctx, "title")) p.title = *t;

@@ -68,6 +68,10 @@ void for_each_entry(const load::Document& doc, const Ctx& ctx, std::string_view 
   for_each_entry(doc.root ? &*doc.root : nullptr, ctx, what, std::forward<Fn>(fn));
 }
 
+/// What identifies an entry's content for the incremental build: its file and its node's digest
+/// (load::node_digest), so that an edit changes the digest of the entries it touches only.
+uint64_t entry_digest(const Node& entry, const Ctx& ctx);
+
 /// An optional text field, "" when absent.
 std::string str_or_empty(const Fields& f, std::string_view key, const Ctx& ctx);
 /// Reads the required `id` and registers it; false when missing, malformed or a duplicate.

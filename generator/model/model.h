@@ -86,6 +86,7 @@ struct Site {
   Rules rules;
   bool raw_html = false;  // `markdown: {raw_html: true}` lets content carry raw HTML
   Pos pos;
+  uint64_t digest = 0;  ///< of its source entry and file: see entry_digest (model/builders.h)
 
   [[nodiscard]] const std::string& default_language() const { return languages.front(); }
 };
@@ -97,6 +98,7 @@ struct Subject {
   Text name;
   LearningArea area = LearningArea::kLanguages;
   Pos pos;
+  uint64_t digest = 0;  ///< of its source entry and file: see entry_digest (model/builders.h)
 };
 
 struct Board {
@@ -111,6 +113,7 @@ struct Municipality {
   Board board;
   std::string council;
   Pos pos;
+  uint64_t digest = 0;  ///< of its source entry and file: see entry_digest (model/builders.h)
 };
 
 struct Accreditation {
@@ -130,6 +133,7 @@ struct Institution {
   std::optional<Accreditation> accreditation;
   std::vector<std::string> tags;
   Pos pos;
+  uint64_t digest = 0;  ///< of its source entry and file: see entry_digest (model/builders.h)
 };
 
 struct Methodologist {
@@ -143,6 +147,7 @@ struct Methodologist {
   double fte = 1.0;
   ByYear<WorkSplit> activity;  // hours
   Pos pos;
+  uint64_t digest = 0;  ///< of its source entry and file: see entry_digest (model/builders.h)
 };
 
 struct OlympiadResult {
@@ -163,6 +168,7 @@ struct Olympiad {
   bool special_education = false;
   std::vector<OlympiadResult> results;
   Pos pos;
+  uint64_t digest = 0;  ///< of its source entry and file: see entry_digest (model/builders.h)
 };
 
 struct Material {
@@ -175,6 +181,7 @@ struct Material {
   std::optional<Date> published;
   std::string url;
   Pos pos;
+  uint64_t digest = 0;  ///< of its source entry and file: see entry_digest (model/builders.h)
 };
 
 struct Event {
@@ -190,6 +197,7 @@ struct Event {
   EventFormat format = EventFormat::kInPerson;
   std::string location, url;
   Pos pos;
+  uint64_t digest = 0;  ///< of its source entry and file: see entry_digest (model/builders.h)
 };
 
 struct CeScores {
@@ -209,6 +217,7 @@ struct MetricRecord {
   std::optional<int> motivation_awards;
   std::optional<double> head_evaluation;  // private to the report (section 10)
   Pos pos;
+  uint64_t digest = 0;  ///< of its source entry and file: see entry_digest (model/builders.h)
 };
 
 struct Decision {
@@ -253,6 +262,7 @@ struct Programme {
   std::vector<Action> actions;
   std::vector<BudgetGroup> budget;
   Pos pos;
+  uint64_t digest = 0;  ///< of its source entry and file: see entry_digest (model/builders.h)
 };
 
 // ---------------------------------------------------------------- content (section 13)
@@ -273,6 +283,7 @@ struct Page {
   std::string body;  // Markdown
   uint32_t body_line = 1;
   Pos pos;
+  uint64_t digest = 0;  ///< of its source entry and file: see entry_digest (model/builders.h)
 };
 
 // ---------------------------------------------------------------- the whole site
@@ -292,6 +303,8 @@ struct Model {
   std::vector<Programme> programmes;
   std::vector<Page> pages;
   std::shared_ptr<const PrivateData> private_data;
+  /// Of every private file's path and bytes: what the private aggregates are computed from.
+  uint64_t private_digest = 0;
 
   // Indexes by id, filled by the builder.
   std::unordered_map<std::string, size_t> subject_index, municipality_index, institution_index;

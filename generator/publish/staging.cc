@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "publish/file_ops.h"
 #include "util/fs.h"
 
 namespace metodika::publish {
@@ -48,52 +49,6 @@ fs::path normalised(const fs::path& p) {
   if (ec) c = fs::absolute(p).lexically_normal();
   if (!c.has_filename()) c = c.parent_path();
   return c;
-}
-
-// True when `path` is a regular file (not a symbolic link) with exactly `bytes`; `st` gets its
-// status. Reading the old file costs less than writing a new one: on ext4, creating an inode
-// just after a previous build's deletion is the most expensive step of a rebuild
-// (`recently_deleted` in the inode allocator).
-bool holds_exactly(const fs::path& path, std::string_view bytes, struct stat& st) {
-  int fd = ::open(path.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0) return false;
-  bool same = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-              static_cast<uint64_t>(st.st_size) == bytes.size();
-  constexpr size_t kChunk = 64 * 1024;
-  char buf[kChunk];
-  for (size_t done = 0; same && done < bytes.size();) {
-    ssize_t n = ::read(fd, buf, std::min(kChunk, bytes.size() - done));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0 || std::memcmp(buf, bytes.data() + done, static_cast<size_t>(n)) != 0) {
-      same = false;
-      break;
-    }
-    done += static_cast<size_t>(n);
-  }
-  ::close(fd);
-  return same;
-}
-
-// Removes whatever is at `path` (a file, a link, a folder left by an older build) so that a new
-// file can take its place. A staging file may share its inode with the live output (a hard
-// link), so it is never truncated and rewritten in place.
-void remove_entry(const fs::path& path) {
-  if (::unlink(path.c_str()) == 0 || errno == ENOENT) return;
-  std::error_code ec;
-  fs::remove_all(path, ec);
-}
-
-// create_directories for `dir` under `root`, first removing files that stand where a folder
-// must go (a spare folder holds an older build, where a path may have been a file).
-void make_folders(const fs::path& root, const fs::path& dir) {
-  std::error_code ec;
-  if (fs::create_directories(dir, ec) || !ec) return;
-  fs::path at = root;
-  for (const fs::path& part : dir.lexically_relative(root)) {
-    at /= part;
-    if (!fs::is_directory(fs::symlink_status(at, ec))) remove_entry(at);
-  }
-  fs::create_directories(dir);  // throws with the reason if it still cannot
 }
 
 }  // namespace
@@ -193,20 +148,20 @@ bool Staging::put(std::string_view path, std::string_view bytes) {
   fs::path target = dir_ / rel;
   fs::path previous = out_ / rel;
   struct stat prev {};
-  if (holds_exactly(previous, bytes, prev)) {
+  if (detail::holds_exactly(previous, bytes, prev)) {
     struct stat here {};
     if (::lstat(target.c_str(), &here) == 0 && here.st_dev == prev.st_dev &&
         here.st_ino == prev.st_ino) {
       return true;  // the spare already links the same file
     }
-    remove_entry(target);
-    make_folders(dir_, target.parent_path());
+    detail::remove_entry(target);
+    detail::make_folders(dir_, target.parent_path());
     // linkat without AT_SYMLINK_FOLLOW links the entry itself, never a link's target. Any
     // failure (another file system, a link limit) just falls back to writing.
     if (::linkat(AT_FDCWD, previous.c_str(), AT_FDCWD, target.c_str(), 0) == 0) return true;
   }
-  remove_entry(target);
-  make_folders(dir_, target.parent_path());
+  detail::remove_entry(target);
+  detail::make_folders(dir_, target.parent_path());
   util::write_file(target, bytes);
   return false;
 }
@@ -219,7 +174,7 @@ void Staging::prune_unwritten() {
     if (fs::is_directory(st)) {
       folders.push_back(it->path());
     } else if (!written_.contains(it->path().lexically_relative(dir_).generic_string())) {
-      remove_entry(it->path());
+      detail::remove_entry(it->path());
     }
   }
   if (ec) throw std::runtime_error("cannot clean " + dir_.string() + ": " + ec.message());

@@ -49,7 +49,8 @@ bool has_review_template(const model::Model& model, const load::Theme& theme) {
 
 size_t render_reviews(const model::Model& model, const rules::Results& results,
                       const load::Theme& theme, const Resources& resources,
-                      util::OutputSink& out, unsigned jobs, diag::Diagnostics& diags) {
+                      util::OutputSink& out, unsigned jobs, diag::Diagnostics& diags,
+                      util::WorkCache* cache, const InputDigests* inputs) {
   const std::string lang = model.site.default_language();
   const std::string name = review_template_name(lang);
   const auto tmpl = theme.templates.find(name);
@@ -65,6 +66,9 @@ size_t render_reviews(const model::Model& model, const rules::Results& results,
   std::vector<std::optional<std::string>> errors(model.municipalities.size());
   util::parallel_for(model.municipalities.size(), jobs, [&](size_t mi) {
     const model::Municipality& municipality = model.municipalities[mi];
+    const std::string path = "parskati/" + review_stem(model, municipality) + ".pdf";
+    // The template is part of every digest: a reused review cannot hide a template error.
+    if (cache && inputs && cache->reuse(path, inputs->municipality[mi], nullptr)) return;
     ReviewInputs in;
     in.municipality = mi;
     in.lang = lang;
@@ -76,8 +80,8 @@ size_t render_reviews(const model::Model& model, const rules::Results& results,
     in.council = true;
     try {
       const Review review = build_review(model, results, in);
-      out.write("parskati/" + review_stem(model, municipality) + ".pdf",
-                render_review(review, resources, options));
+      out.write(path, render_review(review, resources, options));
+      if (cache && inputs) cache->record(path, inputs->municipality[mi], {path}, {});
     } catch (const ReviewTemplateError& e) {
       errors[mi] = e.what();
     }

@@ -8,6 +8,7 @@
 #include "diag/diagnostics.h"
 #include "load/theme.h"
 #include "model/model.h"
+#include "render/common/inputs.h"
 #include "render/pdf/review.h"
 #include "rules/results.h"
 #include "util/output_sink.h"
@@ -18,9 +19,11 @@ namespace metodika::render::pdf {
 [[nodiscard]] bool has_review_template(const model::Model& model, const load::Theme& theme);
 
 /// Writes the reviews on up to `jobs` threads and returns how many. A report template problem
-/// goes to `diags` (and no review is written).
+/// goes to `diags` (and no review is written). With `cache` and `inputs` (incremental builds),
+/// the reviews whose inputs did not change since the last build are kept, not typeset again.
 size_t render_reviews(const model::Model& model, const rules::Results& results,
                       const load::Theme& theme, const Resources& resources,
-                      util::OutputSink& out, unsigned jobs, diag::Diagnostics& diags);
+                      util::OutputSink& out, unsigned jobs, diag::Diagnostics& diags,
+                      util::WorkCache* cache = nullptr, const InputDigests* inputs = nullptr);
 
 }  // namespace metodika::render::pdf

@@ -4,6 +4,8 @@
 #include <cstdio>
 #include <mutex>
 
+#include <nlohmann/json.hpp>
+
 #include "util/format.h"
 
 namespace metodika::render::site {
@@ -72,7 +74,7 @@ SiteContext::SiteContext(const model::Model& m, const rules::Results& r, const l
     : m_(m),
       r_(r),
       theme_(theme),
-      out_(out),
+      out_(&out),
       diags_(diags),
       templates_(theme, diags),
       urls_(m.site.base_url, m.site.languages),
@@ -102,7 +104,7 @@ const std::string& SiteContext::t(std::string_view key) const {
 }
 
 void SiteContext::write(const std::string& path, const std::string& bytes) {
-  out_.write(path, bytes);
+  out_->write(path, bytes);
   ++files_;
 }
 
@@ -115,6 +117,39 @@ void SiteContext::compute_asset_urls() {
   for (const auto& [path, bytes] : theme_.static_files) {
     asset_urls_[path] = urls_.asset("static/" + hashed_name(path, bytes));
   }
+}
+
+std::string SiteContext::Produced::to_text() const {
+  nlohmann::json j;
+  j["pages"] = pages;
+  j["files"] = files;
+  j["sitemap"] = sitemap;
+  nlohmann::json data = nlohmann::json::array();
+  for (const DataFile& f : data_files) {
+    data.push_back({f.lang, f.dataset, f.dataset_title, f.table, f.title, f.description, f.csv_rel,
+                    f.json_rel});
+  }
+  j["data"] = std::move(data);
+  return j.dump();
+}
+
+bool SiteContext::Produced::from_text(std::string_view text) {
+  nlohmann::json j = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_object()) return false;
+  try {
+    pages = j.at("pages").get<size_t>();
+    files = j.at("files").get<size_t>();
+    sitemap = j.at("sitemap").get<std::vector<std::string>>();
+    data_files.clear();
+    for (const auto& d : j.at("data")) {
+      auto v = d.get<std::vector<std::string>>();
+      if (v.size() != 8) return false;
+      data_files.push_back({v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7]});
+    }
+  } catch (const nlohmann::json::exception&) {
+    return false;
+  }
+  return true;
 }
 
 SiteContext::Produced SiteContext::take_produced() {

@@ -12,6 +12,7 @@
 
 #include "load/theme.h"
 #include "model/model.h"
+#include "render/common/inputs.h"
 #include "render/common/urls.h"
 #include "render/site/templates.h"
 #include "rules/results.h"
@@ -25,6 +26,10 @@ struct SiteOptions {
   bool reports = false;  ///< parskati/<id>-<from>-<to>.pdf
   bool annexes = false;  ///< parskati/<id>-<from>-<to>.xlsx and latvija-<from>-<to>.xlsx
   unsigned jobs = 1;     ///< worker threads; the output is the same for any number
+  /// Incremental builds: the pages whose inputs (`inputs`) did not change since the last build
+  /// are kept, not rendered again. Both null: everything is rendered.
+  util::WorkCache* cache = nullptr;
+  const InputDigests* inputs = nullptr;
 };
 
 /// One table published as open data (CSV and JSON), for the catalogue.
@@ -83,6 +88,8 @@ class SiteContext {
             Data body, Crumbs crumbs = {}, const std::map<std::string, std::string>* alt = nullptr);
   /// Writes any other output file.
   void write(const std::string& path, const std::string& bytes);
+  /// Sends the writes that follow to `out` (one piece of work's recording sink).
+  void set_output(util::OutputSink& out) { out_ = &out; }
   void count_page() { ++pages_; }
 
   /// The page of `kind` (and `slug`, when given) in the current language, or nullptr.
@@ -110,6 +117,10 @@ class SiteContext {
     size_t files = 0;
     std::vector<std::string> sitemap;
     std::vector<DataFile> data_files;
+
+    /// As text for the build cache, and back (false when `text` is not what to_text wrote).
+    [[nodiscard]] std::string to_text() const;
+    bool from_text(std::string_view text);
   };
   /// Hands over and clears what was produced since the last call.
   Produced take_produced();
@@ -131,7 +142,7 @@ class SiteContext {
   const model::Model& m_;
   const rules::Results& r_;
   const load::Theme& theme_;
-  util::OutputSink& out_;
+  util::OutputSink* out_;
   diag::Diagnostics& diags_;
   Templates templates_;
   Urls urls_;

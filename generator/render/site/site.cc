@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "render/common/xml.h"
+#include "util/digest.h"
 #include "render/site/pages.h"
 #include "util/parallel.h"
 
@@ -34,34 +35,81 @@ namespace {
 
 using Writer = void (*)(SiteContext&);
 
-// One piece of a parallel build: a page writer in one language, for a range of entities when
-// the writer goes through municipalities or institutions one page each.
+// One piece of a parallel build: a page writer in one language, for one entity when the writer
+// goes through municipalities or institutions one page each. `key` names it in the build cache
+// and `digest` stands for everything it reads (render/common/inputs.h).
 struct Task {
   size_t lang = 0;
   Writer write = nullptr;
   size_t begin = 0;
   size_t end = static_cast<size_t>(-1);
+  std::string key;
+  uint64_t digest = 0;
 };
 
-// Entities per task for the per-entity writers: small enough to balance two workers, large
-// enough that switching tasks costs nothing.
-constexpr size_t kMunicipalitiesPerTask = 1;
-constexpr size_t kInstitutionsPerTask = 64;
-
-std::vector<Task> tasks(const model::Model& model) {
+std::vector<Task> tasks(const model::Model& model, const InputDigests* in) {
+  // The site-wide pages and what they read; "everything" for those that summarise the site.
+  struct SiteWide {
+    std::string_view name;
+    Writer write;
+    uint64_t InputDigests::*inputs;
+  };
+  const SiteWide site_wide[] = {
+      {"home", write_home, &InputDigests::everything},
+      {"municipalities", write_municipalities, &InputDigests::everything},
+      {"institutions", write_institutions, &InputDigests::institutions},
+      {"methodologists", write_methodologists, &InputDigests::methodologists},
+      {"olympiads", write_olympiads, &InputDigests::olympiads},
+      {"materials", write_materials, &InputDigests::materials},
+      {"events", write_events, &InputDigests::events},
+      {"content", write_content_pages, &InputDigests::pages},
+      {"news", write_news, &InputDigests::pages},
+      {"about-data", write_about_data, &InputDigests::everything},
+      {"search", write_search, &InputDigests::everything},
+      {"not-found", write_not_found, &InputDigests::global},
+  };
+  // Site-wide pages that show other entities' names: their collection digest and these.
+  auto names = [&](std::string_view name) -> uint64_t {
+    if (!in) return 0;
+    if (name == "methodologists" || name == "olympiads" || name == "events") {
+      return in->institutions;
+    }
+    return 0;
+  };
   std::vector<Task> out;
   for (size_t l = 0; l < model.site.languages.size(); ++l) {
-    for (Writer w : {write_home, write_municipalities, write_institutions, write_methodologists,
-                     write_olympiads, write_materials, write_events, write_content_pages,
-                     write_news, write_about_data, write_search, write_not_found}) {
-      out.push_back({l, w});
+    const std::string& lang = model.site.languages[l];
+    for (const SiteWide& w : site_wide) {
+      Task t;
+      t.lang = l;
+      t.write = w.write;
+      t.key = std::string("site/").append(lang).append("/").append(w.name);
+      if (in) t.digest = util::Digest().add(in->*w.inputs).add(names(w.name)).value();
+      out.push_back(std::move(t));
     }
-    auto ranges = [&](Writer w, size_t n, size_t per) {
-      for (size_t b = 0; b < n; b += per) out.push_back({l, w, b, std::min(n, b + per)});
+    auto each = [&](std::string_view kind, Writer w, size_t i, const std::string& id,
+                    uint64_t digest) {
+      Task t;
+      t.lang = l;
+      t.write = w;
+      t.begin = i;
+      t.end = i + 1;
+      t.key = std::string("site/").append(lang).append("/").append(kind).append("/").append(id);
+      t.digest = digest;
+      out.push_back(std::move(t));
     };
-    ranges(write_municipality_pages, model.municipalities.size(), kMunicipalitiesPerTask);
-    ranges(write_review_pages, model.municipalities.size(), kMunicipalitiesPerTask);
-    ranges(write_institution_pages, model.institutions.size(), kInstitutionsPerTask);
+    for (size_t i = 0; i < model.municipalities.size(); ++i) {
+      each("municipality", write_municipality_pages, i, model.municipalities[i].id,
+           in ? in->municipality[i] : 0);
+    }
+    for (size_t i = 0; i < model.municipalities.size(); ++i) {
+      each("review", write_review_pages, i, model.municipalities[i].id,
+           in ? in->municipality[i] : 0);
+    }
+    for (size_t i = 0; i < model.institutions.size(); ++i) {
+      each("institution", write_institution_pages, i, model.institutions[i].id,
+           in ? in->institution[i] : 0);
+    }
   }
   return out;
 }
@@ -78,7 +126,8 @@ SiteStats render_site(const model::Model& model, const rules::Results& results,
   // Every page on `jobs` workers, each with its own context (templates are not thread-safe);
   // what each task produced is merged in task order, so the result does not depend on the
   // number of workers or on scheduling.
-  const std::vector<Task> work = tasks(model);
+  const std::vector<Task> work = tasks(model, options.inputs);
+  util::WorkCache* cache = options.inputs ? options.cache : nullptr;
   const unsigned jobs = std::max(1u, std::min<unsigned>(options.jobs, static_cast<unsigned>(work.size())));
   std::vector<std::unique_ptr<SiteContext>> workers;
   for (unsigned w = 0; w < jobs; ++w) {
@@ -94,9 +143,14 @@ SiteStats render_site(const model::Model& model, const rules::Results& results,
       wc.set_language(model.site.languages[t.lang]);
       current_lang[w] = t.lang;
     }
+    std::string kept;
+    if (cache && cache->reuse(t.key, t.digest, &kept) && produced[i].from_text(kept)) return;
+    util::RecordingSink sink(out);
+    wc.set_output(sink);
     wc.set_shard(t.begin, t.end);
     t.write(wc);
     produced[i] = wc.take_produced();
+    if (cache) cache->record(t.key, t.digest, sink.take_paths(), produced[i].to_text());
   });
   for (auto& p : produced) c.add_produced(std::move(p));
 

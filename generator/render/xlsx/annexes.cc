@@ -11,7 +11,7 @@
 namespace metodika::render::xlsx {
 
 std::string fill(std::string text, std::string_view name, std::string_view value) {
-  std::string field = "{" + std::string(name) + "}";
+  std::string field = std::string("{").append(name).append("}");
   for (size_t at = text.find(field); at != std::string::npos;
        at = text.find(field, at + value.size())) {
     text.replace(at, field.size(), value);
@@ -106,9 +106,11 @@ std::string municipality_workbook(const AnnexContext& ctx, const MunicipalityTab
   const bool several = tables.programmes.size() > 1;
   for (const ProgrammeTables& p : tables.programmes) {
     const model::Programme& prog = model.programmes[p.programme];
-    std::string suffix = several ? " " + std::to_string(prog.period_from) + "–" +
-                                       std::to_string(prog.period_to)
-                                 : "";
+    std::string suffix;
+    if (several) {
+      suffix.append(" ").append(std::to_string(prog.period_from)).append("–");
+      suffix.append(std::to_string(prog.period_to));
+    }
     SheetOptions o = base;
     o.notes.push_back(t("annex.formulas"));
     write_budget_sheet(wb, t("annex.sheet.budget") + suffix, p.budget, o, t("annex.budget_chart"));
@@ -123,9 +125,11 @@ std::string municipality_workbook(const AnnexContext& ctx, const MunicipalityTab
   }
   for (const ProgrammeTables& p : tables.programmes) {
     const model::Programme& prog = model.programmes[p.programme];
-    std::string suffix = several ? " " + std::to_string(prog.period_from) + "–" +
-                                       std::to_string(prog.period_to)
-                                 : "";
+    std::string suffix;
+    if (several) {
+      suffix.append(" ").append(std::to_string(prog.period_from)).append("–");
+      suffix.append(std::to_string(prog.period_to));
+    }
     write_table_sheet(wb, t("annex.sheet.actions") + suffix, p.actions, base);
   }
   write_table_sheet(wb, t("annex.sheet.institutions"), tables.institutions, base);
@@ -145,21 +149,37 @@ size_t write_annexes(const model::Model& model, const rules::Results& results,
   const std::string& lang = model.site.default_language();
   AnnexContext ctx{model, results, theme_translate(theme, lang), lang, options.tmp_dir};
   const size_t n = model.municipalities.size();
+  // Workbook 0 is the national one (the largest, so it starts first), then one per municipality.
+  auto path = [&](size_t i) {
+    std::string p = "parskati/";
+    if (i == 0) {
+      p.append("latvija-").append(std::to_string(model.site.review_from)).append("-");
+      p.append(std::to_string(model.site.review_to));
+    } else {
+      p.append(review_stem(model, model.municipalities[i - 1]));
+    }
+    return p.append(".xlsx");
+  };
+  auto digest = [&](size_t i) {
+    return i == 0 ? options.inputs->everything : options.inputs->municipality[i - 1];
+  };
+  util::WorkCache* cache = options.inputs ? options.cache : nullptr;
+  std::vector<char> todo(n + 1, 1);
+  if (cache) {
+    for (size_t i = 0; i <= n; ++i) todo[i] = !cache->reuse(path(i), digest(i), nullptr);
+  }
+  // The national workbook needs every municipality's tables; a municipality's, its own.
   std::vector<MunicipalityTables> tables(n);
   util::parallel_for(n, options.jobs, [&](size_t mi) {
-    tables[mi] = municipality_tables(model, results, mi, lang, ctx.t);
+    if (todo[0] || todo[mi + 1]) tables[mi] = municipality_tables(model, results, mi, lang, ctx.t);
   });
-  // Workbook 0 is the national one (the largest, so it starts first); each is written as soon
-  // as it is ready.
+  // Each workbook is written as soon as it is ready.
   util::parallel_for(n + 1, options.jobs, [&](size_t i) {
-    if (i == 0) {
-      out.write("parskati/latvija-" + std::to_string(model.site.review_from) + "-" +
-                    std::to_string(model.site.review_to) + ".xlsx",
-                national_workbook(ctx, tables));
-    } else {
-      out.write("parskati/" + review_stem(model, model.municipalities[i - 1]) + ".xlsx",
-                municipality_workbook(ctx, tables[i - 1]));
-    }
+    if (!todo[i]) return;
+    const std::string bytes =
+        i == 0 ? national_workbook(ctx, tables) : municipality_workbook(ctx, tables[i - 1]);
+    out.write(path(i), bytes);
+    if (cache) cache->record(path(i), digest(i), {path(i)}, {});
   });
   return n + 1;
 }

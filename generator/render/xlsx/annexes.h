@@ -12,6 +12,7 @@
 
 #include "load/theme.h"
 #include "model/model.h"
+#include "render/common/inputs.h"
 #include "render/common/municipality_tables.h"
 #include "render/common/table.h"
 #include "rules/results.h"
@@ -24,6 +25,9 @@ struct AnnexOptions {
   /// Where libxlsxwriter's working files go (the CLI passes the system's temporary folder):
   /// libxlsxwriter 1.1.4 writes only to a path, the bytes are read back into the sink.
   std::string tmp_dir = "/tmp";
+  /// Incremental builds: workbooks whose inputs did not change since the last build are kept.
+  util::WorkCache* cache = nullptr;
+  const InputDigests* inputs = nullptr;
 };
 
 /// What every workbook of one build shares.

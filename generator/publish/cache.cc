@@ -1,0 +1,202 @@
+#include "publish/cache.h"
+
+#include <sys/stat.h>
+
+#include <cinttypes>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "publish/staging.h"
+#include "util/fs.h"
+
+namespace metodika::publish {
+namespace fs = std::filesystem;
+namespace {
+
+constexpr std::string_view kHeader = "metodika-cache 1 ";
+
+// One field per tab-separated column: tabs, newlines and backslashes escaped.
+std::string escape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    if (c == '\\') {
+      out += "\\\\";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string unescape(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '\\' && i + 1 < s.size()) {
+      char n = s[++i];
+      out += n == 't' ? '\t' : n == 'n' ? '\n' : n;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+std::string hex(uint64_t v) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016" PRIx64, v);
+  return buf;
+}
+
+std::optional<uint64_t> parse_hex(std::string_view s) {
+  if (s.empty() || s.size() > 16) return std::nullopt;
+  uint64_t v = 0;
+  for (char c : s) {
+    int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+    if (d < 0) return std::nullopt;
+    v = v << 4 | static_cast<uint64_t>(d);
+  }
+  return v;
+}
+
+std::vector<std::string_view> split_tabs(std::string_view line) {
+  std::vector<std::string_view> parts;
+  for (size_t start = 0;;) {
+    size_t tab = line.find('\t', start);
+    parts.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
+    if (tab == std::string_view::npos) return parts;
+    start = tab + 1;
+  }
+}
+
+}  // namespace
+
+fs::path manifest_path(const fs::path& out) {
+  fs::path dir = out;
+  dir += ".cache";
+  return dir / "manifest";
+}
+
+std::optional<Manifest> read_manifest(const fs::path& out, uint64_t salt) {
+  std::error_code ec;
+  if (!fs::is_regular_file(out / std::string(kOutputMarker), ec)) return std::nullopt;
+  std::string text;
+  try {
+    text = util::read_file(manifest_path(out));
+  } catch (const std::exception&) {
+    return std::nullopt;
+  }
+  Manifest m;
+  Manifest::Work* current = nullptr;
+  size_t pos = 0;
+  bool first = true;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) return std::nullopt;  // a manifest ends with a newline
+    std::string_view line(text.data() + pos, nl - pos);
+    pos = nl + 1;
+    if (first) {
+      if (!line.starts_with(kHeader)) return std::nullopt;
+      auto s = parse_hex(line.substr(kHeader.size()));
+      if (!s || *s != salt) return std::nullopt;
+      m.salt = *s;
+      first = false;
+      continue;
+    }
+    auto f = split_tabs(line);
+    if (f[0] == "F" && f.size() == 2) {
+      m.files.insert(unescape(f[1]));
+    } else if (f[0] == "W" && f.size() == 4) {
+      auto d = parse_hex(f[2]);
+      if (!d) return std::nullopt;
+      current = &m.work[unescape(f[1])];
+      current->digest = *d;
+      current->extra = unescape(f[3]);
+    } else if (f[0] == "P" && f.size() == 2 && current) {
+      current->files.push_back(unescape(f[1]));
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (first) return std::nullopt;
+  return m;
+}
+
+void write_manifest(const fs::path& out, const Manifest& m) {
+  std::string text(kHeader);
+  text += hex(m.salt) + "\n";
+  for (const std::string& f : m.files) text.append("F\t").append(escape(f)).append("\n");
+  for (const auto& [key, w] : m.work) {
+    text.append("W\t").append(escape(key)).append("\t").append(hex(w.digest));
+    text.append("\t").append(escape(w.extra)).append("\n");
+    for (const std::string& f : w.files) text.append("P\t").append(escape(f)).append("\n");
+  }
+  const fs::path file = manifest_path(out);
+  std::error_code ec;
+  fs::create_directories(file.parent_path(), ec);
+  fs::path tmp = file;
+  tmp += ".tmp";
+  util::write_file(tmp, text);
+  fs::rename(tmp, file, ec);
+  if (ec) throw std::runtime_error("cannot write the build cache " + file.string() + ": " + ec.message());
+}
+
+void remove_manifest(const fs::path& out) {
+  std::error_code ec;
+  fs::remove(manifest_path(out), ec);
+}
+
+BuildCache::BuildCache(const Manifest* previous, util::OutputSink& out, fs::path out_dir,
+                       uint64_t salt)
+    : previous_(previous), out_(out), out_dir_(std::move(out_dir)) {
+  next_.salt = salt;
+}
+
+void BuildCache::write(std::string_view path, std::string_view bytes) {
+  out_.write(path, bytes);
+  std::lock_guard lock(mu_);
+  next_.files.emplace(path);
+}
+
+bool BuildCache::reuse(std::string_view key, uint64_t digest, std::string* extra) {
+  if (!previous_) return false;
+  auto it = previous_->work.find(key);
+  if (it == previous_->work.end() || it->second.digest != digest) return false;
+  // Files deleted from the output by hand are written again.
+  for (const std::string& f : it->second.files) {
+    struct stat st;
+    if (::stat((out_dir_ / f).c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+  }
+  if (extra) *extra = it->second.extra;
+  std::lock_guard lock(mu_);
+  for (const std::string& f : it->second.files) next_.files.insert(f);
+  next_.work.emplace(key, it->second);
+  ++reused_;
+  return true;
+}
+
+void BuildCache::record(std::string_view key, uint64_t digest, std::vector<std::string> files,
+                        std::string extra) {
+  std::lock_guard lock(mu_);
+  next_.work.insert_or_assign(std::string(key),
+                              Manifest::Work{digest, std::move(files), std::move(extra)});
+  ++recorded_;
+}
+
+std::vector<std::string> BuildCache::stale_files() const {
+  std::vector<std::string> stale;
+  if (!previous_) return stale;
+  for (const std::string& f : previous_->files) {
+    if (!next_.files.contains(f)) stale.push_back(f);
+  }
+  return stale;
+}
+
+}  // namespace metodika::publish

@@ -1,0 +1,86 @@
+// The build cache of incremental builds (issue 7): for each piece of work of the last build, the
+// digest of its inputs and the files it wrote; and every file of the output. It is kept beside
+// the output, in `<out>.cache/manifest`, and trusted only when it was written by the same
+// compiler (`salt`) after a complete build that published successfully.
+//
+// How a build uses it (cli/commands.cc): with a valid manifest, the build updates the output in
+// place (publish/patch.h) and every piece of work whose digest is unchanged keeps its files
+// instead of running; without one, it builds everything into a staging folder (staging.h). Either
+// way it writes a new manifest after publishing. The result is byte for byte a clean build's
+// (tests/e2e/run_incremental.sh).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "util/output_sink.h"
+
+namespace metodika::publish {
+
+struct Manifest {
+  struct Work {
+    uint64_t digest = 0;
+    std::vector<std::string> files;
+    std::string extra;
+  };
+  uint64_t salt = 0;
+  std::map<std::string, Work, std::less<>> work;
+  std::set<std::string, std::less<>> files;  // every file of the output
+};
+
+/// Where the manifest of the output folder `out` is kept: `<out>.cache/manifest`.
+[[nodiscard]] std::filesystem::path manifest_path(const std::filesystem::path& out);
+
+/// The manifest of `out` when there is one written with `salt` and `out` is still a Metodika
+/// output folder; nullopt otherwise (no cache, another compiler, a damaged file).
+[[nodiscard]] std::optional<Manifest> read_manifest(const std::filesystem::path& out,
+                                                    uint64_t salt);
+
+/// Writes the manifest of `out` (through a temporary file and a rename). Throws
+/// std::runtime_error when it cannot.
+void write_manifest(const std::filesystem::path& out, const Manifest& manifest);
+
+/// Deletes the manifest of `out`, so that the next build is a clean one: before the output is
+/// changed in place, and after a build that wrote only part of the site.
+void remove_manifest(const std::filesystem::path& out);
+
+/// The cache seen by the renderers during one build, and the sink they write through: it
+/// forwards every write to the real output (a Staging or a Patch) and keeps the list of files.
+class BuildCache final : public util::WorkCache, public util::OutputSink {
+ public:
+  /// `previous`: the last build's manifest when this build updates `out_dir` in place; null for
+  /// a clean build, which reuses nothing.
+  BuildCache(const Manifest* previous, util::OutputSink& out, std::filesystem::path out_dir,
+             uint64_t salt);
+
+  void write(std::string_view path, std::string_view bytes) override;
+  bool reuse(std::string_view key, uint64_t digest, std::string* extra) override;
+  void record(std::string_view key, uint64_t digest, std::vector<std::string> files,
+              std::string extra) override;
+
+  /// What this build did: the manifest for the next one.
+  [[nodiscard]] const Manifest& manifest() const { return next_; }
+  /// Files of the previous output that this build did not write nor keep.
+  [[nodiscard]] std::vector<std::string> stale_files() const;
+  /// How many pieces of work were kept and how many ran.
+  [[nodiscard]] size_t reused() const { return reused_; }
+  [[nodiscard]] size_t recorded() const { return recorded_; }
+
+ private:
+  const Manifest* previous_;
+  util::OutputSink& out_;
+  std::filesystem::path out_dir_;
+  std::mutex mu_;
+  Manifest next_;
+  size_t reused_ = 0;
+  size_t recorded_ = 0;
+};
+
+}  // namespace metodika::publish

@@ -1,0 +1,146 @@
+#include "render/common/inputs.h"
+
+#include "util/digest.h"
+
+namespace metodika::render {
+namespace {
+
+using util::Digest;
+
+void add(Digest& d, const model::ByYear<rules::CeYearSummary>& by_year) {
+  d.add(by_year.size());
+  for (const auto& [year, s] : by_year) d.add(year).add(s.with_index).add(s.met).add(s.mean);
+}
+
+template <typename T>
+void add(Digest& d, const std::optional<T>& v) {
+  d.add(v.has_value());
+  if (v) d.add(*v);
+}
+
+void add(Digest& d, const rules::PdSummary& s) {
+  d.add(s.teachers).add(s.suppressed);
+  add(d, s.meeting);
+  add(d, s.share);
+}
+
+void add(Digest& d, const rules::SchoolPd& s) {
+  d.add(s.school).add(s.teachers).add(s.suppressed);
+  add(d, s.meeting);
+  add(d, s.share);
+  for (const auto& h : s.hours_by_category) add(d, h);
+}
+
+template <typename Entities>
+uint64_t collection(uint64_t global, const Entities& entities) {
+  Digest d;
+  d.add(global).add(entities.size());
+  for (const auto& e : entities) d.add(e.digest);
+  return d.value();
+}
+
+uint64_t theme_digest(const load::Theme& theme) {
+  Digest d;
+  for (const auto& [name, text] : theme.templates) d.add(name).add(text);
+  for (const auto& [lang, table] : theme.strings) {
+    d.add(lang).add(table.size());
+    for (const auto& [key, text] : table) d.add(key).add(text);
+  }
+  for (const auto& [path, bytes] : theme.static_files) d.add(path).add(bytes);
+  return d.value();
+}
+
+}  // namespace
+
+InputDigests input_digests(const model::Model& m, const rules::Results& r,
+                           const load::Theme& theme, uint64_t salt) {
+  InputDigests out;
+  Digest g;
+  g.add(salt).add(theme_digest(theme)).add(m.site.digest).add(m.site.as_of.iso());
+  for (const std::string& lang : m.site.languages) g.add(lang);
+  for (const auto& s : m.subjects) g.add(s.digest);
+  for (const auto& mu : m.municipalities) g.add(mu.digest);
+  // The layout links the accessibility statement of each language (SiteContext::set_language).
+  for (const auto& p : m.pages) {
+    if (p.kind == model::PageKind::kPage && p.source.ends_with("/accessibility.md")) {
+      g.add(p.source).add(p.lang).add(p.slug).add(p.draft);
+    }
+  }
+  out.global = g.value();
+
+  out.pages = collection(out.global, m.pages);
+  out.institutions = collection(out.global, m.institutions);
+  out.methodologists = collection(out.global, m.methodologists);
+  out.olympiads = collection(out.global, m.olympiads);
+  out.materials = collection(out.global, m.materials);
+  out.events = collection(out.global, m.events);
+
+  // The aggregates over many schools that pages show beside one school's figures.
+  Digest national;
+  add(national, r.ce_summary.national);
+  add(national, r.national_pd);
+  const uint64_t national_values = national.value();
+
+  // An institution's own inputs: its entry, metric records and the olympiads it took part in;
+  // the municipality's and the nation's exam-index means; its development figures.
+  std::vector<uint64_t> own(m.institutions.size());
+  std::vector<const rules::SchoolPd*> pd(m.institutions.size(), nullptr);
+  for (const auto& s : r.school_pd) pd[s.school_index] = &s;
+  for (size_t i = 0; i < m.institutions.size(); ++i) {
+    Digest d;
+    d.add(m.institutions[i].digest);
+    for (size_t k : m.metrics_of_school[i]) d.add(m.metrics[k].digest);
+    for (const auto& [o, res] : m.results_of_school[i]) d.add(m.olympiads[o].digest).add(res);
+    d.add(pd[i] != nullptr);
+    if (pd[i]) add(d, *pd[i]);
+    own[i] = d.value();
+  }
+  out.institution.resize(m.institutions.size());
+  for (size_t i = 0; i < m.institutions.size(); ++i) {
+    Digest d;
+    d.add(out.global).add(own[i]).add(national_values);
+    add(d, r.ce_summary.municipality[m.institutions[i].municipality_index]);
+    out.institution[i] = d.value();
+  }
+
+  // A municipality's: its institutions', its methodologists' and programmes' entries, the
+  // review narratives written for it, and its own and the nation's aggregates.
+  std::vector<Digest> muni(m.municipalities.size());
+  for (size_t mi = 0; mi < m.municipalities.size(); ++mi) {
+    muni[mi].add(out.global).add(national_values);
+    add(muni[mi], r.ce_summary.municipality[mi]);
+    add(muni[mi], r.municipality_pd[mi]);
+  }
+  for (size_t i = 0; i < m.institutions.size(); ++i) {
+    muni[m.institutions[i].municipality_index].add(own[i]);
+  }
+  auto municipality_of = [&](const std::string& id) -> Digest* {
+    auto it = m.municipality_index.find(id);
+    return it == m.municipality_index.end() ? nullptr : &muni[it->second];
+  };
+  for (size_t i = 0; i < m.methodologists.size(); ++i) {
+    const auto& me = m.methodologists[i];
+    if (Digest* d = me.municipality ? municipality_of(*me.municipality) : nullptr) {
+      d->add(me.digest);
+    }
+  }
+  for (size_t i = 0; i < m.programmes.size(); ++i) {
+    if (Digest* d = municipality_of(m.programmes[i].municipality)) {
+      d->add(m.programmes[i].digest);
+    }
+  }
+  for (const auto& p : m.pages) {
+    if (p.kind != model::PageKind::kReview) continue;
+    if (Digest* d = municipality_of(p.municipality)) d->add(p.digest);
+  }
+  for (const Digest& d : muni) out.municipality.push_back(d.value());
+
+  Digest all;
+  all.add(out.global).add(out.pages).add(out.institutions).add(out.methodologists);
+  all.add(out.olympiads).add(out.materials).add(out.events).add(m.private_digest);
+  all.add(collection(out.global, m.metrics)).add(collection(out.global, m.programmes));
+  out.everything = all.value();
+  return out;
+}
+
+}  // namespace metodika::render

@@ -1,0 +1,43 @@
+// What each output is built from, as digests, for the incremental build (issue 7): an output
+// whose inputs have the digest the last build recorded is byte for byte what a clean build would
+// write again, so the build keeps it (util::WorkCache, publish/cache.h).
+//
+// The rule that keeps this correct: a digest covers everything its outputs read. Entities carry
+// the digest of their own source entry (model::…::digest); rules' results are covered by the
+// entities they are computed from, except the aggregates that cross entities (exam-index means,
+// the development norm over private records), which are digested by value so that an edit to one
+// school does not re-render every page that shows a national mean that did not move. When a
+// renderer starts to read something new, its digest here must cover it; tests/e2e/run_incremental.sh
+// compares incremental builds with clean ones after edits of every kind.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "load/theme.h"
+#include "model/model.h"
+#include "rules/results.h"
+
+namespace metodika::render {
+
+struct InputDigests {
+  /// What every output reads: site.yaml (and --as-of), the theme, subjects, municipalities, which
+  /// page is the accessibility statement, the build's options and the compiler itself (`salt`).
+  uint64_t global = 0;
+  /// Every input: for the pages that summarise the whole site (home, search, lists).
+  uint64_t everything = 0;
+  /// Collections, each with `global`.
+  uint64_t pages = 0, institutions = 0, methodologists = 0, olympiads = 0, materials = 0,
+           events = 0;
+  /// Per institution (parallel to model.institutions): its page and its open data.
+  std::vector<uint64_t> institution;
+  /// Per municipality (parallel to model.municipalities): its page, review (HTML, PDF) and annex.
+  std::vector<uint64_t> municipality;
+};
+
+/// `salt` stands for what the build depends on besides the site folder: the compiler's version
+/// and the options that change what it writes.
+[[nodiscard]] InputDigests input_digests(const model::Model& model, const rules::Results& results,
+                                         const load::Theme& theme, uint64_t salt);
+
+}  // namespace metodika::render
