@@ -208,7 +208,18 @@ int run_build(const BuildOptions& options) {
           render::site::render_site(model, results, theme, cache, theme_diags, site_options);
     }
     size_t reports = 0;
-    if (wanted(Parts::kReports) && site_options.reports && !theme_diags.has_errors()) {
+    // When every review is unchanged, the fonts are not even loaded.
+    bool reviews_unchanged = work_cache != nullptr;
+    for (size_t mi = 0; mi < model.municipalities.size() && reviews_unchanged; ++mi) {
+      reviews_unchanged = cache.fresh(render::pdf::review_pdf_path(model, mi), inputs.municipality[mi]);
+    }
+    if (wanted(Parts::kReports) && site_options.reports && !theme_diags.has_errors() &&
+        reviews_unchanged) {
+      for (size_t mi = 0; mi < model.municipalities.size(); ++mi) {
+        cache.reuse(render::pdf::review_pdf_path(model, mi), inputs.municipality[mi], nullptr);
+      }
+      reports = model.municipalities.size();
+    } else if (wanted(Parts::kReports) && site_options.reports && !theme_diags.has_errors()) {
       progress.stage("typesetting");
       const load::Fonts fonts = load::load_fonts(METODIKA_FONT_DIR, METODIKA_HYPHEN_DIR);
       const render::pdf::Resources resources(fonts);

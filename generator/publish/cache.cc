@@ -165,7 +165,7 @@ void BuildCache::write(std::string_view path, std::string_view bytes) {
   next_.files.emplace(path);
 }
 
-bool BuildCache::reuse(std::string_view key, uint64_t digest, std::string* extra) {
+bool BuildCache::fresh(std::string_view key, uint64_t digest) const {
   if (!previous_) return false;
   auto it = previous_->work.find(key);
   if (it == previous_->work.end() || it->second.digest != digest) return false;
@@ -174,6 +174,12 @@ bool BuildCache::reuse(std::string_view key, uint64_t digest, std::string* extra
     struct stat st;
     if (::stat((out_dir_ / f).c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
   }
+  return true;
+}
+
+bool BuildCache::reuse(std::string_view key, uint64_t digest, std::string* extra) {
+  if (!fresh(key, digest)) return false;
+  auto it = previous_->work.find(key);
   if (extra) *extra = it->second.extra;
   std::lock_guard lock(mu_);
   for (const std::string& f : it->second.files) next_.files.insert(f);

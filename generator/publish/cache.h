@@ -64,6 +64,8 @@ class BuildCache final : public util::WorkCache, public util::OutputSink {
   bool reuse(std::string_view key, uint64_t digest, std::string* extra) override;
   void record(std::string_view key, uint64_t digest, std::vector<std::string> files,
               std::string extra) override;
+  /// Whether reuse() would keep `key` at `digest`, without keeping it.
+  [[nodiscard]] bool fresh(std::string_view key, uint64_t digest) const;
 
   /// What this build did: the manifest for the next one.
   [[nodiscard]] const Manifest& manifest() const { return next_; }

@@ -47,6 +47,10 @@ bool has_review_template(const model::Model& model, const load::Theme& theme) {
   return theme.templates.contains(review_template_name(model.site.default_language()));
 }
 
+std::string review_pdf_path(const model::Model& model, size_t mi) {
+  return "parskati/" + review_stem(model, model.municipalities[mi]) + ".pdf";
+}
+
 size_t render_reviews(const model::Model& model, const rules::Results& results,
                       const load::Theme& theme, const Resources& resources,
                       util::OutputSink& out, unsigned jobs, diag::Diagnostics& diags,
@@ -66,7 +70,7 @@ size_t render_reviews(const model::Model& model, const rules::Results& results,
   std::vector<std::optional<std::string>> errors(model.municipalities.size());
   util::parallel_for(model.municipalities.size(), jobs, [&](size_t mi) {
     const model::Municipality& municipality = model.municipalities[mi];
-    const std::string path = "parskati/" + review_stem(model, municipality) + ".pdf";
+    const std::string path = review_pdf_path(model, mi);
     // The template is part of every digest: a reused review cannot hide a template error.
     if (cache && inputs && cache->reuse(path, inputs->municipality[mi], nullptr)) return;
     ReviewInputs in;

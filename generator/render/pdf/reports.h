@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 
 #include "diag/diagnostics.h"
 #include "load/theme.h"
@@ -17,6 +18,9 @@ namespace metodika::render::pdf {
 
 /// The theme has a report template, so the build writes reviews.
 [[nodiscard]] bool has_review_template(const model::Model& model, const load::Theme& theme);
+
+/// Where municipality `mi`'s review goes in the output: "parskati/<id>-<from>-<to>.pdf".
+[[nodiscard]] std::string review_pdf_path(const model::Model& model, size_t mi);
 
 /// Writes the reviews on up to `jobs` threads and returns how many. A report template problem
 /// goes to `diags` (and no review is written). With `cache` and `inputs` (incremental builds),

@@ -159,8 +159,17 @@ SiteStats render_site(const model::Model& model, const rules::Results& results,
     c.set_language(lang);
     write_open_data(c);
   }
-  write_data_catalogue(c);
-  write_sitemap_and_robots(c);
+  // The catalogue and the sitemap list every page and data file: kept while nothing changed.
+  const uint64_t everything = options.inputs ? options.inputs->everything : 0;
+  const std::pair<std::string_view, Writer> last[] = {{"site/catalogue", write_data_catalogue},
+                                                      {"site/sitemap", write_sitemap_and_robots}};
+  for (const auto& [key, writer] : last) {
+    util::cached_work(cache, out, key, everything, [&](util::OutputSink& sink) {
+      c.set_output(sink);
+      writer(c);
+    });
+  }
+  c.set_output(out);
   return {c.pages(), c.files()};
 }
 
