@@ -1,6 +1,8 @@
 #include "model/build.h"
 
 #include <algorithm>
+#include <exception>
+#include <thread>
 #include <tuple>
 #include <set>
 
@@ -206,6 +208,31 @@ Model build_model(const load::SiteSources& sources, const BuildOptions& options,
   each(DataSlot::kSchools, [&](auto& d, auto& c) { detail::build_institutions(d, c, m, reg); });
   if (unreadable(DataSlot::kSchools)) reg.institutions.set_incomplete();
   m.institution_index = reg.institutions.index();
+  // Private teacher records refer to institutions only, and are most of a national site's bytes:
+  // with several workers they are read beside the other collections (into registries and a
+  // model part of their own; diagnostics are thread-safe and printed sorted).
+  auto priv = std::make_shared<PrivateData>();
+  std::exception_ptr teachers_error;
+  auto read_teachers = [&] {
+    try {
+      detail::build_teachers(sources.docs(DataSlot::kPrivateTeachers), diags, langs,
+                             options.jobs, reg, *priv);
+    } catch (...) {
+      teachers_error = std::current_exception();
+    }
+  };
+  std::thread teachers;
+  struct JoinAtExit {  // an exception below must not leave a joinable thread (std::terminate)
+    std::thread& t;
+    ~JoinAtExit() {
+      if (t.joinable()) t.join();
+    }
+  } join_at_exit{teachers};
+  if (options.jobs > 1) {
+    teachers = std::thread(read_teachers);
+  } else {
+    read_teachers();
+  }
   each(DataSlot::kMethodologists,
        [&](auto& d, auto& c) { detail::build_methodologists(d, c, m, reg); });
   each(DataSlot::kOlympiads, [&](auto& d, auto& c) { detail::build_olympiads(d, c, m, reg); });
@@ -213,9 +240,8 @@ Model build_model(const load::SiteSources& sources, const BuildOptions& options,
   each(DataSlot::kEvents, [&](auto& d, auto& c) { detail::build_events(d, c, m, reg); });
   each(DataSlot::kMetrics, [&](auto& d, auto& c) { detail::build_metrics(d, c, m, reg); });
   each(DataSlot::kProgrammes, [&](auto& d, auto& c) { detail::build_programmes(d, c, m, reg); });
-  auto priv = std::make_shared<PrivateData>();
-  detail::build_teachers(sources.docs(DataSlot::kPrivateTeachers), diags, langs, options.jobs, reg,
-                         *priv);
+  if (teachers.joinable()) teachers.join();
+  if (teachers_error) std::rethrow_exception(teachers_error);
   m.private_data = std::move(priv);
   util::Digest private_digest;
   for (const load::Document& doc : sources.docs(DataSlot::kPrivateTeachers)) {

@@ -1,0 +1,147 @@
+// generator/publish/cache.cc and patch.cc: the build cache's manifest, what it lets a build
+// reuse, and the in-place update that an incremental build publishes with.
+#include "publish/cache.h"
+
+#include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "publish/patch.h"
+#include "publish/staging.h"
+#include "util/fs.h"
+
+namespace metodika::publish {
+namespace {
+namespace fs = std::filesystem;
+
+struct TempDir {
+  fs::path path = fs::temp_directory_path() /
+                  ("metodika-cache-test-" + std::to_string(::getpid()) + "-" +
+                   std::to_string(counter++));
+  TempDir() { fs::create_directories(path); }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  static inline int counter = 0;
+};
+
+// An output folder as a clean build leaves it, with its manifest.
+fs::path built_output(const fs::path& root, uint64_t salt) {
+  fs::path out = root / "out";
+  Staging s(out);
+  BuildCache cache(nullptr, s, out, salt);
+  util::RecordingSink page(cache);
+  page.write("a/index.html", "A");
+  page.write("dati/a.csv", "x;y\n");
+  cache.record("site/lv/a", 11, page.take_paths(), "{\"pages\":1}");
+  cache.write("sitemap.xml", "<urlset/>");
+  s.commit();
+  write_manifest(out, cache.manifest());
+  return out;
+}
+
+ino_t inode(const fs::path& p) {
+  struct stat st {};
+  REQUIRE(::stat(p.c_str(), &st) == 0);
+  return st.st_ino;
+}
+
+TEST_CASE("the manifest reads back what was written, odd characters included") {
+  TempDir t;
+  fs::path out = built_output(t.path, 7);
+  Manifest m;
+  m.salt = 7;
+  m.files = {"a/index.html", "weird\tname\nwith\\escapes"};
+  m.work["site/lv/x\ty"] = {42, {"a/index.html", "weird\tname\nwith\\escapes"}, "{\"k\":\"a\\tb\"}"};
+  write_manifest(out, m);
+  auto back = read_manifest(out, 7);
+  REQUIRE(back.has_value());
+  CHECK(back->files == m.files);
+  REQUIRE(back->work.count("site/lv/x\ty") == 1);
+  CHECK(back->work.at("site/lv/x\ty").digest == 42);
+  CHECK(back->work.at("site/lv/x\ty").files == m.work.at("site/lv/x\ty").files);
+  CHECK(back->work.at("site/lv/x\ty").extra == "{\"k\":\"a\\tb\"}");
+}
+
+TEST_CASE("a manifest of another compiler, a damaged one or one without output is not used") {
+  TempDir t;
+  fs::path out = built_output(t.path, 7);
+  CHECK(read_manifest(out, 7).has_value());
+  CHECK_FALSE(read_manifest(out, 8).has_value());  // another salt: another compiler or options
+  std::string text = util::read_file(manifest_path(out));
+  util::write_file(manifest_path(out), text.substr(0, text.size() - 3));  // cut short
+  CHECK_FALSE(read_manifest(out, 7).has_value());
+  util::write_file(manifest_path(out), text);
+  fs::remove(out / std::string(kOutputMarker));  // not a Metodika output any more
+  CHECK_FALSE(read_manifest(out, 7).has_value());
+  remove_manifest(out);
+  CHECK_FALSE(fs::exists(manifest_path(out)));
+}
+
+TEST_CASE("work is reused only at the same digest and while its files are in the output") {
+  TempDir t;
+  fs::path out = built_output(t.path, 7);
+  auto previous = read_manifest(out, 7);
+  REQUIRE(previous.has_value());
+  {
+    Patch patch(out);
+    BuildCache cache(&*previous, patch, out, 7);
+    CHECK_FALSE(cache.reuse("site/lv/a", 12, nullptr));  // inputs changed
+    CHECK_FALSE(cache.reuse("site/lv/unknown", 11, nullptr));
+    std::string extra;
+    CHECK(cache.fresh("site/lv/a", 11));
+    CHECK(cache.reuse("site/lv/a", 11, &extra));
+    CHECK(extra == "{\"pages\":1}");
+    CHECK(cache.manifest().files.count("dati/a.csv") == 1);
+    // sitemap.xml was not written this time: it is stale.
+    CHECK(cache.stale_files() == std::vector<std::string>{"sitemap.xml"});
+  }
+  fs::remove(out / "dati/a.csv");  // deleted by hand: written again
+  Patch patch(out);
+  BuildCache cache(&*previous, patch, out, 7);
+  CHECK_FALSE(cache.reuse("site/lv/a", 11, nullptr));
+}
+
+TEST_CASE("a patch changes nothing until commit, and nothing at all when not committed") {
+  TempDir t;
+  fs::path out = built_output(t.path, 7);
+  const ino_t page = inode(out / "a/index.html");
+  {
+    Patch patch(out);
+    patch.write("a/index.html", "A");        // same bytes: left alone
+    patch.write("dati/a.csv", "x;y\n1;2\n");  // changed
+    patch.write("new/deep/page.html", "N");   // new, in new folders
+    CHECK(patch.files_changed() == 2);
+    CHECK(util::read_file(out / "dati/a.csv") == "x;y\n");
+    CHECK_FALSE(fs::exists(out / "new/deep/page.html"));
+  }  // not committed
+  CHECK(util::read_file(out / "dati/a.csv") == "x;y\n");
+  CHECK_FALSE(fs::exists(out / "new"));
+  CHECK_FALSE(fs::exists(out / "dati/a.csv.metodika-new"));
+
+  Patch patch(out);
+  patch.write("a/index.html", "A");
+  patch.write("new/deep/page.html", "N");
+  patch.commit({"dati/a.csv", "sitemap.xml"});
+  CHECK(inode(out / "a/index.html") == page);  // untouched: same inode
+  CHECK(util::read_file(out / "new/deep/page.html") == "N");
+  CHECK_FALSE(fs::exists(out / "dati"));  // emptied folders go with their files
+  CHECK_FALSE(fs::exists(out / "sitemap.xml"));
+  CHECK(fs::exists(out / std::string(kOutputMarker)));
+}
+
+TEST_CASE("a patch refuses paths outside the output") {
+  TempDir t;
+  fs::path out = built_output(t.path, 7);
+  Patch patch(out);
+  CHECK_THROWS_AS(patch.write("../escape.html", "x"), std::logic_error);
+  CHECK_THROWS_AS(patch.write("/abs.html", "x"), std::logic_error);
+}
+
+}  // namespace
+}  // namespace metodika::publish

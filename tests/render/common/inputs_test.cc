@@ -1,0 +1,137 @@
+// generator/render/common/inputs.cc: an edit changes the digests of what reads it, and of
+// nothing else (the incremental build re-renders exactly those outputs).
+#include "render/common/inputs.h"
+
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "load/site_sources.h"
+#include "model/build.h"
+
+namespace metodika::render {
+namespace {
+
+const std::string kSite = std::string(METODIKA_TEST_DIR) + "/sites/valid/kurzeme-json";
+
+struct Fixture {
+  model::Model model;
+  rules::Results results;
+  load::Theme theme;
+
+  Fixture() {
+    diag::Diagnostics diags;
+    auto sources = load::load_site(kSite, {}, diags);
+    model = model::build_model(sources, {}, diags);
+    REQUIRE_FALSE(diags.has_errors());
+    results = rules::compute(model);
+    theme.templates["page"] = "{{content}}";
+  }
+  InputDigests digests() const { return input_digests(model, results, theme, 1); }
+};
+
+// Indexes where two digest lists differ.
+std::vector<size_t> changed(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  std::vector<size_t> out;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i] != b[i]) out.push_back(i);
+  }
+  return out;
+}
+
+TEST_CASE("the same model gives the same digests; entries carry digests of their source") {
+  Fixture f;
+  const InputDigests a = f.digests(), b = f.digests();
+  CHECK(a.global == b.global);
+  CHECK(a.institution == b.institution);
+  CHECK(a.municipality == b.municipality);
+  for (const auto& in : f.model.institutions) CHECK(in.digest != 0);
+  for (const auto& r : f.model.metrics) CHECK(r.digest != 0);
+  CHECK(f.model.site.digest != 0);
+  CHECK(f.model.private_digest != 0);
+}
+
+TEST_CASE("an institution's entry: its page and its municipality's outputs, not the others") {
+  Fixture f;
+  const InputDigests before = f.digests();
+  const size_t i = 0;
+  const size_t mi = f.model.institutions[i].municipality_index;
+  f.model.institutions[i].digest ^= 1;
+  const InputDigests after = f.digests();
+  CHECK(changed(before.institution, after.institution) == std::vector<size_t>{i});
+  CHECK(changed(before.municipality, after.municipality) == std::vector<size_t>{mi});
+  CHECK(before.institutions != after.institutions);
+  CHECK(before.everything != after.everything);
+  CHECK(before.global == after.global);
+  CHECK(before.pages == after.pages);
+  CHECK(before.events == after.events);
+}
+
+TEST_CASE("a metric record: its school's page and its municipality's outputs") {
+  Fixture f;
+  const InputDigests before = f.digests();
+  const auto& rec = f.model.metrics.front();
+  const size_t school = rec.school_index;
+  f.model.metrics.front().digest ^= 1;
+  const InputDigests after = f.digests();
+  CHECK(changed(before.institution, after.institution) == std::vector<size_t>{school});
+  CHECK(changed(before.municipality, after.municipality) ==
+        std::vector<size_t>{f.model.institutions[school].municipality_index});
+  CHECK(before.everything != after.everything);
+}
+
+TEST_CASE("a national mean that moves reaches every institution page") {
+  Fixture f;
+  const InputDigests before = f.digests();
+  REQUIRE_FALSE(f.results.ce_summary.national.empty());
+  f.results.ce_summary.national.begin()->second.mean += 1;
+  const InputDigests after = f.digests();
+  CHECK(changed(before.institution, after.institution).size() == f.model.institutions.size());
+  CHECK(changed(before.municipality, after.municipality).size() == f.model.municipalities.size());
+}
+
+TEST_CASE("a private aggregate reaches its school and municipality; the records do not") {
+  Fixture f;
+  const InputDigests before = f.digests();
+  REQUIRE_FALSE(f.results.school_pd.empty());
+  const size_t school = f.results.school_pd.front().school_index;
+  f.results.school_pd.front().teachers += 1;
+  const InputDigests after = f.digests();
+  CHECK(changed(before.institution, after.institution) == std::vector<size_t>{school});
+  // Only the digest of the whole private data changes `everything` (site-wide summaries).
+  CHECK(before.everything == after.everything);
+  f.model.private_digest ^= 1;
+  CHECK(f.digests().everything != after.everything);
+}
+
+TEST_CASE("a news post: the content pages, not the directory") {
+  Fixture f;
+  const InputDigests before = f.digests();
+  for (auto& p : f.model.pages) {
+    if (p.kind == model::PageKind::kNews) {
+      p.digest ^= 1;
+      break;
+    }
+  }
+  const InputDigests after = f.digests();
+  CHECK(before.pages != after.pages);
+  CHECK(before.everything != after.everything);
+  CHECK(before.institution == after.institution);
+  CHECK(before.municipality == after.municipality);
+  CHECK(before.global == after.global);
+}
+
+TEST_CASE("site.yaml, the theme and the compiler reach everything") {
+  Fixture f;
+  const InputDigests before = f.digests();
+  f.theme.templates["page"] = "<main>{{content}}</main>";
+  const InputDigests themed = f.digests();
+  CHECK(themed.global != before.global);
+  CHECK(changed(before.institution, themed.institution).size() == f.model.institutions.size());
+  CHECK(input_digests(f.model, f.results, f.theme, 2).global != themed.global);
+  f.model.site.digest ^= 1;
+  CHECK(f.digests().global != themed.global);
+}
+
+}  // namespace
+}  // namespace metodika::render
