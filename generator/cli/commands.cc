@@ -142,6 +142,7 @@ int run_build(const BuildOptions& options) {
     model_options.as_of_override = options.as_of;
     model_options.as_of_fallback = options.source_date_epoch;
     model_options.jobs = options.jobs;
+    model_options.memo = options.memo;
     model::Model model = model::build_model(sources, model_options, diags);
     progress.clear();
     print_diagnostics(diags, options.report);

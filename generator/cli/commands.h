@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "model/build.h"
 #include "publish/staging.h"
 #include "util/date.h"
 
@@ -38,6 +39,8 @@ struct BuildOptions {
   /// Ignore the build cache and build everything (`--clean`); a new cache is written after.
   bool clean = false;
   BuildReport* report = nullptr;  // when set, also receives the errors (`serve`)
+  /// `serve`: what unchanged files gave the previous build (model/build.h).
+  model::ReadMemo* memo = nullptr;
   // `serve` keeps the previous output as the next build's staging folder.
   publish::PreviousOutput previous_output = publish::PreviousOutput::kDelete;
 };

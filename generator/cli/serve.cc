@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cli/commands.h"
+#include "model/build.h"
 #include "publish/staging.h"
 #include "serve/build_events.h"
 #include "serve/server.h"
@@ -121,6 +122,9 @@ int run_serve(const ServeOptions& options) {
   }
   build.out_dir = out;
   build.previous_output = publish::PreviousOutput::kKeepAsSpare;
+  // Teacher files read once, not on every rebuild (model/build.h).
+  const std::shared_ptr<model::ReadMemo> memo = model::make_read_memo();
+  build.memo = memo.get();
   try {
     StopSignals stop;  // before any thread starts, so that every thread inherits the mask
     serve::BuildEvents events;

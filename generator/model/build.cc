@@ -146,6 +146,8 @@ std::vector<std::string> peek_languages(const load::SiteSources& sources) {
   return langs;
 }
 
+std::shared_ptr<ReadMemo> make_read_memo() { return std::make_shared<ReadMemo>(); }
+
 Model build_model(const load::SiteSources& sources, const BuildOptions& options,
                   diag::Diagnostics& diags) {
   Model m;
@@ -212,11 +214,17 @@ Model build_model(const load::SiteSources& sources, const BuildOptions& options,
   // with several workers they are read beside the other collections (into registries and a
   // model part of their own; diagnostics are thread-safe and printed sorted).
   auto priv = std::make_shared<PrivateData>();
+  // What a teacher record's reading depends on besides its file: the institutions it refers to.
+  util::Digest teacher_context_digest;
+  for (const std::string& l : langs) teacher_context_digest.add(l);
+  for (const Institution& in : m.institutions) teacher_context_digest.add(in.id);
+  teacher_context_digest.add(reg.institutions.index().size()).add(unreadable(DataSlot::kSchools));
+  const uint64_t teacher_context = teacher_context_digest.value();
   std::exception_ptr teachers_error;
   auto read_teachers = [&] {
     try {
       detail::build_teachers(sources.docs(DataSlot::kPrivateTeachers), diags, langs,
-                             options.jobs, reg, *priv);
+                             options.jobs, reg, *priv, options.memo, teacher_context);
     } catch (...) {
       teachers_error = std::current_exception();
     }

@@ -3,6 +3,7 @@
 // only usable when there are none.
 #pragma once
 
+#include <memory>
 #include <optional>
 
 #include "diag/diagnostics.h"
@@ -11,12 +12,20 @@
 
 namespace metodika::model {
 
+/// What one process keeps between its builds (`metodika serve`): the private teacher records read
+/// from each file, with the diagnostics reading them gave, so that an edit elsewhere does not
+/// read a national site's 25,000 records again. Defined in private_data.h.
+struct ReadMemo;
+[[nodiscard]] std::shared_ptr<ReadMemo> make_read_memo();
+
 struct BuildOptions {
   /// `--as-of`, or SOURCE_DATE_EPOCH's date when site.yaml has no `as_of` (resolved by `cli`).
   std::optional<Date> as_of_override;
   std::optional<Date> as_of_fallback;
   /// Workers for the per-file work (parsing deferred files, building teacher records).
   unsigned jobs = 1;
+  /// Between builds of one process: reuse what an unchanged file gave last time.
+  ReadMemo* memo = nullptr;
 };
 
 /// Reads site.yaml alone (for the languages that content loading needs). Reports nothing.

@@ -2,6 +2,7 @@
 #include <set>
 
 #include "model/builders.h"
+#include "util/digest.h"
 #include "util/parallel.h"
 
 namespace metodika::model::detail {
@@ -295,20 +296,55 @@ std::optional<Teacher> read_teacher(const Node& e, const Ctx& ctx, const Registr
 
 void build_teachers(const std::vector<load::Document>& docs, diag::Diagnostics& diags,
                     const std::vector<std::string>& langs, unsigned jobs, Registries& reg,
-                    PrivateData& priv) {
+                    PrivateData& priv, ReadMemo* memo, uint64_t context) {
   std::vector<std::vector<Teacher>> per_file(docs.size());
   util::parallel_for(docs.size(), jobs, [&](size_t i) {
     const load::Document& doc = docs[i];
+    uint64_t key = 0;
+    if (memo) {
+      key = util::Digest()
+                .add(context)
+                .add(doc.path)
+                .add(doc.text ? std::string_view(*doc.text) : std::string_view())
+                .value();
+      std::lock_guard lock(memo->mu);
+      auto it = memo->teacher_files.find(doc.path);
+      if (it != memo->teacher_files.end() && it->second.key == key && doc.text) {
+        per_file[i] = it->second.teachers;
+        for (const diag::Diagnostic& d : it->second.diagnostics) {
+          if (d.severity == diag::Severity::kError) {
+            diags.error(d.pos, d.message, d.hint);
+          } else {
+            diags.warning(d.pos, d.message, d.hint);
+          }
+        }
+        return;
+      }
+    }
+    // With a memo, this file's diagnostics are collected apart to be kept with its records.
+    diag::Diagnostics own;
+    diag::Diagnostics& file_diags = memo ? own : diags;
     std::optional<Node> parsed;
     const Node* root = doc.root ? &*doc.root : nullptr;
     if (doc.deferred && doc.text) {
-      parsed = load::parse_source(doc.path, *doc.text, diags);
+      parsed = load::parse_source(doc.path, *doc.text, file_diags);
       root = parsed ? &*parsed : nullptr;
     }
-    Ctx ctx{diags, doc.path, langs};
+    Ctx ctx{file_diags, doc.path, langs};
     for_each_entry(root, ctx, "teacher record", [&](const Node& e) {
       if (auto t = read_teacher(e, ctx, reg)) per_file[i].push_back(std::move(*t));
     });
+    if (!memo) return;
+    ReadMemo::Entry entry{key, per_file[i], own.sorted()};
+    for (const diag::Diagnostic& d : entry.diagnostics) {
+      if (d.severity == diag::Severity::kError) {
+        diags.error(d.pos, d.message, d.hint);
+      } else {
+        diags.warning(d.pos, d.message, d.hint);
+      }
+    }
+    std::lock_guard lock(memo->mu);
+    memo->teacher_files.insert_or_assign(doc.path, std::move(entry));
   });  // each worker's tree is freed as soon as its file is read
   for (auto& teachers : per_file) {
     for (Teacher& t : teachers) {

@@ -93,9 +93,11 @@ void build_metrics(const load::Document&, const Ctx&, Model&, Registries&);
 void build_programmes(const load::Document&, const Ctx&, Model&, Registries&);
 /// All private teacher files: parsed (when deferred) and read in parallel, one tree at a time
 /// per worker, then merged in file order so that ids and diagnostics do not depend on timing.
+/// With `memo`, a file whose key (its bytes, path, `context`) is unchanged since the memo's last
+/// build gives its records and diagnostics again without being read.
 void build_teachers(const std::vector<load::Document>& docs, diag::Diagnostics& diags,
                     const std::vector<std::string>& langs, unsigned jobs, Registries& reg,
-                    PrivateData& priv);
+                    PrivateData& priv, ReadMemo* memo = nullptr, uint64_t context = 0);
 void build_pages(const std::vector<load::ContentFile>&, diag::Diagnostics&, Model&);
 
 }  // namespace metodika::model::detail

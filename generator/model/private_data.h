@@ -3,6 +3,8 @@
 // `rules.small_cell` people. No name or id may reach any output.
 #pragma once
 
+#include <map>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -28,6 +30,19 @@ struct Teacher {
 
 struct PrivateData {
   std::vector<Teacher> teachers;
+};
+
+/// model/build.h. An entry holds what one teacher file gave: its records and diagnostics, valid
+/// while the file's bytes, its path, the institutions it may refer to and the site's languages
+/// are the same (`key`).
+struct ReadMemo {
+  struct Entry {
+    uint64_t key = 0;
+    std::vector<Teacher> teachers;
+    std::vector<diag::Diagnostic> diagnostics;
+  };
+  std::mutex mu;
+  std::map<std::string, Entry, std::less<>> teacher_files;
 };
 
 }  // namespace metodika::model
