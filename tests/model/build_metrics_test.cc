@@ -478,3 +478,50 @@ data/private/teachers/ventspils.yaml:8:7: error: duplicate teacher id "t-2" (fir
 
 }  // namespace
 }  // namespace metodika::model
+
+namespace metodika::model {
+namespace {
+
+using testing::build;
+using testing::with_base;
+
+TEST_CASE("with a memo, a teacher file read before gives the same records and diagnostics") {
+  const std::string good =
+      "- {id: t-1, name: A, school: ventspils-1-pamatskola, courses: "
+      "[{title: K, category: content_didactics, hours: 12, date: 2026-01-10}]}\n";
+  const std::string typo = "- {id: t-2, name: B, school: ventspils-1-pamatskla}\n";
+  auto memo = make_read_memo();
+  BuildOptions with_memo;
+  with_memo.memo = memo.get();
+  auto files = with_base({{"data/private/teachers/ventspils.yaml", good},
+                          {"data/private/teachers/talsi.yaml", typo}});
+  auto teachers = [](const Built& b) {
+    std::vector<std::pair<std::string, double>> out;
+    for (const auto& t : b.model.private_data->teachers) {
+      out.emplace_back(t.id, t.courses.empty() ? 0 : t.courses[0].hours);
+    }
+    return out;
+  };
+  const Built plain = build(files);
+  const Built first = build(files, with_memo);
+  const Built again = build(files, with_memo);  // both files from the memo
+  CHECK(memo->teacher_files.size() == 2);
+  CHECK(teachers(again) == teachers(plain));
+  CHECK(again.diagnostics == plain.diagnostics);
+  CHECK(again.errors == 1);
+  CHECK(first.diagnostics == plain.diagnostics);
+
+  // An edited file is read again; so is every file when the institutions change.
+  std::string edited = good;
+  edited.replace(edited.find("hours: 12"), 9, "hours: 13");
+  files["data/private/teachers/ventspils.yaml"] = edited;
+  CHECK(teachers(build(files, with_memo)) == teachers(build(files)));
+  files["data/schools/ventspils.yaml"] =
+      "- {id: ventspils-1-pamatskla, name: V, municipality: ventspils, kind: basic}\n";
+  const Built renamed = build(files, with_memo);
+  CHECK(renamed.diagnostics == build(files).diagnostics);
+  CHECK(renamed.diagnostics.find("unknown school \"ventspils-1-pamatskola\"") != std::string::npos);
+}
+
+}  // namespace
+}  // namespace metodika::model
