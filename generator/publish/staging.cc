@@ -155,15 +155,27 @@ bool Staging::put(std::string_view path, std::string_view bytes) {
       return true;  // the spare already links the same file
     }
     detail::remove_entry(target);
-    detail::make_folders(dir_, target.parent_path());
+    make_folders_once(target);
     // linkat without AT_SYMLINK_FOLLOW links the entry itself, never a link's target. Any
     // failure (another file system, a link limit) just falls back to writing.
     if (::linkat(AT_FDCWD, previous.c_str(), AT_FDCWD, target.c_str(), 0) == 0) return true;
   }
   detail::remove_entry(target);
-  detail::make_folders(dir_, target.parent_path());
+  make_folders_once(target);
   util::write_file(target, bytes);
   return false;
+}
+
+void Staging::make_folders_once(const fs::path& target) {
+  const fs::path dir = target.parent_path();
+  {
+    std::lock_guard lock(folders_mu_);
+    if (folders_.contains(dir.native())) return;
+  }
+  detail::make_folders(dir_, dir);
+  std::lock_guard lock(folders_mu_);
+  for (fs::path d = dir; d != dir_ && folders_.insert(d.native()).second; d = d.parent_path()) {
+  }
 }
 
 void Staging::prune_unwritten() {

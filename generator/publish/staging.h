@@ -75,8 +75,14 @@ class Staging final : public util::OutputSink {
   std::filesystem::path dir_;
   std::filesystem::path spare_;  // empty unless kKeepAsSpare
   bool committed_ = false;
+  // Makes the folders of `target` unless this build made them already (a national site writes
+  // ~14,000 files into ~6,000 folders; asking the file system each time cost 7 % of a build).
+  void make_folders_once(const std::filesystem::path& target);
+
   std::mutex written_mu_;
   std::unordered_set<std::string> written_;  // spare mode only
+  std::mutex folders_mu_;
+  std::unordered_set<std::string> folders_;  // made by this build
   std::atomic<size_t> files_{0};
   std::atomic<size_t> unchanged_{0};
 };
