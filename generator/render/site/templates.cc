@@ -5,6 +5,19 @@
 #include "render/common/html.h"
 
 namespace metodika::render::site {
+namespace {
+
+// What kainjow's render(context, stream) writes to: the page straight into one string, without
+// the std::ostringstream that render(context) fills and then copies out.
+struct StringSink {
+  std::string out;
+  StringSink& operator<<(const std::string& piece) {
+    out += piece;
+    return *this;
+  }
+};
+
+}  // namespace
 
 Templates::Templates(const load::Theme& theme, diag::Diagnostics& diags)
     : partials_(Data::type::object) {
@@ -41,11 +54,12 @@ std::string Templates::render(std::string_view name, const Data& data, const Dat
   kainjow::mustache::context<std::string> ctx(&partials_);
   if (base) ctx.push(base);
   ctx.push(&data);
-  std::string out = it->second->render(ctx);
+  StringSink sink;
+  it->second->render(ctx, sink);
   if (!it->second->is_valid()) {
     throw std::runtime_error("template " + std::string(name) + ": " + it->second->error_message());
   }
-  return out;
+  return std::move(sink.out);
 }
 
 }  // namespace metodika::render::site
