@@ -1,5 +1,6 @@
 #include "render/site/templates.h"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "render/common/html.h"
@@ -18,6 +19,33 @@ struct StringSink {
 };
 
 }  // namespace
+
+// kainjow gives no mutable access to an object's values, a list's items or a string's text
+// except object[key]; the Data below are the caller's own, never const, so the const_casts
+// only reach what kainjow would let us replace.
+
+void put(Data& object, const std::string& key, Data value) {
+  if (object.is_object()) object[key] = std::move(value);
+}
+
+void append(Data& list, Data value) {
+  if (!list.is_list()) return;
+  auto& items = const_cast<kainjow::mustache::list&>(list.list_value());
+  if (items.size() == items.capacity()) {
+    // Grow by moving each item explicitly: vector's own growth would copy them.
+    kainjow::mustache::list grown;
+    grown.reserve(std::max<size_t>(8, 2 * items.size()));
+    for (Data& item : items) grown.emplace_back(std::move(item));
+    items.swap(grown);
+  }
+  items.emplace_back(std::move(value));
+}
+
+Data text_data(std::string text) {
+  Data d(Data::type::string);
+  const_cast<std::string&>(d.string_value()) = std::move(text);
+  return d;
+}
 
 Templates::Templates(const load::Theme& theme, diag::Diagnostics& diags)
     : partials_(Data::type::object) {
