@@ -4,7 +4,10 @@
 
 #include <doctest/doctest.h>
 
+#include <map>
 #include <string>
+
+#include "render/common/html.h"
 
 namespace metodika::render::site {
 namespace {
@@ -61,6 +64,83 @@ TEST_CASE("text_data is a string value with the whole text") {
   CHECK(render("{{{html}}}", d) == html);
   // An empty text is still a value: its section renders, as for any string.
   CHECK(render("{{#empty}}shown{{/empty}}", d) == "shown");
+}
+
+// What kainjow renders with the partials looked up and parsed at each tag, as Templates did
+// before it put them in place: the reference for the inlined templates.
+std::string reference(const std::map<std::string, std::string>& templates, const std::string& name,
+                      const Data& data) {
+  Data partials(Data::type::object);
+  for (const auto& [n, text] : templates) {
+    if (n.starts_with("partials/") && kainjow::mustache::mustache(text).is_valid()) {
+      std::string copy = text;
+      partials.set(n, kainjow::mustache::partial([copy] { return copy; }));
+    }
+  }
+  kainjow::mustache::mustache m(templates.at(name));
+  m.set_custom_escape([](const std::string& s) { return html_escape(s); });
+  kainjow::mustache::context<std::string> ctx(&partials);
+  ctx.push(&data);
+  return m.render(ctx);
+}
+
+TEST_CASE("partials put in place of their tags render as kainjow renders the tags") {
+  Data item(Data::type::object);
+  item.set("name", "<b>");
+  Data items(Data::type::list);
+  items.push_back(item);
+  items.push_back(Data("text"));
+  Data leaf(Data::type::object);
+  leaf.set("name", "leaf");
+  leaf.set("child", Data(false));  // else {{#child}} finds the parent's and recurses for ever
+  Data child(Data::type::object);
+  child.set("name", "child");
+  child.set("child", leaf);
+  Data data(Data::type::object);
+  data.set("items", items);
+  data.set("flag", Data(true));
+  data.set("y", "Y");
+  data.set("name", "root");
+  data.set("child", child);
+
+  const std::map<std::string, std::string> partials = {
+      {"partials/inline", "x{{y}}z"},
+      {"partials/li", "<li>{{name}}</li>\n"},
+      {"partials/flag", "{{#flag}}\nyes\n{{/flag}}\n"},
+      {"partials/outer", "[{{> partials/inline}}|{{> partials/flag}}]"},
+      {"partials/tree", "({{name}}{{#child}}{{> partials/tree}}{{/child}})"},
+      {"partials/brace", "{"},
+      {"partials/close", "}}"},
+      {"partials/cr", "a\r"},
+      {"partials/empty", ""},
+      {"partials/bad", "{{#open}}"},
+  };
+  const char* const pages[] = {
+      "a{{> partials/inline}}b",
+      "<ul>\n  {{#items}}\n  {{> partials/li}}\n  {{/items}}\n</ul>\n",
+      "{{> partials/flag}}{{> partials/flag}}end\n",
+      "before\n{{> partials/outer}}\nafter",
+      "{{> partials/tree}}",
+      "{{> partials/brace}}{y}}",
+      "{y{{> partials/close}}",
+      "{{> partials/cr}}\nnext\n",
+      "\r{{> partials/empty}}\n",
+      "{{{y}}}{{! {{> partials/inline}} }}{{>partials/inline}}",
+      "{{> partials/missing}}{{> partials/bad}}|{{> partials/inline }}",
+      "{{=<% %>=}}<%> partials/inline%>{{y}}",
+      "  {{> partials/li}}\r\n{{#flag}}\n{{> partials/li}}\n{{/flag}}\n",
+  };
+  for (const char* page : pages) {
+    CAPTURE(page);
+    std::map<std::string, std::string> templates = partials;
+    templates["page"] = page;
+    load::Theme theme;
+    for (const auto& [n, text] : templates) theme.templates[n] = text;
+    diag::Diagnostics diags;  // partials/bad does not parse: reported, and never inlined
+    Templates t(theme, diags);
+    CHECK(t.render("page", data) == reference(templates, "page", data));
+  }
+  CHECK(render("a{{> partials/item}}b", item) == "a<&lt;b&gt;>b");
 }
 
 }  // namespace
