@@ -156,10 +156,10 @@ Data olympiad_item(const SiteContext& c, const model::Olympiad& o, util::Date as
       row.set("second", util::format_int(r.second, c.lang()));
       row.set("third", util::format_int(r.third, c.lang()));
       row.set("honourable", util::format_int(r.honourable, c.lang()));
-      results.push_back(row);
+      append(results, std::move(row));
     }
     it.set("has_results", flag(!o.results.empty()));
-    it.set("results", results);
+    put(it, "results", std::move(results));
   }
   return it;
 }
@@ -174,8 +174,8 @@ Data months_of(const SiteContext& c, const std::vector<const model::Olympiad*>& 
     if (year == 0) return;
     Data m(Data::type::object);
     m.set("heading", month_heading(year, month, c.lang()));
-    m.set("items", items);
-    months.push_back(m);
+    put(m, "items", std::move(items));
+    append(months, std::move(m));
     items = Data(Data::type::list);
   };
   for (const model::Olympiad* o : olympiads) {
@@ -184,7 +184,7 @@ Data months_of(const SiteContext& c, const std::vector<const model::Olympiad*>& 
       year = o->start.year;
       month = o->start.month;
     }
-    items.push_back(olympiad_item(c, *o, as_of));
+    append(items, olympiad_item(c, *o, as_of));
   }
   flush();
   return months;
@@ -221,7 +221,7 @@ void write_olympiads(SiteContext& c) {
     Data f(Data::type::object);
     f.set("label", name);
     f.set("url", c.urls().page(c.lang(), rel));
-    feeds.push_back(f);
+    append(feeds, std::move(f));
   }
 
   // The page: the current school year by month, then the other school years, newest first.
@@ -230,20 +230,20 @@ void write_olympiads(SiteContext& c) {
   for (const auto* o : sorted) by_year[util::school_year_of(o->start)].push_back(o);
   Data body(Data::type::object);
   body.set("school_year", util::format_school_year(current, c.lang()));
-  body.set("months", months_of(c, by_year[current], as_of));
+  put(body, "months", months_of(c, by_year[current], as_of));
   body.set("empty", flag(by_year[current].empty()));
   Data others(Data::type::list);
   for (const auto& [year, list] : by_year) {
     if (year == current || list.empty()) continue;
     Data y(Data::type::object);
     y.set("heading", util::format_school_year(year, c.lang()));
-    y.set("months", months_of(c, list, as_of));
-    others.push_back(y);
+    put(y, "months", months_of(c, list, as_of));
+    append(others, std::move(y));
   }
-  body.set("other_years", others);
+  put(body, "other_years", std::move(others));
   body.set("ics_url", c.urls().page(c.lang(), "olimpiades.ics"));
-  body.set("feeds", feeds);
-  c.emit("olimpiades/", title, "olympiads", body);
+  put(body, "feeds", std::move(feeds));
+  c.emit("olimpiades/", title, "olympiads", std::move(body));
 }
 
 void write_materials(SiteContext& c) {
@@ -296,13 +296,13 @@ void write_materials(SiteContext& c) {
     it.set("level", c.t("calendar.material_level." +
                         std::string(enum_key(model::kMaterialLevels, m.level))));
     if (!m.url.empty()) it.set("url", m.url);
-    items.push_back(it);
+    append(items, std::move(it));
   }
   Data body(Data::type::object);
-  body.set("items", items);
+  put(body, "items", std::move(items));
   body.set("empty", flag(materials.empty()));
   body.set("as_of", util::format_date_numeric(c.model().site.as_of, c.lang()));
-  c.emit("materiali/", c.t("calendar.materials_title"), "materials", body);
+  c.emit("materiali/", c.t("calendar.materials_title"), "materials", std::move(body));
 }
 
 void write_events(SiteContext& c) {
@@ -374,11 +374,11 @@ void write_events(SiteContext& c) {
   Data up(Data::type::list), done(Data::type::list);
   std::vector<CalendarEvent> feed;
   for (const auto* e : upcoming) {
-    up.push_back(item(*e));
+    append(up, item(*e));
     feed.push_back(event(*e));
   }
   for (const auto* e : past) {
-    done.push_back(item(*e));
+    append(done, item(*e));
     feed.push_back(event(*e));
   }
   const std::string title = c.t("calendar.events_title");
@@ -387,12 +387,12 @@ void write_events(SiteContext& c) {
                          feed, as_of));
   Data body(Data::type::object);
   body.set("has_upcoming", flag(!upcoming.empty()));
-  body.set("upcoming", up);
+  put(body, "upcoming", std::move(up));
   body.set("has_past", flag(!past.empty()));
-  body.set("past", done);
+  put(body, "past", std::move(done));
   body.set("no_upcoming", flag(upcoming.empty()));
   body.set("ics_url", c.urls().page(c.lang(), "pasakumi.ics"));
-  c.emit("pasakumi/", title, "events", body);
+  c.emit("pasakumi/", title, "events", std::move(body));
 }
 
 }  // namespace metodika::render::site

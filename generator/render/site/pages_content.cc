@@ -73,7 +73,7 @@ Data tag_list(const SiteContext& c, const Page& p) {
     Data t(Data::type::object);
     t.set("label", tag);
     t.set("url", c.urls().page(c.lang(), tag_rel(slug)));
-    tags.push_back(t);
+    append(tags, std::move(t));
   }
   return tags;
 }
@@ -90,7 +90,7 @@ Data news_item(const SiteContext& c, const Page& p) {
   if (!summary.empty()) it.set("summary", summary);
   Data tags = tag_list(c, p);
   if (!tags.list_value().empty()) {
-    it.set("tags", tags);
+    put(it, "tags", std::move(tags));
     it.set("has_tags", Data(Data::type::bool_true));
   }
   return it;
@@ -131,10 +131,10 @@ void write_news_lists(SiteContext& c, const std::vector<const Page*>& posts, con
   for (size_t n = 1; n <= pages; ++n) {
     Data items(Data::type::list);
     for (size_t i = (n - 1) * kNewsPerPage; i < std::min(posts.size(), n * kNewsPerPage); ++i) {
-      items.push_back(news_item(c, *posts[i]));
+      append(items, news_item(c, *posts[i]));
     }
     Data body(Data::type::object);
-    body.set("items", items);
+    put(body, "items", std::move(items));
     if (posts.empty()) body.set("empty", c.t("content.no_news"));
     body.set("feed_url", c.urls().page(c.lang(), "jaunumi/atom.xml"));
     if (!all_tags.list_value().empty()) {
@@ -147,7 +147,7 @@ void write_news_lists(SiteContext& c, const std::vector<const Page*>& posts, con
                            "pages", util::format_int(pages, c.lang())));
       if (n > 1) pg.set("prev_url", c.urls().page(c.lang(), rel(n - 1)));
       if (n < pages) pg.set("next_url", c.urls().page(c.lang(), rel(n + 1)));
-      body.set("pagination", pg);
+      put(body, "pagination", std::move(pg));
     }
     std::string title = c.t("nav.news");
     if (n > 1) title += " — " + fill(c.t("content.page_n"), "page", util::format_int(n, c.lang()));
@@ -155,7 +155,7 @@ void write_news_lists(SiteContext& c, const std::vector<const Page*>& posts, con
     std::map<std::string, std::string> alt;
     for (const std::string& l : c.model().site.languages) alt[l] = "jaunumi/";
     alt[c.lang()] = rel(n);
-    c.emit(rel(n), title, "news_list", body, n > 1 ? news_crumbs(c) : Crumbs{}, &alt);
+    c.emit(rel(n), title, "news_list", std::move(body), n > 1 ? news_crumbs(c) : Crumbs{}, &alt);
   }
 }
 
@@ -175,19 +175,19 @@ Data write_tag_pages(SiteContext& c, const std::vector<const Page*>& posts) {
   Data all(Data::type::list);
   for (const auto& [slug, entry] : by_slug) {
     Data items(Data::type::list);
-    for (const Page* p : entry.second) items.push_back(news_item(c, *p));
+    for (const Page* p : entry.second) append(items, news_item(c, *p));
     Data body(Data::type::object);
-    body.set("items", items);
+    put(body, "items", std::move(items));
     body.set("feed_url", c.urls().page(c.lang(), "jaunumi/atom.xml"));
     // Tags are per language: the switch leads to the other language's home page.
     std::map<std::string, std::string> alt = {{c.lang(), tag_rel(slug)}};
-    c.emit(tag_rel(slug), fill(c.t("content.tag_title"), "tag", entry.first), "news_list", body,
-           news_crumbs(c), &alt);
+    c.emit(tag_rel(slug), fill(c.t("content.tag_title"), "tag", entry.first), "news_list",
+           std::move(body), news_crumbs(c), &alt);
     Data t(Data::type::object);
     t.set("label", entry.first);
     t.set("url", c.urls().page(c.lang(), tag_rel(slug)));
     t.set("count", util::format_int(static_cast<int64_t>(entry.second.size()), c.lang()));
-    all.push_back(t);
+    append(all, std::move(t));
   }
   return all;
 }
@@ -209,7 +209,7 @@ Data source_files(const model::Model& m) {
   add(m.subjects), add(m.municipalities), add(m.institutions), add(m.methodologists);
   add(m.olympiads), add(m.materials), add(m.events), add(m.metrics), add(m.programmes);
   Data list(Data::type::list);
-  for (const std::string& f : files) list.push_back(Data(f));
+  for (const std::string& f : files) append(list, Data(f));
   return list;
 }
 
@@ -219,9 +219,9 @@ void write_content_pages(SiteContext& c) {
   for (const Page& p : c.model().pages) {
     if (p.lang != c.lang() || p.draft || p.kind != PageKind::kPage) continue;
     Data body(Data::type::object);
-    body.set("body_html", render_markdown(p.body, {c.model().site.raw_html, 1}).html);
+    put(body, "body_html", text_data(render_markdown(p.body, {c.model().site.raw_html, 1}).html));
     auto alt = c.translations(p, "");
-    c.emit(p.slug + "/", p.title, "page", body, {}, &alt);
+    c.emit(p.slug + "/", p.title, "page", std::move(body), {}, &alt);
   }
 }
 
@@ -233,14 +233,15 @@ void write_news(SiteContext& c) {
       body.set("date", util::format_date_long(*p->date, c.lang()));
       body.set("iso_date", p->date->iso());
     }
-    body.set("body_html", render_markdown(p->body, {c.model().site.raw_html, 1}).html);
+    put(body, "body_html", text_data(render_markdown(p->body, {c.model().site.raw_html, 1}).html));
     Data tags = tag_list(c, *p);
     if (!tags.list_value().empty()) {
-      body.set("tags", tags);
+      put(body, "tags", std::move(tags));
       body.set("has_tags", Data(Data::type::bool_true));
     }
     auto alt = c.translations(*p, "jaunumi/");
-    c.emit("jaunumi/" + p->slug + "/", p->title, "news_post", body, news_crumbs(c), &alt);
+    c.emit("jaunumi/" + p->slug + "/", p->title, "news_post", std::move(body), news_crumbs(c),
+           &alt);
   }
   Data all_tags = write_tag_pages(c, posts);
   write_news_lists(c, posts, all_tags);
@@ -255,24 +256,24 @@ void write_about_data(SiteContext& c) {
   Data ce(Data::type::list);
   for (const model::CeRule& r : rules.ce_index) {
     bool mean = r.method == model::CeMethod::kMean;
-    ce.push_back(
-        row({{"from", util::format_date_numeric(r.from, lang)},
-             {"to", util::format_date_numeric(r.to, lang)},
-             {"from_iso", r.from.iso()},
-             {"to_iso", r.to.iso()},
-             {"method", c.t(mean ? "content.about.method_mean" : "content.about.method_min")},
-             {"method_text",
-              c.t(mean ? "content.about.method_mean_text" : "content.about.method_min_text")},
-             {"threshold", util::format_percent(r.threshold, 0, lang)}}));
+    append(ce,
+           row({{"from", util::format_date_numeric(r.from, lang)},
+                {"to", util::format_date_numeric(r.to, lang)},
+                {"from_iso", r.from.iso()},
+                {"to_iso", r.to.iso()},
+                {"method", c.t(mean ? "content.about.method_mean" : "content.about.method_min")},
+                {"method_text",
+                 c.t(mean ? "content.about.method_mean_text" : "content.about.method_min_text")},
+                {"threshold", util::format_percent(r.threshold, 0, lang)}}));
   }
   Data work(Data::type::list);
   for (const auto& [key, cat] : model::kWorkCategories) {
-    work.push_back(row({{"label", c.t("content.about.work_" + std::string(key))},
-                        {"share", util::format_percent(rules.methodologist_time[cat], 0, lang)}}));
+    append(work, row({{"label", c.t("content.about.work_" + std::string(key))},
+                      {"share", util::format_percent(rules.methodologist_time[cat], 0, lang)}}));
   }
   Data body(Data::type::object);
-  body.set("ce_rules", ce);
-  body.set("work", work);
+  put(body, "ce_rules", std::move(ce));
+  put(body, "work", std::move(work));
   body.set("pd_text",
            fill(fill(c.t("content.about.pd_text"), "hours", util::format_int(rules.pd_hours, lang)),
                 "years", util::format_int(rules.pd_years, lang)));
@@ -283,8 +284,8 @@ void write_about_data(SiteContext& c) {
   body.set("due_soon_text", fill(c.t("content.about.due_soon_text"), "n",
                                  util::format_int(rules.due_soon_days, lang)));
   body.set("as_of", util::format_date_numeric(c.model().site.as_of, lang));
-  body.set("sources", source_files(c.model()));
-  c.emit("par-datiem/", c.t("nav.about_data"), "about_data", body);
+  put(body, "sources", source_files(c.model()));
+  c.emit("par-datiem/", c.t("nav.about_data"), "about_data", std::move(body));
 }
 
 // /meklet/ and /meklet/index.json: the public pages of the current language, built at compile
@@ -348,20 +349,20 @@ void write_search(SiteContext& c) {
 
   Data pages(Data::type::list);
   for (const auto& [label, rel] : all_pages) {
-    pages.push_back(row({{"label", label}, {"url", c.urls().page(lang, rel)}}));
+    append(pages, row({{"label", label}, {"url", c.urls().page(lang, rel)}}));
   }
   Data body(Data::type::object);
   body.set("index_url", c.urls().page(lang, "meklet/index.json"));
   body.set("script_url", c.asset_url("search.js"));
-  body.set("pages", pages);
-  c.emit("meklet/", c.t("content.search.title"), "search", body);
+  put(body, "pages", std::move(pages));
+  c.emit("meklet/", c.t("content.search.title"), "search", std::move(body));
 }
 
 void write_not_found(SiteContext& c) {
   Data d = c.page_data("404.html", c.t("not_found.title"), {});
   Data body(Data::type::object);
   body.set("home_url", c.urls().page(c.lang(), ""));
-  d.set("content", c.render("not_found", body));
+  put(d, "content", text_data(c.render("not_found", body)));
   c.write(c.urls().file(c.lang(), "404.html"), c.render("base", d));
   c.count_page();
 }

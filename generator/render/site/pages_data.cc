@@ -68,17 +68,17 @@ void write_open_data(SiteContext& c) {
       fd.set("title", f->title);
       fd.set("csv_url", c.urls().page(c.lang(), f->csv_rel));
       fd.set("json_url", c.urls().page(c.lang(), f->json_rel));
-      files.push_back(fd);
+      append(files, std::move(fd));
     }
-    d.set("files", files);
-    datasets.push_back(d);
+    put(d, "files", std::move(files));
+    append(datasets, std::move(d));
   }
   Data body(Data::type::object);
-  body.set("national", table_html(c, national, national_dir));
-  body.set("datasets", datasets);
+  put(body, "national", text_data(table_html(c, national, national_dir)));
+  put(body, "datasets", std::move(datasets));
   body.set("catalogue_url", c.urls().asset(kCatalogue));
   body.set("as_of", util::format_date_numeric(c.model().site.as_of, c.lang()));
-  c.emit("dati/", c.t("data.title"), "open_data", body);
+  c.emit("dati/", c.t("data.title"), "open_data", std::move(body));
 }
 
 void write_data_catalogue(SiteContext& c) {

@@ -42,7 +42,7 @@ void set_phone(Data& d, const std::string& phone) {
 void set_list(Data& body, const std::string& key, Data list) {
   body.set("has_" + key,
            list.is_non_empty_list() ? Data(Data::type::bool_true) : Data(Data::type::bool_false));
-  body.set(key, list);
+  put(body, key, std::move(list));
 }
 
 }  // namespace directory
@@ -68,17 +68,17 @@ void write_municipalities(SiteContext& c) {
       mu.set("url",
              c.urls().page(c.lang(), directory::municipality_rel(c.model().municipalities[i])));
       mu.set("institutions", util::format_int(static_cast<int64_t>(counts[i]), c.lang()));
-      list.push_back(mu);
+      append(list, std::move(mu));
     }
     Data r(Data::type::object);
     r.set("id", std::string(region_name));
     r.set("name", c.t("region." + std::string(region_name)));
-    r.set("municipalities", list);
-    regions.push_back(r);
+    put(r, "municipalities", std::move(list));
+    append(regions, std::move(r));
   }
   Data body(Data::type::object);
-  body.set("regions", regions);
-  c.emit("pasvaldibas/", c.t("municipalities.title"), "municipalities", body);
+  put(body, "regions", std::move(regions));
+  c.emit("pasvaldibas/", c.t("municipalities.title"), "municipalities", std::move(body));
 }
 
 // The institutions of each municipality, municipalities and institutions in Latvian order.
@@ -105,18 +105,18 @@ void write_institutions(SiteContext& c) {
       it.set("name", m.institutions[i].name.in(c.lang()));
       it.set("url", c.urls().page(c.lang(), directory::institution_rel(m.institutions[i])));
       it.set("kind", directory::kind_label(c, m.institutions[i].kind));
-      list.push_back(it);
+      append(list, std::move(it));
     }
     Data g(Data::type::object);
     g.set("id", m.municipalities[mi].id);
     g.set("name", m.municipalities[mi].name.in(c.lang()));
     g.set("url", c.urls().page(c.lang(), directory::municipality_rel(m.municipalities[mi])));
-    g.set("members", list);
-    groups.push_back(g);
+    put(g, "members", std::move(list));
+    append(groups, std::move(g));
   }
   Data body(Data::type::object);
-  body.set("groups", groups);
-  c.emit("iestades/", c.t("nav.institutions"), "institution_index", body);
+  put(body, "groups", std::move(groups));
+  c.emit("iestades/", c.t("nav.institutions"), "institution_index", std::move(body));
 }
 
 }  // namespace metodika::render::site

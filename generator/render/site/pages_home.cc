@@ -17,7 +17,7 @@ using model::PageKind;
 void write_home(SiteContext& c) {
   Data body(Data::type::object);
   if (const Page* p = c.find_page(PageKind::kHome)) {
-    body.set("intro_html", render_markdown(p->body, {c.model().site.raw_html, 1}).html);
+    put(body, "intro_html", text_data(render_markdown(p->body, {c.model().site.raw_html, 1}).html));
   }
   size_t upcoming = static_cast<size_t>(std::count_if(
       c.model().olympiads.begin(), c.model().olympiads.end(),
@@ -33,13 +33,13 @@ void write_home(SiteContext& c) {
     f.set("value", util::format_int(static_cast<int64_t>(n), c.lang()));
     f.set("label", c.t(key));
     f.set("url", c.urls().page(c.lang(), rel));
-    figures.push_back(f);
+    append(figures, std::move(f));
   };
   figure(c.model().institutions.size(), "home.institutions", "pasvaldibas/");
   figure(c.model().methodologists.size(), "home.methodologists", "metodiki/");
   figure(upcoming, "home.upcoming_olympiads", "olimpiades/");
   figure(due, "home.materials_due", "materiali/");
-  body.set("figures", figures);
+  put(body, "figures", std::move(figures));
   std::vector<const Page*> news;
   for (const Page& p : c.model().pages) {
     if (p.kind == PageKind::kNews && p.lang == c.lang() && !p.draft) news.push_back(&p);
@@ -56,11 +56,11 @@ void write_home(SiteContext& c) {
       n.set("date", util::format_date_numeric(*news[i]->date, c.lang()));
       n.set("iso_date", news[i]->date->iso());
     }
-    list.push_back(n);
+    append(list, std::move(n));
   }
   body.set("has_news", news.empty() ? Data(Data::type::bool_false) : Data(Data::type::bool_true));
-  body.set("news", list);
-  c.emit("", c.model().site.title.in(c.lang()), "home", body);
+  put(body, "news", std::move(list));
+  c.emit("", c.model().site.title.in(c.lang()), "home", std::move(body));
 }
 
 }  // namespace metodika::render::site

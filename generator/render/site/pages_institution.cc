@@ -41,7 +41,7 @@ void write_institution_pages(SiteContext& c) {
       // JSON) hold the same rows, and a national site has ~1,300 institutions, so a second
       // format here would add thousands of files for no new data.
       c.write(c.urls().file(c.lang(), data_dir + table.id + ".csv"), table_csv(table));
-      body.set(key, table_html(c, table, data_dir, {}, /*json=*/false));
+      put(body, key, text_data(table_html(c, table, data_dir, {}, /*json=*/false)));
     };
     set_table("years_table", tables.by_year);
     set_table("ce_table", tables.ce_index);
@@ -58,12 +58,13 @@ void write_institution_pages(SiteContext& c) {
       } else if (in.accreditation->valid_until < as_of.plus_days(365)) {
         a.set("flag", c.t("directory.expiring"));
       }
-      body.set("accreditation", a);
+      put(body, "accreditation", std::move(a));
     }
     Crumbs crumbs{{c.t("nav.home"), c.urls().page(c.lang(), "")},
                   {c.t("nav.institutions"), c.urls().page(c.lang(), "iestades/")},
                   {mu.name.in(c.lang()), c.urls().page(c.lang(), directory::municipality_rel(mu))}};
-    c.emit(directory::institution_rel(in), in.name.in(c.lang()), "institution", body, crumbs);
+    c.emit(directory::institution_rel(in), in.name.in(c.lang()), "institution", std::move(body),
+           std::move(crumbs));
   }
 }
 

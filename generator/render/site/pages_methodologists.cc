@@ -56,10 +56,10 @@ Data person(const SiteContext& c, const model::Methodologist& me) {
     sd.set("name", s ? s->name.in(c.lang()) : me.subjects[k]);
     sd.set("url", c.urls().page(c.lang(), subject_rel(me.subjects[k])));
     if (k + 1 < me.subjects.size()) sd.set("comma", Data(Data::type::bool_true));
-    subjects.push_back(sd);
+    append(subjects, std::move(sd));
     ids += (ids.empty() ? "" : " ") + me.subjects[k];
   }
-  p.set("subjects", subjects);
+  put(p, "subjects", std::move(subjects));
   p.set("subject_ids", ids);
   if (!me.email.empty()) p.set("email", me.email);
   directory::set_phone(p, me.phone);
@@ -102,7 +102,7 @@ void write_methodologists(SiteContext& c) {
   std::sort(munis.begin(), munis.end());
 
   Data people(Data::type::list);
-  for (size_t i : order) people.push_back(person(c, m.methodologists[i]));
+  for (size_t i : order) append(people, person(c, m.methodologists[i]));
   Data subject_list(Data::type::list);
   for (const auto& [key, id] : subjects) {
     Data s(Data::type::object);
@@ -110,26 +110,26 @@ void write_methodologists(SiteContext& c) {
     s.set("name", subject_name(id));
     s.set("url", c.urls().page(c.lang(), subject_rel(id)));
     s.set("count", util::format_int(static_cast<int64_t>(by_subject[id].size()), c.lang()));
-    subject_list.push_back(s);
+    append(subject_list, std::move(s));
   }
   Data muni_list(Data::type::list);
   for (const auto& [key, mu] : munis) {
     Data d(Data::type::object);
     d.set("id", mu->id);
     d.set("name", mu->name.in(c.lang()));
-    muni_list.push_back(d);
+    append(muni_list, std::move(d));
   }
   Data body(Data::type::object);
-  body.set("people", people);
-  body.set("subjects", subject_list);
-  body.set("municipalities", muni_list);
+  put(body, "people", std::move(people));
+  put(body, "subjects", std::move(subject_list));
+  put(body, "municipalities", std::move(muni_list));
   body.set("script_url", c.asset_url("filter.js"));
   std::string shown = c.t(order.size() == 1 ? "methodologists.shown_one" : "methodologists.shown_many");
   if (size_t at = shown.find("{n}"); at != std::string::npos) {
     shown.replace(at, 3, util::format_int(static_cast<int64_t>(order.size()), c.lang()));
   }
   body.set("count", shown);
-  c.emit("metodiki/", c.t("nav.methodologists"), "methodologists", body);
+  c.emit("metodiki/", c.t("nav.methodologists"), "methodologists", std::move(body));
 
   // One page per subject: national methodologists first, then by municipality.
   for (const auto& [key, id] : subjects) {
@@ -138,14 +138,14 @@ void write_methodologists(SiteContext& c) {
     for (size_t i : by_subject[id]) {
       const auto& me = m.methodologists[i];
       if (!me.municipality) {
-        national.push_back(person(c, me));
+        append(national, person(c, me));
         continue;
       }
       const auto* mu = m.find_municipality(*me.municipality);
       std::string k = c.collator().sort_key(mu ? mu->name.in(c.lang()) : *me.municipality) +
                       '\x01' + *me.municipality;
       auto [it, fresh] = local.try_emplace(k, mu, Data(Data::type::list));
-      it->second.second.push_back(person(c, me));
+      append(it->second.second, person(c, me));
     }
     Data groups(Data::type::list);
     for (auto& [k, entry] : local) {
@@ -155,17 +155,17 @@ void write_methodologists(SiteContext& c) {
         g.set("municipality_url",
               c.urls().page(c.lang(), directory::municipality_rel(*entry.first)));
       }
-      g.set("people", entry.second);
-      groups.push_back(g);
+      put(g, "people", std::move(entry.second));
+      append(groups, std::move(g));
     }
     Data sb(Data::type::object);
-    directory::set_list(sb, "national", national);
-    directory::set_list(sb, "groups", groups);
+    directory::set_list(sb, "national", std::move(national));
+    directory::set_list(sb, "groups", std::move(groups));
     sb.set("all_url", c.urls().page(c.lang(), "metodiki/"));
     Crumbs crumbs{{c.t("nav.home"), c.urls().page(c.lang(), "")},
                   {c.t("nav.methodologists"), c.urls().page(c.lang(), "metodiki/")}};
     c.emit(subject_rel(id), c.t("nav.methodologists") + ": " + subject_name(id),
-           "methodologist_subject", sb, crumbs);
+           "methodologist_subject", std::move(sb), std::move(crumbs));
   }
 }
 

@@ -55,12 +55,12 @@ Data methodologists_by_subject(const SiteContext& c, const model::Municipality& 
       Data p(Data::type::object);
       p.set("name", me.name);
       if (!me.email.empty()) p.set("email", me.email);
-      list.push_back(p);
+      append(list, std::move(p));
     }
     Data g(Data::type::object);
     g.set("subject", key.second);
-    g.set("people", list);
-    groups.push_back(g);
+    put(g, "people", std::move(list));
+    append(groups, std::move(g));
   }
   return groups;
 }
@@ -78,10 +78,10 @@ Data programmes_data(const SiteContext& c, const MunicipalityTables& tables,
                             util::format_date_numeric(p.decision->date, c.lang()) + " Nr. " +
                             p.decision->number);
     }
-    if (!pt.actions.empty()) d.set("actions", table_html(c, pt.actions, data_dir));
+    if (!pt.actions.empty()) put(d, "actions", text_data(table_html(c, pt.actions, data_dir)));
     // Totals come from rules::budget_totals through the table, never summed here.
-    if (!pt.budget.empty()) d.set("budget", table_html(c, pt.budget, data_dir));
-    list.push_back(d);
+    if (!pt.budget.empty()) put(d, "budget", text_data(table_html(c, pt.budget, data_dir)));
+    append(list, std::move(d));
   }
   return list;
 }
@@ -99,15 +99,16 @@ void write_municipality_pages(SiteContext& c) {
       if (!table->empty()) write_table_data(c, *table, data_dir, mu.id, mu.name.in(c.lang()));
     }
     Data body(Data::type::object);
-    body.set("board", board_data(mu.board));
+    put(body, "board", board_data(mu.board));
     auto set_table = [&](const std::string& key, const Table& table) {
-      if (!table.empty()) body.set(key, table_html(c, table, data_dir));
+      if (!table.empty()) put(body, key, text_data(table_html(c, table, data_dir)));
     };
     set_table("institutions_table", tables.institutions);
     set_list(body, "methodologists", methodologists_by_subject(c, mu));
     if (auto chart = ce_chart(m, c.results(), tables, c.lang(), t)) {
-      body.set("ce_chart", "<figure class=\"chart\">" + render_svg(*chart, c.lang(), "ce-" + mu.id) +
-                               "</figure>\n" + render_table_html(*chart, c.lang(), chart->title));
+      put(body, "ce_chart",
+          text_data("<figure class=\"chart\">" + render_svg(*chart, c.lang(), "ce-" + mu.id) +
+                    "</figure>\n" + render_table_html(*chart, c.lang(), chart->title)));
     }
     set_table("ce_table", tables.ce_index);
     set_table("pd_table", tables.development);
@@ -122,12 +123,13 @@ void write_municipality_pages(SiteContext& c) {
       review.set("html_url", c.urls().page(c.lang(), directory::municipality_rel(mu) + "parskats/"));
       if (c.options().reports) review.set("pdf_url", c.urls().asset("parskati/" + stem + ".pdf"));
       if (c.options().annexes) review.set("xlsx_url", c.urls().asset("parskati/" + stem + ".xlsx"));
-      body.set("review", review);
+      put(body, "review", std::move(review));
     }
     body.set("data_url", c.urls().page(c.lang(), "dati/"));
     Crumbs crumbs{{c.t("nav.home"), c.urls().page(c.lang(), "")},
                   {c.t("nav.municipalities"), c.urls().page(c.lang(), "pasvaldibas/")}};
-    c.emit(directory::municipality_rel(mu), mu.name.in(c.lang()), "municipality", body, crumbs);
+    c.emit(directory::municipality_rel(mu), mu.name.in(c.lang()), "municipality", std::move(body),
+           std::move(crumbs));
   }
 }
 

@@ -74,7 +74,7 @@ void write_review_pages(SiteContext& c) {
             e.set("text", h.text);
             e.set("id", h.id);
             if (h.level == 3) e.set("sub", Data(Data::type::bool_true));
-            toc.push_back(e);
+            append(toc, std::move(e));
           }
           html += md.html;
           break;
@@ -97,8 +97,8 @@ void write_review_pages(SiteContext& c) {
       }
     }
     Data body(Data::type::object);
-    body.set("review_html", html);
-    body.set("toc", toc);
+    put(body, "review_html", text_data(std::move(html)));
+    put(body, "toc", std::move(toc));
     body.set("board", review.board);
     body.set("period", review.period);
     body.set("date", util::format_date_in(m.site.as_of, c.lang()));
@@ -113,7 +113,7 @@ void write_review_pages(SiteContext& c) {
     Crumbs crumbs{{c.t("nav.home"), c.urls().page(c.lang(), "")},
                   {c.t("nav.municipalities"), c.urls().page(c.lang(), "pasvaldibas/")},
                   {review.municipality, c.urls().page(c.lang(), directory::municipality_rel(mu))}};
-    c.emit(rel, review.title, "review", body, crumbs);
+    c.emit(rel, review.title, "review", std::move(body), std::move(crumbs));
   }
 }
 

@@ -1,13 +1,158 @@
 #include "render/site/templates.h"
 
+#include <algorithm>
+#include <cctype>
+#include <optional>
 #include <stdexcept>
+#include <vector>
 
 #include "render/common/html.h"
 
 namespace metodika::render::site {
+namespace {
+
+// What kainjow's render(context, stream) writes to: the page straight into one string, without
+// the std::ostringstream that render(context) fills and then copies out.
+struct StringSink {
+  std::string out;
+  StringSink& operator<<(const std::string& piece) {
+    out += piece;
+    return *this;
+  }
+};
+
+}  // namespace
+
+// kainjow gives no mutable access to an object's values, a list's items or a string's text
+// except object[key]; the Data below are the caller's own, never const, so the const_casts
+// only reach what kainjow would let us replace.
+
+void put(Data& object, const std::string& key, Data value) {
+  if (object.is_object()) object[key] = std::move(value);
+}
+
+void append(Data& list, Data value) {
+  if (!list.is_list()) return;
+  auto& items = const_cast<kainjow::mustache::list&>(list.list_value());
+  if (items.size() == items.capacity()) {
+    // Grow by moving each item explicitly: vector's own growth would copy them.
+    kainjow::mustache::list grown;
+    grown.reserve(std::max<size_t>(8, 2 * items.size()));
+    for (Data& item : items) grown.emplace_back(std::move(item));
+    items.swap(grown);
+  }
+  items.emplace_back(std::move(value));
+}
+
+Data text_data(std::string text) {
+  Data d(Data::type::string);
+  const_cast<std::string&>(d.string_value()) = std::move(text);
+  return d;
+}
+
+namespace {
+
+// Partials are put in place of their tags once, when the theme is loaded.
+//
+// kainjow parses a partial's text again every time it renders its tag: for every olympiad,
+// event and methodologist of their pages, and for the header, breadcrumbs and footer of every
+// page, a third of the engine's time. It renders the partial's parts into the same line as the
+// text around the tag ({{> p}} is not indented or made standalone), so the template with the
+// partial's text in place of the tag renders the same bytes, provided that
+// - the partial is parsed with the same delimiters: no template involved has a {{=…=}} tag;
+// - the text does not join its neighbours into something else: "{" + "{" into a tag, "\r" +
+//   "\n" into one line break;
+// - the partial is the one the tag finds: kainjow looks a partial up in the page data before
+//   the partials, and page data keys never contain "/" as partial names do.
+// A tag where any of this does not hold, a partial that includes itself, or one the theme lacks
+// stays a tag, rendered as before.
+class PartialInliner {
+ public:
+  explicit PartialInliner(const std::map<std::string, std::string, std::less<>>& partials)
+      : partials_(partials) {}
+
+  /// `text` with its partial tags replaced, or nullopt when it changes delimiters.
+  [[nodiscard]] std::optional<std::string> expand(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    if (!expand_into(out, text)) return std::nullopt;
+    return out;
+  }
+
+ private:
+  static bool joins(char a, char b) { return (a == '{' && b == '{') || (a == '\r' && b == '\n'); }
+
+  // As kainjow's trim (which calls std::isspace on each char).
+  static std::string_view trim(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+  }
+
+  // Appends `text`, expanded, to `out`; false when it has a set-delimiter tag. Tags are found as
+  // kainjow's parser finds them with the default delimiters: "{{{…}}}", else "{{…}}".
+  bool expand_into(std::string& out, std::string_view text) {
+    size_t at = 0;
+    while (at < text.size()) {
+      size_t open = text.find("{{", at);
+      if (open == std::string_view::npos) break;
+      out.append(text.substr(at, open - at));
+      bool triple = open + 2 < text.size() && text[open + 2] == '{';
+      size_t close = text.find(triple ? "}}}" : "}}", open + (triple ? 3 : 2));
+      if (close == std::string_view::npos) return false;  // does not parse; not inlined
+      size_t end = close + (triple ? 3 : 2);
+      std::string_view tag = text.substr(open, end - open);
+      std::string_view contents = trim(text.substr(open + 2, close - open - 2));
+      at = end;
+      if (!triple && contents.starts_with('=')) return false;
+      if (triple || !contents.starts_with('>')) {
+        out.append(tag);
+        continue;
+      }
+      std::string_view name = trim(contents.substr(1));
+      auto partial = partials_.find(name);
+      bool open_already = std::find(open_.begin(), open_.end(), name) != open_.end();
+      std::string inner;
+      bool ok = partial != partials_.end() && !open_already;
+      if (ok) {
+        open_.push_back(name);
+        ok = expand_into(inner, partial->second);
+        open_.pop_back();
+      }
+      // The characters on either side of the tag once it is replaced (none at an edge: the
+      // template that includes this one checks its own edges the same way).
+      char before = out.empty() ? '\0' : out.back();
+      char after = at < text.size() ? text[at] : '\0';
+      if (ok) {
+        ok = inner.empty() ? !joins(before, after)
+                           : !joins(before, inner.front()) && !joins(inner.back(), after);
+      }
+      if (ok) {
+        out += inner;
+      } else {
+        out.append(tag);
+      }
+    }
+    out.append(text.substr(at));
+    return true;
+  }
+
+  const std::map<std::string, std::string, std::less<>>& partials_;
+  std::vector<std::string_view> open_;  // the partials being expanded, outermost first
+};
+
+}  // namespace
 
 Templates::Templates(const load::Theme& theme, diag::Diagnostics& diags)
     : partials_(Data::type::object) {
+  // The partials that parse, which the tags of the others may be replaced with.
+  std::map<std::string, std::string, std::less<>> valid_partials;
+  for (const auto& [name, text] : theme.templates) {
+    if (name.starts_with("partials/") && kainjow::mustache::mustache(text).is_valid()) {
+      valid_partials.emplace(name, text);
+    }
+  }
+  PartialInliner inliner(valid_partials);
   for (const auto& [name, text] : theme.templates) {
     auto tmpl = std::make_unique<kainjow::mustache::mustache>(text);
     if (!tmpl->is_valid()) {
@@ -16,6 +161,12 @@ Templates::Templates(const load::Theme& theme, diag::Diagnostics& diags)
                   "the template does not parse: " + tmpl->error_message(),
                   "check that every {{#section}} has its {{/section}}");
       continue;
+    }
+    // Errors are reported on the theme's own text (above); the inlined text always parses when
+    // that does, and if it ever did not, the template stays as written.
+    if (auto expanded = inliner.expand(text); expanded && *expanded != text) {
+      auto inlined = std::make_unique<kainjow::mustache::mustache>(*expanded);
+      if (inlined->is_valid()) tmpl = std::move(inlined);
     }
     tmpl->set_custom_escape([](const std::string& s) { return html_escape(s); });
     compiled_.emplace(name, std::move(tmpl));
@@ -41,11 +192,12 @@ std::string Templates::render(std::string_view name, const Data& data, const Dat
   kainjow::mustache::context<std::string> ctx(&partials_);
   if (base) ctx.push(base);
   ctx.push(&data);
-  std::string out = it->second->render(ctx);
+  StringSink sink;
+  it->second->render(ctx, sink);
   if (!it->second->is_valid()) {
     throw std::runtime_error("template " + std::string(name) + ": " + it->second->error_message());
   }
-  return out;
+  return std::move(sink.out);
 }
 
 }  // namespace metodika::render::site

@@ -16,6 +16,18 @@ namespace metodika::render::site {
 
 using Data = kainjow::mustache::data;
 
+// Building page data without copies. kainjow's Data::set and push_back take a const reference
+// and copy the value, a whole subtree each time; a list that grows copies every item again
+// (Data's move constructor is not noexcept, so std::vector does not move); and a string value
+// copies its text. With a page's data built bottom-up that was several deep copies of every item.
+
+/// Sets `key` of `object` to `value`, moved (as Data::set, which copies it).
+void put(Data& object, const std::string& key, Data value);
+/// Appends `value` to `list`, moved (as Data::push_back, which copies it).
+void append(Data& list, Data value);
+/// A string value that takes over `text` instead of copying it (a page's HTML, a table's).
+[[nodiscard]] Data text_data(std::string text);
+
 class Templates {
  public:
   /// Parses every template of `theme`; a template that does not parse is reported to `diags`
