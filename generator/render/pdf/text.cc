@@ -13,10 +13,16 @@ namespace {
 // line; above it, hyphenating it is worth a hyphen (ragged right tolerates some raggedness).
 constexpr double kRaggedTolerance = 0.12;
 
+// A width no text reaches: every word fits, lines end only at forced breaks.
+constexpr double kUnlimited = 1e9;
+
+// A word's text in one span: a view of the span's text (the spans outlive the breaker), so
+// splitting a paragraph into words copies nothing.
 struct Fragment {
   size_t span = 0;
-  std::string text;
+  std::string_view text;
   double width = 0;
+  bool hyphen = false;  // a hyphen follows: the word was broken after it
 };
 
 struct Word {
@@ -107,9 +113,10 @@ class Breaker {
           pending_space = false;
         }
         if (word.fragments.empty() || word.fragments.back().span != s) {
-          word.fragments.push_back({.span = s, .text = {}, .width = 0});
+          word.fragments.push_back({.span = s, .text = {text.data() + start, 0}});
         }
-        word.fragments.back().text.append(text, start, i - start);
+        Fragment& fragment = word.fragments.back();
+        fragment.text = {fragment.text.data(), fragment.text.size() + (i - start)};
       }
     }
     end_word();
@@ -154,8 +161,8 @@ class Breaker {
         tail.fragments.push_back(fragment);
       } else {
         const size_t cut = offset - at;
-        head.fragments.push_back({fragment.span, fragment.text.substr(0, cut), 0});
-        tail.fragments.push_back({fragment.span, fragment.text.substr(cut), 0});
+        head.fragments.push_back({fragment.span, fragment.text.substr(0, cut)});
+        tail.fragments.push_back({fragment.span, fragment.text.substr(cut)});
         head.fragments.back().width = measure(fragment.span, head.fragments.back().text);
         tail.fragments.back().width = measure(fragment.span, tail.fragments.back().text);
       }
@@ -274,10 +281,10 @@ class Breaker {
       }
       auto [head, tail] = split(word, at->offset);
       if (at->hyphen) {
-        const size_t span = head.fragments.back().span;
-        head.fragments.back().text += '-';
-        const double w = measure(span, "-");
-        head.fragments.back().width += w;
+        Fragment& last = head.fragments.back();
+        last.hyphen = true;
+        const double w = measure(last.span, "-");
+        last.width += w;
         head.width += w;
       }
       append(head, space);
@@ -299,10 +306,12 @@ class Breaker {
         Piece& piece = line_.pieces.back();
         if (with_space) piece.text += ' ';
         piece.text += fragment.text;
+        if (fragment.hyphen) piece.text += '-';
         piece.width += (with_space ? space : 0) + fragment.width;
       } else {
         if (with_space) x += space;
-        line_.pieces.push_back({x, fragment.width, fragment.text, span.style, span.url});
+        line_.pieces.push_back({x, fragment.width, std::string(fragment.text), span.style, span.url});
+        if (fragment.hyphen) line_.pieces.back().text += '-';
       }
       x = line_.pieces.back().x + line_.pieces.back().width;
       first = false;
@@ -333,19 +342,13 @@ std::vector<Line> break_lines(const std::vector<Span>& spans, double width,
   return Breaker(spans, width, typesetter, hyphenation).run();
 }
 
-double natural_width(const std::vector<Span>& spans, const Typesetter& typesetter) {
-  double widest = 0;
-  for (const Line& line : break_lines(spans, 1e9, typesetter, Hyphenation::kOverlongOnly)) {
-    widest = std::max(widest, line.width);
-  }
-  return widest;
-}
-
-double widest_word(const std::vector<Span>& spans, const Typesetter& typesetter) {
-  Breaker breaker(spans, 1e9, typesetter, Hyphenation::kOverlongOnly);
-  double widest = 0;
-  for (const Word& word : breaker.words()) widest = std::max(widest, word.width);
-  return widest;
+Measured measure(const std::vector<Span>& spans, const Typesetter& typesetter) {
+  Breaker breaker(spans, kUnlimited, typesetter, Hyphenation::kOverlongOnly);
+  Measured out;
+  for (const Word& word : breaker.words()) out.widest_word = std::max(out.widest_word, word.width);
+  out.lines = breaker.run();  // the same words, split once
+  for (const Line& line : out.lines) out.natural_width = std::max(out.natural_width, line.width);
+  return out;
 }
 
 void emit_line(const Line& line, double x, double baseline, std::vector<Op>& ops) {
