@@ -179,12 +179,12 @@ void FlowBuilder::add_grid(const std::vector<GridCell>& header_in,
     }
     for (size_t c = 0; c < cells.size(); ++c) {
       for (size_t k = 0; k < lines[c].size(); ++k) {
-        const Line& line = lines[c][k];
+        Line& line = lines[c][k];
         const double x =
             cells[c].right ? left[c] + widths[c] - kPadX - line.width : left[c] + kPadX;
         const double baseline = kPadY + static_cast<double>(k) * leading + 0.8 * text_size +
                                 (leading - text_size) / 2;
-        emit_line(line, x, baseline, item.ops);
+        emit_line(std::move(line), x, baseline, item.ops);
       }
     }
     item.ops.emplace_back(LineOp{{{0, item.height}, {table_width, item.height}},

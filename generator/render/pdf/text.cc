@@ -351,11 +351,11 @@ Measured measure(const std::vector<Span>& spans, const Typesetter& typesetter) {
   return out;
 }
 
-void emit_line(const Line& line, double x, double baseline, std::vector<Op>& ops) {
-  for (const Piece& piece : line.pieces) {
+void emit_line(Line line, double x, double baseline, std::vector<Op>& ops) {
+  for (Piece& piece : line.pieces) {
     const Rgb colour = piece.url.empty() ? piece.style.colour : kLinkBlue;
     ops.emplace_back(TextOp{x + piece.x, baseline, piece.style.font, piece.style.size, colour,
-                            piece.text, 0});
+                            std::move(piece.text), 0});
     if (!piece.url.empty()) {
       const double size = piece.style.size;
       ops.emplace_back(LineOp{{{x + piece.x, baseline + 0.12 * size},
@@ -367,7 +367,7 @@ void emit_line(const Line& line, double x, double baseline, std::vector<Op>& ops
   }
 }
 
-void translate(std::vector<Op>& ops, double dx, double dy) {
+void translate(std::span<Op> ops, double dx, double dy) {
   for (Op& op : ops) {
     std::visit(
         [&](auto& o) {

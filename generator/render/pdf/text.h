@@ -74,6 +74,7 @@ struct Measured {
 [[nodiscard]] Measured measure(const std::vector<Span>& spans, const Typesetter& typesetter);
 
 /// Text ops (and link ops) for `line` with its baseline at `baseline`, shifted right by `x`.
-void emit_line(const Line& line, double x, double baseline, std::vector<Op>& ops);
+/// Taken by value: a line passed as an rvalue gives its text to the ops instead of a copy.
+void emit_line(Line line, double x, double baseline, std::vector<Op>& ops);
 
 }  // namespace metodika::render::pdf
