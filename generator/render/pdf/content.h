@@ -1,8 +1,8 @@
 // A page's content stream (PDF 32000 8 and 9), written here rather than through libharu's page
 // operators: those clear a 512-byte buffer and print every number with five decimals for each
-// operator, and copy the result into the stream a byte at a time (a third of a review's time in
-// libharu). Coordinates are PDF's (y up); numbers keep three decimals (1/1000 pt, far below
-// what any device shows), text is Identity-H: two bytes per character, its code point.
+// operator, and copy the result into the stream a byte at a time (about a quarter of a review's
+// time went there). Coordinates are PDF's (y up); numbers keep three decimals (1/1000 pt, far
+// below what any device shows), text is Identity-H: two bytes per character, its code point.
 #pragma once
 
 #include <cstdint>

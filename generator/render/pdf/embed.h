@@ -3,9 +3,8 @@
 //
 // libharu 2.3.0's HPDF_GetFont does it for every document: it looks up a glyph for each of the
 // 65,536 codes of its UTF-8 encoder (a linear cmap search each), builds the /W array from them,
-// and at save copies the font program table by table and compresses it with its maps. For a
-// 30-page review that was a third of the time; the writer now builds the font's objects from
-// this (writer.cc).
+// and at save copies the font program table by table and compresses it with its maps, four
+// faces a review. The writer now builds the font's objects from this (writer.cc).
 #pragma once
 
 #include <array>

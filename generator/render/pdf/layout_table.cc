@@ -40,6 +40,7 @@ void FlowBuilder::add_table(const Table& table) {
   for (const Row& row : table.rows) {
     GridRow grid_row;
     grid_row.kind = row.kind;
+    grid_row.cells.reserve(table.columns.size());
     const bool bold = row.kind != RowKind::kData;
     for (size_t c = 0; c < table.columns.size(); ++c) {
       const Column& column = table.columns[c];
@@ -52,8 +53,10 @@ void FlowBuilder::add_table(const Table& table) {
       }
       if (cell.status == "met") style.colour = kMetColour;
       if (cell.status == "not-met") style.colour = kNotMetColour;
-      grid_row.cells.push_back(
-          {{{format_cell(column, cell, lang_, suppressed_), style, {}}}, column.numeric()});
+      // Built in place: a braced list of spans would copy each cell's text.
+      GridCell& grid_cell = grid_row.cells.emplace_back();
+      grid_cell.spans.push_back({format_cell(column, cell, lang_, suppressed_), style, {}});
+      grid_cell.right = column.numeric();
     }
     rows.push_back(std::move(grid_row));
   }
