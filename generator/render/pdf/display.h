@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <variant>
 #include <vector>
@@ -83,6 +84,6 @@ struct Item {
 };
 
 /// Moves every op of `ops` by (dx, dy).
-void translate(std::vector<Op>& ops, double dx, double dy);
+void translate(std::span<Op> ops, double dx, double dy);
 
 }  // namespace metodika::render::pdf

@@ -46,7 +46,7 @@ class Paginator {
       }
     }
     for (const Entry& e : entries_) {
-      result_.pages[static_cast<size_t>(e.page)].placements.push_back({e.item, e.y});
+      result_.pages[static_cast<size_t>(e.page)].placements.push_back({e.item, e.y, e.index});
     }
     return std::move(result_);
   }

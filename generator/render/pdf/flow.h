@@ -19,6 +19,9 @@ struct Flow {
 struct Placement {
   const Item* item = nullptr;
   double y = 0;  ///< top of the item from the top of the text block
+  /// Its index in Flow::items, placed only here (its ops may be moved out); -1 for a repeated
+  /// table header, which other pages show too.
+  int index = -1;
 };
 
 struct PageLayout {

@@ -1,7 +1,6 @@
 // The PDF's fonts: DejaVu Sans in four faces and DejaVu Sans Mono, measured with HarfBuzz and cut
-// down with HarfBuzz's subsetter to the characters a document uses before libharu embeds them
-// (libharu 2.3.0 keeps most TrueType tables whole; the subset also keeps its per-font CID tables
-// small, which is most of its per-document cost).
+// down with HarfBuzz's subsetter to the characters a document uses, then made ready to embed
+// (embed.h) once per subset.
 #pragma once
 
 #include <array>
@@ -13,6 +12,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "render/pdf/embed.h"
 
 namespace metodika::load {
 struct Fonts;
@@ -60,9 +61,8 @@ using CodePoints = std::array<std::vector<char32_t>, kFontStyles>;
 /// std::runtime_error if HarfBuzz cannot subset it.
 [[nodiscard]] std::string subset_font(std::string_view ttf, const std::vector<char32_t>& code_points);
 
-/// The faces of one build, shared by every document and thread. Subsets are cached: each
-/// face is cut to the characters of Latvian and English text (`base_code_points`) plus whatever
-/// else a document uses, so most documents share one subset per face.
+/// The faces of one build, shared by every document and thread. Subsets are cached, ready to
+/// embed: documents of one build that draw a face with the same characters share its subset.
 class FontSet {
  public:
   /// Keeps views of `fonts`' bytes: `fonts` must outlive it.
@@ -73,20 +73,17 @@ class FontSet {
   [[nodiscard]] const FontMetrics& metrics(FontStyle style) const {
     return metrics_[static_cast<size_t>(style)];
   }
-  /// The subset of `style` covering `used` (sorted, unique) and the base set. Thread-safe.
-  [[nodiscard]] std::shared_ptr<const std::string> subset(FontStyle style,
-                                                          const std::vector<char32_t>& used) const;
+  /// The subset of `style` covering exactly `used` (sorted, unique). Thread-safe.
+  [[nodiscard]] std::shared_ptr<const EmbeddedFont> embedded(
+      FontStyle style, const std::vector<char32_t>& used) const;
 
  private:
   std::array<std::string_view, kFontStyles> ttf_;
   std::vector<FontMetrics> metrics_;
   mutable std::mutex mutex_;
-  mutable std::map<std::pair<FontStyle, std::vector<char32_t>>, std::shared_ptr<const std::string>>
+  mutable std::map<std::pair<FontStyle, std::vector<char32_t>>,
+                   std::shared_ptr<const EmbeddedFont>>
       cache_;
 };
-
-/// Printable ASCII, Latin-1, Latin Extended-A (Latvian and Lithuanian letters and more) and the
-/// punctuation of Latvian typography („“ quotes, dashes, bullet, ellipsis, no-break space, €).
-[[nodiscard]] const std::vector<char32_t>& base_code_points();
 
 }  // namespace metodika::render::pdf

@@ -104,7 +104,7 @@ void FlowBuilder::inline_spans(const MarkdownNode& node, TextStyle style, const 
 void FlowBuilder::add_paragraph(const std::vector<Span>& spans, double indent, double leading,
                                 double space_before, const std::vector<Span>& marker,
                                 Hyphenation hyphenation) {
-  const std::vector<Line> lines = break_lines(spans, width_ - indent, ts_, hyphenation);
+  std::vector<Line> lines = break_lines(spans, width_ - indent, ts_, hyphenation);
   const size_t first = flow_.items.size();
   for (size_t k = 0; k < lines.size(); ++k) {
     Item item;
@@ -112,7 +112,7 @@ void FlowBuilder::add_paragraph(const std::vector<Span>& spans, double indent, d
     item.height = std::max(leading, size * 1.25);
     item.space_before = k == 0 ? space_before : 0;
     const double baseline = baseline_in(item.height, size);
-    emit_line(lines[k], indent, baseline, item.ops);
+    emit_line(std::move(lines[k]), indent, baseline, item.ops);
     if (k == 0 && !marker.empty()) {
       const std::vector<Line> marks = break_lines(marker, 1e9, ts_);
       if (!marks.empty()) emit_line(marks[0], indent - 4 - marks[0].width, baseline, item.ops);

@@ -40,6 +40,7 @@ void FlowBuilder::add_table(const Table& table) {
   for (const Row& row : table.rows) {
     GridRow grid_row;
     grid_row.kind = row.kind;
+    grid_row.cells.reserve(table.columns.size());
     const bool bold = row.kind != RowKind::kData;
     for (size_t c = 0; c < table.columns.size(); ++c) {
       const Column& column = table.columns[c];
@@ -52,8 +53,10 @@ void FlowBuilder::add_table(const Table& table) {
       }
       if (cell.status == "met") style.colour = kMetColour;
       if (cell.status == "not-met") style.colour = kNotMetColour;
-      grid_row.cells.push_back(
-          {{{format_cell(column, cell, lang_, suppressed_), style, {}}}, column.numeric()});
+      // Built in place: a braced list of spans would copy each cell's text.
+      GridCell& grid_cell = grid_row.cells.emplace_back();
+      grid_cell.spans.push_back({format_cell(column, cell, lang_, suppressed_), style, {}});
+      grid_cell.right = column.numeric();
     }
     rows.push_back(std::move(grid_row));
   }
@@ -69,18 +72,27 @@ void FlowBuilder::add_grid(const std::vector<GridCell>& header_in,
   // Natural (one line) and minimum (longest word) text widths per column, at the cells' size.
   std::vector<double> natural(columns, 0);
   std::vector<double> minimum(columns, 0);
-  const auto measure = [&](const std::vector<GridCell>& cells, bool is_header) {
+  // Each cell is measured once; its lines at natural width are kept for when it fits its column.
+  std::vector<Measured> header_measured;
+  std::vector<std::vector<Measured>> rows_measured;
+  const auto measure_row = [&](const std::vector<GridCell>& cells, bool is_header) {
+    std::vector<Measured> row;
+    row.reserve(cells.size());
     for (size_t c = 0; c < cells.size(); ++c) {
-      const double word = widest_word(cells[c].spans, ts_);
-      const double whole = natural_width(cells[c].spans, ts_);
+      Measured m = measure(cells[c].spans, ts_);
       // Numbers never wrap ("20 874 800 EUR" stays on one line): their minimum is their width.
-      minimum[c] = std::max(minimum[c], cells[c].right && !is_header ? whole : word);
+      minimum[c] = std::max(minimum[c], cells[c].right && !is_header ? m.natural_width
+                                                                     : m.widest_word);
       // A long header label may wrap rather than widen its column.
-      natural[c] = std::max(natural[c], is_header ? std::min(whole, word * 1.6) : whole);
+      natural[c] = std::max(natural[c], is_header ? std::min(m.natural_width, m.widest_word * 1.6)
+                                                  : m.natural_width);
+      row.push_back(std::move(m));
     }
+    return row;
   };
-  measure(header_in, true);
-  for (const GridRow& row : rows_in) measure(row.cells, false);
+  header_measured = measure_row(header_in, true);
+  rows_measured.reserve(rows_in.size());
+  for (const GridRow& row : rows_in) rows_measured.push_back(measure_row(row.cells, false));
   for (size_t c = 0; c < columns; ++c) natural[c] = std::max(natural[c], minimum[c]);
 
   // A table whose longest words do not fit gets a smaller type before any word is broken: text
@@ -96,8 +108,11 @@ void FlowBuilder::add_grid(const std::vector<GridCell>& header_in,
     natural[c] = natural[c] * scale + 2 * kPadX;
     minimum[c] = minimum[c] * scale + 2 * kPadX;
   }
-  std::vector<GridCell> header = header_in;
-  std::vector<GridRow> rows = rows_in;
+  // Smaller type: the cells are copied with their sizes scaled, and measured lines do not apply.
+  std::vector<GridCell> scaled_header;
+  std::vector<GridRow> scaled_rows;
+  const std::vector<GridCell>* header = &header_in;
+  const std::vector<GridRow>* rows = &rows_in;
   const double leading = kTableLeading * scale;
   const double text_size = kTableSize * scale;
   if (scale != 1) {
@@ -106,8 +121,12 @@ void FlowBuilder::add_grid(const std::vector<GridCell>& header_in,
         for (Span& span : cell.spans) span.style.size *= scale;
       }
     };
-    shrink(header);
-    for (GridRow& row : rows) shrink(row.cells);
+    scaled_header = header_in;
+    scaled_rows = rows_in;
+    shrink(scaled_header);
+    for (GridRow& row : scaled_rows) shrink(row.cells);
+    header = &scaled_header;
+    rows = &scaled_rows;
   }
 
   std::vector<double> widths(columns);
@@ -136,12 +155,17 @@ void FlowBuilder::add_grid(const std::vector<GridCell>& header_in,
   for (size_t c = 1; c < columns; ++c) left[c] = left[c - 1] + widths[c - 1];
   const double table_width = left.back() + widths.back();
 
-  const auto row_item = [&](const std::vector<GridCell>& cells, RowKind kind, bool is_header) {
+  const auto row_item = [&](const std::vector<GridCell>& cells, std::vector<Measured>& measured,
+                            RowKind kind, bool is_header) {
     std::vector<std::vector<Line>> lines(cells.size());
     size_t most = 1;
     for (size_t c = 0; c < cells.size(); ++c) {
-      lines[c] = break_lines(cells[c].spans, std::max(1.0, widths[c] - 2 * kPadX), ts_,
-                             Hyphenation::kOverlongOnly);
+      const double room = std::max(1.0, widths[c] - 2 * kPadX);
+      if (scale == 1 && measured[c].natural_width <= room) {
+        lines[c] = std::move(measured[c].lines);
+      } else {
+        lines[c] = break_lines(cells[c].spans, room, ts_, Hyphenation::kOverlongOnly);
+      }
       most = std::max(most, lines[c].size());
     }
     Item item;
@@ -158,12 +182,12 @@ void FlowBuilder::add_grid(const std::vector<GridCell>& header_in,
     }
     for (size_t c = 0; c < cells.size(); ++c) {
       for (size_t k = 0; k < lines[c].size(); ++k) {
-        const Line& line = lines[c][k];
+        Line& line = lines[c][k];
         const double x =
             cells[c].right ? left[c] + widths[c] - kPadX - line.width : left[c] + kPadX;
         const double baseline = kPadY + static_cast<double>(k) * leading + 0.8 * text_size +
                                 (leading - text_size) / 2;
-        emit_line(line, x, baseline, item.ops);
+        emit_line(std::move(line), x, baseline, item.ops);
       }
     }
     item.ops.emplace_back(LineOp{{{0, item.height}, {table_width, item.height}},
@@ -173,8 +197,8 @@ void FlowBuilder::add_grid(const std::vector<GridCell>& header_in,
   };
 
   int repeat = -1;
-  if (!header.empty()) {
-    Item head = row_item(header, RowKind::kData, true);
+  if (!header->empty()) {
+    Item head = row_item(*header, header_measured, RowKind::kData, true);
     head.space_before = 4;
     head.keep_with_next = true;
     Item repeated = head;
@@ -183,13 +207,14 @@ void FlowBuilder::add_grid(const std::vector<GridCell>& header_in,
     repeat = static_cast<int>(flow_.headers.size()) - 1;
     push(std::move(head));
   }
-  for (size_t r = 0; r < rows.size(); ++r) {
-    Item item = row_item(rows[r].cells, rows[r].kind, false);
+  for (size_t r = 0; r < rows->size(); ++r) {
+    const GridRow& row = (*rows)[r];
+    Item item = row_item(row.cells, rows_measured[r], row.kind, false);
     item.repeat_header = repeat;
-    if (header.empty() && r == 0) item.space_before = 4;
+    if (header->empty() && r == 0) item.space_before = 4;
     // A group heading stays with its first line; a total with the row above it.
-    item.keep_with_next = rows[r].kind == RowKind::kGroup ||
-                          (r + 1 < rows.size() && rows[r + 1].kind == RowKind::kTotal);
+    item.keep_with_next = row.kind == RowKind::kGroup ||
+                          (r + 1 < rows->size() && (*rows)[r + 1].kind == RowKind::kTotal);
     push(std::move(item));
   }
   if (!flow_.items.empty()) {

@@ -1,6 +1,8 @@
 #include "render/pdf/review.h"
 
 #include <algorithm>
+#include <iterator>
+#include <span>
 #include <string_view>
 #include <utility>
 
@@ -100,8 +102,10 @@ class ReviewWriter {
 
     Document document;
     document.pages.push_back(cover());
-    for (const PageLayout& page : toc_pages.pages) document.pages.push_back(place(page));
-    for (const PageLayout& page : body_pages.pages) document.pages.push_back(place(page));
+    for (const PageLayout& page : toc_pages.pages) document.pages.push_back(place(page, toc));
+    for (const PageLayout& page : body_pages.pages) {
+      document.pages.push_back(place(page, body.flow()));
+    }
     for (const HeadingEntry& heading : headings) {
       const AnchorPosition& at = body_pages.anchors[static_cast<size_t>(heading.anchor)];
       document.anchors.emplace_back(first_body + at.page, kMarginTop + at.y);
@@ -143,14 +147,23 @@ class ReviewWriter {
     return out;
   }
 
-  static std::vector<Op> place(const PageLayout& page) {
+  // The ops of `page`'s items on the page. An item placed only here gives up its ops (`flow` is
+  // not used after); a repeated table header is copied.
+  static std::vector<Op> place(const PageLayout& page, Flow& flow) {
+    size_t count = 0;
+    for (const Placement& placement : page.placements) count += placement.item->ops.size();
     std::vector<Op> ops;
+    ops.reserve(count + 8);  // and the running heads
     for (const Placement& placement : page.placements) {
       const size_t start = ops.size();
-      ops.insert(ops.end(), placement.item->ops.begin(), placement.item->ops.end());
-      std::vector<Op> moved(ops.begin() + static_cast<std::ptrdiff_t>(start), ops.end());
-      translate(moved, kMarginLeft, kMarginTop + placement.y);
-      std::move(moved.begin(), moved.end(), ops.begin() + static_cast<std::ptrdiff_t>(start));
+      if (placement.index >= 0) {
+        std::vector<Op>& own = flow.items[static_cast<size_t>(placement.index)].ops;
+        std::move(own.begin(), own.end(), std::back_inserter(ops));
+        own.clear();
+      } else {
+        ops.insert(ops.end(), placement.item->ops.begin(), placement.item->ops.end());
+      }
+      translate(std::span(ops).subspan(start), kMarginLeft, kMarginTop + placement.y);
     }
     return ops;
   }

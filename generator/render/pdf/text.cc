@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
+#include <span>
 #include <string_view>
 #include <utility>
 
@@ -13,14 +15,22 @@ namespace {
 // line; above it, hyphenating it is worth a hyphen (ragged right tolerates some raggedness).
 constexpr double kRaggedTolerance = 0.12;
 
+// A width no text reaches: every word fits, lines end only at forced breaks.
+constexpr double kUnlimited = 1e9;
+
+// A word's text in one span: a view of the span's text (the spans outlive the breaker), so
+// splitting a paragraph into words copies nothing.
 struct Fragment {
   size_t span = 0;
-  std::string text;
+  std::string_view text;
   double width = 0;
+  bool hyphen = false;  // a hyphen follows: the word was broken after it
 };
 
+// A word's fragments are a range of the breaker's one vector of them (no allocation a word).
 struct Word {
-  std::vector<Fragment> fragments;
+  uint32_t first = 0;
+  uint32_t count = 0;
   double width = 0;
   bool space_before = false;
   size_t space_span = 0;  // whose style the space before it has
@@ -52,7 +62,7 @@ class Breaker {
 
   std::vector<Line> run() {
     split_words();
-    for (Word& word : words_) place(std::move(word));
+    for (const Word& word : words_) place(word);
     if (!line_.pieces.empty() || lines_.empty()) flush();
     return std::move(lines_);
   }
@@ -63,6 +73,10 @@ class Breaker {
   }
 
  private:
+  std::span<const Fragment> fragments(const Word& word) const {
+    return {fragments_.data() + word.first, word.count};
+  }
+
   double measure(size_t span, std::string_view text) const {
     const TextStyle& style = spans_[span].style;
     return ts_.fonts.metrics(style.font).width(text, style.size);
@@ -71,20 +85,31 @@ class Breaker {
   void split_words() {
     if (split_) return;
     split_ = true;
+    size_t bytes = 0;
+    for (const Span& span : spans_) bytes += span.text.size();
+    words_.reserve(bytes / 6 + 1);
+    fragments_.reserve(bytes / 6 + 1);
     Word word;
+    // Each fragment's advances in 1/1000 em, summed while its characters are read (the width
+    // is then what FontMetrics::width gives, without reading them again).
+    std::vector<long> advances;
     bool pending_space = false;
     size_t space_span = 0;
     const auto end_word = [&] {
-      if (word.fragments.empty()) return;
-      for (Fragment& fragment : word.fragments) {
-        fragment.width = measure(fragment.span, fragment.text);
+      if (word.count == 0) return;
+      for (uint32_t k = 0; k < word.count; ++k) {
+        Fragment& fragment = fragments_[word.first + k];
+        fragment.width =
+            static_cast<double>(advances[k]) * spans_[fragment.span].style.size / 1000.0;
         word.width += fragment.width;
       }
-      words_.push_back(std::move(word));
+      words_.push_back(word);
       word = Word();
+      advances.clear();
     };
     for (size_t s = 0; s < spans_.size(); ++s) {
       const std::string& text = spans_[s].text;
+      const FontMetrics& metrics = ts_.fonts.metrics(spans_[s].style.font);
       for (size_t i = 0; i < text.size();) {
         const size_t start = i;
         const char32_t c = next_code_point(text, i);
@@ -101,15 +126,20 @@ class Breaker {
           pending_space = false;
           continue;
         }
-        if (word.fragments.empty()) {
+        if (word.count == 0) {
+          word.first = static_cast<uint32_t>(fragments_.size());
           word.space_before = pending_space && !words_.empty() && !words_.back().break_after;
           word.space_span = space_span;
           pending_space = false;
         }
-        if (word.fragments.empty() || word.fragments.back().span != s) {
-          word.fragments.push_back({.span = s, .text = {}, .width = 0});
+        if (word.count == 0 || fragments_.back().span != s) {
+          fragments_.push_back({.span = s, .text = {text.data() + start, 0}});
+          ++word.count;
+          advances.push_back(0);
         }
-        word.fragments.back().text.append(text, start, i - start);
+        Fragment& fragment = fragments_.back();
+        fragment.text = {fragment.text.data(), fragment.text.size() + (i - start)};
+        advances.back() += metrics.advance(c);
       }
     }
     end_word();
@@ -123,47 +153,61 @@ class Breaker {
     return measure(span_at(word, offset), "-");
   }
 
-  static size_t span_at(const Word& word, size_t offset) {
+  size_t span_at(const Word& word, size_t offset) const {
     size_t at = 0;
-    for (const Fragment& fragment : word.fragments) {
+    for (const Fragment& fragment : fragments(word)) {
       if (offset <= at + fragment.text.size()) return fragment.span;
       at += fragment.text.size();
     }
-    return word.fragments.back().span;
+    return fragments(word).back().span;
   }
 
-  static std::string text_of(const Word& word) {
+  std::string text_of(const Word& word) const {
     std::string out;
-    for (const Fragment& fragment : word.fragments) out += fragment.text;
+    for (const Fragment& fragment : fragments(word)) out += fragment.text;
     return out;
   }
 
-  // The word's text before `offset`, as a word, and the rest.
-  std::pair<Word, Word> split(const Word& word, size_t offset) const {
+  // The word's text before `offset`, as a word, and the rest; their fragments are added to
+  // `fragments_` (head's, then tail's, each contiguous).
+  std::pair<Word, Word> split(const Word& word, size_t offset) {
     Word head;
     Word tail;
     head.space_before = word.space_before;
     head.space_span = word.space_span;
     tail.break_after = word.break_after;
+    // Copies, not references: adding fragments may move the vector.
+    const auto add = [&](Word& to, Fragment fragment, bool measured) {
+      if (!measured) fragment.width = measure(fragment.span, fragment.text);
+      if (to.count == 0) to.first = static_cast<uint32_t>(fragments_.size());
+      fragments_.push_back(fragment);
+      ++to.count;
+    };
     size_t at = 0;
-    for (const Fragment& fragment : word.fragments) {
+    for (uint32_t k = 0; k < word.count; ++k) {
+      const Fragment fragment = fragments_[word.first + k];
       const size_t end = at + fragment.text.size();
       if (end <= offset) {
-        head.fragments.push_back(fragment);
-      } else if (at >= offset) {
-        tail.fragments.push_back(fragment);
-      } else {
-        const size_t cut = offset - at;
-        head.fragments.push_back({fragment.span, fragment.text.substr(0, cut), 0});
-        tail.fragments.push_back({fragment.span, fragment.text.substr(cut), 0});
-        head.fragments.back().width = measure(fragment.span, head.fragments.back().text);
-        tail.fragments.back().width = measure(fragment.span, tail.fragments.back().text);
+        add(head, fragment, true);
+      } else if (at < offset) {
+        add(head, {fragment.span, fragment.text.substr(0, offset - at)}, false);
       }
       at = end;
     }
-    for (const Fragment& f : head.fragments) head.width += f.width;
-    for (const Fragment& f : tail.fragments) tail.width += f.width;
-    return {std::move(head), std::move(tail)};
+    at = 0;
+    for (uint32_t k = 0; k < word.count; ++k) {
+      const Fragment fragment = fragments_[word.first + k];
+      const size_t end = at + fragment.text.size();
+      if (at >= offset) {
+        add(tail, fragment, true);
+      } else if (end > offset) {
+        add(tail, {fragment.span, fragment.text.substr(offset - at)}, false);
+      }
+      at = end;
+    }
+    for (const Fragment& f : fragments(head)) head.width += f.width;
+    for (const Fragment& f : fragments(tail)) tail.width += f.width;
+    return {head, tail};
   }
 
   // Where the word may break: after a hyphen, dash or slash inside it, and at the hyphenation
@@ -202,7 +246,7 @@ class Breaker {
   }
 
   // Every character boundary, for a word wider than a whole line with no better place.
-  static std::vector<BreakPoint> every_character(const Word& word) {
+  std::vector<BreakPoint> every_character(const Word& word) const {
     const std::string text = text_of(word);
     std::vector<BreakPoint> points;
     for (size_t i = 0; i < text.size();) {
@@ -215,7 +259,7 @@ class Breaker {
   double prefix_width(const Word& word, size_t offset) const {
     double width = 0;
     size_t at = 0;
-    for (const Fragment& fragment : word.fragments) {
+    for (const Fragment& fragment : fragments(word)) {
       const size_t end = at + fragment.text.size();
       if (end <= offset) {
         width += fragment.width;
@@ -243,7 +287,7 @@ class Breaker {
 
   void place(Word word) {
     while (true) {
-      if (word.fragments.empty()) {  // a bare forced break
+      if (word.count == 0) {  // a bare forced break
         if (word.break_after) flush();
         return;
       }
@@ -274,15 +318,15 @@ class Breaker {
       }
       auto [head, tail] = split(word, at->offset);
       if (at->hyphen) {
-        const size_t span = head.fragments.back().span;
-        head.fragments.back().text += '-';
-        const double w = measure(span, "-");
-        head.fragments.back().width += w;
+        Fragment& last = fragments_[head.first + head.count - 1];
+        last.hyphen = true;
+        const double w = measure(last.span, "-");
+        last.width += w;
         head.width += w;
       }
       append(head, space);
       flush();
-      word = std::move(tail);
+      word = tail;
       word.space_before = false;
     }
   }
@@ -290,7 +334,7 @@ class Breaker {
   void append(const Word& word, double space) {
     double x = line_.pieces.empty() ? 0 : line_.width;
     bool first = true;
-    for (const Fragment& fragment : word.fragments) {
+    for (const Fragment& fragment : fragments(word)) {
       const Span& span = spans_[fragment.span];
       line_.size = std::max(line_.size, span.style.size);
       const bool with_space = first && space > 0;
@@ -299,10 +343,12 @@ class Breaker {
         Piece& piece = line_.pieces.back();
         if (with_space) piece.text += ' ';
         piece.text += fragment.text;
+        if (fragment.hyphen) piece.text += '-';
         piece.width += (with_space ? space : 0) + fragment.width;
       } else {
         if (with_space) x += space;
-        line_.pieces.push_back({x, fragment.width, fragment.text, span.style, span.url});
+        line_.pieces.push_back({x, fragment.width, std::string(fragment.text), span.style, span.url});
+        if (fragment.hyphen) line_.pieces.back().text += '-';
       }
       x = line_.pieces.back().x + line_.pieces.back().width;
       first = false;
@@ -321,6 +367,7 @@ class Breaker {
   const Typesetter& ts_;
   Hyphenation hyphenation_;
   bool split_ = false;
+  std::vector<Fragment> fragments_;
   std::vector<Word> words_;
   std::vector<Line> lines_;
   Line line_;
@@ -333,26 +380,20 @@ std::vector<Line> break_lines(const std::vector<Span>& spans, double width,
   return Breaker(spans, width, typesetter, hyphenation).run();
 }
 
-double natural_width(const std::vector<Span>& spans, const Typesetter& typesetter) {
-  double widest = 0;
-  for (const Line& line : break_lines(spans, 1e9, typesetter, Hyphenation::kOverlongOnly)) {
-    widest = std::max(widest, line.width);
-  }
-  return widest;
+Measured measure(const std::vector<Span>& spans, const Typesetter& typesetter) {
+  Breaker breaker(spans, kUnlimited, typesetter, Hyphenation::kOverlongOnly);
+  Measured out;
+  for (const Word& word : breaker.words()) out.widest_word = std::max(out.widest_word, word.width);
+  out.lines = breaker.run();  // the same words, split once
+  for (const Line& line : out.lines) out.natural_width = std::max(out.natural_width, line.width);
+  return out;
 }
 
-double widest_word(const std::vector<Span>& spans, const Typesetter& typesetter) {
-  Breaker breaker(spans, 1e9, typesetter, Hyphenation::kOverlongOnly);
-  double widest = 0;
-  for (const Word& word : breaker.words()) widest = std::max(widest, word.width);
-  return widest;
-}
-
-void emit_line(const Line& line, double x, double baseline, std::vector<Op>& ops) {
-  for (const Piece& piece : line.pieces) {
+void emit_line(Line line, double x, double baseline, std::vector<Op>& ops) {
+  for (Piece& piece : line.pieces) {
     const Rgb colour = piece.url.empty() ? piece.style.colour : kLinkBlue;
     ops.emplace_back(TextOp{x + piece.x, baseline, piece.style.font, piece.style.size, colour,
-                            piece.text, 0});
+                            std::move(piece.text), 0});
     if (!piece.url.empty()) {
       const double size = piece.style.size;
       ops.emplace_back(LineOp{{{x + piece.x, baseline + 0.12 * size},
@@ -364,7 +405,7 @@ void emit_line(const Line& line, double x, double baseline, std::vector<Op>& ops
   }
 }
 
-void translate(std::vector<Op>& ops, double dx, double dy) {
+void translate(std::span<Op> ops, double dx, double dy) {
   for (Op& op : ops) {
     std::visit(
         [&](auto& o) {

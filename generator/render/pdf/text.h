@@ -59,13 +59,22 @@ struct Typesetter {
                                             const Typesetter& typesetter,
                                             Hyphenation hyphenation = Hyphenation::kAuto);
 
-/// The width of `spans` on one line, spaces collapsed as `break_lines` does.
-[[nodiscard]] double natural_width(const std::vector<Span>& spans, const Typesetter& typesetter);
+/// What a table needs of a cell before its columns' widths are known, from one pass over its
+/// words.
+struct Measured {
+  double widest_word = 0;
+  /// The widest of `lines`: the cell's width on one line, spaces collapsed as `break_lines`
+  /// does (more than one line only at forced breaks).
+  double natural_width = 0;
+  /// What `break_lines(spans, width, typesetter, Hyphenation::kOverlongOnly)` gives for any
+  /// `width` from `natural_width` up: a cell that fits its column is not broken again.
+  std::vector<Line> lines;
+};
 
-/// The widest word of `spans`.
-[[nodiscard]] double widest_word(const std::vector<Span>& spans, const Typesetter& typesetter);
+[[nodiscard]] Measured measure(const std::vector<Span>& spans, const Typesetter& typesetter);
 
 /// Text ops (and link ops) for `line` with its baseline at `baseline`, shifted right by `x`.
-void emit_line(const Line& line, double x, double baseline, std::vector<Op>& ops);
+/// Taken by value: a line passed as an rvalue gives its text to the ops instead of a copy.
+void emit_line(Line line, double x, double baseline, std::vector<Op>& ops);
 
 }  // namespace metodika::render::pdf

@@ -2,16 +2,20 @@
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
-#include <hpdf_font.h>
-#include <hpdf_fontdef.h>
+#include <hpdf_pages.h>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <memory>
-#include <optional>
 #include <stdexcept>
+#include <tuple>
+
+#include "render/pdf/content.h"
+#include "render/pdf/embed.h"
+#include "render/pdf/flate.h"
 
 namespace metodika::render::pdf {
 
@@ -37,50 +41,6 @@ struct DocFree {
 };
 using DocPtr = std::unique_ptr<HPDF_Doc_Rec, DocFree>;
 
-constexpr HPDF_REAL channel(uint8_t v) { return static_cast<HPDF_REAL>(v) / 255.0F; }
-
-// FNV-1a: a subset's tag ("ABCDEF+DejaVuSans") from its bytes, so different subsets get
-// different tags and the same subset the same one.
-std::string subset_tag(const std::string& bytes, size_t style) {
-  uint64_t hash = 1469598103934665603ULL ^ style;
-  for (unsigned char c : bytes) hash = (hash ^ c) * 1099511628211ULL;
-  std::string tag(6, 'A');
-  for (char& c : tag) {
-    c = static_cast<char>('A' + hash % 26);
-    hash /= 26;
-  }
-  return tag;
-}
-
-// libharu 2.3.0 writes the ToUnicode CMap of a UTF-8 font with "begincidrange", which a
-// ToUnicode CMap may not use (PDF 32000 9.10.3; poppler warns on every page). With the UTF-8
-// encoder a character's code is its code point, so the right map is the identity over the
-// characters used.
-std::string to_unicode_cmap(const std::vector<char32_t>& code_points) {
-  std::string out =
-      "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-      "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-      "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
-      "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
-  std::vector<char32_t> bmp;
-  for (char32_t c : code_points) {
-    if (c < 0x10000) bmp.push_back(c);
-  }
-  for (size_t i = 0; i < bmp.size(); i += 100) {
-    const size_t n = std::min<size_t>(100, bmp.size() - i);
-    out += std::to_string(n) + " beginbfchar\n";
-    char buffer[32];
-    for (size_t k = i; k < i + n; ++k) {
-      std::snprintf(buffer, sizeof buffer, "<%04X> <%04X>\n", static_cast<unsigned>(bmp[k]),
-                    static_cast<unsigned>(bmp[k]));
-      out += buffer;
-    }
-    out += "endbfchar\n";
-  }
-  out += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
-  return out;
-}
-
 std::string uri_escape(std::string_view url) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;
@@ -96,14 +56,106 @@ std::string uri_escape(std::string_view url) {
   return out;
 }
 
+// Pre-compressed stream data: libharu writes /Filter only for streams it compresses itself, so
+// the dictionary adds it at the end of its entries.
+HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
+  return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
+}
+
+HPDF_STATUS append_output(HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UINT size) {
+  static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(data), size);
+  return HPDF_OK;
+}
+
+// Tiling patterns (PDF 32000 8.7.3) for the chart fills, each drawn once per document instead of
+// every hatch line of every bar (a third of a review's content bytes). Lines and dots every:
+constexpr double kPitch = 4.5;
+// A cell holds this many pitches each way: viewers draw a cell at whole device pixels, and a
+// one-pitch cell (4.375 px at 70 dpi) comes out visibly coarser than lines drawn one by one.
+constexpr int kCellPitches = 8;
+
+// A tiling pattern: the fill and its ink. One per document each, anchored to the page rather
+// than to each box (a pattern per box would take more bytes than the hatching it replaces): the
+// hatching in a bar starts up to a pitch away from where the line-by-line drawing started it.
+struct PatternKey {
+  Fill fill = Fill::kSolid;
+  Rgb ink;
+  auto tie() const { return std::tuple(fill, ink.r, ink.g, ink.b); }
+  bool operator<(const PatternKey& other) const { return tie() < other.tie(); }
+};
+
+// The cell of `key`'s fill: lines pass through the cell's corners ("/" and "\") or the middle
+// of each pitch (lines, dots), running past the edges, which clip them.
+std::string pattern_cell(const PatternKey& key) {
+  Content cell;
+  cell.forget_state();
+  cell.stroke_colour(key.ink);
+  cell.dash(Dash::kSolid);
+  const double p = kPitch;
+  const double size = kCellPitches * kPitch;
+  const auto rising = [&] {
+    for (int k = -kCellPitches; k <= kCellPitches; ++k) {
+      cell.move_to(-p, -p + k * p);
+      cell.line_to(size + p, size + p + k * p);
+    }
+  };
+  const auto falling = [&] {
+    for (int k = 0; k <= 2 * kCellPitches; ++k) {
+      cell.move_to(-p, p + k * p);
+      cell.line_to(size + p, -size - p + k * p);
+    }
+  };
+  switch (key.fill) {
+    case Fill::kSolid:
+      break;
+    case Fill::kDiagonal:
+      cell.line_width(1.1);
+      rising();
+      break;
+    case Fill::kBackDiagonal:
+      cell.line_width(1.1);
+      falling();
+      break;
+    case Fill::kCrosshatch:
+      cell.line_width(0.75);
+      rising();
+      falling();
+      break;
+    case Fill::kHorizontal:
+      cell.line_width(1.1);
+      for (int k = 0; k < kCellPitches; ++k) {
+        cell.move_to(-1, p / 2 + k * p);
+        cell.line_to(size + 1, p / 2 + k * p);
+      }
+      break;
+    case Fill::kDots:
+      // Round-capped strokes a hair long: dots of 2 pt.
+      cell.line_cap(true);
+      cell.line_width(2.0);
+      for (int j = 0; j < kCellPitches; ++j) {
+        for (int i = 0; i < kCellPitches; ++i) {
+          cell.move_to(p / 2 + i * p, p / 2 + j * p);
+          cell.line_to(p / 2 + i * p + 0.01, p / 2 + j * p);
+        }
+      }
+      break;
+  }
+  cell.stroke();
+  return cell.bytes();
+}
+
 class Writer {
  public:
-  Writer(const Document& document, const FontSet& fonts) : doc_(document), fonts_(fonts) {}
+  Writer(const Document& document, const FontSet& fonts)
+      : doc_(document), fonts_(fonts), deflater_(kContentLevel) {}
 
   std::string run() {
     pdf_.reset(HPDF_New(on_error, &error_));
     if (!pdf_) throw std::runtime_error("libharu: cannot create a document");
-    HPDF_SetCompressionMode(pdf_.get(), HPDF_COMP_ALL);
+    // Streams come compressed (page contents here, fonts once per subset): libharu must not
+    // compress them again.
+    HPDF_SetCompressionMode(pdf_.get(), HPDF_COMP_NONE);
+    // The outline and the document info are UTF-8.
     HPDF_UseUTFEncodings(pdf_.get());
     HPDF_SetCurrentEncoder(pdf_.get(), "UTF-8");
     check("set up the document");
@@ -118,13 +170,14 @@ class Writer {
     for (size_t p = 0; p < doc_.pages.size(); ++p) draw_page(pages_[p], doc_.pages[p]);
     write_outline();
     write_info();
-    HPDF_SaveToStream(pdf_.get());
+    // Saved straight into a string: libharu's memory stream copies a byte at a time, twice.
+    std::string bytes;
+    bytes.reserve(256 * 1024);
+    HPDF_Doc pdf = pdf_.get();
+    pdf->stream = HPDF_CallbackWriter_New(pdf->mmgr, append_output, &bytes);
+    require(pdf->stream != nullptr, "make an output stream");
+    HPDF_SaveToStream(pdf);
     check("write the PDF");
-    HPDF_UINT32 size = HPDF_GetStreamSize(pdf_.get());
-    std::string bytes(size, '\0');
-    HPDF_ReadFromStream(pdf_.get(), reinterpret_cast<HPDF_BYTE*>(bytes.data()), &size);
-    bytes.resize(size);
-    check("read the PDF back");
     return bytes;
   }
 
@@ -136,6 +189,90 @@ class Writer {
                     static_cast<unsigned>(error_.code), static_cast<unsigned>(error_.detail));
       throw std::runtime_error(buffer);
     }
+  }
+
+  // An object libharu could not make: its error, or, if it recorded none, this one.
+  void require(bool made, const char* what) const {
+    if (made) return;
+    check(what);
+    throw std::runtime_error(std::string("libharu failed to ") + what);
+  }
+
+  HPDF_MMgr mmgr() const { return pdf_->mmgr; }
+
+  // A stream object holding `deflated`, already compressed.
+  HPDF_Dict flate_stream(const std::string& deflated) {
+    HPDF_Dict stream = HPDF_DictStream_New(mmgr(), pdf_->xref);
+    require(stream != nullptr, "make a stream");
+    HPDF_Stream_Write(stream->stream, reinterpret_cast<const HPDF_BYTE*>(deflated.data()),
+                      static_cast<HPDF_UINT>(deflated.size()));
+    stream->write_fn = write_flate_filter;
+    return stream;
+  }
+
+  HPDF_Dict indirect_dict() {
+    HPDF_Dict dict = HPDF_Dict_New(mmgr());
+    require(dict != nullptr && HPDF_Xref_Add(pdf_->xref, dict) == HPDF_OK, "make an object");
+    return dict;
+  }
+
+  HPDF_Array int_array(std::initializer_list<int> values) {
+    HPDF_Array array = HPDF_Array_New(mmgr());
+    for (int v : values) HPDF_Array_AddNumber(array, v);
+    return array;
+  }
+
+  // The objects of a Type 0 font over `font` (PDF 32000 9.7): what libharu's HPDF_GetFont wrote,
+  // from values computed once per build.
+  HPDF_Dict add_font(const EmbeddedFont& font) {
+    const char* name = font.base_font.c_str();
+    HPDF_Dict file = flate_stream(font.font_file);
+    HPDF_Dict_AddNumber(file, "Length1", static_cast<HPDF_INT32>(font.font_file_length));
+    HPDF_Dict descriptor = indirect_dict();
+    HPDF_Dict_AddName(descriptor, "Type", "FontDescriptor");
+    HPDF_Dict_AddName(descriptor, "FontName", name);
+    HPDF_Dict_AddNumber(descriptor, "Flags", static_cast<HPDF_INT32>(font.flags));
+    const auto [left, bottom, right, top] = font.bbox;
+    HPDF_Dict_Add(descriptor, "FontBBox", int_array({left, bottom, right, top}));
+    HPDF_Dict_AddNumber(descriptor, "ItalicAngle", font.italic_angle);
+    HPDF_Dict_AddNumber(descriptor, "Ascent", font.ascent);
+    HPDF_Dict_AddNumber(descriptor, "Descent", font.descent);
+    HPDF_Dict_AddNumber(descriptor, "StemV", font.stem_v);
+    HPDF_Dict_AddNumber(descriptor, "XHeight", font.x_height);
+    HPDF_Dict_Add(descriptor, "FontFile2", file);
+
+    HPDF_Dict cid = indirect_dict();
+    HPDF_Dict_AddName(cid, "Type", "Font");
+    HPDF_Dict_AddName(cid, "Subtype", "CIDFontType2");
+    HPDF_Dict_AddName(cid, "BaseFont", name);
+    HPDF_Dict system_info = HPDF_Dict_New(mmgr());
+    HPDF_Dict_Add(system_info, "Registry", HPDF_String_New(mmgr(), "Adobe", nullptr));
+    HPDF_Dict_Add(system_info, "Ordering", HPDF_String_New(mmgr(), "Identity", nullptr));
+    HPDF_Dict_AddNumber(system_info, "Supplement", 0);
+    HPDF_Dict_Add(cid, "CIDSystemInfo", system_info);
+    HPDF_Dict_Add(cid, "FontDescriptor", descriptor);
+    HPDF_Dict_AddNumber(cid, "DW", font.missing_width);
+    HPDF_Dict_Add(cid, "DW2", int_array({bottom, bottom - top}));
+    HPDF_Array widths = HPDF_Array_New(mmgr());
+    for (const WidthRun& run : font.widths) {
+      HPDF_Array_AddNumber(widths, run.first);
+      HPDF_Array values = HPDF_Array_New(mmgr());
+      for (int w : run.widths) HPDF_Array_AddNumber(values, w);
+      HPDF_Array_Add(widths, values);
+    }
+    HPDF_Dict_Add(cid, "W", widths);
+    HPDF_Dict_Add(cid, "CIDToGIDMap", flate_stream(font.cid_to_gid));
+
+    HPDF_Dict type0 = indirect_dict();
+    HPDF_Dict_AddName(type0, "Type", "Font");
+    HPDF_Dict_AddName(type0, "Subtype", "Type0");
+    HPDF_Dict_AddName(type0, "BaseFont", name);
+    HPDF_Dict_AddName(type0, "Encoding", "Identity-H");
+    HPDF_Array descendants = HPDF_Array_New(mmgr());
+    HPDF_Array_Add(descendants, cid);
+    HPDF_Dict_Add(type0, "DescendantFonts", descendants);
+    HPDF_Dict_Add(type0, "ToUnicode", flate_stream(font.to_unicode));
+    return type0;
   }
 
   void load_fonts() {
@@ -160,189 +297,58 @@ class Writer {
       for (char32_t c = 0; c < 0x10000; ++c) {
         if (seen[style][c]) points.push_back(c);
       }
-      const std::shared_ptr<const std::string> bytes =
-          fonts_.subset(static_cast<FontStyle>(style), points);
-      // libharu 2.3.0 loads TrueType only from a file (HPDF_LoadTTFontFromFile); its own
-      // loader is a memory stream handed to HPDF_TTFontDef_Load, done here the same way
-      // (hpdf_doc.c LoadTTFontFromStream), so nothing touches the disk.
-      HPDF_Doc pdf = pdf_.get();
-      HPDF_Stream stream = HPDF_MemStream_New(pdf->mmgr, static_cast<HPDF_UINT>(bytes->size()));
-      if (stream == nullptr) check("allocate a font stream");
-      HPDF_Stream_Write(stream, reinterpret_cast<const HPDF_BYTE*>(bytes->data()),
-                        static_cast<HPDF_UINT>(bytes->size()));
-      HPDF_FontDef def = HPDF_TTFontDef_Load(pdf->mmgr, stream, HPDF_TRUE);
-      if (def == nullptr) {
-        check("read a font");
-        throw std::runtime_error("libharu could not read a subset font");
-      }
-      std::string tag = subset_tag(*bytes, style);
-      HPDF_TTFontDef_SetTagName(def, tag.data());
-      HPDF_Doc_RegisterFontDef(pdf, def);
-      check("register a font");
-      HPDF_Font font = HPDF_GetFont(pdf, def->base_font, "UTF-8");
-      check("create a font");
-      auto* attr = static_cast<HPDF_FontAttr>(font->attr);
-      if (attr->cmap_stream != nullptr) {
-        HPDF_MemStream_FreeData(attr->cmap_stream->stream);
-        HPDF_Stream_WriteStr(attr->cmap_stream->stream, to_unicode_cmap(points).c_str());
-      }
-      // libharu 2.3.0 maps every code point up to U+FFFF in a UTF-8 font's CIDToGIDMap, 128 KB
-      // to compress in every document; codes past the last one drawn are never used.
-      if (attr->map_stream != nullptr && !points.empty()) {
-        std::string map;
-        map.reserve(2 * (points.back() + 1));
-        for (char32_t c = 0; c <= points.back(); ++c) {
-          const HPDF_UINT16 gid =
-              seen[style][c] ? HPDF_TTFontDef_GetGlyphid(def, static_cast<HPDF_UINT16>(c)) : 0;
-          map += static_cast<char>(gid >> 8);
-          map += static_cast<char>(gid & 0xFF);
-        }
-        HPDF_MemStream_FreeData(attr->map_stream->stream);
-        HPDF_Stream_Write(attr->map_stream->stream,
-                          reinterpret_cast<const HPDF_BYTE*>(map.data()),
-                          static_cast<HPDF_UINT>(map.size()));
-      }
-      fonts_by_style_[style] = font;
-    }
-    check("load the fonts");
-  }
-
-  // libharu writes every state change it is asked for; these skip the ones that change nothing
-  // (a table page sets the same rule width and colour for every row).
-  void set_fill(HPDF_Page page, Rgb c) {
-    if (state_.fill == c) return;
-    HPDF_Page_SetRGBFill(page, channel(c.r), channel(c.g), channel(c.b));
-    state_.fill = c;
-  }
-  void set_stroke(HPDF_Page page, Rgb c) {
-    if (state_.stroke == c) return;
-    HPDF_Page_SetRGBStroke(page, channel(c.r), channel(c.g), channel(c.b));
-    state_.stroke = c;
-  }
-  void set_line_width(HPDF_Page page, double width) {
-    if (state_.width == width) return;
-    HPDF_Page_SetLineWidth(page, px(width));
-    state_.width = width;
-  }
-  // GSave/GRestore (patterns) leave the state unknown.
-  void forget_state() { state_ = {}; }
-  static HPDF_REAL px(double x) { return static_cast<HPDF_REAL>(x); }
-  static HPDF_REAL py(double y) { return static_cast<HPDF_REAL>(kPageHeight - y); }
-
-  void set_dash(HPDF_Page page, Dash dash) {
-    static const HPDF_UINT16 kDashed[] = {5, 3};
-    static const HPDF_UINT16 kDotted[] = {1, 2};
-    static const HPDF_UINT16 kReference[] = {6, 3};
-    if (state_.dash == dash) return;
-    state_.dash = dash;
-    switch (dash) {
-      case Dash::kSolid:
-        HPDF_Page_SetDash(page, nullptr, 0, 0);
-        break;
-      case Dash::kDashed:
-        HPDF_Page_SetDash(page, kDashed, 2, 0);
-        break;
-      case Dash::kDotted:
-        HPDF_Page_SetDash(page, kDotted, 2, 0);
-        break;
-      case Dash::kReference:
-        HPDF_Page_SetDash(page, kReference, 2, 0);
-        break;
+      fonts_by_style_[style] = add_font(*fonts_.embedded(static_cast<FontStyle>(style), points));
+      check("add a font");
     }
   }
 
-  void draw_pattern(HPDF_Page page, const RectOp& rect) {
-    const Box& b = rect.box;
-    HPDF_Page_GSave(page);
-    HPDF_Page_Rectangle(page, px(b.x), py(b.y + b.height), px(b.width), px(b.height));
-    HPDF_Page_Clip(page);
-    HPDF_Page_EndPath(page);
-    set_stroke(page, rect.ink);
-    set_fill(page, rect.ink);
-    HPDF_Page_SetDash(page, nullptr, 0, 0);
-    const double pitch = 4.5;
-    const double left = b.x;
-    const double right = b.x + b.width;
-    const double top = b.y;
-    const double bottom = b.y + b.height;
-    const auto diagonals = [&](bool back) {
-      // Lines at 45 degrees covering the box.
-      for (double d = -b.height; d <= b.width + b.height; d += pitch) {
-        const double x0 = left + d;
-        if (back) {
-          HPDF_Page_MoveTo(page, px(x0), py(top));
-          HPDF_Page_LineTo(page, px(x0 + b.height), py(bottom));
-        } else {
-          HPDF_Page_MoveTo(page, px(x0), py(bottom));
-          HPDF_Page_LineTo(page, px(x0 + b.height), py(top));
-        }
-      }
-    };
-    switch (rect.pattern) {
-      case Fill::kSolid:
-        break;
-      case Fill::kDiagonal:
-        HPDF_Page_SetLineWidth(page, 1.1F);
-        diagonals(false);
-        HPDF_Page_Stroke(page);
-        break;
-      case Fill::kBackDiagonal:
-        HPDF_Page_SetLineWidth(page, 1.1F);
-        diagonals(true);
-        HPDF_Page_Stroke(page);
-        break;
-      case Fill::kCrosshatch:
-        HPDF_Page_SetLineWidth(page, 0.75F);
-        diagonals(false);
-        diagonals(true);
-        HPDF_Page_Stroke(page);
-        break;
-      case Fill::kHorizontal:
-        HPDF_Page_SetLineWidth(page, 1.1F);
-        for (double y = top + pitch / 2; y < bottom; y += pitch) {
-          HPDF_Page_MoveTo(page, px(left), py(y));
-          HPDF_Page_LineTo(page, px(right), py(y));
-        }
-        HPDF_Page_Stroke(page);
-        break;
-      case Fill::kDots:
-        // Round-capped strokes a hair long: a dot in ~25 bytes, where a circle takes ~150.
-        HPDF_Page_SetLineCap(page, HPDF_ROUND_END);
-        HPDF_Page_SetLineWidth(page, 2.0F);
-        for (double y = top + pitch / 2; y < bottom + pitch; y += pitch) {
-          for (double x = left + pitch / 2; x < right + pitch; x += pitch) {
-            HPDF_Page_MoveTo(page, px(x), py(y));
-            HPDF_Page_LineTo(page, px(x + 0.01), py(y));
-          }
-        }
-        HPDF_Page_Stroke(page);
-        break;
-    }
-    HPDF_Page_GRestore(page);
-    forget_state();
+  // The document's pattern for `rect`'s fill, made on first use; its resource name.
+  const std::string& pattern(const RectOp& rect) {
+    const PatternKey key{rect.pattern, rect.ink};
+    auto found = patterns_.find(key);
+    if (found != patterns_.end()) return found->second.first;
+    HPDF_Dict dict = flate_stream(deflater_.compress(pattern_cell(key)));
+    HPDF_Dict_AddName(dict, "Type", "Pattern");
+    HPDF_Dict_AddNumber(dict, "PatternType", 1);  // tiling
+    HPDF_Dict_AddNumber(dict, "PaintType", 1);    // coloured: the cell sets its ink
+    HPDF_Dict_AddNumber(dict, "TilingType", 1);   // constant spacing
+    const auto pitch = static_cast<HPDF_REAL>(kCellPitches * kPitch);
+    HPDF_Array bbox = HPDF_Array_New(mmgr());
+    for (HPDF_REAL v : {0.0F, 0.0F, pitch, pitch}) HPDF_Array_AddReal(bbox, v);
+    HPDF_Dict_Add(dict, "BBox", bbox);
+    HPDF_Dict_AddReal(dict, "XStep", pitch);
+    HPDF_Dict_AddReal(dict, "YStep", pitch);
+    HPDF_Dict_Add(dict, "Resources", HPDF_Dict_New(mmgr()));
+    check("make a pattern");
+    // Appended, not "P" + to_string(): GCC 12 warns falsely (-Wrestrict) on the latter.
+    std::string name = "P";
+    name += std::to_string(patterns_.size() + 1);
+    return patterns_.emplace(key, std::pair(std::move(name), dict)).first->second.first;
   }
 
-  void draw_marker(HPDF_Page page, const MarkerOp& m) {
+  static constexpr double py(double y) { return kPageHeight - y; }
+
+  void draw_marker(Content& out, const MarkerOp& m) {
     const double s = m.scale;
     const double x = m.at.x;
     const double y = m.at.y;
-    set_fill(page, m.fill);
-    set_stroke(page, m.stroke);
-    set_line_width(page, 0.8 * s);
-    set_dash(page, Dash::kSolid);
+    out.fill_colour(m.fill);
+    out.stroke_colour(m.stroke);
+    out.line_width(0.8 * s);
+    out.dash(Dash::kSolid);
     // The SVG's marker paths (svg_chart.cc), in chart units around the point.
     const auto poly = [&](std::initializer_list<Point> pts) {
       bool first = true;
       for (const Point& p : pts) {
-        if (first) HPDF_Page_MoveTo(page, px(x + p.x * s), py(y + p.y * s));
-        else HPDF_Page_LineTo(page, px(x + p.x * s), py(y + p.y * s));
+        if (first) out.move_to(x + p.x * s, py(y + p.y * s));
+        else out.line_to(x + p.x * s, py(y + p.y * s));
         first = false;
       }
-      HPDF_Page_ClosePath(page);
+      out.close_path();
     };
     switch (m.marker) {
       case Marker::kCircle:
-        HPDF_Page_Circle(page, px(x), py(y), px(4.5 * s));
+        out.circle(x, py(y), 4.5 * s);
         break;
       case Marker::kSquare:
         poly({{-4, -4}, {4, -4}, {4, 4}, {-4, 4}});
@@ -361,79 +367,98 @@ class Writer {
               {1.8, 5.5}, {-1.8, 5.5}, {-1.8, 1.8}, {-5.5, 1.8}, {-5.5, -1.8}, {-1.8, -1.8}});
         break;
     }
-    HPDF_Page_FillStroke(page);
+    out.fill_stroke();
   }
 
   void draw_page(HPDF_Page page, const std::vector<Op>& ops) {
-    forget_state();
-    // A new page starts from the default state: black, 1 pt, solid.
-    state_.fill = Rgb{0, 0, 0};
-    state_.stroke = Rgb{0, 0, 0};
-    state_.width = 1;
-    state_.dash = Dash::kSolid;
+    Content out;
+    std::vector<std::pair<std::string, HPDF_Dict>> page_patterns;
     // Graphics first, text on top (a text object cannot hold path operators), links last.
     for (const Op& op : ops) {
       if (const auto* line = std::get_if<LineOp>(&op)) {
         if (line->points.size() < 2) continue;
-        set_line_width(page, line->width);
-        set_stroke(page, line->colour);
-        set_dash(page, line->dash);
-        HPDF_Page_MoveTo(page, px(line->points[0].x), py(line->points[0].y));
+        out.line_width(line->width);
+        out.stroke_colour(line->colour);
+        out.dash(line->dash);
+        out.move_to(line->points[0].x, py(line->points[0].y));
         for (size_t i = 1; i < line->points.size(); ++i) {
-          HPDF_Page_LineTo(page, px(line->points[i].x), py(line->points[i].y));
+          out.line_to(line->points[i].x, py(line->points[i].y));
         }
-        HPDF_Page_Stroke(page);
+        out.stroke();
       } else if (const auto* rect = std::get_if<RectOp>(&op)) {
         const Box& b = rect->box;
         if (rect->fill) {
-          set_fill(page, *rect->fill);
-          HPDF_Page_Rectangle(page, px(b.x), py(b.y + b.height), px(b.width), px(b.height));
-          HPDF_Page_Fill(page);
+          out.fill_colour(*rect->fill);
+          out.rectangle(b.x, py(b.y + b.height), b.width, b.height);
+          out.fill();
         }
-        if (rect->pattern != Fill::kSolid) draw_pattern(page, *rect);
+        if (rect->pattern != Fill::kSolid) {
+          const std::string& name = pattern(*rect);
+          const auto used = std::find_if(page_patterns.begin(), page_patterns.end(),
+                                         [&](const auto& p) { return p.first == name; });
+          if (used == page_patterns.end()) {
+            page_patterns.emplace_back(name, patterns_.at({rect->pattern, rect->ink}).second);
+          }
+          out.fill_pattern(name);
+          out.rectangle(b.x, py(b.y + b.height), b.width, b.height);
+          out.fill();
+        }
         if (rect->stroke) {
-          set_line_width(page, rect->stroke_width);
-          set_stroke(page, *rect->stroke);
-          set_dash(page, Dash::kSolid);
-          HPDF_Page_Rectangle(page, px(b.x), py(b.y + b.height), px(b.width), px(b.height));
-          HPDF_Page_Stroke(page);
+          out.line_width(rect->stroke_width);
+          out.stroke_colour(*rect->stroke);
+          out.dash(Dash::kSolid);
+          out.rectangle(b.x, py(b.y + b.height), b.width, b.height);
+          out.stroke();
         }
       } else if (const auto* marker = std::get_if<MarkerOp>(&op)) {
-        draw_marker(page, *marker);
+        draw_marker(out, *marker);
       }
     }
+    std::array<bool, kFontStyles> fonts_used{};
     bool in_text = false;
-    HPDF_Font current_font = nullptr;
-    double current_size = 0;
     for (const Op& op : ops) {
       const auto* text = std::get_if<TextOp>(&op);
       if (text == nullptr || text->text.empty()) continue;
       if (!in_text) {
-        HPDF_Page_BeginText(page);
+        out.begin_text();
         in_text = true;
       }
-      HPDF_Font font = fonts_by_style_[static_cast<size_t>(text->font)];
-      if (font != current_font || text->size != current_size) {
-        HPDF_Page_SetFontAndSize(page, font, px(text->size));
-        current_font = font;
-        current_size = text->size;
-      }
-      set_fill(page, text->colour);
-      if (text->rotate != 0) {
-        const double a = -text->rotate * M_PI / 180.0;
-        HPDF_Page_SetTextMatrix(page, px(std::cos(a)), px(std::sin(a)), px(-std::sin(a)),
-                                px(std::cos(a)), px(text->x), py(text->y));
-      } else {
-        HPDF_Page_SetTextMatrix(page, 1, 0, 0, 1, px(text->x), py(text->y));
-      }
-      HPDF_Page_ShowText(page, text->text.c_str());
+      const auto style = static_cast<size_t>(text->font);
+      fonts_used[style] = true;
+      out.font(kFontNames[style], text->size);
+      out.fill_colour(text->colour);
+      out.text_position(text->x, py(text->y), -text->rotate);
+      out.show(text->text);
     }
-    if (in_text) HPDF_Page_EndText(page);
+    if (in_text) out.end_text();
+
+    auto* attr = static_cast<HPDF_PageAttr>(page->attr);
+    const std::string deflated = deflater_.compress(out.bytes());
+    HPDF_Stream_Write(attr->stream, reinterpret_cast<const HPDF_BYTE*>(deflated.data()),
+                      static_cast<HPDF_UINT>(deflated.size()));
+    attr->contents->write_fn = write_flate_filter;
+    auto* resources =
+        static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT));
+    require(resources != nullptr, "find a page's resources");
+    if (in_text) {
+      HPDF_Dict fonts = HPDF_Dict_New(mmgr());
+      for (size_t style = 0; style < kFontStyles; ++style) {
+        if (fonts_used[style]) HPDF_Dict_Add(fonts, kFontNames[style], fonts_by_style_[style]);
+      }
+      HPDF_Dict_Add(resources, "Font", fonts);
+    }
+    if (!page_patterns.empty()) {
+      HPDF_Dict patterns = HPDF_Dict_New(mmgr());
+      for (const auto& [name, dict] : page_patterns) HPDF_Dict_Add(patterns, name.c_str(), dict);
+      HPDF_Dict_Add(resources, "Pattern", patterns);
+    }
+
     for (const Op& op : ops) {
       const auto* link = std::get_if<LinkOp>(&op);
       if (link == nullptr) continue;
       const Box& b = link->box;
-      HPDF_Rect rect{px(b.x), py(b.y + b.height), px(b.x + b.width), py(b.y)};
+      const auto real = [](double v) { return static_cast<HPDF_REAL>(v); };
+      HPDF_Rect rect{real(b.x), real(py(b.y + b.height)), real(b.x + b.width), real(py(b.y))};
       HPDF_Annotation annot = nullptr;
       if (link->anchor >= 0 && static_cast<size_t>(link->anchor) < doc_.anchors.size()) {
         const auto [target, y] = doc_.anchors[static_cast<size_t>(link->anchor)];
@@ -450,7 +475,7 @@ class Writer {
   HPDF_Destination destination(int page, double y) {
     HPDF_Destination dst = HPDF_Page_CreateDestination(pages_[static_cast<size_t>(page)]);
     // libharu's SetXYZ refuses zoom 0 ("keep the reader's zoom"); FitH keeps the page width.
-    HPDF_Destination_SetFitH(dst, py(std::max(0.0, y - 12)));
+    HPDF_Destination_SetFitH(dst, static_cast<HPDF_REAL>(py(std::max(0.0, y - 12))));
     return dst;
   }
 
@@ -495,18 +520,18 @@ class Writer {
     check("write the document info");
   }
 
+  // Each face's resource name on every page.
+  static constexpr std::array<const char*, kFontStyles> kFontNames = {"F1", "F2", "F3", "F4",
+                                                                        "F5"};
+
   const Document& doc_;
   const FontSet& fonts_;
+  Deflater deflater_;
   ErrorState error_;
   DocPtr pdf_;
   std::vector<HPDF_Page> pages_;
-  struct GraphicsState {
-    std::optional<Rgb> fill;
-    std::optional<Rgb> stroke;
-    std::optional<double> width;
-    std::optional<Dash> dash;
-  } state_;
-  std::array<HPDF_Font, kFontStyles> fonts_by_style_{};
+  std::array<HPDF_Dict, kFontStyles> fonts_by_style_{};
+  std::map<PatternKey, std::pair<std::string, HPDF_Dict>> patterns_;
 };
 
 }  // namespace

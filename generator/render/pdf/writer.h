@@ -1,5 +1,8 @@
 // libharu, wrapped once: pages of drawing operations (display.h) into PDF bytes, with the fonts
 // subset and embedded, the outline, internal and web links, document info and the language.
+// libharu assembles the objects; page contents (content.h) and font data (embed.h) are written
+// and compressed here, as its own page operators and per-document font set-up were most of the
+// time.
 #pragma once
 
 #include <string>

@@ -104,13 +104,18 @@ std::string municipality_workbook(const AnnexContext& ctx, const MunicipalityTab
 
   // Budget and actions, one pair of sheets per programme (named by period when several).
   const bool several = tables.programmes.size() > 1;
-  for (const ProgrammeTables& p : tables.programmes) {
+  const auto suffix_of = [&](const ProgrammeTables& p) {
+    if (!several) return std::string();
     const model::Programme& prog = model.programmes[p.programme];
-    std::string suffix;
-    if (several) {
-      suffix.append(" ").append(std::to_string(prog.period_from)).append("–");
-      suffix.append(std::to_string(prog.period_to));
-    }
+    // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on " " + std::to_string(...).
+    std::string suffix = " ";
+    suffix += std::to_string(prog.period_from);
+    suffix += "–";
+    suffix += std::to_string(prog.period_to);
+    return suffix;
+  };
+  for (const ProgrammeTables& p : tables.programmes) {
+    const std::string suffix = suffix_of(p);
     SheetOptions o = base;
     o.notes.push_back(t("annex.formulas"));
     write_budget_sheet(wb, t("annex.sheet.budget") + suffix, p.budget, o, t("annex.budget_chart"));
@@ -124,13 +129,7 @@ std::string municipality_workbook(const AnnexContext& ctx, const MunicipalityTab
     write_table_sheet(wb, t("annex.sheet.budget"), none, o);
   }
   for (const ProgrammeTables& p : tables.programmes) {
-    const model::Programme& prog = model.programmes[p.programme];
-    std::string suffix;
-    if (several) {
-      suffix.append(" ").append(std::to_string(prog.period_from)).append("–");
-      suffix.append(std::to_string(prog.period_to));
-    }
-    write_table_sheet(wb, t("annex.sheet.actions") + suffix, p.actions, base);
+    write_table_sheet(wb, t("annex.sheet.actions") + suffix_of(p), p.actions, base);
   }
   write_table_sheet(wb, t("annex.sheet.institutions"), tables.institutions, base);
   SheetOptions ce = base;

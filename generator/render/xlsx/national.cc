@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "render/xlsx/annexes.h"
@@ -61,13 +62,17 @@ Table concat(const AnnexContext& ctx, const std::vector<MunicipalityTables>& all
   for (size_t i : order) {
     const Table& t = all[i].*member;
     const std::string& name = ctx.model.municipalities[all[i].municipality].name.in(ctx.lang);
+    // Where each of this table's columns goes, looked up once, not once a cell.
+    std::vector<size_t> target;
+    target.reserve(t.columns.size());
+    for (const Column& c : t.columns) target.push_back(where.at(c.key));
     for (const Row& row : t.rows) {
       if (row.kind != RowKind::kData) continue;
       Row r;
       r.cells.resize(out.columns.size());
       r.cells[0].value = name;
       for (size_t c = 0; c < t.columns.size() && c < row.cells.size(); ++c) {
-        r.cells[where.at(t.columns[c].key)] = row.cells[c];
+        r.cells[target[c]] = row.cells[c];
       }
       out.rows.push_back(std::move(r));
     }
@@ -94,7 +99,10 @@ Table national_budget(const AnnexContext& ctx, const std::vector<MunicipalityTab
       column("municipality", ctx.t("annex.municipality"), ColumnType::kText, true));
   out.columns.push_back(column("title", ctx.t("annex.programme")));
   for (int y : years) {
-    out.columns.push_back(column("y" + std::to_string(y), std::to_string(y), ColumnType::kMoney));
+    // Appended: GCC 12 warns falsely (-Wrestrict) on "y" + std::to_string(y).
+    std::string key = "y";
+    key += std::to_string(y);
+    out.columns.push_back(column(std::move(key), std::to_string(y), ColumnType::kMoney));
   }
   out.columns.push_back(column("total", ctx.t("annex.total"), ColumnType::kMoney));
   Row total;

@@ -5,12 +5,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
-#include <fstream>
-#include <iterator>
 #include <set>
 #include <stdexcept>
 #include <vector>
 
+#include "util/fs.h"
 #include "util/text.h"
 
 namespace metodika::render::xlsx {
@@ -218,9 +217,8 @@ std::string Workbook::finish() {
   lxw_workbook* wb = wb_;
   wb_ = nullptr;
   check(workbook_close(wb), "writing", path_);
-  std::ifstream in(path_, std::ios::binary);
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (!in.good() && !in.eof()) throw std::runtime_error("cannot read back " + path_);
+  // One read of the file's size, not a character iterator.
+  std::string bytes = util::read_file(path_);
   std::remove(path_.c_str());
   path_.clear();
   return bytes;
