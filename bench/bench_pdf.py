@@ -10,25 +10,9 @@ municipality, one core) and `weasy_equiv.py render` (WeasyPrint, all reviews in 
 core). Prints medians per report and per page and the ratio; with --write, replaces the "PDF
 reviews" section of BENCHMARKS.md. WeasyPrint runs under Debian's /usr/bin/python3.
 """
-import argparse, os, platform, re, statistics, subprocess, sys, time
+import argparse, os, platform, re, statistics, subprocess, time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-SHARED = os.path.join(ROOT, "..", "shared", "bench")
-SYSTEM_PYTHON = "/usr/bin/python3"
-
-
-def pages_and_bytes(folder):
-    pages = size = count = 0
-    for name in sorted(os.listdir(folder)):
-        if not name.endswith(".pdf"):
-            continue
-        path = os.path.join(folder, name)
-        info = subprocess.run(["pdfinfo", path], capture_output=True, text=True).stdout
-        pages += int(re.search(r"Pages:\s+(\d+)", info).group(1))
-        size += os.path.getsize(path)
-        count += 1
-    return count, pages, size
+from benchlib import BINARY, ROOT, SHARED, SYSTEM_PYTHON, generate_site, pdf_stats
 
 
 def metodika_typesetting(binary, site, out):
@@ -51,14 +35,12 @@ def main():
     ap.add_argument("--scale", default="1")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--work", default="/tmp/metodika-bench")
-    ap.add_argument("--binary", default=os.path.join(ROOT, "build", "metodika"))
+    ap.add_argument("--binary", default=BINARY)
     ap.add_argument("--write", action="store_true")
     a = ap.parse_args()
 
     site = os.path.join(a.work, f"site{a.scale}")
-    if not os.path.exists(os.path.join(site, "site.yaml")):
-        subprocess.run([sys.executable, os.path.join(SHARED, "gen_national.py"), "--scale",
-                        a.scale, "--out", site], check=True, stdout=subprocess.DEVNULL)
+    generate_site(a.scale, site)
     weasy_work = os.path.join(a.work, f"weasy{a.scale}")
     if not os.path.exists(os.path.join(weasy_work, "views.json")):
         subprocess.run([SYSTEM_PYTHON, os.path.join(SHARED, "weasy_equiv.py"), "prepare", site,
@@ -70,8 +52,8 @@ def main():
     for _ in range(a.runs):
         ours.append(metodika_typesetting(a.binary, site, out))
         theirs.append(weasy_render(weasy_work, weasy_out))
-    n, pages, size = pages_and_bytes(os.path.join(out, "parskati"))
-    wn, wpages, wsize = pages_and_bytes(weasy_out)
+    n, pages, size = pdf_stats(os.path.join(out, "parskati"))
+    wn, wpages, wsize = pdf_stats(weasy_out)
     m, w = statistics.median(ours), statistics.median(theirs)
     rows = [
         "| peer | reports | pages | bytes | median total | per report | per page |",

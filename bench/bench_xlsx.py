@@ -12,11 +12,9 @@ machine noise hits both alike, each run times:
     (process wall time; it writes no cached formula values and no national workbook).
 Prints medians and the ratio, as a Markdown section for BENCHMARKS.md.
 """
-import argparse, os, re, shutil, statistics, subprocess, sys, time
+import argparse, os, re, shutil, statistics, subprocess, time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-SHARED = os.path.join(ROOT, "..", "shared", "bench")
+from benchlib import BINARY, SHARED, SYSTEM_PYTHON, generate_site
 
 
 def annex_ms(binary, site, out, jobs):
@@ -35,14 +33,12 @@ def main():
     ap.add_argument("--scale", default="1")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--work", default="/tmp/metodika-bench")
-    ap.add_argument("--binary", default=os.path.join(ROOT, "build", "metodika"))
-    ap.add_argument("--python", default="/usr/bin/python3", help="a python3 with openpyxl and PyYAML")
+    ap.add_argument("--binary", default=BINARY)
+    ap.add_argument("--python", default=SYSTEM_PYTHON, help="a python3 with openpyxl and PyYAML")
     a = ap.parse_args()
 
     site = os.path.join(a.work, f"site{a.scale}")
-    if not os.path.exists(os.path.join(site, "site.yaml")):
-        subprocess.run([a.python, os.path.join(SHARED, "gen_national.py"), "--scale", a.scale,
-                        "--out", site], check=True, stdout=subprocess.DEVNULL)
+    generate_site(a.scale, site)
     peer_work = os.path.join(a.work, f"xlsx-peer{a.scale}")
     if not os.path.exists(os.path.join(peer_work, "views.json")):
         subprocess.run([a.python, os.path.join(SHARED, "weasy_equiv.py"), "prepare", site, peer_work],
