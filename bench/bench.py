@@ -214,7 +214,10 @@ def incremental_cases(b, runs):
 
 
 def serve_cases(b, runs):
-    """Save-to-reload in `metodika serve`, national scale-1 site and bundled site."""
+    """Save-to-reload in `metodika serve`, national scale-1 site and bundled site.
+
+    Both serve processes run through all the rounds; they sit idle between their saves.
+    """
     bundled = b.out("bundled-site")
     bl.copy_bundled(bundled)
     edit = edits.methodologist_phone()
@@ -226,6 +229,9 @@ def serve_cases(b, runs):
         progress(f"starting metodika serve on the {which} site")
         serve = bl.Serve(b.binary, site, out)
         b.serves.append(serve)
+        # One untimed save first: the measured ones are then alike (OUT.spare exists), and
+        # variant 1 here makes the first measured save (variant 0) a change.
+        serve.save_to_reload(lambda: edit.apply(site, original, 1))
 
         def measure(i, serve=serve, site=site, original=original):
             seconds = serve.save_to_reload(lambda: edit.apply(site, original, i % 2))
@@ -234,7 +240,8 @@ def serve_cases(b, runs):
         cases.append(Case(f"serve:{which}", f"serve save → reload: {which} site, "
                           f"{edit.kind}", f"metodika serve S --out OUT; edit {edit.path}", runs,
                           measure, finish=lambda serve=serve: dict(
-                              rebuilds=serve.build_seconds()[1:])))
+                              rebuilds=serve.build_seconds()[2:],  # after start and warm-up
+                              peak_kib=serve.peak_rss_kib())))
     return cases
 
 

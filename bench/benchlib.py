@@ -216,6 +216,11 @@ class Serve:
         return [float(m.group(1)) for line in self.log
                 if (m := re.search(r"metodika: built .* in ([\d.]+) s", line))]
 
+    def peak_rss_kib(self):
+        """The process's peak resident memory so far (VmHWM), in KiB."""
+        with open(f"/proc/{self.proc.pid}/status") as f:
+            return int(re.search(r"^VmHWM:\s+(\d+) kB", f.read(), re.M).group(1))
+
     def stop(self):
         self.proc.terminate()
         try:

@@ -157,12 +157,13 @@ def detail(r, cases, counts, meta):
         lines.append(f"- **Incremental.** Each kind's file is edited for real (a value changes, "
                      f"alternating between two variants, never a comment) and `metodika build` "
                      f"runs into the same OUT; {cache}.{check}")
-    rebuilds = [f"{seconds(statistics.median(c.extra['rebuilds']))} on the {c.key[6:]} site"
-                for c in cases if c.extra.get("rebuilds")]
-    if rebuilds:
-        lines.append(f"- **Serve.** Its own rebuild time, as it prints it (median): "
-                     f"{', '.join(rebuilds)}; the rest of save → reload is the 50 ms quiet "
-                     "period, the swap of the output and the event's delivery.")
+    served = [f"{seconds(statistics.median(c.extra['rebuilds']))} and "
+              f"{c.extra['peak_kib'] / MIB:.0f} MiB on the {c.key[6:]} site"
+              for c in cases if c.extra.get("rebuilds")]
+    if served:
+        lines.append(f"- **Serve.** Its own rebuild time as it prints it (median), and its peak "
+                     f"memory over the whole run: {'; '.join(served)}. The rest of save → reload "
+                     "is the 50 ms quiet period, the swap of the output and the event's delivery.")
     return lines
 
 
