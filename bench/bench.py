@@ -58,14 +58,13 @@ def prepared(dest, key, make):
     if os.path.exists(stamp):
         with open(stamp) as f:
             if f.read() == key:
-                return key
+                return
     bl.remove(dest)
     t0 = time.perf_counter()
     make()
     with open(stamp, "w") as f:
         f.write(key)
     progress(f"prepared {dest} in {time.perf_counter() - t0:.0f} s")
-    return key
 
 
 def prepare_inputs(work, skip):
@@ -92,7 +91,7 @@ def prepare_inputs(work, skip):
 
 
 def weasy_subset(weasy, dest, everything):
-    """Copy the reviews WeasyPrint prints each run into DEST/html; return their names.
+    """Link the reviews WeasyPrint prints each run into DEST/html; say which and how big.
 
     By default the smallest, the median and the largest review by HTML size, a fixed choice
     for a given input; with EVERYTHING, all of them.
@@ -121,6 +120,7 @@ class Case:
     runs: int
     measure: Callable[[int], bl.Sample]
     samples: list = field(default_factory=list)
+    error: str = None                  # why it failed; a failed case is not run again
     finish: Callable[[], dict] = None  # after the rounds: more figures for the report
     extra: dict = field(default_factory=dict)
 
@@ -282,10 +282,16 @@ def run_rounds(cases):
     """Measure every case once per round, in order, until each has its runs."""
     for r in range(max(c.runs for c in cases)):
         for case in cases:
-            if r < case.runs:
+            if r >= case.runs or case.error:
+                continue
+            try:
                 sample = case.measure(r)
-                case.samples.append(sample)
-                progress(f"round {r + 1}: {case.label}: {report.seconds(sample.seconds)}")
+            except bl.Failed as e:
+                case.error = str(e)
+                progress(f"round {r + 1}: {case.label}: {e.detail}")
+                continue
+            case.samples.append(sample)
+            progress(f"round {r + 1}: {case.label}: {report.seconds(sample.seconds)}")
     for case in cases:
         if case.finish:
             case.extra = case.finish()
@@ -300,6 +306,8 @@ def output_counts(b, paths, subset):
         if os.path.exists(os.path.join(paths[f"site{s}"], "site.yaml")):
             counts[f"site{s}"] = bl.tree_stats(paths[f"site{s}"])
     full = b.out("full")
+    if not os.path.isdir(os.path.join(full, "parskati")):
+        return counts  # the full build failed: nothing to count
     counts["metodika"] = dict(files=bl.tree_stats(full), html=bl.tree_stats(full, ".html")[0],
                               pdf=bl.pdf_stats(os.path.join(full, "parskati")),
                               xlsx=bl.tree_stats(os.path.join(full, "parskati"), ".xlsx")[0])

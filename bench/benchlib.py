@@ -29,6 +29,16 @@ GNU_TIME = "/usr/bin/time"
 
 # ---------------------------------------------------------------- running and timing
 
+class Failed(Exception):
+    """A measured command failed; the message is its first error line (or its last line)."""
+
+    def __init__(self, cmd, code, output):
+        lines = output.splitlines()
+        errors = [line for line in lines if "error:" in line]
+        super().__init__((errors or lines or [f"exit status {code}"])[0].strip())
+        self.detail = f"failed ({code}): {' '.join(cmd)}\n" + "\n".join(lines[-20:])
+
+
 @dataclass
 class Sample:
     """One timed run: wall seconds and, when measured, peak resident memory in KiB."""
@@ -47,7 +57,10 @@ def run_quiet(cmd, cwd=None):
 
 
 def run_timed(cmd, cwd=None):
-    """Run CMD under GNU time; return its wall time (measured here) and peak memory."""
+    """Run CMD under GNU time; return its wall time (measured here) and peak memory.
+
+    Raises Failed when CMD fails.
+    """
     with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss, \
             tempfile.TemporaryFile("w+", errors="replace") as log:
         t0 = time.perf_counter()
@@ -56,8 +69,7 @@ def run_timed(cmd, cwd=None):
         seconds = time.perf_counter() - t0
         if code != 0:
             log.seek(0)
-            tail = "\n".join(log.read().splitlines()[-20:])
-            raise SystemExit(f"failed ({code}): {' '.join(cmd)}\n{tail}")
+            raise Failed(cmd, code, log.read())
         return Sample(seconds, int(rss.read().split()[-1]))
 
 
@@ -196,14 +208,14 @@ class Serve:
         self.wait_for("hello", 30)
 
     def wait_for(self, want, timeout):
-        """Time of the next event named WANT; stops on a build error."""
+        """Time of the next event named WANT; raises Failed on a build error."""
         deadline = time.perf_counter() + timeout
         while True:
             t, name = self.events.get(timeout=max(0.01, deadline - time.perf_counter()))
             if name == want:
                 return t
             if name == "build-error":
-                raise SystemExit("the build failed:\n" + "".join(self.log[-30:]))
+                raise Failed(["metodika", "serve"], 1, "".join(self.log[-30:]))
 
     def save_to_reload(self, write):
         """Seconds from just before WRITE() saves a file to the `reload` event."""
