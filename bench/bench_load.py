@@ -9,23 +9,13 @@ use ../shared), then times `metodika check` and `metodika build` with 1 and 2 wo
 Markdown table of medians; with --write, replaces the "Load and validate" section of
 BENCHMARKS.md.
 """
-import argparse, os, platform, re, shutil, statistics, subprocess, sys, time
+import argparse, os, platform, re, shutil, statistics, subprocess
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-GEN = os.path.join(ROOT, "..", "shared", "bench", "gen_national.py")
+from benchlib import BINARY, ROOT, generate_site, peak_rss_mib, run_timed
 
 
-def run(cmd, **kw):
-    t0 = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, **kw)
-    return time.perf_counter() - t0
-
-
-def peak_rss_mib(cmd):
-    out = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, check=True,
-                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True).stderr
-    return int(out.strip().splitlines()[-1]) / 1024
+def run(cmd):
+    return run_timed(cmd).seconds
 
 
 def stage_times(binary, site):
@@ -39,14 +29,12 @@ def main():
     ap.add_argument("--scale", default="1")
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--work", default="/tmp/metodika-bench")
-    ap.add_argument("--binary", default=os.path.join(ROOT, "build", "metodika"))
+    ap.add_argument("--binary", default=BINARY)
     ap.add_argument("--write", action="store_true")
     a = ap.parse_args()
 
     site = os.path.join(a.work, f"site{a.scale}")
-    if not os.path.exists(os.path.join(site, "site.yaml")):
-        subprocess.run([sys.executable, GEN, "--scale", a.scale, "--out", site], check=True,
-                       stdout=subprocess.DEVNULL)
+    generate_site(a.scale, site)
     out = os.path.join(a.work, "out")
     copy = os.path.join(a.work, "out-copy")
     cases = {

@@ -5,10 +5,11 @@
                                [--work /tmp/metodika-bench] [--write]
 
 For each site, starts `metodika serve --port 0`, opens the live-reload event stream as a browser
-page does, then repeatedly saves a data file (appending a YAML comment, so the data stays valid)
-and measures the time from just before the write to the arrival of the `reload` event: the
-watcher's quiet period (50 ms), the whole in-process rebuild, the swap of the output folder and
-the event's delivery. Prints a Markdown table of medians; with --write, replaces the "Live reload
+page does, then repeatedly saves data/methodologists.yaml with a real change (the first
+methodologist's phone, alternating between two numbers; the file is restored at the end) and
+measures the time from just before the write to the arrival of the `reload` event: the watcher's
+quiet period (50 ms), the whole in-process rebuild, the swap of the output folder and the
+event's delivery. Prints a Markdown table of medians; with --write, replaces the "Live reload
 (serve)" section of BENCHMARKS.md.
 
 Sites: `bundled` is a copy of the repository's own site (site.yaml, data/, content/, templates/,
@@ -16,110 +17,38 @@ themes/); `national` is ../shared/bench/gen_national.py --scale S (generated onc
 benchmarks are the one place allowed to use ../shared). Standard library only.
 """
 import argparse
-import http.client
 import os
 import platform
-import queue
-import re
 import shutil
 import statistics
-import subprocess
 import sys
-import threading
 import time
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
-GEN = os.path.join(ROOT, "..", "shared", "bench", "gen_national.py")
+from benchlib import BENCHMARKS_MD, BINARY, Serve, copy_bundled, generate_site
+from edits import methodologist_phone
+
 SECTION = "## Live reload (serve)"
 
 
-class Serve:
-    def __init__(self, binary, site, out):
-        self.log = []
-        self.proc = subprocess.Popen([binary, "serve", site, "--port", "0", "--out", out],
-                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        self.port = None
-        started = threading.Event()
-
-        def read():
-            for line in self.proc.stderr:
-                self.log.append(line)
-                m = re.search(r"at http://127\.0\.0\.1:(\d+)/", line)
-                if m and not self.port:
-                    self.port = int(m.group(1))
-                    started.set()
-        threading.Thread(target=read, daemon=True).start()
-        if not started.wait(300):
-            self.stop()
-            raise SystemExit("serve did not start:\n" + "".join(self.log[-20:]))
-        self.events = queue.Queue()
-        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=600)
-        conn.request("GET", "/__metodika/events")
-        resp = conn.getresponse()
-
-        def listen():
-            name = None
-            while line := resp.readline():
-                line = line.decode().rstrip("\r\n")
-                if line.startswith("event:"):
-                    name = line[6:].strip()
-                elif not line and name:
-                    self.events.put((time.perf_counter(), name))
-                    name = None
-        threading.Thread(target=listen, daemon=True).start()
-        self.wait_for("hello", 30)
-
-    def wait_for(self, want, timeout):
-        deadline = time.perf_counter() + timeout
-        while True:
-            t, name = self.events.get(timeout=max(0.01, deadline - time.perf_counter()))
-            if name == want:
-                return t
-            if name == "build-error":
-                raise SystemExit("the build failed:\n" + "".join(self.log[-30:]))
-
-    def build_seconds(self):
-        return [float(m.group(1)) for line in self.log
-                if (m := re.search(r"metodika: built .* in ([\d.]+) s", line))]
-
-    def stop(self):
-        self.proc.terminate()
-        try:
-            self.proc.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-
-
-def measure(binary, site, out, edit_file, runs):
+def measure(binary, site, out, runs):
+    """Save-to-reload latencies and serve's own rebuild times over RUNS saves."""
+    edit = methodologist_phone()
+    original = edit.read(site)
     serve = Serve(binary, site, out)
     latencies = []
     try:
         time.sleep(0.5)
         for i in range(runs):
-            t0 = time.perf_counter()
-            with open(edit_file, "a", encoding="utf-8") as f:
-                f.write(f"# bench_serve edit {i}\n")
-            t1 = serve.wait_for("reload", 120)
-            latencies.append(t1 - t0)
+            latencies.append(serve.save_to_reload(lambda: edit.apply(site, original, i % 2)))
             time.sleep(0.5)  # let the old output's removal and the page cache settle
         builds = serve.build_seconds()[1:]  # the first is the start-up build
         if os.environ.get("BENCH_SERVE_LOG"):
             sys.stderr.write("".join(serve.log))
     finally:
         serve.stop()
+        with open(os.path.join(site, edit.path), "w", encoding="utf-8") as f:
+            f.write(original)
     return latencies, builds
-
-
-def copy_bundled(dest):
-    shutil.rmtree(dest, ignore_errors=True)
-    os.makedirs(dest)
-    for name in ["site.yaml", "data", "content", "templates", "themes"]:
-        src = os.path.join(ROOT, name)
-        if os.path.isdir(src):
-            shutil.copytree(src, os.path.join(dest, name))
-        elif os.path.exists(src):
-            shutil.copy2(src, dest)
 
 
 def ms(xs):
@@ -132,7 +61,7 @@ def main():
     ap.add_argument("--sites", default="bundled,national")
     ap.add_argument("--scale", default="1")
     ap.add_argument("--work", default="/tmp/metodika-bench")
-    ap.add_argument("--binary", default=os.path.join(ROOT, "build", "metodika"))
+    ap.add_argument("--binary", default=BINARY)
     ap.add_argument("--write", action="store_true")
     a = ap.parse_args()
     os.makedirs(a.work, exist_ok=True)
@@ -143,26 +72,20 @@ def main():
         if which == "bundled":
             site = os.path.join(a.work, "serve-bundled")
             copy_bundled(site)
-            edit = os.path.join(site, "data", "methodologists.yaml")
             label = "bundled site (repository root)"
         elif which == "national":
             pristine = os.path.join(a.work, f"site{a.scale}")
-            if not os.path.exists(os.path.join(pristine, "site.yaml")):
-                subprocess.run([sys.executable, GEN, "--scale", a.scale, "--out", pristine],
-                               check=True, stdout=subprocess.DEVNULL)
+            generate_site(a.scale, pristine)
             site = os.path.join(a.work, f"serve-national{a.scale}")
             shutil.rmtree(site, ignore_errors=True)
             shutil.copytree(pristine, site)
-            edit = os.path.join(site, "data", "methodologists.yaml")
-            if not os.path.exists(edit):
-                edit = os.path.join(site, "site.yaml")
             label = f"national site (gen_national.py --scale {a.scale})"
         else:
             raise SystemExit(f"unknown site {which}")
         out = os.path.join(a.work, f"serve-out-{which}")
         shutil.rmtree(out, ignore_errors=True)
-        lat, builds = measure(a.binary, site, out, edit, a.runs)
-        rows.append((label, os.path.relpath(edit, site), lat, builds))
+        lat, builds = measure(a.binary, site, out, a.runs)
+        rows.append((label, methodologist_phone().path, lat, builds))
         print(f"{label}: save→reload median {ms(lat)} (min {min(lat) * 1000:.0f}, "
               f"max {max(lat) * 1000:.0f}); rebuild median {ms(builds) if builds else '?'}",
               flush=True)
@@ -189,7 +112,7 @@ def main():
     print()
     print(table)
     if a.write:
-        path = os.path.join(ROOT, "BENCHMARKS.md")
+        path = BENCHMARKS_MD
         with open(path, encoding="utf-8") as f:
             text = f.read()
         start = text.find(SECTION)
