@@ -133,7 +133,12 @@ InputDigests input_digests(const model::Model& m, const rules::Results& r,
     if (p.kind != model::PageKind::kReview) continue;
     if (Digest* d = municipality_of(p.municipality)) d->add(p.digest);
   }
-  for (const Digest& d : muni) out.municipality.push_back(d.value());
+  Digest every_municipality;
+  for (const Digest& d : muni) {
+    out.municipality.push_back(d.value());
+    every_municipality.add(d.value());
+  }
+  out.municipalities = every_municipality.value();
 
   Digest all;
   all.add(out.global).add(out.pages).add(out.institutions).add(out.methodologists);

@@ -33,6 +33,8 @@ struct InputDigests {
   std::vector<uint64_t> institution;
   /// Per municipality (parallel to model.municipalities): its page, review (HTML, PDF) and annex.
   std::vector<uint64_t> municipality;
+  /// Every municipality's: the national annex, made of their tables.
+  uint64_t municipalities = 0;
 };
 
 /// `salt` stands for what the build depends on besides the site folder: the compiler's version
