@@ -234,6 +234,9 @@ std::string Templates::render(std::string_view name, const Data& data, const Dat
   if (base) ctx.push(base);
   ctx.push(&data);
   StringSink sink;
+  // Most pages fit (the median page is ~6 KB, nine in ten under 16 KB); growing the string from
+  // empty, piece by piece, showed in profiles as reallocation and copying.
+  sink.out.reserve(16 * 1024);
   it->second->render(ctx, sink);
   if (!it->second->is_valid()) {
     throw std::runtime_error("template " + std::string(name) + ": " + it->second->error_message());
