@@ -148,19 +148,23 @@ std::string machine_cell(const Column& column, const Cell& cell) {
 std::string table_csv(const Table& table) {
   CsvWriter csv;
   bool structured = has_structure(table);
-  std::vector<std::string> cells;
-  if (structured) cells.emplace_back("row");
-  for (const Column& c : table.columns) cells.push_back(c.label);
-  csv.row(cells);
+  if (structured) csv.field("row");
+  for (const Column& c : table.columns) csv.field(c.label);
+  csv.end_row();
+  const Cell empty;
   for (const Row& r : table.rows) {
-    cells.clear();
-    if (structured) cells.emplace_back(kind_name(r.kind));
+    if (structured) csv.field(kind_name(r.kind));
     for (size_t i = 0; i < table.columns.size(); ++i) {
-      cells.push_back(i < r.cells.size() ? machine_cell(table.columns[i], r.cells[i]) : "");
+      const Cell& cell = i < r.cells.size() ? r.cells[i] : empty;
+      if (const auto* s = std::get_if<std::string>(&cell.value)) {
+        csv.field(*s);  // as machine_cell, without copying it
+      } else {
+        csv.field(machine_cell(table.columns[i], cell));
+      }
     }
-    csv.row(cells);
+    csv.end_row();
   }
-  return csv.str();
+  return std::move(csv).str();
 }
 
 // Written directly, not through a nlohmann::ordered_json tree (render/common/json.h says why),
