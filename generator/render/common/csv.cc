@@ -15,44 +15,43 @@ bool needs_quotes(std::string_view cell) {
 
 }  // namespace
 
-void CsvWriter::field(std::string_view cell, bool first, bool only) {
-  if (!first) body_ += ',';
-  if (only && cell.empty()) {
-    body_ += "\"\"";
-    return;
-  }
+CsvWriter::CsvWriter() : out_(kUtf8Bom) {}
+
+void CsvWriter::field(std::string_view cell) {
+  if (fields_++ > 0) out_ += ',';
+  last_empty_ = cell.empty();
   if (!needs_quotes(cell)) {
-    body_ += cell;
+    out_ += cell;
     return;
   }
-  body_ += '"';
-  for (char c : cell) {
-    if (c == '"') body_ += '"';  // RFC 4180 2.7: a quote inside is written twice.
-    body_ += c;
+  out_ += '"';
+  for (size_t at = 0;;) {
+    size_t quote = cell.find('"', at);
+    if (quote == std::string_view::npos) {
+      out_ += cell.substr(at);
+      break;
+    }
+    out_ += cell.substr(at, quote + 1 - at);
+    out_ += '"';  // RFC 4180 2.7: a quote inside is written twice.
+    at = quote + 1;
   }
-  body_ += '"';
+  out_ += '"';
+}
+
+void CsvWriter::end_row() {
+  if (fields_ == 1 && last_empty_) out_ += "\"\"";  // not a blank line
+  out_ += "\r\n";
+  fields_ = 0;
 }
 
 void CsvWriter::row(std::span<const std::string> cells) {
-  for (size_t i = 0; i < cells.size(); ++i) field(cells[i], i == 0, cells.size() == 1);
-  body_ += "\r\n";
+  for (const std::string& cell : cells) field(cell);
+  end_row();
 }
 
 void CsvWriter::row(std::initializer_list<std::string_view> cells) {
-  bool first = true;
-  for (std::string_view cell : cells) {
-    field(cell, first, cells.size() == 1);
-    first = false;
-  }
-  body_ += "\r\n";
-}
-
-std::string CsvWriter::str() const {
-  std::string out;
-  out.reserve(kUtf8Bom.size() + body_.size());
-  out += kUtf8Bom;
-  out += body_;
-  return out;
+  for (std::string_view cell : cells) field(cell);
+  end_row();
 }
 
 }  // namespace metodika::render

@@ -25,18 +25,27 @@ namespace metodika::render {
 /// not have to know the locale. Formatting for people belongs in the HTML and PDF renderers.
 class CsvWriter {
  public:
+  CsvWriter();
+
   /// Appends one record.
   void row(std::span<const std::string> cells);
   /// Appends one record: `csv.row({"Skola", "Punkti"})`.
   void row(std::initializer_list<std::string_view> cells);
 
+  /// Appends one field to the record being written, for records built cell by cell without a
+  /// container of their strings; `end_row` ends the record.
+  void field(std::string_view cell);
+  void end_row();
+
   /// The file so far: BOM, then every record.
-  [[nodiscard]] std::string str() const;
+  [[nodiscard]] std::string str() const& { return out_; }
+  /// The file, moved out of a writer that is done.
+  [[nodiscard]] std::string str() && { return std::move(out_); }
 
  private:
-  void field(std::string_view cell, bool first, bool only);
-
-  std::string body_;
+  std::string out_;    // the BOM, then the records
+  size_t fields_ = 0;  // in the record being written
+  bool last_empty_ = false;
 };
 
 }  // namespace metodika::render

@@ -39,7 +39,7 @@ std::optional<Chart> ce_chart(const model::Model& m, const rules::Results& r,
   chart.kind = ChartKind::kLines;
   chart.title = t("directory.exam_index");
   chart.description = t("directory.exam_index_desc");
-  chart.unit = "%";
+  chart.unit = '%';  // a char: GCC 12 reports a false -Wrestrict (bug 105651) for "%"
   chart.decimals = 1;
   std::vector<int> ys(years.begin(), years.end());
   for (int y : ys) chart.categories.push_back(util::format_school_year(y, lang));
@@ -85,7 +85,7 @@ std::optional<Chart> pd_chart(const model::Model&, const rules::Results&,
   chart.kind = ChartKind::kBars;
   chart.title = t("directory.pd");
   chart.description = pd.note;
-  chart.unit = "%";
+  chart.unit = '%';  // a char: GCC 12 reports a false -Wrestrict (bug 105651) for "%"
   chart.decimals = 1;
   chart.y_min = 0;
   chart.y_max = 100;
@@ -107,7 +107,7 @@ std::optional<Chart> time_chart(const model::Model& m, const rules::Results& r,
   chart.kind = ChartKind::kStackedBars;
   chart.title = t("directory.time_split");
   chart.description = t("tables.time_note");
-  chart.unit = "%";
+  chart.unit = '%';  // a char: GCC 12 reports a false -Wrestrict (bug 105651) for "%"
   chart.decimals = 0;
   for (const auto& [name, cat] : model::kWorkCategories) {
     Series s;

@@ -3,9 +3,8 @@
 #include <charconv>
 #include <cmath>
 
-#include <nlohmann/json.hpp>
-
 #include "render/common/csv.h"
+#include "render/common/json.h"
 #include "util/format.h"
 
 namespace metodika::render {
@@ -149,63 +148,147 @@ std::string machine_cell(const Column& column, const Cell& cell) {
 std::string table_csv(const Table& table) {
   CsvWriter csv;
   bool structured = has_structure(table);
-  std::vector<std::string> cells;
-  if (structured) cells.emplace_back("row");
-  for (const Column& c : table.columns) cells.push_back(c.label);
-  csv.row(cells);
+  if (structured) csv.field("row");
+  for (const Column& c : table.columns) csv.field(c.label);
+  csv.end_row();
+  const Cell empty;
   for (const Row& r : table.rows) {
-    cells.clear();
-    if (structured) cells.emplace_back(kind_name(r.kind));
+    if (structured) csv.field(kind_name(r.kind));
     for (size_t i = 0; i < table.columns.size(); ++i) {
-      cells.push_back(i < r.cells.size() ? machine_cell(table.columns[i], r.cells[i]) : "");
-    }
-    csv.row(cells);
-  }
-  return csv.str();
-}
-
-std::string table_json(const Table& table) {
-  using nlohmann::ordered_json;
-  ordered_json doc;
-  doc["id"] = table.id;
-  doc["title"] = table.title;
-  if (!table.note.empty()) doc["note"] = table.note;
-  ordered_json columns = ordered_json::array();
-  for (const Column& c : table.columns) {
-    columns.push_back({{"key", c.key}, {"label", c.label}, {"type", type_name(c.type)}});
-  }
-  doc["columns"] = columns;
-  bool structured = has_structure(table);
-  ordered_json rows = ordered_json::array();
-  for (const Row& r : table.rows) {
-    ordered_json row = ordered_json::object();
-    if (structured) row["row"] = kind_name(r.kind);
-    ordered_json hidden = ordered_json::array();
-    for (size_t i = 0; i < table.columns.size(); ++i) {
-      const Column& col = table.columns[i];
-      const Cell empty;
       const Cell& cell = i < r.cells.size() ? r.cells[i] : empty;
-      if (cell.note == CellNote::kSuppressed) hidden.push_back(col.key);
-      if (cell.empty()) {
-        row[col.key] = nullptr;
-      } else if (std::holds_alternative<std::string>(cell.value) ||
-                 std::holds_alternative<util::Date>(cell.value)) {
-        row[col.key] = machine_cell(col, cell);
-      } else if (col.type == ColumnType::kMoney) {
-        // Exact: cents / 100 as a JSON number written from its decimal text.
-        row[col.key] = ordered_json::parse(cents_machine(as_int(cell)));
-      } else if (col.type == ColumnType::kDecimal || col.type == ColumnType::kPercent) {
-        std::string text = decimal_machine(as_double(cell), col.decimals);
-        row[col.key] = text.empty() ? ordered_json(nullptr) : ordered_json::parse(text);
+      if (const auto* s = std::get_if<std::string>(&cell.value)) {
+        csv.field(*s);  // as machine_cell, without copying it
       } else {
-        row[col.key] = as_int(cell);
+        csv.field(machine_cell(table.columns[i], cell));
       }
     }
-    if (!hidden.empty()) row["suppressed"] = hidden;
-    rows.push_back(row);
+    csv.end_row();
   }
-  doc["rows"] = rows;
-  return doc.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return std::move(csv).str();
+}
+
+// Written directly, not through a nlohmann::ordered_json tree (render/common/json.h says why),
+// with the bytes the tree's dump(1, ' ', false, replace) wrote: one space of indent per level,
+// "[]" for an empty list, and in a row the first assignment of a key fixes its place and the
+// last its value (an ordered_json object's operator[]).
+std::string table_json(const Table& table) {
+  const bool structured = has_structure(table);
+  // Whether a row's keys may repeat (two columns with one key, or a column named "row" or
+  // "suppressed"); only then is each key looked up before it is added.
+  bool repeats = false;
+  for (size_t i = 0; i < table.columns.size(); ++i) {
+    const std::string& key = table.columns[i].key;
+    if ((structured && key == "row") || key == "suppressed") repeats = true;
+    for (size_t j = 0; j < i; ++j) repeats = repeats || table.columns[j].key == key;
+  }
+
+  std::string out;
+  out.reserve(512 + table.rows.size() * table.columns.size() * 32);
+  out += "{\n \"id\": ";
+  json_string_to(out, table.id);
+  out += ",\n \"title\": ";
+  json_string_to(out, table.title);
+  if (!table.note.empty()) {
+    out += ",\n \"note\": ";
+    json_string_to(out, table.note);
+  }
+  out += ",\n \"columns\": ";
+  if (table.columns.empty()) out += "[]";
+  for (size_t i = 0; i < table.columns.size(); ++i) {
+    const Column& c = table.columns[i];
+    out += i == 0 ? "[\n  {\n   \"key\": " : ",\n  {\n   \"key\": ";
+    json_string_to(out, c.key);
+    out += ",\n   \"label\": ";
+    json_string_to(out, c.label);
+    out += ",\n   \"type\": ";
+    json_string_to(out, type_name(c.type));
+    out += "\n  }";
+  }
+  if (!table.columns.empty()) out += "\n ]";
+  out += ",\n \"rows\": ";
+  if (table.rows.empty()) out += "[]";
+
+  // One row's members: the key and where its JSON value is in `values`.
+  struct Member {
+    std::string_view key;
+    size_t begin = 0, end = 0;
+  };
+  std::vector<Member> members;
+  std::string values;
+  auto add = [&](std::string_view key, size_t begin) {
+    Member m{key, begin, values.size()};
+    if (repeats) {
+      for (Member& old : members) {
+        if (old.key == key) {
+          old = m;
+          return;
+        }
+      }
+    }
+    members.push_back(m);
+  };
+  const Cell empty;
+  for (size_t r = 0; r < table.rows.size(); ++r) {
+    const Row& row = table.rows[r];
+    members.clear();
+    values.clear();
+    if (structured) {
+      json_string_to(values, kind_name(row.kind));
+      add("row", 0);
+    }
+    std::string hidden;  // the "suppressed" list, without its brackets
+    for (size_t i = 0; i < table.columns.size(); ++i) {
+      const Column& col = table.columns[i];
+      const Cell& cell = i < row.cells.size() ? row.cells[i] : empty;
+      if (cell.note == CellNote::kSuppressed) {
+        hidden += hidden.empty() ? "\n    " : ",\n    ";
+        json_string_to(hidden, col.key);
+      }
+      const size_t begin = values.size();
+      if (cell.empty()) {
+        values += "null";
+      } else if (const auto* s = std::get_if<std::string>(&cell.value)) {
+        json_string_to(values, *s);
+      } else if (const auto* d = std::get_if<util::Date>(&cell.value)) {
+        json_string_to(values, d->iso());
+      } else if (col.type == ColumnType::kMoney) {
+        // Exact: cents / 100 as a JSON number read from its decimal text.
+        json_number_to(values, cents_machine(as_int(cell)));
+      } else if (col.type == ColumnType::kDecimal || col.type == ColumnType::kPercent) {
+        std::string text = decimal_machine(as_double(cell), col.decimals);
+        if (text.empty()) {
+          values += "null";
+        } else {
+          json_number_to(values, text);
+        }
+      } else {
+        json_int_to(values, as_int(cell));
+      }
+      add(col.key, begin);
+    }
+    if (!hidden.empty()) {
+      const size_t begin = values.size();
+      values += '[';
+      values += hidden;
+      values += "\n   ]";
+      add("suppressed", begin);
+    }
+    out += r == 0 ? "[\n  " : ",\n  ";
+    if (members.empty()) {
+      out += "{}";
+      continue;
+    }
+    for (size_t k = 0; k < members.size(); ++k) {
+      out += k == 0 ? "{\n   " : ",\n   ";
+      json_string_to(out, members[k].key);
+      out += ": ";
+      out.append(values, members[k].begin, members[k].end - members[k].begin);
+    }
+    out += "\n  }";
+  }
+  if (!table.rows.empty()) out += "\n ]";
+  out += "\n}\n";
+  return out;
 }
 
 }  // namespace metodika::render

@@ -11,21 +11,40 @@ Urls::Urls(std::string base_url, std::vector<std::string> languages)
   base_path_ = path == std::string::npos ? "/" : base_url_.substr(path);
 }
 
-std::string Urls::prefix(std::string_view lang) const {
-  if (languages_.empty() || lang == languages_.front()) return {};
-  return std::string(lang) + "/";
+// Addresses are built in one string each: pages ask for dozens of them (navigation, links in
+// every table), and the sums of temporaries showed in profiles.
+namespace {
+
+void append_url(std::string& out, std::string_view head, std::string_view lang, bool prefixed,
+                std::string_view rel) {
+  out.reserve(out.size() + head.size() + (prefixed ? lang.size() + 1 : 0) + rel.size());
+  out += head;
+  if (prefixed) {
+    out += lang;
+    out += '/';
+  }
+  out += rel;
 }
 
+}  // namespace
+
 std::string Urls::page(std::string_view lang, std::string_view rel) const {
-  return base_path_ + prefix(lang) + std::string(rel);
+  std::string url;
+  append_url(url, base_path_, lang, prefixed(lang), rel);
+  return url;
 }
 
 std::string Urls::absolute(std::string_view lang, std::string_view rel) const {
-  return origin_ + page(lang, rel);
+  std::string url;
+  url.reserve(origin_.size() + base_path_.size() + lang.size() + 1 + rel.size());
+  url += origin_;
+  append_url(url, base_path_, lang, prefixed(lang), rel);
+  return url;
 }
 
 std::string Urls::file(std::string_view lang, std::string_view rel) const {
-  std::string f = prefix(lang) + std::string(rel);
+  std::string f;
+  append_url(f, {}, lang, prefixed(lang), rel);
   if (f.empty() || f.back() == '/') f += "index.html";
   return f;
 }

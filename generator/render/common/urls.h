@@ -27,7 +27,10 @@ class Urls {
   [[nodiscard]] const std::string& base_path() const { return base_path_; }
 
  private:
-  [[nodiscard]] std::string prefix(std::string_view lang) const;
+  /// Whether `lang`'s pages are under "<lang>/": every language but the first.
+  [[nodiscard]] bool prefixed(std::string_view lang) const {
+    return !languages_.empty() && lang != languages_.front();
+  }
   std::string base_url_;   // "https://example.lv/atbalsts/"
   std::string origin_;     // "https://example.lv"
   std::string base_path_;  // "/atbalsts/"

@@ -1,6 +1,8 @@
 // The Mustache engine over a theme's templates (kainjow-mustache, header-only from Debian).
 // Templates are parsed once; partials ({{> partials/header}}) resolve to other templates of the
-// theme. Values are HTML-escaped by render/common's escaper unless written {{{raw}}}.
+// theme, and are put in place of their tags when the theme is loaded wherever that renders the
+// same bytes (templates.cc). Values are HTML-escaped by render/common's escaper unless written
+// {{{raw}}}.
 #pragma once
 
 #include <kainjow/mustache.hpp>

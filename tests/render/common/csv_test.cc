@@ -54,4 +54,18 @@ TEST_CASE("CsvWriter takes a span of strings") {
 
 TEST_CASE("CsvWriter with no rows is just the BOM") { CHECK(CsvWriter().str() == "\xEF\xBB\xBF"); }
 
+TEST_CASE("CsvWriter field by field writes what row writes") {
+  CsvWriter by_row, by_field;
+  const std::vector<std::vector<std::string>> records = {
+      {"a,b", "say \"hi\"", "", " lead"}, {""}, {}, {"", ""}, {"x"}, {"\"\"", "\"", "q\"q\"q"}};
+  for (const auto& record : records) {
+    by_row.row(record);
+    for (const std::string& cell : record) by_field.field(cell);
+    by_field.end_row();
+  }
+  CHECK(by_field.str() == by_row.str());
+  const std::string copied = by_field.str();
+  CHECK(std::move(by_field).str() == copied);
+}
+
 }  // namespace metodika::render

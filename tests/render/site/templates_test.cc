@@ -69,7 +69,7 @@ TEST_CASE("text_data is a string value with the whole text") {
 // What kainjow renders with the partials looked up and parsed at each tag, as Templates did
 // before it put them in place: the reference for the inlined templates.
 std::string reference(const std::map<std::string, std::string>& templates, const std::string& name,
-                      const Data& data) {
+                      const Data& data, const Data* base = nullptr) {
   Data partials(Data::type::object);
   for (const auto& [n, text] : templates) {
     if (n.starts_with("partials/") && kainjow::mustache::mustache(text).is_valid()) {
@@ -80,6 +80,7 @@ std::string reference(const std::map<std::string, std::string>& templates, const
   kainjow::mustache::mustache m(templates.at(name));
   m.set_custom_escape([](const std::string& s) { return html_escape(s); });
   kainjow::mustache::context<std::string> ctx(&partials);
+  if (base) ctx.push(base);
   ctx.push(&data);
   return m.render(ctx);
 }
@@ -141,6 +142,54 @@ TEST_CASE("partials put in place of their tags render as kainjow renders the tag
     CHECK(t.render("page", data) == reference(templates, "page", data));
   }
   CHECK(render("a{{> partials/item}}b", item) == "a<&lt;b&gt;>b");
+}
+
+TEST_CASE("names are looked up through the data, the shared strings and the partials") {
+  Data nav(Data::type::object);
+  nav.set("home", "Sākums");
+  Data strings(Data::type::object);
+  strings.set("nav", nav);
+  strings.set("dot.ted", "plain key");
+  Data base(Data::type::object);
+  base.set("t", strings);
+  base.set("shadowed", "from base");
+
+  Data inner(Data::type::object);
+  inner.set("b", "inner b");
+  Data a(Data::type::object);
+  a.set("b", "data b");
+  a.set("inner", inner);
+  a.set("", "empty key");
+  Data words(Data::type::list);
+  words.push_back(Data("one"));
+  words.push_back(Data("two"));
+  Data t_partial(Data::type::object);  // a "t" in the data that lacks nav: lookup goes on down
+  t_partial.set("other", "x");
+  Data data(Data::type::object);
+  data.set("a", a);
+  data.set("words", words);
+  data.set("shadowed", "from data");
+  data.set("t", t_partial);
+
+  const std::map<std::string, std::string> templates = {
+      {"partials/p", "<{{t.nav.home}}>"},
+  };
+  const char* const pages[] = {
+      "{{t.nav.home}}|{{t.nav.missing}}|{{t.other}}|{{t.dot.ted}}",
+      "{{a.b}}|{{a.inner.b}}|{{#a}}{{b}}{{inner.b}}{{#inner}}{{b}}{{a.b}}{{/inner}}{{/a}}",
+      "{{#words}}[{{.}}]{{/words}}|{{shadowed}}|{{#a.inner}}{{b}}{{/a.inner}}",
+      "{{a.}}|{{a..b}}|{{.a}}|{{a.b.}}|{{partials/p}}|{{> partials/p}}",
+  };
+  for (const char* page : pages) {
+    CAPTURE(page);
+    std::map<std::string, std::string> all = templates;
+    all["page"] = page;
+    load::Theme theme;
+    for (const auto& [n, text] : all) theme.templates[n] = text;
+    diag::Diagnostics diags;
+    Templates t(theme, diags);
+    CHECK(t.render("page", data, &base) == reference(all, "page", data, &base));
+  }
 }
 
 }  // namespace
