@@ -62,9 +62,14 @@ HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
   return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
 }
 
-HPDF_STATUS append_output(HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UINT size) {
-  static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(data), size);
-  return HPDF_OK;
+// libharu's output, straight into a string. Called from C: an exception must not leave it.
+HPDF_STATUS append_output(HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UINT size) noexcept {
+  try {
+    static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(data), size);
+    return HPDF_OK;
+  } catch (...) {
+    return HPDF_FAILD_TO_ALLOC_MEM;
+  }
 }
 
 // Tiling patterns (PDF 32000 8.7.3) for the chart fills, each drawn once per document instead of
