@@ -241,7 +241,7 @@ def serve_cases(b, runs):
                           f"{edit.kind}", f"metodika serve S --out OUT; edit {edit.path}", runs,
                           measure, finish=lambda serve=serve: dict(
                               rebuilds=serve.build_seconds()[2:],  # after start and warm-up
-                              peak_kib=serve.peak_rss_kib())))
+                              peak_kib=serve.peak_rss_kib(), stale=serve.stale)))
     return cases
 
 

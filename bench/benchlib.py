@@ -191,6 +191,7 @@ class Serve:
             self.stop()
             raise SystemExit("serve did not start:\n" + "".join(self.log[-20:]))
         self.events = queue.Queue()
+        self.stale = 0  # events that came with no save waiting for them (save_to_reload)
         conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=600)
         conn.request("GET", "/__metodika/events")
         resp = conn.getresponse()
@@ -218,10 +219,25 @@ class Serve:
                 raise Failed(["metodika", "serve"], 1, "".join(self.log[-30:]))
 
     def save_to_reload(self, write):
-        """Seconds from just before WRITE() saves a file to the `reload` event."""
+        """Seconds from just before WRITE() saves a file to the `reload` event.
+
+        Events that arrived before the save (a second rebuild that one save set off, say) are
+        dropped first and counted in `self.stale`, so that a measurement never takes the reload
+        of an earlier save for its own.
+        """
+        while True:
+            try:
+                self.events.get_nowait()
+                self.stale += 1
+            except queue.Empty:
+                break
         t0 = time.perf_counter()
         write()
-        return self.wait_for("reload", 300) - t0
+        while True:
+            t = self.wait_for("reload", 300)
+            if t >= t0:
+                return t - t0
+            self.stale += 1
 
     def build_seconds(self):
         """Every build's time as `serve` printed it, the start-up build first."""
