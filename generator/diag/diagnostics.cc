@@ -58,6 +58,11 @@ void Diagnostics::warning_once(std::string_view key, SourcePos pos, std::string 
   items_.push_back({Severity::kWarning, std::move(pos), std::move(message), std::move(hint)});
 }
 
+void Diagnostics::add(const std::vector<Diagnostic>& earlier) {
+  std::lock_guard lock(mu_);
+  items_.insert(items_.end(), earlier.begin(), earlier.end());
+}
+
 void Diagnostics::add_source(const std::string& file, std::shared_ptr<const std::string> text) {
   std::lock_guard lock(mu_);
   sources_[file] = std::move(text);

@@ -41,6 +41,9 @@ class Diagnostics {
   void warning_once(std::string_view key, SourcePos pos, std::string message,
                     std::string hint = {});
 
+  /// Adds diagnostics collected earlier (kept with a memoised file, model/build.h).
+  void add(const std::vector<Diagnostic>& earlier);
+
   /// Registers the text of a source file so that messages can quote its lines.
   void add_source(const std::string& file, std::shared_ptr<const std::string> text);
 

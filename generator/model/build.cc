@@ -148,6 +148,37 @@ std::vector<std::string> peek_languages(const load::SiteSources& sources) {
 
 std::shared_ptr<ReadMemo> make_read_memo() { return std::make_shared<ReadMemo>(); }
 
+namespace {
+
+// A deferred data file's tree: parsed now, or, with a memo, the tree its unchanged bytes gave
+// in an earlier build (with the diagnostics parsing gave then). Null when it cannot be parsed.
+std::shared_ptr<const Node> parse_deferred(const load::Document& doc, ReadMemo* memo,
+                                           diag::Diagnostics& diags) {
+  const std::string_view text = doc.text ? std::string_view(*doc.text) : std::string_view();
+  if (!memo) {
+    std::optional<Node> root = load::parse_source(doc.path, text, diags);
+    return root ? std::make_shared<const Node>(std::move(*root)) : nullptr;
+  }
+  const uint64_t key = util::Digest().add(doc.path).add(text).value();
+  {
+    std::lock_guard lock(memo->mu);
+    auto it = memo->data_files.find(doc.path);
+    if (it != memo->data_files.end() && it->second.key == key) {
+      diags.add(it->second.diagnostics);
+      return it->second.root;
+    }
+  }
+  diag::Diagnostics own;
+  std::optional<Node> root = load::parse_source(doc.path, text, own);
+  ReadMemo::Parsed parsed{key, root ? std::make_shared<const Node>(std::move(*root)) : nullptr,
+                          own.sorted()};
+  diags.add(parsed.diagnostics);
+  std::lock_guard lock(memo->mu);
+  return memo->data_files.insert_or_assign(doc.path, std::move(parsed)).first->second.root;
+}
+
+}  // namespace
+
 Model build_model(const load::SiteSources& sources, const BuildOptions& options,
                   diag::Diagnostics& diags) {
   Model m;
@@ -178,19 +209,18 @@ Model build_model(const load::SiteSources& sources, const BuildOptions& options,
   detail::Registries reg;
   using load::DataSlot;
   std::set<DataSlot> failed_slots;  // collections with a file that could not be parsed
-  // Builds a collection file by file; a deferred file is parsed here and its tree freed after.
+  // Builds a collection file by file; a deferred file is parsed here (or taken from the memo)
+  // and, without a memo, its tree freed after.
   auto each = [&](DataSlot slot, auto&& fn) {
     for (const load::Document& doc : sources.docs(slot)) {
       Ctx ctx{diags, doc.path, langs};
       if (!doc.deferred) {
-        fn(doc, ctx);
+        fn(doc.root ? &*doc.root : nullptr, ctx);
         continue;
       }
-      load::Document parsed;
-      parsed.path = doc.path;
-      parsed.root = load::parse_source(doc.path, *doc.text, diags);
-      if (!parsed.root) failed_slots.insert(slot);
-      fn(parsed, ctx);
+      std::shared_ptr<const Node> root = parse_deferred(doc, options.memo, diags);
+      if (!root) failed_slots.insert(slot);
+      fn(root.get(), ctx);
     }
   };
   // A collection with a file that could not be parsed: references into it are not checked.
@@ -200,14 +230,14 @@ Model build_model(const load::SiteSources& sources, const BuildOptions& options,
            std::any_of(docs.begin(), docs.end(),
                        [](const load::Document& d) { return !d.root && !d.deferred; });
   };
-  each(DataSlot::kSubjects, [&](auto& d, auto& c) { detail::build_subjects(d, c, m, reg); });
+  each(DataSlot::kSubjects, [&](const Node* d, auto& c) { detail::build_subjects(d, c, m, reg); });
   if (unreadable(DataSlot::kSubjects)) reg.subjects.set_incomplete();
   m.subject_index = reg.subjects.index();
   each(DataSlot::kMunicipalities,
-       [&](auto& d, auto& c) { detail::build_municipalities(d, c, m, reg); });
+       [&](const Node* d, auto& c) { detail::build_municipalities(d, c, m, reg); });
   if (unreadable(DataSlot::kMunicipalities)) reg.municipalities.set_incomplete();
   m.municipality_index = reg.municipalities.index();
-  each(DataSlot::kSchools, [&](auto& d, auto& c) { detail::build_institutions(d, c, m, reg); });
+  each(DataSlot::kSchools, [&](const Node* d, auto& c) { detail::build_institutions(d, c, m, reg); });
   if (unreadable(DataSlot::kSchools)) reg.institutions.set_incomplete();
   m.institution_index = reg.institutions.index();
   // Private teacher records refer to institutions only, and are most of a national site's bytes:
@@ -242,12 +272,12 @@ Model build_model(const load::SiteSources& sources, const BuildOptions& options,
     read_teachers();
   }
   each(DataSlot::kMethodologists,
-       [&](auto& d, auto& c) { detail::build_methodologists(d, c, m, reg); });
-  each(DataSlot::kOlympiads, [&](auto& d, auto& c) { detail::build_olympiads(d, c, m, reg); });
-  each(DataSlot::kMaterials, [&](auto& d, auto& c) { detail::build_materials(d, c, m, reg); });
-  each(DataSlot::kEvents, [&](auto& d, auto& c) { detail::build_events(d, c, m, reg); });
-  each(DataSlot::kMetrics, [&](auto& d, auto& c) { detail::build_metrics(d, c, m, reg); });
-  each(DataSlot::kProgrammes, [&](auto& d, auto& c) { detail::build_programmes(d, c, m, reg); });
+       [&](const Node* d, auto& c) { detail::build_methodologists(d, c, m, reg); });
+  each(DataSlot::kOlympiads, [&](const Node* d, auto& c) { detail::build_olympiads(d, c, m, reg); });
+  each(DataSlot::kMaterials, [&](const Node* d, auto& c) { detail::build_materials(d, c, m, reg); });
+  each(DataSlot::kEvents, [&](const Node* d, auto& c) { detail::build_events(d, c, m, reg); });
+  each(DataSlot::kMetrics, [&](const Node* d, auto& c) { detail::build_metrics(d, c, m, reg); });
+  each(DataSlot::kProgrammes, [&](const Node* d, auto& c) { detail::build_programmes(d, c, m, reg); });
   if (teachers.joinable()) teachers.join();
   if (teachers_error) std::rethrow_exception(teachers_error);
   m.private_data = std::move(priv);

@@ -50,8 +50,8 @@ std::optional<OlympiadResult> read_result(const Node& e, const Ctx& ctx, const R
 
 }  // namespace
 
-void build_olympiads(const load::Document& doc, const Ctx& ctx, Model& m, Registries& reg) {
-  for_each_entry(doc, ctx, "olympiad", [&](const Node& e) {
+void build_olympiads(const Node* root, const Ctx& ctx, Model& m, Registries& reg) {
+  for_each_entry(root, ctx, "olympiad", [&](const Node& e) {
     Fields f(e, ctx, "an olympiad",
              {"id", "title", "subject", "stage", "grades", "date", "start", "end",
               "registration_deadline", "system", "location", "organizer", "special_education",
@@ -137,8 +137,8 @@ void build_olympiads(const load::Document& doc, const Ctx& ctx, Model& m, Regist
   });
 }
 
-void build_materials(const load::Document& doc, const Ctx& ctx, Model& m, Registries& reg) {
-  for_each_entry(doc, ctx, "material", [&](const Node& e) {
+void build_materials(const Node* root, const Ctx& ctx, Model& m, Registries& reg) {
+  for_each_entry(root, ctx, "material", [&](const Node& e) {
     Fields f(e, ctx, "a material",
              {"id", "title", "subjects", "level", "deadline", "status", "published", "url"});
     Material mat;
@@ -177,8 +177,8 @@ void build_materials(const load::Document& doc, const Ctx& ctx, Model& m, Regist
   });
 }
 
-void build_events(const load::Document& doc, const Ctx& ctx, Model& m, Registries& reg) {
-  for_each_entry(doc, ctx, "event", [&](const Node& e) {
+void build_events(const Node* root, const Ctx& ctx, Model& m, Registries& reg) {
+  for_each_entry(root, ctx, "event", [&](const Node& e) {
     Fields f(e, ctx, "an event",
              {"id", "title", "level", "municipality", "school", "audience", "subjects", "start",
               "end", "hours", "format", "location", "url"});

@@ -2,8 +2,8 @@
 #include "model/builders.h"
 
 namespace metodika::model::detail {
-void build_subjects(const load::Document& doc, const Ctx& ctx, Model& m, Registries& reg) {
-  for_each_entry(doc, ctx, "subject", [&](const Node& e) {
+void build_subjects(const Node* root, const Ctx& ctx, Model& m, Registries& reg) {
+  for_each_entry(root, ctx, "subject", [&](const Node& e) {
     Fields f(e, ctx, "a subject", {"id", "name", "area"});
     Subject s;
     s.pos = ctx.at(e);
@@ -19,8 +19,8 @@ void build_subjects(const load::Document& doc, const Ctx& ctx, Model& m, Registr
   });
 }
 
-void build_municipalities(const load::Document& doc, const Ctx& ctx, Model& m, Registries& reg) {
-  for_each_entry(doc, ctx, "municipality", [&](const Node& e) {
+void build_municipalities(const Node* root, const Ctx& ctx, Model& m, Registries& reg) {
+  for_each_entry(root, ctx, "municipality", [&](const Node& e) {
     Fields f(e, ctx, "a municipality", {"id", "name", "kind", "region", "board", "council"});
     Municipality mu;
     mu.pos = ctx.at(e);
@@ -48,8 +48,8 @@ void build_municipalities(const load::Document& doc, const Ctx& ctx, Model& m, R
   });
 }
 
-void build_institutions(const load::Document& doc, const Ctx& ctx, Model& m, Registries& reg) {
-  for_each_entry(doc, ctx, "institution", [&](const Node& e) {
+void build_institutions(const Node* root, const Ctx& ctx, Model& m, Registries& reg) {
+  for_each_entry(root, ctx, "institution", [&](const Node& e) {
     Fields f(e, ctx, "an institution",
              {"id", "name", "municipality", "kind", "head", "address", "url", "students",
               "teachers", "accreditation", "tags"});
@@ -103,8 +103,8 @@ void build_institutions(const load::Document& doc, const Ctx& ctx, Model& m, Reg
   });
 }
 
-void build_methodologists(const load::Document& doc, const Ctx& ctx, Model& m, Registries& reg) {
-  for_each_entry(doc, ctx, "methodologist", [&](const Node& e) {
+void build_methodologists(const Node* root, const Ctx& ctx, Model& m, Registries& reg) {
+  for_each_entry(root, ctx, "methodologist", [&](const Node& e) {
     Fields f(e, ctx, "a methodologist",
              {"id", "name", "level", "municipality", "school", "subjects", "email", "phone", "fte",
               "activity"});

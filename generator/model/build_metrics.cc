@@ -58,11 +58,11 @@ void read_diagnostic(const Node& v, const Ctx& ctx, MetricRecord& r) {
 
 }  // namespace
 
-void build_metrics(const load::Document& doc, const Ctx& ctx, Model& m, Registries& reg) {
+void build_metrics(const Node* root, const Ctx& ctx, Model& m, Registries& reg) {
   // (school, year) pairs already seen, with where.
   std::map<std::pair<size_t, int>, Pos> seen;
   for (const MetricRecord& r : m.metrics) seen.emplace(std::pair{r.school_index, r.year}, r.pos);
-  for_each_entry(doc, ctx, "metric record", [&](const Node& e) {
+  for_each_entry(root, ctx, "metric record", [&](const Node& e) {
     Fields f(e, ctx, "a metric record",
              {"school", "year", "ce", "diagnostic", "observations", "survey", "motivation_awards",
               "head_evaluation"});
@@ -118,11 +118,11 @@ void build_metrics(const load::Document& doc, const Ctx& ctx, Model& m, Registri
   });
 }
 
-void build_programmes(const load::Document& doc, const Ctx& ctx, Model& m, Registries& reg) {
-  if (!doc.root || doc.root->is_null()) return;
+void build_programmes(const Node* root, const Ctx& ctx, Model& m, Registries& reg) {
+  if (!root || root->is_null()) return;
   // A programme file holds one programme (a map), or a list of them.
-  const std::vector<Node> single{*doc.root};
-  const std::vector<Node>& entries = doc.root->is_seq() ? doc.root->items : single;
+  const std::vector<Node> single{*root};
+  const std::vector<Node>& entries = root->is_seq() ? root->items : single;
   for (const Node& e : entries) {
     if (!expect_map(e, ctx, "a programme")) continue;
     Fields f(e, ctx, "a programme",
@@ -311,13 +311,7 @@ void build_teachers(const std::vector<load::Document>& docs, diag::Diagnostics& 
       auto it = memo->teacher_files.find(doc.path);
       if (it != memo->teacher_files.end() && it->second.key == key && doc.text) {
         per_file[i] = it->second.teachers;
-        for (const diag::Diagnostic& d : it->second.diagnostics) {
-          if (d.severity == diag::Severity::kError) {
-            diags.error(d.pos, d.message, d.hint);
-          } else {
-            diags.warning(d.pos, d.message, d.hint);
-          }
-        }
+        diags.add(it->second.diagnostics);
         return;
       }
     }
@@ -336,13 +330,7 @@ void build_teachers(const std::vector<load::Document>& docs, diag::Diagnostics& 
     });
     if (!memo) return;
     ReadMemo::Entry entry{key, per_file[i], own.sorted()};
-    for (const diag::Diagnostic& d : entry.diagnostics) {
-      if (d.severity == diag::Severity::kError) {
-        diags.error(d.pos, d.message, d.hint);
-      } else {
-        diags.warning(d.pos, d.message, d.hint);
-      }
-    }
+    diags.add(entry.diagnostics);
     std::lock_guard lock(memo->mu);
     memo->teacher_files.insert_or_assign(doc.path, std::move(entry));
   });  // each worker's tree is freed as soon as its file is read

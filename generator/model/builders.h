@@ -63,11 +63,6 @@ void for_each_entry(const Node* root, const Ctx& ctx, std::string_view what, Fn&
   }
 }
 
-template <typename Fn>
-void for_each_entry(const load::Document& doc, const Ctx& ctx, std::string_view what, Fn&& fn) {
-  for_each_entry(doc.root ? &*doc.root : nullptr, ctx, what, std::forward<Fn>(fn));
-}
-
 /// What identifies an entry's content for the incremental build: its file and its node's digest
 /// (load::node_digest), so that an edit changes the digest of the entries it touches only.
 uint64_t entry_digest(const Node& entry, const Ctx& ctx);
@@ -82,15 +77,15 @@ std::vector<std::string> read_refs(const Node& v, const Ctx& ctx, const IdRegist
 
 Site build_site(const load::Document& doc, const Ctx& ctx);
 
-void build_subjects(const load::Document&, const Ctx&, Model&, Registries&);
-void build_municipalities(const load::Document&, const Ctx&, Model&, Registries&);
-void build_institutions(const load::Document&, const Ctx&, Model&, Registries&);
-void build_methodologists(const load::Document&, const Ctx&, Model&, Registries&);
-void build_olympiads(const load::Document&, const Ctx&, Model&, Registries&);
-void build_materials(const load::Document&, const Ctx&, Model&, Registries&);
-void build_events(const load::Document&, const Ctx&, Model&, Registries&);
-void build_metrics(const load::Document&, const Ctx&, Model&, Registries&);
-void build_programmes(const load::Document&, const Ctx&, Model&, Registries&);
+void build_subjects(const Node* root, const Ctx&, Model&, Registries&);
+void build_municipalities(const Node* root, const Ctx&, Model&, Registries&);
+void build_institutions(const Node* root, const Ctx&, Model&, Registries&);
+void build_methodologists(const Node* root, const Ctx&, Model&, Registries&);
+void build_olympiads(const Node* root, const Ctx&, Model&, Registries&);
+void build_materials(const Node* root, const Ctx&, Model&, Registries&);
+void build_events(const Node* root, const Ctx&, Model&, Registries&);
+void build_metrics(const Node* root, const Ctx&, Model&, Registries&);
+void build_programmes(const Node* root, const Ctx&, Model&, Registries&);
 /// All private teacher files: parsed (when deferred) and read in parallel, one tree at a time
 /// per worker, then merged in file order so that ids and diagnostics do not depend on timing.
 /// With `memo`, a file whose key (its bytes, path, `context`) is unchanged since the memo's last

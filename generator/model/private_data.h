@@ -4,10 +4,12 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
 
+#include "load/yaml.h"
 #include "model/model.h"
 
 namespace metodika::model {
@@ -43,6 +45,15 @@ struct ReadMemo {
   };
   std::mutex mu;
   std::map<std::string, Entry, std::less<>> teacher_files;
+  /// The tree of each public data file (null when it could not be parsed) and the diagnostics
+  /// parsing gave, valid while the file's path and bytes are the same (`key`). Trees are shared:
+  /// a build that uses one holds it even if the next edit replaces the entry.
+  struct Parsed {
+    uint64_t key = 0;
+    std::shared_ptr<const load::Node> root;
+    std::vector<diag::Diagnostic> diagnostics;
+  };
+  std::map<std::string, Parsed, std::less<>> data_files;
 };
 
 }  // namespace metodika::model

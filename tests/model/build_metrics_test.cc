@@ -2,6 +2,7 @@
 // sections 10–12).
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -521,6 +522,49 @@ TEST_CASE("with a memo, a teacher file read before gives the same records and di
   const Built renamed = build(files, with_memo);
   CHECK(renamed.diagnostics == build(files).diagnostics);
   CHECK(renamed.diagnostics.find("unknown school \"ventspils-1-pamatskola\"") != std::string::npos);
+}
+
+TEST_CASE("with a memo, a data file parsed before gives the same tree and diagnostics") {
+  load::LoadOptions deferred;
+  deferred.defer_data = true;
+  auto memo = make_read_memo();
+  BuildOptions with_memo;
+  with_memo.memo = memo.get();
+  auto files = with_base({{"data/schools/talsi.yaml",
+                           "- {id: talsu-vidusskola, name: Talsu vidusskola, municipality: tals, "
+                           "kind: secondary}\n"},
+                          {"data/events.yaml", "- {id: e1, title: [unclosed\n"}});
+  auto names = [](const Built& b) {
+    std::vector<std::string> out;
+    for (const auto& in : b.model.institutions) out.push_back(in.id + "/" + in.name.in("lv"));
+    return out;
+  };
+  const Built plain = build(files, {}, deferred);
+  const Built first = build(files, with_memo, deferred);
+  const std::shared_ptr<const load::Node> tree = memo->data_files.at("data/schools/talsi.yaml").root;
+  const Built again = build(files, with_memo, deferred);  // every data file from the memo
+  CHECK(memo->data_files.size() >= 4);
+  CHECK(memo->data_files.at("data/schools/talsi.yaml").root == tree);  // not parsed again
+  CHECK(memo->data_files.at("data/events.yaml").root == nullptr);
+  CHECK(plain.errors == 2);  // the unknown municipality and the syntax error
+  CHECK(first.diagnostics == plain.diagnostics);
+  CHECK(again.diagnostics == plain.diagnostics);
+  CHECK(names(again) == names(plain));
+  CHECK(again.model.institutions.at(0).digest == plain.model.institutions.at(0).digest);
+
+  // Edited files are parsed again: the fixed syntax error goes, the renamed school shows.
+  files["data/events.yaml"] = "[]\n";
+  files["data/schools/ventspils.yaml"] =
+      "- {id: ventspils-1-pamatskola, name: Jaunais nosaukums, municipality: ventspils, "
+      "kind: basic}\n";
+  const Built edited = build(files, with_memo, deferred);
+  CHECK(memo->data_files.at("data/events.yaml").root != nullptr);
+  CHECK(edited.diagnostics == build(files, {}, deferred).diagnostics);
+  CHECK(edited.errors == 1);
+  const std::vector<std::string> renamed = names(edited);
+  CHECK(renamed == names(build(files, {}, deferred)));
+  CHECK(std::find(renamed.begin(), renamed.end(), "ventspils-1-pamatskola/Jaunais nosaukums") !=
+        renamed.end());
 }
 
 }  // namespace

@@ -61,13 +61,14 @@ struct Built {
 };
 
 /// Writes `files` (plus kSiteYaml unless a site file is given), loads and builds them.
-inline Built build(Files files, const BuildOptions& options = {}) {
+inline Built build(Files files, const BuildOptions& options = {},
+                   const load::LoadOptions& load_options = {}) {
   if (!files.contains("site.yaml") && !files.contains("site.json") && !files.contains("site.yml")) {
     files["site.yaml"] = std::string(kSiteYaml);
   }
   metodika::testing::TempSite site(files);
   diag::Diagnostics diags;
-  load::SiteSources sources = load::load_site(site.root(), load::LoadOptions{}, diags);
+  load::SiteSources sources = load::load_site(site.root(), load_options, diags);
   Built out;
   out.model = build_model(sources, options, diags);
   out.diagnostics = diags.format();

@@ -159,12 +159,19 @@ SiteStats render_site(const model::Model& model, const rules::Results& results,
     c.set_language(lang);
     write_open_data(c);
   }
-  // The catalogue and the sitemap list every page and data file: kept while nothing changed.
-  const uint64_t everything = options.inputs ? options.inputs->everything : 0;
+  // The catalogue and the sitemap list every page and data file, with the site's settings: kept
+  // while the lists are the same (an edited figure or title changes neither).
+  util::Digest listed;
+  listed.add(options.inputs ? options.inputs->global : 0).add(c.sitemap().size());
+  for (const std::string& url : c.sitemap()) listed.add(url);
+  for (const DataFile& f : c.data_files()) {
+    listed.add(f.lang).add(f.dataset).add(f.dataset_title).add(f.table).add(f.title);
+    listed.add(f.description).add(f.csv_rel).add(f.json_rel);
+  }
   const std::pair<std::string_view, Writer> last[] = {{"site/catalogue", write_data_catalogue},
                                                       {"site/sitemap", write_sitemap_and_robots}};
   for (const auto& [key, writer] : last) {
-    util::cached_work(cache, out, key, everything, [&](util::OutputSink& sink) {
+    util::cached_work(cache, out, key, listed.value(), [&](util::OutputSink& sink) {
       c.set_output(sink);
       writer(c);
     });
