@@ -48,7 +48,16 @@ std::optional<size_t> IdRegistry::resolve(const std::string& id, const Node& at,
 }
 
 uint64_t entry_digest(const Node& entry, const Ctx& ctx) {
-  return util::Digest().add(ctx.file).add(load::node_digest(entry)).value();
+  uint64_t content = 0;
+  const std::less<const Node*> before;
+  if (ctx.item_digests && ctx.root && ctx.root->items.size() == ctx.item_digests->size() &&
+      !before(&entry, ctx.root->items.data()) &&
+      before(&entry, ctx.root->items.data() + ctx.root->items.size())) {
+    content = (*ctx.item_digests)[static_cast<size_t>(&entry - ctx.root->items.data())];
+  } else {
+    content = load::node_digest(entry);
+  }
+  return util::Digest().add(ctx.file).add(content).value();
 }
 
 std::string str_or_empty(const Fields& f, std::string_view key, const Ctx& ctx) {
@@ -152,12 +161,12 @@ namespace {
 
 // A deferred data file's tree: parsed now, or, with a memo, the tree its unchanged bytes gave
 // in an earlier build (with the diagnostics parsing gave then). Null when it cannot be parsed.
-std::shared_ptr<const Node> parse_deferred(const load::Document& doc, ReadMemo* memo,
-                                           diag::Diagnostics& diags) {
+std::shared_ptr<const ParsedFile> parse_deferred(const load::Document& doc, ReadMemo* memo,
+                                                 diag::Diagnostics& diags) {
   const std::string_view text = doc.text ? std::string_view(*doc.text) : std::string_view();
   if (!memo) {
     std::optional<Node> root = load::parse_source(doc.path, text, diags);
-    return root ? std::make_shared<const Node>(std::move(*root)) : nullptr;
+    return root ? std::make_shared<const ParsedFile>(ParsedFile{std::move(*root), {}}) : nullptr;
   }
   const uint64_t key = util::Digest().add(doc.path).add(text).value();
   {
@@ -165,16 +174,22 @@ std::shared_ptr<const Node> parse_deferred(const load::Document& doc, ReadMemo* 
     auto it = memo->data_files.find(doc.path);
     if (it != memo->data_files.end() && it->second.key == key) {
       diags.add(it->second.diagnostics);
-      return it->second.root;
+      return it->second.file;
     }
   }
   diag::Diagnostics own;
   std::optional<Node> root = load::parse_source(doc.path, text, own);
-  ReadMemo::Parsed parsed{key, root ? std::make_shared<const Node>(std::move(*root)) : nullptr,
-                          own.sorted()};
+  std::shared_ptr<ParsedFile> file;
+  if (root) {
+    file = std::make_shared<ParsedFile>(ParsedFile{std::move(*root), {}});
+    if (file->root.is_seq()) {
+      for (const Node& item : file->root.items) file->item_digests.push_back(load::node_digest(item));
+    }
+  }
+  ReadMemo::Parsed parsed{key, std::move(file), own.sorted()};
   diags.add(parsed.diagnostics);
   std::lock_guard lock(memo->mu);
-  return memo->data_files.insert_or_assign(doc.path, std::move(parsed)).first->second.root;
+  return memo->data_files.insert_or_assign(doc.path, std::move(parsed)).first->second.file;
 }
 
 }  // namespace
@@ -218,9 +233,17 @@ Model build_model(const load::SiteSources& sources, const BuildOptions& options,
         fn(doc.root ? &*doc.root : nullptr, ctx);
         continue;
       }
-      std::shared_ptr<const Node> root = parse_deferred(doc, options.memo, diags);
-      if (!root) failed_slots.insert(slot);
-      fn(root.get(), ctx);
+      std::shared_ptr<const ParsedFile> file = parse_deferred(doc, options.memo, diags);
+      if (!file) {
+        failed_slots.insert(slot);
+        fn(nullptr, ctx);
+        continue;
+      }
+      if (!file->item_digests.empty()) {
+        ctx.root = &file->root;
+        ctx.item_digests = &file->item_digests;
+      }
+      fn(&file->root, ctx);
     }
   };
   // A collection with a file that could not be parsed: references into it are not checked.
@@ -250,11 +273,38 @@ Model build_model(const load::SiteSources& sources, const BuildOptions& options,
   for (const Institution& in : m.institutions) teacher_context_digest.add(in.id);
   teacher_context_digest.add(reg.institutions.index().size()).add(unreadable(DataSlot::kSchools));
   const uint64_t teacher_context = teacher_context_digest.value();
+  util::Digest private_digest;
+  for (const load::Document& doc : sources.docs(DataSlot::kPrivateTeachers)) {
+    private_digest.add(doc.path).add(doc.text ? std::string_view(*doc.text) : std::string_view());
+  }
+  m.private_digest = private_digest.value();
+  // With a memo, when no teacher file and nothing they refer to changed, the last build's
+  // records and diagnostics are taken whole (a national site's 25,000 records).
+  const uint64_t all_teachers_key = util::Digest().add(m.private_digest).add(teacher_context).value();
+  std::shared_ptr<const PrivateData> reused;
   std::exception_ptr teachers_error;
   auto read_teachers = [&] {
     try {
-      detail::build_teachers(sources.docs(DataSlot::kPrivateTeachers), diags, langs,
-                             options.jobs, reg, *priv, options.memo, teacher_context);
+      const auto& docs = sources.docs(DataSlot::kPrivateTeachers);
+      ReadMemo* memo = options.memo;
+      if (!memo) {
+        detail::build_teachers(docs, diags, langs, options.jobs, reg, *priv);
+        return;
+      }
+      {
+        std::lock_guard lock(memo->mu);
+        if (memo->all_teachers.data && memo->all_teachers.key == all_teachers_key) {
+          reused = memo->all_teachers.data;
+          diags.add(memo->all_teachers.diagnostics);
+          return;
+        }
+      }
+      diag::Diagnostics own;
+      detail::build_teachers(docs, own, langs, options.jobs, reg, *priv, memo, teacher_context);
+      ReadMemo::AllTeachers all{all_teachers_key, priv, own.sorted()};
+      diags.add(all.diagnostics);
+      std::lock_guard lock(memo->mu);
+      memo->all_teachers = std::move(all);
     } catch (...) {
       teachers_error = std::current_exception();
     }
@@ -280,12 +330,11 @@ Model build_model(const load::SiteSources& sources, const BuildOptions& options,
   each(DataSlot::kProgrammes, [&](const Node* d, auto& c) { detail::build_programmes(d, c, m, reg); });
   if (teachers.joinable()) teachers.join();
   if (teachers_error) std::rethrow_exception(teachers_error);
-  m.private_data = std::move(priv);
-  util::Digest private_digest;
-  for (const load::Document& doc : sources.docs(DataSlot::kPrivateTeachers)) {
-    private_digest.add(doc.path).add(doc.text ? std::string_view(*doc.text) : std::string_view());
+  if (reused) {
+    m.private_data = std::move(reused);
+  } else {
+    m.private_data = std::move(priv);
   }
-  m.private_digest = private_digest.value();
   detail::build_pages(sources.content, diags, m);
   m.index_by_school();
   return m;

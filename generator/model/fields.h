@@ -24,6 +24,10 @@ struct Ctx {
   diag::Diagnostics& diags;
   const std::string& file;
   const std::vector<std::string>& langs;
+  /// The file's list root and load::node_digest of each of its items, when known in advance
+  /// (a memoised tree): entry_digest then need not walk the entry again.
+  const Node* root = nullptr;
+  const std::vector<uint64_t>* item_digests = nullptr;
 
   [[nodiscard]] Pos at(const Node& n) const { return {file, n.line, n.col}; }
   void error(const Node& n, std::string msg, std::string hint = {}) const {

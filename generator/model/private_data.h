@@ -34,6 +34,12 @@ struct PrivateData {
   std::vector<Teacher> teachers;
 };
 
+/// A data file's tree with load::node_digest of each item of a list root (for entry_digest).
+struct ParsedFile {
+  load::Node root;
+  std::vector<uint64_t> item_digests;
+};
+
 /// model/build.h. An entry holds what one teacher file gave: its records and diagnostics, valid
 /// while the file's bytes, its path, the institutions it may refer to and the site's languages
 /// are the same (`key`).
@@ -50,10 +56,18 @@ struct ReadMemo {
   /// a build that uses one holds it even if the next edit replaces the entry.
   struct Parsed {
     uint64_t key = 0;
-    std::shared_ptr<const load::Node> root;
+    std::shared_ptr<const ParsedFile> file;
     std::vector<diag::Diagnostic> diagnostics;
   };
   std::map<std::string, Parsed, std::less<>> data_files;
+  /// Every teacher file's records together, and every diagnostic reading them gave, valid while
+  /// no teacher file and nothing they depend on changed (`key`).
+  struct AllTeachers {
+    uint64_t key = 0;
+    std::shared_ptr<const PrivateData> data;
+    std::vector<diag::Diagnostic> diagnostics;
+  };
+  AllTeachers all_teachers;
 };
 
 }  // namespace metodika::model
