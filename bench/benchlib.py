@@ -242,7 +242,7 @@ class Serve:
     def build_seconds(self):
         """Every build's time as `serve` printed it, the start-up build first."""
         return [float(m.group(1)) for line in self.log
-                if (m := re.search(r"metodika: built .* in ([\d.]+) s", line))]
+                if (m := re.search(r"metodika: (?:built|updated) .* in ([\d.]+) s", line))]
 
     def peak_rss_kib(self):
         """The process's peak resident memory so far (VmHWM), in KiB."""

@@ -2,8 +2,11 @@
 
 #include <algorithm>
 #include <exception>
+#include <functional>
+#include <mutex>
 #include <thread>
 #include <tuple>
+#include <utility>
 #include <set>
 
 #include "model/builders.h"
@@ -159,6 +162,41 @@ std::shared_ptr<ReadMemo> make_read_memo() { return std::make_shared<ReadMemo>()
 
 namespace {
 
+// Runs `work` on a thread of its own when asked to, else at once. join() waits for it and passes
+// on what it threw; the destructor waits too, so that an exception elsewhere never leaves a
+// joinable thread behind (std::terminate).
+class Beside {
+ public:
+  Beside(bool on_thread, std::function<void()> work) : work_(std::move(work)) {
+    if (on_thread) {
+      thread_ = std::thread([this] { run(); });
+    } else {
+      run();
+    }
+  }
+  Beside(const Beside&) = delete;
+  Beside& operator=(const Beside&) = delete;
+  ~Beside() {
+    if (thread_.joinable()) thread_.join();
+  }
+  void join() {
+    if (thread_.joinable()) thread_.join();
+    if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
+  }
+
+ private:
+  void run() {
+    try {
+      work_();
+    } catch (...) {
+      error_ = std::current_exception();
+    }
+  }
+  std::function<void()> work_;
+  std::exception_ptr error_;
+  std::thread thread_;
+};
+
 // A deferred data file's tree: parsed now, or, with a memo, the tree its unchanged bytes gave
 // in an earlier build (with the diagnostics parsing gave then). Null when it cannot be parsed.
 std::shared_ptr<const ParsedFile> parse_deferred(const load::Document& doc, ReadMemo* memo,
@@ -224,6 +262,7 @@ Model build_model(const load::SiteSources& sources, const BuildOptions& options,
   detail::Registries reg;
   using load::DataSlot;
   std::set<DataSlot> failed_slots;  // collections with a file that could not be parsed
+  std::mutex failed_mu;              // metrics are read beside the other collections
   // Builds a collection file by file; a deferred file is parsed here (or taken from the memo)
   // and, without a memo, its tree freed after.
   auto each = [&](DataSlot slot, auto&& fn) {
@@ -235,6 +274,7 @@ Model build_model(const load::SiteSources& sources, const BuildOptions& options,
       }
       std::shared_ptr<const ParsedFile> file = parse_deferred(doc, options.memo, diags);
       if (!file) {
+        std::lock_guard lock(failed_mu);
         failed_slots.insert(slot);
         fn(nullptr, ctx);
         continue;
@@ -282,54 +322,42 @@ Model build_model(const load::SiteSources& sources, const BuildOptions& options,
   // records and diagnostics are taken whole (a national site's 25,000 records).
   const uint64_t all_teachers_key = util::Digest().add(m.private_digest).add(teacher_context).value();
   std::shared_ptr<const PrivateData> reused;
-  std::exception_ptr teachers_error;
   auto read_teachers = [&] {
-    try {
-      const auto& docs = sources.docs(DataSlot::kPrivateTeachers);
-      ReadMemo* memo = options.memo;
-      if (!memo) {
-        detail::build_teachers(docs, diags, langs, options.jobs, reg, *priv);
+    const auto& docs = sources.docs(DataSlot::kPrivateTeachers);
+    ReadMemo* memo = options.memo;
+    if (!memo) {
+      detail::build_teachers(docs, diags, langs, options.jobs, reg, *priv);
+      return;
+    }
+    {
+      std::lock_guard lock(memo->mu);
+      if (memo->all_teachers.data && memo->all_teachers.key == all_teachers_key) {
+        reused = memo->all_teachers.data;
+        diags.add(memo->all_teachers.diagnostics);
         return;
       }
-      {
-        std::lock_guard lock(memo->mu);
-        if (memo->all_teachers.data && memo->all_teachers.key == all_teachers_key) {
-          reused = memo->all_teachers.data;
-          diags.add(memo->all_teachers.diagnostics);
-          return;
-        }
-      }
-      diag::Diagnostics own;
-      detail::build_teachers(docs, own, langs, options.jobs, reg, *priv, memo, teacher_context);
-      ReadMemo::AllTeachers all{all_teachers_key, priv, own.sorted()};
-      diags.add(all.diagnostics);
-      std::lock_guard lock(memo->mu);
-      memo->all_teachers = std::move(all);
-    } catch (...) {
-      teachers_error = std::current_exception();
     }
+    diag::Diagnostics own;
+    detail::build_teachers(docs, own, langs, options.jobs, reg, *priv, memo, teacher_context);
+    ReadMemo::AllTeachers all{all_teachers_key, priv, own.sorted()};
+    diags.add(all.diagnostics);
+    std::lock_guard lock(memo->mu);
+    memo->all_teachers = std::move(all);
   };
-  std::thread teachers;
-  struct JoinAtExit {  // an exception below must not leave a joinable thread (std::terminate)
-    std::thread& t;
-    ~JoinAtExit() {
-      if (t.joinable()) t.join();
-    }
-  } join_at_exit{teachers};
-  if (options.jobs > 1) {
-    teachers = std::thread(read_teachers);
-  } else {
-    read_teachers();
-  }
+  Beside teachers(options.jobs > 1, read_teachers);
+  // Metric records, the largest public collection, refer to institutions only and nothing
+  // after them refers to them: they too are read beside the rest.
+  Beside metrics(options.jobs > 1, [&] {
+    each(DataSlot::kMetrics, [&](const Node* d, auto& c) { detail::build_metrics(d, c, m, reg); });
+  });
   each(DataSlot::kMethodologists,
        [&](const Node* d, auto& c) { detail::build_methodologists(d, c, m, reg); });
   each(DataSlot::kOlympiads, [&](const Node* d, auto& c) { detail::build_olympiads(d, c, m, reg); });
   each(DataSlot::kMaterials, [&](const Node* d, auto& c) { detail::build_materials(d, c, m, reg); });
   each(DataSlot::kEvents, [&](const Node* d, auto& c) { detail::build_events(d, c, m, reg); });
-  each(DataSlot::kMetrics, [&](const Node* d, auto& c) { detail::build_metrics(d, c, m, reg); });
   each(DataSlot::kProgrammes, [&](const Node* d, auto& c) { detail::build_programmes(d, c, m, reg); });
-  if (teachers.joinable()) teachers.join();
-  if (teachers_error) std::rethrow_exception(teachers_error);
+  metrics.join();
+  teachers.join();
   if (reused) {
     m.private_data = std::move(reused);
   } else {
