@@ -19,6 +19,8 @@ build_pkgs=(
   libicu-dev
   libcpp-httplib-dev
   libxxhash-dev                     # digests for the incremental build cache
+  libjemalloc-dev                   # the executable's allocator (CMakeLists.txt says why)
+  zlib1g-dev                        # compresses the PDF's streams
   doctest-dev
   fonts-dejavu-core fonts-dejavu-extra   # the PDF review: Sans, Bold, Oblique, Mono
 )
