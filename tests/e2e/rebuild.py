@@ -5,7 +5,7 @@
 
 On a copy of the bundled site and of the test site tests/sites/valid/kurzeme-json: one full
 build, then for each kind of edit (a news post, a new and a deleted post, a school's metrics and
-facts, an event, an olympiad result, a methodologist, a budget amount, a private teacher record,
+facts, an event, an olympiad result, a methodologist, a new school, a new data file, a budget amount, a private teacher record,
 a material, a municipality's review narrative, site.yaml, a template, a data error and its fix)
 an incremental build into the same output. After each, the output must equal byte for byte a
 clean build (`--clean`; single-worker for the first edit) of the edited site into a fresh folder; files whose
@@ -186,6 +186,13 @@ def bundled(metodika, src, work):
     s.incremental("an olympiad result", lambda: bump(s.path("data/olympiads.yaml"), "participants"))
     s.incremental("a methodologist", lambda: sub_first(
         s.path("data/methodologists.yaml"), r"email: ", "email: a"))
+    schools = s.path("data/schools/cesu-novads.yaml")
+    s.incremental("a new school", lambda: write(schools, read(schools) + (
+        "- id: cesu-jauna-pamatskola\n  name: \"Cēsu jaunā pamatskola\"\n"
+        "  municipality: cesu-novads\n  kind: basic\n")), local=False)
+    s.incremental("a new data file", lambda: write(
+        s.path("data/metrics/cesu-jauna-pamatskola.yaml"),
+        "- {school: cesu-jauna-pamatskola, year: 2025, motivation_awards: 1}\n"), local=False)
     s.incremental("a budget amount", lambda: bump(s.path("data/programmes/cesu-novads.yaml"),
                                                   "2024", 100))
     s.incremental("a private teacher record", lambda: bump(

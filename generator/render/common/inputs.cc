@@ -145,7 +145,35 @@ InputDigests input_digests(const model::Model& m, const rules::Results& r,
   all.add(out.olympiads).add(out.materials).add(out.events).add(m.private_digest);
   all.add(collection(out.global, m.metrics)).add(collection(out.global, m.programmes));
   out.everything = all.value();
+
+  out.home = Digest()
+                 .add(out.global)
+                 .add(out.pages)
+                 .add(out.olympiads)
+                 .add(out.materials)
+                 .add(m.institutions.size())
+                 .add(m.methodologists.size())
+                 .value();
+  out.municipality_list = Digest().add(out.global).add(out.institutions).value();
+  Digest sources;
+  sources.add(out.global);
+  for (const std::string& f : public_source_files(m)) sources.add(f);
+  out.about_data = sources.value();
+  out.search =
+      Digest().add(out.global).add(out.institutions).add(out.methodologists).add(out.pages).value();
   return out;
+}
+
+std::set<std::string> public_source_files(const model::Model& m) {
+  std::set<std::string> files;
+  auto add = [&](const auto& items) {
+    for (const auto& x : items) {
+      if (!x.pos.file.empty() && !x.pos.file.starts_with("data/private")) files.insert(x.pos.file);
+    }
+  };
+  add(m.subjects), add(m.municipalities), add(m.institutions), add(m.methodologists);
+  add(m.olympiads), add(m.materials), add(m.events), add(m.metrics), add(m.programmes);
+  return files;
 }
 
 }  // namespace metodika::render

@@ -12,6 +12,8 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
+#include <string>
 #include <vector>
 
 #include "load/theme.h"
@@ -24,8 +26,14 @@ struct InputDigests {
   /// What every output reads: site.yaml (and --as-of), the theme, subjects, municipalities, which
   /// page is the accessibility statement, the build's options and the compiler itself (`salt`).
   uint64_t global = 0;
-  /// Every input: for the pages that summarise the whole site (home, search, lists).
+  /// Every input.
   uint64_t everything = 0;
+  /// Site-wide pages that summarise several collections, each covering what its writer reads
+  /// (render/site): the home page (its page and the news, upcoming olympiads, materials due, how
+  /// many institutions and methodologists), the list of municipalities (with how many
+  /// institutions each has), "about the data" (which public files hold entries) and search
+  /// (the names of municipalities, institutions, methodologists and pages).
+  uint64_t home = 0, municipality_list = 0, about_data = 0, search = 0;
   /// Collections, each with `global`.
   uint64_t pages = 0, institutions = 0, methodologists = 0, olympiads = 0, materials = 0,
            events = 0;
@@ -36,6 +44,9 @@ struct InputDigests {
   /// Every municipality's: the national annex, made of their tables.
   uint64_t municipalities = 0;
 };
+
+/// The public data files that hold at least one entry, sorted: "about the data" lists them.
+[[nodiscard]] std::set<std::string> public_source_files(const model::Model& m);
 
 /// `salt` stands for what the build depends on besides the site folder: the compiler's version
 /// and the options that change what it writes.

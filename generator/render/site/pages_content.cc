@@ -200,16 +200,8 @@ Data row(std::initializer_list<std::pair<const char*, std::string>> cells) {
 
 // The data files the public pages come from (data/private/ is never named: it is not published).
 Data source_files(const model::Model& m) {
-  std::set<std::string> files;
-  auto add = [&](const auto& items) {
-    for (const auto& x : items) {
-      if (!x.pos.file.empty() && !x.pos.file.starts_with("data/private")) files.insert(x.pos.file);
-    }
-  };
-  add(m.subjects), add(m.municipalities), add(m.institutions), add(m.methodologists);
-  add(m.olympiads), add(m.materials), add(m.events), add(m.metrics), add(m.programmes);
   Data list(Data::type::list);
-  for (const std::string& f : files) append(list, Data(f));
+  for (const std::string& f : public_source_files(m)) append(list, Data(f));
   return list;
 }
 

@@ -48,15 +48,15 @@ struct Task {
 };
 
 std::vector<Task> tasks(const model::Model& model, const InputDigests* in) {
-  // The site-wide pages and what they read; "everything" for those that summarise the site.
+  // The site-wide pages and what they read (render/common/inputs.h).
   struct SiteWide {
     std::string_view name;
     Writer write;
     uint64_t InputDigests::*inputs;
   };
   const SiteWide site_wide[] = {
-      {"home", write_home, &InputDigests::everything},
-      {"municipalities", write_municipalities, &InputDigests::everything},
+      {"home", write_home, &InputDigests::home},
+      {"municipalities", write_municipalities, &InputDigests::municipality_list},
       {"institutions", write_institutions, &InputDigests::institutions},
       {"methodologists", write_methodologists, &InputDigests::methodologists},
       {"olympiads", write_olympiads, &InputDigests::olympiads},
@@ -64,8 +64,8 @@ std::vector<Task> tasks(const model::Model& model, const InputDigests* in) {
       {"events", write_events, &InputDigests::events},
       {"content", write_content_pages, &InputDigests::pages},
       {"news", write_news, &InputDigests::pages},
-      {"about-data", write_about_data, &InputDigests::everything},
-      {"search", write_search, &InputDigests::everything},
+      {"about-data", write_about_data, &InputDigests::about_data},
+      {"search", write_search, &InputDigests::search},
       {"not-found", write_not_found, &InputDigests::global},
   };
   // Site-wide pages that show other entities' names: their collection digest and these.

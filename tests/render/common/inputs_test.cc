@@ -121,6 +121,51 @@ TEST_CASE("a news post: the content pages, not the directory") {
   CHECK(before.global == after.global);
 }
 
+TEST_CASE("the site-wide summaries follow what they show, not every edit") {
+  Fixture f;
+  const InputDigests before = f.digests();
+  REQUIRE_FALSE(f.model.methodologists.empty());
+  // A methodologist's entry (say, a phone): the search index shows names; the home page only
+  // how many there are.
+  f.model.methodologists.front().digest ^= 1;
+  InputDigests after = f.digests();
+  CHECK(before.search != after.search);
+  CHECK(before.home == after.home);
+  CHECK(before.municipality_list == after.municipality_list);
+  CHECK(before.about_data == after.about_data);
+  f.model.methodologists.front().digest ^= 1;
+
+  // A metric record: none of them (the national figures are on other pages).
+  f.model.metrics.front().digest ^= 1;
+  after = f.digests();
+  CHECK(before.home == after.home);
+  CHECK(before.search == after.search);
+  CHECK(before.municipality_list == after.municipality_list);
+  CHECK(before.about_data == after.about_data);
+  f.model.metrics.front().digest ^= 1;
+
+  // One more methodologist: the home page's count changes.
+  f.model.methodologists.push_back(f.model.methodologists.front());
+  CHECK(f.digests().home != before.home);
+  f.model.methodologists.pop_back();
+
+  // An institution: the list of municipalities counts them, search names them.
+  f.model.institutions.front().digest ^= 1;
+  after = f.digests();
+  CHECK(before.municipality_list != after.municipality_list);
+  CHECK(before.search != after.search);
+  f.model.institutions.front().digest ^= 1;
+
+  // Entries moved to a new file: "about the data" lists the files.
+  f.model.events.front().pos.file = "data/events-2027.yaml";
+  after = f.digests();
+  CHECK(before.about_data != after.about_data);
+  CHECK(public_source_files(f.model).contains("data/events-2027.yaml"));
+  for (const std::string& file : public_source_files(f.model)) {
+    CHECK_FALSE(file.starts_with("data/private"));
+  }
+}
+
 TEST_CASE("site.yaml, the theme and the compiler reach everything") {
   Fixture f;
   const InputDigests before = f.digests();
