@@ -182,7 +182,7 @@ def detail(r, cases, counts, meta):
     if served:
         lines.append(f"- **Serve.** Its own rebuild time as it prints it (median), and its peak "
                      f"memory over the whole run: {'; '.join(served)}. The rest of save → reload "
-                     "is the 50 ms quiet period after a save and the event's delivery.")
+                     "is the 20 ms quiet period after a save and the event's delivery.")
         stale = sum(c.extra.get("stale", 0) for c in cases if c.extra.get("rebuilds"))
         if stale:
             lines.append(f"- **Serve sent {stale} event(s) no save was waiting for** (a second "

@@ -32,7 +32,7 @@ class SiteWatcher {
   /// `max_wait` in all), and returns the changed paths relative to the root, sorted and unique.
   /// Returns nullopt as soon as `stop_fd` is readable (or -1: never).
   [[nodiscard]] std::optional<std::vector<std::string>> wait(
-      int stop_fd, std::chrono::milliseconds quiet = std::chrono::milliseconds(50),
+      int stop_fd, std::chrono::milliseconds quiet = std::chrono::milliseconds(20),
       std::chrono::milliseconds max_wait = std::chrono::milliseconds(500));
 
   /// Folders being watched (for tests and the start-up line).
