@@ -183,7 +183,10 @@ int run_build(const BuildOptions& options) {
     const bool whole_site = options.parts == Parts::kAll;
     const uint64_t salt = build_salt(options);
     std::optional<publish::Manifest> previous;
-    if (whole_site && !options.clean) previous = publish::read_manifest(out, salt);
+    if (whole_site && !options.clean) {
+      previous = options.kept_manifest ? options.kept_manifest->take(out, salt)
+                                       : publish::read_manifest(out, salt);
+    }
     std::unique_ptr<publish::Patch> patch;
     std::unique_ptr<publish::Staging> staging;
     if (previous) {
@@ -255,11 +258,16 @@ int run_build(const BuildOptions& options) {
     } else {
       staging->commit();
     }
-    if (whole_site) publish::write_manifest(out, cache.manifest());
+    const size_t files_in_output = cache.manifest().files.size();
+    if (whole_site) {
+      publish::Manifest next = cache.take_manifest();
+      publish::write_manifest(out, next);
+      if (options.kept_manifest) options.kept_manifest->keep(out, std::move(next));
+    }
     progress.clear();
     progress.report();
     if (!options.quiet && patch) {
-      const size_t all = cache.manifest().files.size();
+      const size_t all = files_in_output;
       std::fprintf(stderr,
                    "metodika: updated %zu of %s (%zu deleted); %zu of %zu parts unchanged "
                    "(%s, %s, %s) in %.2f s → %s\n",

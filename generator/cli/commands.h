@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "model/build.h"
+#include "publish/cache.h"
 #include "publish/staging.h"
 #include "util/date.h"
 
@@ -41,6 +42,8 @@ struct BuildOptions {
   BuildReport* report = nullptr;  // when set, also receives the errors (`serve`)
   /// `serve`: what unchanged files gave the previous build (model/build.h).
   model::ReadMemo* memo = nullptr;
+  /// `serve`: the build cache's manifest as the previous build wrote it (publish/cache.h).
+  publish::KeptManifest* kept_manifest = nullptr;
   // `serve` keeps the previous output as the next build's staging folder.
   publish::PreviousOutput previous_output = publish::PreviousOutput::kDelete;
 };

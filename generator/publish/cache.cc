@@ -1,12 +1,15 @@
 #include "publish/cache.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <cinttypes>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <utility>
 
 #include "publish/staging.h"
 #include "util/fs.h"
@@ -148,6 +151,42 @@ void write_manifest(const fs::path& out, const Manifest& m) {
   if (ec) throw std::runtime_error("cannot write the build cache " + file.string() + ": " + ec.message());
 }
 
+namespace {
+
+// The identity of a file as its last write left it; false when it cannot be read.
+bool file_identity(const fs::path& file, uint64_t& dev, uint64_t& ino, uint64_t& size,
+                   int64_t& mtime_ns) {
+  struct stat st;
+  if (::stat(file.c_str(), &st) != 0) return false;
+  dev = st.st_dev;
+  ino = st.st_ino;
+  size = static_cast<uint64_t>(st.st_size);
+  mtime_ns = static_cast<int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
+  return true;
+}
+
+}  // namespace
+
+void KeptManifest::keep(const fs::path& out, Manifest manifest) {
+  manifest_.reset();
+  if (file_identity(manifest_path(out), dev_, ino_, size_, mtime_ns_)) {
+    manifest_ = std::move(manifest);
+  }
+}
+
+std::optional<Manifest> KeptManifest::take(const fs::path& out, uint64_t salt) {
+  std::optional<Manifest> kept = std::exchange(manifest_, std::nullopt);
+  uint64_t dev = 0, ino = 0, size = 0;
+  int64_t mtime_ns = 0;
+  std::error_code ec;
+  if (kept && kept->salt == salt && fs::is_regular_file(out / std::string(kOutputMarker), ec) &&
+      file_identity(manifest_path(out), dev, ino, size, mtime_ns) && dev == dev_ &&
+      ino == ino_ && size == size_ && mtime_ns == mtime_ns_) {
+    return kept;
+  }
+  return read_manifest(out, salt);
+}
+
 void remove_manifest(const fs::path& out) {
   std::error_code ec;
   fs::remove(manifest_path(out), ec);
@@ -157,6 +196,13 @@ BuildCache::BuildCache(const Manifest* previous, util::OutputSink& out, fs::path
                        uint64_t salt)
     : previous_(previous), out_(out), out_dir_(std::move(out_dir)) {
   next_.salt = salt;
+  // Files are looked up from the output folder, not from the file system's root: a national
+  // site's incremental build checks ~14,000 of them.
+  if (previous_) out_fd_ = ::open(out_dir_.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+}
+
+BuildCache::~BuildCache() {
+  if (out_fd_ >= 0) ::close(out_fd_);
 }
 
 void BuildCache::write(std::string_view path, std::string_view bytes) {
@@ -172,7 +218,9 @@ bool BuildCache::fresh(std::string_view key, uint64_t digest) const {
   // Files deleted from the output by hand are written again.
   for (const std::string& f : it->second.files) {
     struct stat st;
-    if (::stat((out_dir_ / f).c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return false;
+    const int found = out_fd_ >= 0 ? ::fstatat(out_fd_, f.c_str(), &st, 0)
+                                   : ::stat((out_dir_ / f).c_str(), &st);
+    if (found != 0 || !S_ISREG(st.st_mode)) return false;
   }
   return true;
 }

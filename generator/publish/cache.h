@@ -47,6 +47,24 @@ struct Manifest {
 /// std::runtime_error when it cannot.
 void write_manifest(const std::filesystem::path& out, const Manifest& manifest);
 
+/// A manifest kept in memory between the builds of one process (`serve`), with the identity of
+/// the file it was written to: it stands for that file only while the file is unchanged (a
+/// build by another process replaces it).
+class KeptManifest {
+ public:
+  /// Keeps `manifest`, just written to `out`'s manifest file.
+  void keep(const std::filesystem::path& out, Manifest manifest);
+  /// The kept manifest when it was written with `salt`, its file is the one it was written to
+  /// and `out` is still a Metodika output folder; else read_manifest(out, salt). Either way
+  /// nothing stays kept.
+  [[nodiscard]] std::optional<Manifest> take(const std::filesystem::path& out, uint64_t salt);
+
+ private:
+  std::optional<Manifest> manifest_;
+  uint64_t dev_ = 0, ino_ = 0, size_ = 0;
+  int64_t mtime_ns_ = 0;
+};
+
 /// Deletes the manifest of `out`, so that the next build is a clean one: before the output is
 /// changed in place, and after a build that wrote only part of the site.
 void remove_manifest(const std::filesystem::path& out);
@@ -59,6 +77,9 @@ class BuildCache final : public util::WorkCache, public util::OutputSink {
   /// a clean build, which reuses nothing.
   BuildCache(const Manifest* previous, util::OutputSink& out, std::filesystem::path out_dir,
              uint64_t salt);
+  ~BuildCache() override;
+  BuildCache(const BuildCache&) = delete;
+  BuildCache& operator=(const BuildCache&) = delete;
 
   void write(std::string_view path, std::string_view bytes) override;
   bool reuse(std::string_view key, uint64_t digest, std::string* extra) override;
@@ -69,6 +90,8 @@ class BuildCache final : public util::WorkCache, public util::OutputSink {
 
   /// What this build did: the manifest for the next one.
   [[nodiscard]] const Manifest& manifest() const { return next_; }
+  /// Hands the manifest over, at the end of the build.
+  [[nodiscard]] Manifest take_manifest() { return std::move(next_); }
   /// Files of the previous output that this build did not write nor keep.
   [[nodiscard]] std::vector<std::string> stale_files() const;
   /// How many pieces of work were kept and how many ran.
@@ -79,6 +102,7 @@ class BuildCache final : public util::WorkCache, public util::OutputSink {
   const Manifest* previous_;
   util::OutputSink& out_;
   std::filesystem::path out_dir_;
+  int out_fd_ = -1;  // the output folder (O_PATH), while `previous_` is used
   std::mutex mu_;
   Manifest next_;
   size_t reused_ = 0;

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,6 +50,39 @@ ino_t inode(const fs::path& p) {
   struct stat st {};
   REQUIRE(::stat(p.c_str(), &st) == 0);
   return st.st_ino;
+}
+
+TEST_CASE("a kept manifest stands for its file only while the file is the one written") {
+  TempDir t;
+  fs::path out = built_output(t.path, 7);
+  std::optional<Manifest> on_disk = read_manifest(out, 7);
+  REQUIRE(on_disk.has_value());
+  Manifest marked = *on_disk;
+  marked.work["site/lv/kept"] = {1, {}, ""};  // tells the memory's copy from the file's
+
+  KeptManifest kept;
+  kept.keep(out, marked);
+  std::optional<Manifest> taken = kept.take(out, 7);
+  REQUIRE(taken.has_value());
+  CHECK(taken->work.contains("site/lv/kept"));
+  // Taken once: the next take reads the file.
+  taken = kept.take(out, 7);
+  REQUIRE(taken.has_value());
+  CHECK_FALSE(taken->work.contains("site/lv/kept"));
+
+  // Another build wrote the manifest since: the file is read.
+  kept.keep(out, marked);
+  write_manifest(out, *on_disk);
+  taken = kept.take(out, 7);
+  REQUIRE(taken.has_value());
+  CHECK_FALSE(taken->work.contains("site/lv/kept"));
+
+  // Another compiler, or an output that is no longer ours: nothing.
+  kept.keep(out, marked);
+  CHECK_FALSE(kept.take(out, 8).has_value());
+  kept.keep(out, marked);
+  fs::remove(out / std::string(kOutputMarker));
+  CHECK_FALSE(kept.take(out, 7).has_value());
 }
 
 TEST_CASE("the manifest reads back what was written, odd characters included") {
