@@ -27,11 +27,12 @@ std::optional<double> number(const Cell& c) {
 std::optional<Chart> ce_chart(const model::Model& m, const rules::Results& r,
                               const MunicipalityTables& tables, std::string_view lang,
                               const Translate& t) {
+  // Through each school's own records (Model::metrics_of_school): a national site has ~50,000.
   std::set<int> years;
-  for (size_t i = 0; i < m.metrics.size(); ++i) {
-    if (m.institutions[m.metrics[i].school_index].municipality_index == tables.municipality &&
-        m.metrics[i].ce) {
-      years.insert(m.metrics[i].year);
+  for (size_t s = 0; s < m.institutions.size(); ++s) {
+    if (m.institutions[s].municipality_index != tables.municipality) continue;
+    for (size_t i : m.metrics_of_school[s]) {
+      if (m.metrics[i].ce) years.insert(m.metrics[i].year);
     }
   }
   if (years.empty()) return std::nullopt;
@@ -48,8 +49,8 @@ std::optional<Chart> ce_chart(const model::Model& m, const rules::Results& r,
     series.label = m.institutions[s].name.in(lang);
     series.values.assign(ys.size(), std::nullopt);
     bool any = false;
-    for (size_t i = 0; i < m.metrics.size(); ++i) {
-      if (m.metrics[i].school_index != s || !r.ce[i].index) continue;
+    for (size_t i : m.metrics_of_school[s]) {
+      if (!r.ce[i].index) continue;
       auto at = std::find(ys.begin(), ys.end(), m.metrics[i].year) - ys.begin();
       series.values[static_cast<size_t>(at)] = r.ce[i].index;
       any = true;

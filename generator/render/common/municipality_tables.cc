@@ -159,8 +159,8 @@ class Builder {
       for (const auto& [y, n] : m_.institutions[s].students) ys.insert(y);
       for (const auto& [y, n] : m_.institutions[s].teachers) ys.insert(y);
     }
-    for (const auto& rec : m_.metrics) {
-      if (in_municipality_.contains(rec.school_index)) ys.insert(rec.year);
+    for (size_t s : in_municipality_) {
+      for (size_t i : m_.metrics_of_school[s]) ys.insert(m_.metrics[i].year);
     }
     return {ys.begin(), ys.end()};
   }
