@@ -135,6 +135,7 @@ int run_build(const BuildOptions& options) {
     load::LoadOptions load_options;
     load_options.jobs = options.jobs;
     load_options.defer_data = true;
+    load_options.texts = options.texts;
     load::SiteSources sources = load::load_site(options.site_dir, load_options, diags);
 
     progress.stage("validating");

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "load/site_sources.h"
 #include "model/build.h"
 #include "publish/cache.h"
 #include "publish/staging.h"
@@ -42,6 +43,8 @@ struct BuildOptions {
   BuildReport* report = nullptr;  // when set, also receives the errors (`serve`)
   /// `serve`: what unchanged files gave the previous build (model/build.h).
   model::ReadMemo* memo = nullptr;
+  /// `serve`: the text of every file read, kept while the file is unchanged (load/site_sources.h).
+  load::TextMemo* texts = nullptr;
   /// `serve`: the build cache's manifest as the previous build wrote it (publish/cache.h).
   publish::KeptManifest* kept_manifest = nullptr;
   // `serve` keeps the previous output as the next build's staging folder.

@@ -125,6 +125,8 @@ int run_serve(const ServeOptions& options) {
   // Teacher files read once, not on every rebuild (model/build.h).
   const std::shared_ptr<model::ReadMemo> memo = model::make_read_memo();
   build.memo = memo.get();
+  load::TextMemo texts;
+  build.texts = &texts;
   // The build cache's manifest stays in memory from one build to the next.
   publish::KeptManifest kept_manifest;
   build.kept_manifest = &kept_manifest;

@@ -1,5 +1,8 @@
 #include "load/site_sources.h"
 
+#include <sys/stat.h>
+#include <time.h>
+
 #include <cctype>
 #include <map>
 #include <set>
@@ -51,11 +54,17 @@ std::optional<DataSlot> slot_of(std::string_view rel_in_data) {
   return std::nullopt;
 }
 
+std::shared_ptr<const std::string> read_text(const fs::path& root, const std::string& rel,
+                                             TextMemo* memo) {
+  if (memo) return memo->read(root, rel);
+  return std::make_shared<const std::string>(util::read_file(root / rel));
+}
+
 Document read_document(const fs::path& root, const std::string& rel, bool defer,
-                       diag::Diagnostics& diags) {
+                       TextMemo* memo, diag::Diagnostics& diags) {
   Document doc;
   doc.path = rel;
-  doc.text = std::make_shared<const std::string>(util::read_file(root / rel));
+  doc.text = read_text(root, rel, memo);
   diags.add_source(rel, doc.text);
   doc.deferred = defer;
   if (!defer) doc.root = parse_source(rel, *doc.text, diags);
@@ -84,6 +93,36 @@ std::set<std::string> check_format_clashes(const std::vector<std::string>& files
 }
 
 }  // namespace
+
+std::shared_ptr<const std::string> TextMemo::read(const fs::path& root, const std::string& rel) {
+  const fs::path path = root / rel;
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return std::make_shared<const std::string>(util::read_file(path));
+  auto nanos = [](const timespec& t) { return static_cast<int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec; };
+  Entry now{static_cast<uint64_t>(st.st_dev), static_cast<uint64_t>(st.st_ino),
+            static_cast<uint64_t>(st.st_size), nanos(st.st_mtim), nanos(st.st_ctim), nullptr};
+  {
+    std::lock_guard lock(mu_);
+    auto it = files_.find(rel);
+    if (it != files_.end() && it->second.dev == now.dev && it->second.ino == now.ino &&
+        it->second.size == now.size && it->second.mtime_ns == now.mtime_ns &&
+        it->second.ctime_ns == now.ctime_ns) {
+      return it->second.text;
+    }
+  }
+  // Stat before reading: a change after the stat makes the next build read the file again.
+  now.text = std::make_shared<const std::string>(util::read_file(path));
+  timespec clock{};
+  ::clock_gettime(CLOCK_REALTIME, &clock);
+  constexpr int64_t kSettled = 1'000'000'000;  // 1 s
+  std::lock_guard lock(mu_);
+  if (nanos(clock) - std::max(now.mtime_ns, now.ctime_ns) >= kSettled) {
+    files_.insert_or_assign(rel, now);
+  } else {
+    files_.erase(rel);
+  }
+  return now.text;
+}
 
 std::optional<Node> parse_source(const std::string& path, std::string_view text,
                                  diag::Diagnostics& diags) {
@@ -193,7 +232,7 @@ SiteSources load_site(const fs::path& root, const LoadOptions& options,
   std::vector<Document> parsed(pending.size());
   util::parallel_for(pending.size(), options.jobs, [&](size_t i) {
     bool defer = options.defer_data && pending[i].slot.has_value();
-    parsed[i] = read_document(root, pending[i].rel, defer, diags);
+    parsed[i] = read_document(root, pending[i].rel, defer, options.texts, diags);
   });
   for (size_t i = 0; i < pending.size(); ++i) {
     if (pending[i].slot) {
@@ -209,7 +248,7 @@ SiteSources load_site(const fs::path& root, const LoadOptions& options,
   for (const auto& f : util::list_files(root / "content")) {
     if (f.size() < 3 || f.substr(f.size() - 3) != ".md") continue;
     std::string rel = "content/" + f;
-    auto text = std::make_shared<const std::string>(util::read_file(root / rel));
+    std::shared_ptr<const std::string> text = read_text(root, rel, options.texts);
     diags.add_source(rel, text);
     if (!util::is_valid_utf8(*text)) {  // as for data files: the body would render as garbage
       diags.error({rel, 0, 0}, "the file is not UTF-8 text",

@@ -5,6 +5,8 @@
 #include <array>
 #include <filesystem>
 #include <memory>
+#include <map>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -68,8 +70,29 @@ struct SiteSources {
   }
 };
 
+/// What one process keeps between its builds (`serve`): the text of each file read, valid while
+/// the file is the same one (device and inode) with the same size and modification and change
+/// times. A file changed less than a second before it was read is not kept: file times are
+/// coarser than a quick second write.
+class TextMemo {
+ public:
+  /// The text of `root/rel`, read now or kept from an earlier build. Throws as util::read_file.
+  std::shared_ptr<const std::string> read(const std::filesystem::path& root, const std::string& rel);
+
+ private:
+  struct Entry {
+    uint64_t dev = 0, ino = 0, size = 0;
+    int64_t mtime_ns = 0, ctime_ns = 0;
+    std::shared_ptr<const std::string> text;
+  };
+  std::mutex mu_;
+  std::map<std::string, Entry, std::less<>> files_;
+};
+
 struct LoadOptions {
   unsigned jobs = 1;
+  /// Between builds of one process: files whose identity did not change are not read again.
+  TextMemo* texts = nullptr;
   /// Leave data files unparsed (Document::deferred) for the model to parse file by file, so that
   /// only the trees being read exist at any time.
   bool defer_data = false;

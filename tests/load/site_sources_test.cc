@@ -2,11 +2,14 @@
 
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <thread>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "temp_site.h"
+#include "util/fs.h"
 
 namespace metodika::load {
 namespace {
@@ -341,6 +344,36 @@ TEST_CASE("loading in parallel gives the same documents") {
   CHECK(docs[1].path == "data/schools/m1.yaml");
   CHECK(docs[2].path == "data/schools/m10.yaml");
   CHECK(docs[2].root->items[0].get("id")->value == "s10");
+}
+
+TEST_CASE("a text memo keeps a settled file's text and reads a changed one again") {
+  TempSite site({{"data/subjects.yaml", "- {id: a}\n"}, {"content/x.md", "Teksts\n"}});
+  TextMemo memo;
+  // Just written: not kept yet (file times are coarser than a quick second write).
+  auto fresh = memo.read(site.root(), "data/subjects.yaml");
+  CHECK(*fresh == "- {id: a}\n");
+  CHECK(memo.read(site.root(), "data/subjects.yaml") != fresh);
+
+  std::this_thread::sleep_for(std::chrono::milliseconds(1100));
+  auto settled = memo.read(site.root(), "data/subjects.yaml");
+  CHECK(memo.read(site.root(), "data/subjects.yaml") == settled);  // the same text, not read
+
+  // The same size, another text: read again.
+  util::write_file(site.root() / "data/subjects.yaml", "- {id: b}\n");
+  auto changed = memo.read(site.root(), "data/subjects.yaml");
+  CHECK(*changed == "- {id: b}\n");
+
+  // Through load_site: the same texts as without a memo.
+  LoadOptions with_memo;
+  with_memo.texts = &memo;
+  diag::Diagnostics a, b;
+  SiteSources plain = load_site(site.root(), {}, a);
+  SiteSources memoised = load_site(site.root(), with_memo, b);
+  REQUIRE(memoised.docs(DataSlot::kSubjects).size() == 1);
+  CHECK(*memoised.docs(DataSlot::kSubjects)[0].text == *plain.docs(DataSlot::kSubjects)[0].text);
+  REQUIRE(memoised.content.size() == 1);
+  CHECK(memoised.content[0].body == plain.content[0].body);
+  CHECK(a.format() == b.format());
 }
 
 }  // namespace
