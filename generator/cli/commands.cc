@@ -1,6 +1,9 @@
 #include "cli/commands.h"
 
+#include <unistd.h>
+
 #include <chrono>
+#include <cstdlib>
 #include <cstdio>
 #include <iostream>
 #include <stdexcept>
@@ -106,6 +109,17 @@ uint64_t build_salt(const BuildOptions& options) {
   }
   d.add(options.parts);
   return d.value();
+}
+
+// Where libxlsxwriter assembles each workbook's temporary files: TMPDIR when it is set, else
+// memory (/dev/shm) when there is such a folder: 10-15 % less time for the annexes than /tmp here.
+std::string scratch_dir() {
+  if (const char* tmp = std::getenv("TMPDIR"); tmp != nullptr && *tmp != '\0') return tmp;
+  std::error_code ec;
+  if (fs::is_directory("/dev/shm", ec) && ::access("/dev/shm", W_OK | X_OK) == 0) {
+    return "/dev/shm";
+  }
+  return fs::temp_directory_path().string();
 }
 
 std::string plural(size_t n, std::string_view one, std::string_view many) {
@@ -245,7 +259,7 @@ int run_build(const BuildOptions& options) {
       progress.stage("annexes");
       render::xlsx::AnnexOptions annex_options;
       annex_options.jobs = options.jobs;
-      annex_options.tmp_dir = fs::temp_directory_path().string();
+      annex_options.tmp_dir = scratch_dir();
       annex_options.cache = work_cache;
       annex_options.inputs = &inputs;
       annexes = render::xlsx::write_annexes(model, results, theme, cache, annex_options);
