@@ -149,7 +149,7 @@ int run_build(const BuildOptions& options) {
     load::LoadOptions load_options;
     load_options.jobs = options.jobs;
     load_options.defer_data = true;
-    load_options.texts = options.texts;
+    load_options.texts = options.memory ? &options.memory->texts : nullptr;
     load::SiteSources sources = load::load_site(options.site_dir, load_options, diags);
 
     progress.stage("validating");
@@ -157,7 +157,7 @@ int run_build(const BuildOptions& options) {
     model_options.as_of_override = options.as_of;
     model_options.as_of_fallback = options.source_date_epoch;
     model_options.jobs = options.jobs;
-    model_options.memo = options.memo;
+    model_options.memo = options.memory ? options.memory->read.get() : nullptr;
     model::Model model = model::build_model(sources, model_options, diags);
     progress.clear();
     print_diagnostics(diags, options.report);
@@ -170,7 +170,7 @@ int run_build(const BuildOptions& options) {
     }
 
     progress.stage("computing");
-    rules::Results results = rules::compute(model);
+    rules::Results results = rules::compute(model, options.memory ? &options.memory->pd : nullptr);
     auto seconds = [&] {
       return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
     };
@@ -199,8 +199,8 @@ int run_build(const BuildOptions& options) {
     const uint64_t salt = build_salt(options);
     std::optional<publish::Manifest> previous;
     if (whole_site && !options.clean) {
-      previous = options.kept_manifest ? options.kept_manifest->take(out, salt)
-                                       : publish::read_manifest(out, salt);
+      previous = options.memory ? options.memory->manifest.take(out, salt)
+                                : publish::read_manifest(out, salt);
     }
     std::unique_ptr<publish::Patch> patch;
     std::unique_ptr<publish::Staging> staging;
@@ -273,11 +273,12 @@ int run_build(const BuildOptions& options) {
     } else {
       staging->commit();
     }
+    if (options.published) options.published();
     const size_t files_in_output = cache.manifest().files.size();
     if (whole_site) {
       publish::Manifest next = cache.take_manifest();
       publish::write_manifest(out, next);
-      if (options.kept_manifest) options.kept_manifest->keep(out, std::move(next));
+      if (options.memory) options.memory->manifest.keep(out, std::move(next));
     }
     progress.clear();
     progress.report();

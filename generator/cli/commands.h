@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -11,6 +12,7 @@
 #include "model/build.h"
 #include "publish/cache.h"
 #include "publish/staging.h"
+#include "rules/results.h"
 #include "util/date.h"
 
 namespace metodika::cli {
@@ -24,6 +26,8 @@ struct BuildReport {
   };
   std::vector<Problem> errors;
 };
+
+struct BuildMemory;  // below
 
 struct BuildOptions {
   std::filesystem::path site_dir = ".";
@@ -41,14 +45,22 @@ struct BuildOptions {
   /// Ignore the build cache and build everything (`--clean`); a new cache is written after.
   bool clean = false;
   BuildReport* report = nullptr;  // when set, also receives the errors (`serve`)
-  /// `serve`: what unchanged files gave the previous build (model/build.h).
-  model::ReadMemo* memo = nullptr;
-  /// `serve`: the text of every file read, kept while the file is unchanged (load/site_sources.h).
-  load::TextMemo* texts = nullptr;
-  /// `serve`: the build cache's manifest as the previous build wrote it (publish/cache.h).
-  publish::KeptManifest* kept_manifest = nullptr;
+  /// `serve`: what the previous builds of this process left to reuse.
+  BuildMemory* memory = nullptr;
+  /// `serve`: called once the new output is in place, before the build's bookkeeping (the
+  /// build cache's manifest, freeing the model), so that browsers reload without waiting for it.
+  std::function<void()> published;
   // `serve` keeps the previous output as the next build's staging folder.
   publish::PreviousOutput previous_output = publish::PreviousOutput::kDelete;
+};
+
+/// What `serve` keeps from one build to the next, each part defined by the stage it serves; a
+/// build uses a part only while what it was made from is unchanged.
+struct BuildMemory {
+  load::TextMemo texts;                                             // the files' texts
+  std::shared_ptr<model::ReadMemo> read = model::make_read_memo();  // parsed data, teacher records
+  rules::PdMemo pd;                                                 // the development figures
+  publish::KeptManifest manifest;                                   // the build cache's manifest
 };
 
 /// `metodika build` and `metodika check`. Returns the process exit code (0, 1).

@@ -81,6 +81,12 @@ std::string describe(const std::vector<std::string>& changed) {
 void build_and_publish(BuildOptions options, serve::BuildEvents& events) {
   BuildReport report;
   options.report = &report;
+  // Browsers reload as soon as the output is in place (the build then writes its cache).
+  bool reloaded = false;
+  options.published = [&] {
+    events.publish_success();
+    reloaded = true;
+  };
   int code = 1;
   try {
     code = run_build(options);
@@ -91,7 +97,7 @@ void build_and_publish(BuildOptions options, serve::BuildEvents& events) {
     report.errors.push_back({"", "error: the build failed unexpectedly"});
   }
   if (code == 0) {
-    events.publish_success();
+    if (!reloaded) events.publish_success();
     return;
   }
   std::vector<serve::BuildProblem> problems;
@@ -122,14 +128,9 @@ int run_serve(const ServeOptions& options) {
   }
   build.out_dir = out;
   build.previous_output = publish::PreviousOutput::kKeepAsSpare;
-  // Teacher files read once, not on every rebuild (model/build.h).
-  const std::shared_ptr<model::ReadMemo> memo = model::make_read_memo();
-  build.memo = memo.get();
-  load::TextMemo texts;
-  build.texts = &texts;
-  // The build cache's manifest stays in memory from one build to the next.
-  publish::KeptManifest kept_manifest;
-  build.kept_manifest = &kept_manifest;
+  // What unchanged files and figures gave is kept from one build to the next (BuildMemory).
+  BuildMemory memory;
+  build.memory = &memory;
   try {
     StopSignals stop;  // before any thread starts, so that every thread inherits the mask
     serve::BuildEvents events;

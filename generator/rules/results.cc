@@ -1,18 +1,13 @@
 #include "rules/results.h"
 
+#include "util/digest.h"
+
 namespace metodika::rules {
 
-Results compute(const model::Model& model) {
-  const model::Rules& rules = model.site.rules;
-  const util::Date as_of = model.site.as_of;
-  Results results;
+namespace {
 
-  results.ce.reserve(model.metrics.size());
-  for (const model::MetricRecord& record : model.metrics) {
-    results.ce.push_back(ce_index(record, rules));
-  }
-  results.ce_summary = ce_summary(model, results.ce);
-
+// The development figures: per school, per municipality and for the nation.
+void compute_pd(const model::Model& model, util::Date as_of, Results& results) {
   results.school_pd = school_pd(model, as_of);
   results.municipality_pd.reserve(model.municipalities.size());
   for (size_t m = 0; m < model.municipalities.size(); ++m) {
@@ -26,7 +21,40 @@ Results compute(const model::Model& model) {
   }
   // The nation's shown parts include the shown municipality totals (see pd_summary).
   results.national_pd = pd_summary(results.school_pd, model, as_of, results.municipality_pd);
+}
 
+}  // namespace
+
+Results compute(const model::Model& model, PdMemo* memo) {
+  const model::Rules& rules = model.site.rules;
+  const util::Date as_of = model.site.as_of;
+  Results results;
+
+  results.ce.reserve(model.metrics.size());
+  for (const model::MetricRecord& record : model.metrics) {
+    results.ce.push_back(ce_index(record, rules));
+  }
+  results.ce_summary = ce_summary(model, results.ce);
+
+  util::Digest pd_inputs;
+  pd_inputs.add(model.site.digest).add(as_of.iso()).add(model.municipalities.size());
+  for (const model::Municipality& m : model.municipalities) pd_inputs.add(m.digest);
+  pd_inputs.add(model.institutions.size());
+  for (const model::Institution& in : model.institutions) pd_inputs.add(in.digest);
+  const uint64_t pd_key = pd_inputs.value();
+  if (memo && memo->records && memo->records == model.private_data && memo->key == pd_key) {
+    results.school_pd = memo->school_pd;
+    results.municipality_pd = memo->municipality_pd;
+    results.national_pd = memo->national_pd;
+  } else {
+    compute_pd(model, as_of, results);
+    if (memo) {
+      *memo = PdMemo{pd_key, model.private_data, results.school_pd, results.municipality_pd,
+                     results.national_pd};
+    }
+  }
+
+  results.time_splits.reserve(model.methodologists.size());
   results.time_splits.reserve(model.methodologists.size());
   for (const model::Methodologist& methodologist : model.methodologists) {
     results.time_splits.push_back(time_split(methodologist, rules));

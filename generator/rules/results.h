@@ -2,6 +2,8 @@
 // total in a PDF comes from `rules`).
 #pragma once
 
+#include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "model/model.h"
@@ -25,9 +27,22 @@ struct Results {
   std::vector<BudgetTotals> budgets;                // parallel to model.programmes
 };
 
+/// What one process keeps between its builds (`serve`): the development figures computed from
+/// the private records, valid while the records are the same object (model/build.h takes them
+/// whole from its memo when no teacher file changed) and the site, the as-of date, the
+/// municipalities and the institutions are the same (`key`).
+struct PdMemo {
+  uint64_t key = 0;
+  std::shared_ptr<const model::PrivateData> records;
+  std::vector<SchoolPd> school_pd;
+  std::vector<PdSummary> municipality_pd;
+  PdSummary national_pd;
+};
+
 /// Applies every rule of `model.site.rules` to the model, as of `model.site.as_of`. The
 /// development norm is evaluated on `as_of` too. Olympiads and events are left to is_upcoming,
-/// which needs nothing but a date.
-[[nodiscard]] Results compute(const model::Model& model);
+/// which needs nothing but a date. With `memo`, the development figures of the last build are
+/// taken again when nothing they are computed from changed.
+[[nodiscard]] Results compute(const model::Model& model, PdMemo* memo = nullptr);
 
 }  // namespace metodika::rules

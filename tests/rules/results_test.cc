@@ -157,6 +157,37 @@ TEST_CASE("compute: a larger Ugāle school makes the national total visible") {
   CHECK(*r.national_pd.share == doctest::Approx(75.0));
 }
 
+TEST_CASE("with a memo, the development figures are taken again only while their inputs hold") {
+  model::Model m = small_site();
+  PdMemo memo;
+  const Results first = compute(m, &memo);
+  CHECK(memo.records == m.private_data);
+  CHECK(first.national_pd.teachers == compute(m).national_pd.teachers);
+
+  // Unchanged records, site and institutions: the memo's figures (marked to tell them apart).
+  memo.national_pd.teachers = 999;
+  CHECK(compute(m, &memo).national_pd.teachers == 999);
+
+  // The same records in a new object (a teacher file was read again): computed afresh.
+  m.private_data = std::make_shared<model::PrivateData>(*m.private_data);
+  memo.national_pd.teachers = 999;
+  CHECK(compute(m, &memo).national_pd.teachers == 14);
+  CHECK(memo.records == m.private_data);
+
+  // An institution's entry changed: computed afresh.
+  memo.national_pd.teachers = 999;
+  m.institutions[0].digest ^= 1;
+  CHECK(compute(m, &memo).national_pd.teachers == 14);
+
+  // Another as-of date: computed afresh, and the school figures follow it.
+  memo.national_pd.teachers = 999;
+  m.site.as_of = util::Date{2040, 1, 1};
+  const Results later = compute(m, &memo);
+  CHECK(later.national_pd.teachers == 14);
+  CHECK(later.school_pd.size() == compute(m).school_pd.size());
+  CHECK(later.school_pd[0].meeting == compute(m).school_pd[0].meeting);
+}
+
 TEST_CASE("compute on an empty model") {
   model::Model m;
   m.site.rules = testing::seed_rules();
