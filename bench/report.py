@@ -181,8 +181,10 @@ def detail(r, cases, counts, meta):
               for c in cases if c.extra.get("rebuilds")]
     if served:
         lines.append(f"- **Serve.** Its own rebuild time as it prints it (median), and its peak "
-                     f"memory over the whole run: {'; '.join(served)}. The rest of save → reload "
-                     "is the 20 ms quiet period after a save and the event's delivery.")
+                     f"memory over the whole run: {'; '.join(served)}. Save → reload is the 20 ms "
+                     "quiet period after a save, the rebuild up to the swap of the output, and "
+                     "the event's delivery; the printed rebuild time also counts what comes "
+                     "after the reload is sent (writing the build cache's manifest).")
         stale = sum(c.extra.get("stale", 0) for c in cases if c.extra.get("rebuilds"))
         if stale:
             lines.append(f"- **Serve sent {stale} event(s) no save was waiting for** (a second "
