@@ -7,14 +7,18 @@
 #include <cstdio>
 #include <iostream>
 #include <stdexcept>
+#include <span>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "diag/diagnostics.h"
 #include "load/site_sources.h"
 #include "model/build.h"
+#include "model/kept_records.h"
 #include "publish/cache.h"
 #include "publish/patch.h"
+#include "publish/private_store.h"
 #include "publish/staging.h"
 #include "load/fonts.h"
 #include "load/theme.h"
@@ -94,10 +98,9 @@ void print_diagnostics(const diag::Diagnostics& diags, BuildReport* report = nul
   }
 }
 
-// What the output depends on besides the site folder: this compiler (its version and the
-// executable itself, so that a rebuilt compiler never reuses a cache of the old one) and the
-// options that change what is written.
-uint64_t build_salt(const BuildOptions& options) {
+// The compiler itself: its version and the executable, so that a rebuilt compiler never takes
+// what an older one kept.
+uint64_t compiler_identity() {
   util::Digest d;
   d.add(METODIKA_VERSION).add(METODIKA_FONT_DIR).add(METODIKA_HYPHEN_DIR);
   std::error_code ec;
@@ -107,8 +110,13 @@ uint64_t build_salt(const BuildOptions& options) {
     auto mtime = fs::last_write_time(exe, ec);
     d.add(static_cast<int64_t>(mtime.time_since_epoch().count()));
   }
-  d.add(options.parts);
   return d.value();
+}
+
+// What the output depends on besides the site folder: this compiler and the options that change
+// what is written.
+uint64_t build_salt(const BuildOptions& options) {
+  return util::Digest().add(compiler_identity()).add(options.parts).value();
 }
 
 // Where libxlsxwriter assembles each workbook's temporary files: TMPDIR when it is set, else
@@ -120,6 +128,53 @@ std::string scratch_dir() {
     return "/dev/shm";
   }
   return fs::temp_directory_path().string();
+}
+
+// The store of private teacher records (model/kept_records.h) under this name in
+// publish::private_store_dir.
+constexpr std::string_view kTeacherStore = "teachers.bin";
+
+std::vector<std::string> teacher_paths(const load::SiteSources& sources) {
+  std::vector<std::string> paths;
+  for (const load::Document& doc : sources.docs(load::DataSlot::kPrivateTeachers)) {
+    paths.push_back(doc.path);
+  }
+  return paths;
+}
+
+// Takes the records the previous process kept, once per process (not with --clean).
+void take_kept_records(const BuildOptions& options, const std::vector<std::string>& paths,
+                       uint64_t compiler, model::ReadMemo& memo, KeptRecords& kept) {
+  if (kept.loaded) return;
+  kept.loaded = true;
+  if (options.clean || paths.empty()) return;
+  auto bytes = publish::read_private_store(options.site_dir, kTeacherStore);
+  if (bytes && model::decode_teacher_files(*bytes, compiler, memo)) {
+    kept.entries = model::teacher_files_digest(memo, paths);
+  }
+}
+
+// Keeps the records this build read for the next process, on a thread of its own (the build
+// goes on rendering), when they differ from what the store holds. `check` writes nothing.
+std::jthread keep_records(const BuildOptions& options, std::vector<std::string> paths,
+                          uint64_t compiler, model::ReadMemo& memo, KeptRecords& kept) {
+  if (options.check_only) return {};
+  if (paths.empty()) {  // the teacher files are gone: so are the records kept from them
+    publish::remove_private_store(options.site_dir, kTeacherStore);
+    kept.entries = 0;
+    return {};
+  }
+  const uint64_t now = model::teacher_files_digest(memo, paths);
+  if (now == kept.entries) return {};
+  kept.entries = now;
+  return std::jthread([&options, &memo, &kept, paths = std::move(paths), compiler] {
+    try {
+      const std::string bytes = model::encode_teacher_files(memo, paths, compiler);
+      if (!publish::write_private_store(options.site_dir, kTeacherStore, bytes)) kept.entries = 0;
+    } catch (const std::exception&) {
+      kept.entries = 0;  // nothing kept; the next build reads the files
+    }
+  });
 }
 
 std::string plural(size_t n, std::string_view one, std::string_view many) {
@@ -153,12 +208,27 @@ int run_build(const BuildOptions& options) {
     load::SiteSources sources = load::load_site(options.site_dir, load_options, diags);
 
     progress.stage("validating");
+    // Teacher records come from what an earlier build kept when their files are unchanged
+    // (`serve` keeps the public files' trees too).
+    std::shared_ptr<model::ReadMemo> own_memo;
+    model::ReadMemo* memo = options.memory ? options.memory->read.get() : nullptr;
+    if (!memo) {
+      own_memo = model::make_read_memo(/*keep_trees=*/false);
+      memo = own_memo.get();
+    }
+    KeptRecords own_kept;
+    KeptRecords& kept = options.memory ? options.memory->records : own_kept;
+    const uint64_t compiler = compiler_identity();
+    std::vector<std::string> private_paths = teacher_paths(sources);
+    take_kept_records(options, private_paths, compiler, *memo, kept);
     model::BuildOptions model_options;
     model_options.as_of_override = options.as_of;
     model_options.as_of_fallback = options.source_date_epoch;
     model_options.jobs = options.jobs;
-    model_options.memo = options.memory ? options.memory->read.get() : nullptr;
+    model_options.memo = memo;
     model::Model model = model::build_model(sources, model_options, diags);
+    // Joined when the build ends, whichever way it ends.
+    std::jthread keeping = keep_records(options, std::move(private_paths), compiler, *memo, kept);
     progress.clear();
     print_diagnostics(diags, options.report);
     if (diags.has_errors()) {

@@ -54,6 +54,13 @@ struct BuildOptions {
   publish::PreviousOutput previous_output = publish::PreviousOutput::kDelete;
 };
 
+/// The private teacher records kept between processes (model/kept_records.h,
+/// publish/private_store.h), as this process last read or wrote them.
+struct KeptRecords {
+  bool loaded = false;  // read from the store, once per process
+  uint64_t entries = 0;  // the digest of the entries (paths and keys) the store holds
+};
+
 /// What `serve` keeps from one build to the next, each part defined by the stage it serves; a
 /// build uses a part only while what it was made from is unchanged.
 struct BuildMemory {
@@ -61,6 +68,7 @@ struct BuildMemory {
   std::shared_ptr<model::ReadMemo> read = model::make_read_memo();  // parsed data, teacher records
   rules::PdMemo pd;                                                 // the development figures
   publish::KeptManifest manifest;                                   // the build cache's manifest
+  KeptRecords records;                                              // the store of teacher records
 };
 
 /// `metodika build` and `metodika check`. Returns the process exit code (0, 1).

@@ -158,7 +158,11 @@ std::vector<std::string> peek_languages(const load::SiteSources& sources) {
   return langs;
 }
 
-std::shared_ptr<ReadMemo> make_read_memo() { return std::make_shared<ReadMemo>(); }
+std::shared_ptr<ReadMemo> make_read_memo(bool keep_trees) {
+  auto memo = std::make_shared<ReadMemo>();
+  memo->keep_trees = keep_trees;
+  return memo;
+}
 
 namespace {
 
@@ -202,7 +206,7 @@ class Beside {
 std::shared_ptr<const ParsedFile> parse_deferred(const load::Document& doc, ReadMemo* memo,
                                                  diag::Diagnostics& diags) {
   const std::string_view text = doc.text ? std::string_view(*doc.text) : std::string_view();
-  if (!memo) {
+  if (!memo || !memo->keep_trees) {
     std::optional<Node> root = load::parse_source(doc.path, text, diags);
     return root ? std::make_shared<const ParsedFile>(ParsedFile{std::move(*root), {}}) : nullptr;
   }

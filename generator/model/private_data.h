@@ -60,6 +60,9 @@ struct ReadMemo {
     std::vector<diag::Diagnostic> diagnostics;
   };
   std::map<std::string, Parsed, std::less<>> data_files;
+  /// Whether public data files' trees are kept in `data_files` (`serve`); a one-off build keeps
+  /// only the teacher records and frees each tree once read, as without a memo.
+  bool keep_trees = true;
   /// Every teacher file's records together, and every diagnostic reading them gave, valid while
   /// no teacher file and nothing they depend on changed (`key`).
   struct AllTeachers {

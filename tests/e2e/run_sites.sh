@@ -304,6 +304,52 @@ run_site_tests() {
   check_privacy "$site" "$out"
   result valid-privacy
 
+  # The teacher records kept for the next build (publish/private_store.h): inside data/private/,
+  # for the owner only, out of git, without names or course titles; a damaged store is ignored
+  # and replaced, and the output stays the same.
+  local store=$site/data/private/.metodika-cache
+  if [[ -f $store/teachers.bin ]]; then
+    [[ $(stat -c %a "$store") == 700 ]] || fail "the store's folder has mode $(stat -c %a "$store"), not 700"
+    [[ $(stat -c %a "$store/teachers.bin") == 600 ]] || fail "teachers.bin has mode $(stat -c %a "$store/teachers.bin"), not 600"
+    grep -qx '\*' "$store/.gitignore" 2>/dev/null || fail "the store has no .gitignore of *"
+    local v n=0
+    while IFS= read -r v; do
+      n=$((n + 1))
+      grep -qF -- "$v" "$store/teachers.bin" && fail "the store holds the private name or title \"$v\""
+    done < <(grep -ohE "(name|title): *[^,}]+" "$site"/data/private/teachers/* | sed -E 's/^(name|title): *//; s/ *$//; s/^"(.*)"$/\1/' | grep -E '.{4,}' | sort -u)
+    [[ $n -ge 2 ]] || fail "found only $n names and titles to look for"
+    head -c 100 /dev/urandom >"$store/teachers.bin"
+    run "$WORK/o" "$WORK/e" "$METODIKA" build "$site" --out "$WORK/out-store/out" --as-of "$AS_OF" --quiet
+    sane "$WORK/e"
+    expect_rc 0 || show_err "$WORK/e"
+    [[ $(snapshot "$WORK/out-store/out") == "$snap" ]] || fail "the build with a damaged store differs"
+    [[ $(head -c 19 "$store/teachers.bin") == METODIKA-TEACHERS-1 ]] || fail "the damaged store was not replaced"
+  else
+    fail "no store of teacher records at $store/teachers.bin"
+  fi
+  result valid-private-store
+
+  # A teacher file's errors are reported again, the same, when its records come from the store.
+  local pstore=$WORK/private-store/site
+  make_site "$INVALID/private-unknown-school" "$pstore"
+  run "$WORK/o" "$WORK/e" "$METODIKA" build "$pstore" --out "$WORK/private-store/out" --as-of "$AS_OF"
+  sane "$WORK/e"
+  expect_rc 1 || show_err "$WORK/e"
+  cp "$WORK/e" "$WORK/e-first"
+  [[ -f $pstore/data/private/.metodika-cache/teachers.bin ]] || fail "a failed build kept no records"
+  run "$WORK/o" "$WORK/e" "$METODIKA" build "$pstore" --out "$WORK/private-store/out" --as-of "$AS_OF"
+  sane "$WORK/e"
+  expect_rc 1 || show_err "$WORK/e"
+  cmp -s "$WORK/e-first" "$WORK/e" || fail "the second build reported otherwise: $(diff "$WORK/e-first" "$WORK/e" | head -4 | tr '\n' ' ')"
+  check_expected "$pstore" "$INVALID/private-unknown-school/expected.txt" "$WORK/e"
+  # Without teacher files, nothing private is kept.
+  rm -r "$pstore/data/private/teachers"
+  run "$WORK/o" "$WORK/e" "$METODIKA" build "$pstore" --out "$WORK/private-store/out" --as-of "$AS_OF" --quiet
+  sane "$WORK/e"
+  expect_rc 0 || show_err "$WORK/e"
+  [[ -e $pstore/data/private/.metodika-cache/teachers.bin ]] && fail "the records of deleted teacher files are still kept"
+  result private-store-diagnostics
+
   # `check` validates and writes nothing (not even an output folder).
   local before
   before=$(tree_state "$site")

@@ -13,23 +13,14 @@
 
 #include "publish/patch.h"
 #include "publish/staging.h"
+#include "temp_dir.h"
 #include "util/fs.h"
 
 namespace metodika::publish {
 namespace {
 namespace fs = std::filesystem;
 
-struct TempDir {
-  fs::path path = fs::temp_directory_path() /
-                  ("metodika-cache-test-" + std::to_string(::getpid()) + "-" +
-                   std::to_string(counter++));
-  TempDir() { fs::create_directories(path); }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  static inline int counter = 0;
-};
+using testing::TempDir;
 
 // An output folder as a clean build leaves it, with its manifest.
 fs::path built_output(const fs::path& root, uint64_t salt) {

@@ -10,23 +10,14 @@
 #include <vector>
 #include <stdexcept>
 
+#include "temp_dir.h"
 #include "util/fs.h"
 
 namespace metodika::publish {
 namespace {
 namespace fs = std::filesystem;
 
-struct TempDir {
-  fs::path path = fs::temp_directory_path() /
-                  ("metodika-staging-test-" + std::to_string(::getpid()) + "-" +
-                   std::to_string(counter++));
-  TempDir() { fs::create_directories(path); }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
-  static inline int counter = 0;
-};
+using testing::TempDir;
 
 TEST_CASE("a committed build replaces the previous output whole") {
   TempDir t;
