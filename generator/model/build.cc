@@ -244,6 +244,15 @@ Model build_model(const load::SiteSources& sources, const BuildOptions& options,
     Ctx ctx{diags, sources.site->path, langs};
     m.site = detail::build_site(*sources.site, ctx);
     m.site.digest = detail::entry_digest(*sources.site->root, ctx);
+    const Node& root = *sources.site->root;
+    util::Digest documents;
+    documents.add(sources.site->path);
+    for (size_t i = 0; root.is_map() && i < root.size(); ++i) {
+      if (root.key(i).value == "title") continue;
+      documents.add(load::node_digest(root.key(i))).add(load::node_digest(root.val(i)));
+    }
+    if (!root.is_map()) documents.add(load::node_digest(root));
+    m.site.documents_digest = documents.value();
   } else {
     m.site.languages = langs;
     m.site.rules = default_rules();

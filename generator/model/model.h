@@ -87,6 +87,9 @@ struct Site {
   bool raw_html = false;  // `markdown: {raw_html: true}` lets content carry raw HTML
   Pos pos;
   uint64_t digest = 0;  ///< of its source entry and file: see entry_digest (model/builders.h)
+  /// Of the same entry without `title`, which only the web pages show: what the PDF reviews and
+  /// the annexes read of it (render/common/inputs.h).
+  uint64_t documents_digest = 0;
 
   [[nodiscard]] const std::string& default_language() const { return languages.front(); }
 };

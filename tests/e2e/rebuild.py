@@ -110,8 +110,9 @@ class Site:
         check(code == 0, f"{self.name}: first build", err[-300:])
         check(os.path.isfile(self.out + ".cache/manifest"), f"{self.name}: the build cache is written")
 
-    def incremental(self, kind, edit, local=True):
-        """Applies `edit`, builds incrementally, compares with a clean build."""
+    def incremental(self, kind, edit, local=True, same=(), changed=()):
+        """Applies `edit`, builds incrementally, compares with a clean build. The files `same`
+        must be left as they were (inode included: not even rewritten); `changed` must change."""
         before = snapshot(self.out)
         edit()
         code, err = build(self.metodika, self.site, self.out)
@@ -136,6 +137,10 @@ class Site:
                    and (before[p][0], before[p][1]) != (ino, mtime)]
         check(not touched, f"{self.name}, {kind}: unchanged files keep inode and mtime",
               str(touched[:5]))
+        kept_whole = [p for p in same if p not in before or before[p] != after.get(p)]
+        check(not kept_whole, f"{self.name}, {kind}: these outputs are not touched", str(kept_whole[:5]))
+        unchanged = [p for p in changed if p not in after or before.get(p, (0, 0, b""))[2] == after[p][2]]
+        check(not unchanged, f"{self.name}, {kind}: these outputs change", str(unchanged[:5]))
         changed = [p for p in after if p not in before or before[p][2] != after[p][2]]
         if m:
             kept, parts = int(m.group(2)), int(m.group(3))
@@ -203,8 +208,14 @@ def bundled(metodika, src, work):
     s.incremental("a review narrative", lambda: write(review, read(review) + "\nPapildu secinājums.\n"))
     s.incremental("a comment in site.yaml", lambda: sub_first(s.path("site.yaml"), r"\n",
                                                               "\n# komentārs\n"))
+    documents = [p for p in os.listdir(os.path.join(s.out, "parskati"))]
     s.incremental("the site's title", lambda: sub_first(s.path("site.yaml"), r'\{lv: "',
-                                                        '{lv: "Valsts '), local=False)
+                                                        '{lv: "Valsts '), local=False,
+                  same=[os.path.join("parskati", p) for p in documents])
+    # The publisher is in every annex's properties: documents follow the rest of site.yaml.
+    s.incremental("the publisher's name", lambda: sub_first(
+        s.path("site.yaml"), r'publisher: \{name: "', 'publisher: {name: "Jaunais '), local=False,
+                  changed=[os.path.join("parskati", p) for p in documents if p.endswith(".xlsx")])
     template_dir = s.path("templates/partials")
     os.makedirs(template_dir, exist_ok=True)
     s.incremental("a template of the site", lambda: write(

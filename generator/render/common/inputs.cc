@@ -55,18 +55,20 @@ uint64_t theme_digest(const load::Theme& theme) {
 InputDigests input_digests(const model::Model& m, const rules::Results& r,
                            const load::Theme& theme, uint64_t salt) {
   InputDigests out;
-  Digest g;
-  g.add(salt).add(theme_digest(theme)).add(m.site.digest).add(m.site.as_of.iso());
-  for (const std::string& lang : m.site.languages) g.add(lang);
-  for (const auto& s : m.subjects) g.add(s.digest);
-  for (const auto& mu : m.municipalities) g.add(mu.digest);
+  // What every output reads besides site.yaml.
+  Digest shared;
+  shared.add(salt).add(theme_digest(theme)).add(m.site.as_of.iso());
+  for (const std::string& lang : m.site.languages) shared.add(lang);
+  for (const auto& s : m.subjects) shared.add(s.digest);
+  for (const auto& mu : m.municipalities) shared.add(mu.digest);
   // The layout links the accessibility statement of each language (SiteContext::set_language).
   for (const auto& p : m.pages) {
     if (p.kind == model::PageKind::kPage && p.source.ends_with("/accessibility.md")) {
-      g.add(p.source).add(p.lang).add(p.slug).add(p.draft);
+      shared.add(p.source).add(p.lang).add(p.slug).add(p.draft);
     }
   }
-  out.global = g.value();
+  out.global = Digest().add(shared.value()).add(m.site.digest).value();
+  out.documents_global = Digest().add(shared.value()).add(m.site.documents_digest).value();
 
   out.pages = collection(out.global, m.pages);
   out.institutions = collection(out.global, m.institutions);
@@ -105,9 +107,10 @@ InputDigests input_digests(const model::Model& m, const rules::Results& r,
 
   // A municipality's: its institutions', its methodologists' and programmes' entries, the
   // review narratives written for it, and its own and the nation's aggregates.
+  // (`global` or `documents_global` is added below, for the pages and for the documents.)
   std::vector<Digest> muni(m.municipalities.size());
   for (size_t mi = 0; mi < m.municipalities.size(); ++mi) {
-    muni[mi].add(out.global).add(national_values);
+    muni[mi].add(national_values);
     add(muni[mi], r.ce_summary.municipality[mi]);
     add(muni[mi], r.municipality_pd[mi]);
   }
@@ -133,12 +136,16 @@ InputDigests input_digests(const model::Model& m, const rules::Results& r,
     if (p.kind != model::PageKind::kReview) continue;
     if (Digest* d = municipality_of(p.municipality)) d->add(p.digest);
   }
-  Digest every_municipality;
+  Digest every_municipality, every_document;
   for (const Digest& d : muni) {
-    out.municipality.push_back(d.value());
-    every_municipality.add(d.value());
+    out.municipality.push_back(Digest().add(out.global).add(d.value()).value());
+    out.municipality_document.push_back(
+        Digest().add(out.documents_global).add(d.value()).value());
+    every_municipality.add(out.municipality.back());
+    every_document.add(out.municipality_document.back());
   }
   out.municipalities = every_municipality.value();
+  out.municipality_documents = every_document.value();
 
   Digest all;
   all.add(out.global).add(out.pages).add(out.institutions).add(out.methodologists);

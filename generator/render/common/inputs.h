@@ -43,6 +43,12 @@ struct InputDigests {
   std::vector<uint64_t> municipality;
   /// Every municipality's: the national annex, made of their tables.
   uint64_t municipalities = 0;
+  /// The same for the documents (PDF reviews and annexes), which read everything `global` covers
+  /// except the site's title (model::Site::documents_digest): a new title re-renders every page
+  /// but no review or annex.
+  uint64_t documents_global = 0;
+  std::vector<uint64_t> municipality_document;
+  uint64_t municipality_documents = 0;
 };
 
 /// The public data files that hold at least one entry, sorted: "about the data" lists them.

@@ -178,5 +178,35 @@ TEST_CASE("site.yaml, the theme and the compiler reach everything") {
   CHECK(f.digests().global != themed.global);
 }
 
+TEST_CASE("the site's title reaches the pages, not the reviews and annexes") {
+  Fixture f;
+  const InputDigests before = f.digests();
+  REQUIRE(before.municipality_document.size() == f.model.municipalities.size());
+  CHECK(before.municipality_document != before.municipality);  // kept apart from the pages'
+  f.model.site.digest ^= 1;  // what a new title changes (the entry's digest, not the documents')
+  const InputDigests titled = f.digests();
+  CHECK(titled.global != before.global);
+  CHECK(changed(before.municipality, titled.municipality).size() == f.model.municipalities.size());
+  CHECK(titled.documents_global == before.documents_global);
+  CHECK(titled.municipality_document == before.municipality_document);
+  CHECK(titled.municipality_documents == before.municipality_documents);
+
+  // Any other key of site.yaml changes both digests of the site, and so every document.
+  f.model.site.documents_digest ^= 1;
+  const InputDigests other = f.digests();
+  CHECK(changed(titled.municipality_document, other.municipality_document).size() ==
+        f.model.municipalities.size());
+  CHECK(other.municipality_documents != titled.municipality_documents);
+
+  // A municipality's own inputs reach its documents and the national annex, not the others'.
+  f.model.site.documents_digest ^= 1;
+  const size_t mi = f.model.institutions[0].municipality_index;
+  f.model.institutions[0].digest ^= 1;
+  const InputDigests school = f.digests();
+  CHECK(changed(titled.municipality_document, school.municipality_document) ==
+        std::vector<size_t>{mi});
+  CHECK(school.municipality_documents != titled.municipality_documents);
+}
+
 }  // namespace
 }  // namespace metodika::render
