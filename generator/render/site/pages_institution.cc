@@ -34,12 +34,13 @@ void write_institution_pages(SiteContext& c) {
     // head_evaluation is private to the report (DATA-MODEL.md section 10): the tables here
     // never carry it.
     const InstitutionTables tables = institution_tables(m, c.results(), i, c.lang(), t);
-    const std::string data_dir = "dati/iestades/" + in.id + "/";
+    const std::string data_dir = directory::institution_rel(in);
     auto set_table = [&](const std::string& key, const Table& table) {
       if (table.empty()) return;
-      // Beside the page as CSV only, and not in the catalogue: the municipality's files (CSV and
-      // JSON) hold the same rows, and a national site has ~1,300 institutions, so a second
-      // format here would add thousands of files for no new data.
+      // In the page's own folder, as CSV only, and not in the catalogue: the municipality's files
+      // (CSV and JSON) hold the same rows, and a national site has ~1,300 institutions in each
+      // language, so a folder or a second format of their own would add thousands of files
+      // (each one costly to create on ext4) for no new data.
       c.write(c.urls().file(c.lang(), data_dir + table.id + ".csv"), table_csv(table));
       put(body, key, text_data(table_html(c, table, data_dir, {}, /*json=*/false)));
     };

@@ -117,10 +117,12 @@ TEST_CASE("the institution page shows the exam index beside the municipal and na
             "<td class=\"num\">39,5%</td><td>vidējais</td><td class=\"num\">40,0%</td>"
             "<td class=\"status-not-met\">nav izpildīts</td><td class=\"num\">39,5%</td>"
             "<td class=\"num\">58,3%</td></tr>"));
-  CHECK(has(ventas, "href=\"/dati/iestades/kuldigas-ventas-vidusskola/ce-indekss.csv\""));
+  CHECK(has(ventas, "href=\"/iestades/kuldigas-ventas-vidusskola/ce-indekss.csv\""));
   CHECK(has(ventas, "<a href=\"/pasvaldibas/kuldigas-novads/\">Kuldīgas novads</a>"));
   CHECK(has(ventas, "<th scope=\"row\">2024./2025. m. g.</th><td class=\"num\">541</td>"));
-  CHECK(has(out->files().at("dati/iestades/kuldigas-ventas-vidusskola/skaits.csv"), "2025,541,48\r\n"));
+  CHECK(has(out->files().at("iestades/kuldigas-ventas-vidusskola/skaits.csv"), "2025,541,48\r\n"));
+  CHECK(has(out->files().at("en/iestades/kuldigas-ventas-vidusskola/skaits.csv"), "2025,541,48\r\n"));
+  for (const auto& [path, bytes] : out->files()) CHECK_FALSE(path.starts_with("dati/iestades/"));
   const auto& sabile = out->files().at("iestades/sabiles-vidusskola/index.html");
   CHECK(has(sabile, "nav indeksa: trūkst eksāmenu svešvaloda"));
   // Accreditation valid until 2027-10-04, within a year of as_of 2026-11-22.
