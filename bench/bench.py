@@ -304,7 +304,7 @@ def output_counts(b, paths, subset):
     counts = {}
     for s in (1, 10):
         if os.path.exists(os.path.join(paths[f"site{s}"], "site.yaml")):
-            counts[f"site{s}"] = bl.tree_stats(paths[f"site{s}"])
+            counts[f"site{s}"] = bl.tree_stats(paths[f"site{s}"], skip_hidden=True)
     full = b.out("full")
     if not os.path.isdir(os.path.join(full, "parskati")):
         return counts  # the full build failed: nothing to count

@@ -89,10 +89,15 @@ def median(values):
 
 # ---------------------------------------------------------------- files
 
-def tree_stats(folder, suffix=""):
-    """(files, bytes) under FOLDER, counting only names ending with SUFFIX."""
+def tree_stats(folder, suffix="", skip_hidden=False):
+    """(files, bytes) under FOLDER, counting only names ending with SUFFIX; with SKIP_HIDDEN,
+    not what is under a hidden name (".x"), which Metodika never reads as input (its store of
+    teacher records, data/private/.metodika-cache/, is one)."""
     files = size = 0
-    for parent, _, names in os.walk(folder):
+    for parent, dirs, names in os.walk(folder):
+        if skip_hidden:
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            names = [n for n in names if not n.startswith(".")]
         for name in names:
             if name.endswith(suffix):
                 files += 1

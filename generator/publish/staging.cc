@@ -116,9 +116,53 @@ Staging::Staging(fs::path out, PreviousOutput previous) : out_(std::move(out)) {
   }
   put(std::string(kOutputMarker),
       "This folder is written by metodika and replaced whole on every build.\n");
+  writer_ = std::thread([this] { run_writer(); });
+}
+
+namespace {
+// What the queue may hold before write() waits: a few hundred pages, a workbook or two.
+constexpr size_t kQueueBudget = 32u << 20;
+}  // namespace
+
+void Staging::run_writer() {
+  std::unique_lock lock(queue_mu_);
+  for (;;) {
+    queue_cv_.wait(lock, [this] { return stop_ || !queue_.empty(); });
+    if (queue_.empty()) return;  // stopped, and everything written
+    auto [path, bytes] = std::move(queue_.front());
+    queue_.pop_front();
+    busy_ = true;
+    lock.unlock();
+    try {
+      if (!error_ && put(path, bytes)) ++unchanged_;
+    } catch (...) {
+      std::lock_guard relock(queue_mu_);
+      if (!error_) error_ = std::current_exception();
+    }
+    lock.lock();
+    busy_ = false;
+    queued_bytes_ -= bytes.size();
+    queue_cv_.notify_all();
+  }
+}
+
+void Staging::drain() {
+  std::unique_lock lock(queue_mu_);
+  queue_cv_.wait(lock, [this] { return queue_.empty() && !busy_; });
+  if (error_) std::rethrow_exception(error_);
 }
 
 Staging::~Staging() {
+  {
+    std::lock_guard lock(queue_mu_);
+    stop_ = true;
+    if (!committed_) {  // nothing more is wanted from an abandoned build
+      for (const auto& [path, bytes] : queue_) queued_bytes_ -= bytes.size();
+      queue_.clear();
+    }
+  }
+  queue_cv_.notify_all();
+  if (writer_.joinable()) writer_.join();
   if (!committed_) {
     std::error_code ec;
     // An unfinished staging folder is still a fine spare: the next build prunes what it does
@@ -135,7 +179,14 @@ void Staging::write(std::string_view path, std::string_view bytes) {
   if (!is_safe_output_path(path)) {
     throw std::logic_error("refusing to write outside the output folder: " + std::string(path));
   }
-  if (put(path, bytes)) ++unchanged_;
+  {
+    std::unique_lock lock(queue_mu_);
+    queue_cv_.wait(lock, [&] { return queued_bytes_ < kQueueBudget || queue_.empty(); });
+    if (error_) std::rethrow_exception(error_);
+    queue_.emplace_back(std::string(path), std::string(bytes));
+    queued_bytes_ += bytes.size();
+  }
+  queue_cv_.notify_all();
   ++files_;
 }
 
@@ -199,6 +250,7 @@ void Staging::prune_unwritten() {
 }
 
 void Staging::commit() {
+  drain();
   std::error_code ec;
   if (!spare_.empty()) prune_unwritten();
   if (fs::exists(out_, ec)) {

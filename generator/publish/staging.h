@@ -4,8 +4,13 @@
 #pragma once
 
 #include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <exception>
 #include <filesystem>
 #include <mutex>
+#include <thread>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -50,11 +55,16 @@ class Staging final : public util::OutputSink {
   /// hard-linked instead of written: it keeps its inode and modification time (so a rebuild
   /// leaves untouched what did not change, for `serve`, rsync and browsers' caches), and the
   /// result is still byte for byte a clean build.
+  ///
+  /// The file system work is done by one writer thread of the Staging's own, in the order of the
+  /// calls, while the caller goes on rendering: several workers creating files at once in the same
+  /// folders only wait for each other in the kernel (ext4 allocates a folder's inodes under one
+  /// lock). An error writing is thrown by a later write() or by commit().
   void write(std::string_view path, std::string_view bytes) override;
 
-  /// Replaces `out` by the staging folder in one rename (an atomic exchange when `out` exists),
-  /// then deletes the old output (or keeps it as the spare). Throws std::runtime_error when the
-  /// swap fails; `out` is then unchanged.
+  /// Waits until every file is written, then replaces `out` by the staging folder in one rename
+  /// (an atomic exchange when `out` exists), then deletes the old output (or keeps it as the
+  /// spare). Throws std::runtime_error when a write or the swap failed; `out` is then unchanged.
   void commit();
 
   [[nodiscard]] const std::filesystem::path& staging_dir() const { return dir_; }
@@ -85,6 +95,19 @@ class Staging final : public util::OutputSink {
   std::unordered_set<std::string> folders_;  // made by this build
   std::atomic<size_t> files_{0};
   std::atomic<size_t> unchanged_{0};
+
+  // The writer thread and its queue. Producers wait while the queued bytes exceed a budget, so a
+  // slow disk never makes a build hold the whole site in memory.
+  void run_writer();
+  void drain();  // waits until the queue is empty; rethrows the first error writing
+  std::mutex queue_mu_;
+  std::condition_variable queue_cv_;  // the queue changed, or stop
+  std::deque<std::pair<std::string, std::string>> queue_;
+  size_t queued_bytes_ = 0;
+  bool busy_ = false;   // the writer is writing a file it took from the queue
+  bool stop_ = false;
+  std::exception_ptr error_;
+  std::thread writer_;
 };
 
 /// Deletes the spare folder that PreviousOutput::kKeepAsSpare builds keep beside `out`.

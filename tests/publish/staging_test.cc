@@ -58,6 +58,49 @@ TEST_CASE("a build that is not committed leaves the previous output and no stagi
   CHECK(entries == 1);
 }
 
+TEST_CASE("a file that cannot be written fails the commit; the previous output stays") {
+  TempDir t;
+  fs::path out = t.path / "output";
+  {
+    Staging s(out);
+    s.write("index.html", "good");
+    s.commit();
+  }
+  {
+    Staging s(out);
+    auto build = [&] {
+      s.write("index.html", "new");
+      s.write(std::string(300, 'x') + ".html", "a name longer than any file system allows");
+      s.write("after.html", "written or not, never published");
+      s.commit();
+    };
+    // Written by the staging's own thread: the error comes from a later write or the commit.
+    CHECK_THROWS_AS(build(), std::runtime_error);
+  }
+  CHECK(util::read_file(out / "index.html") == "good");
+  CHECK_FALSE(fs::exists(out / "after.html"));
+  size_t entries = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(t.path)) ++entries;
+  CHECK(entries == 1);  // no staging folder left
+}
+
+TEST_CASE("more bytes than the writer's queue holds are all written, in order") {
+  TempDir t;
+  fs::path out = t.path / "output";
+  const std::string megabyte(1 << 20, 'm');
+  {
+    Staging s(out);
+    for (int i = 0; i < 80; ++i) s.write("f/" + std::to_string(i) + ".bin", megabyte);
+    s.write("f/0.bin", "rewritten last");  // the later write of a path wins, as before
+    s.commit();
+    CHECK(s.files_written() == 81);
+  }
+  CHECK(util::read_file(out / "f/0.bin") == "rewritten last");
+  for (int i = 1; i < 80; ++i) {
+    CHECK(fs::file_size(out / "f" / (std::to_string(i) + ".bin")) == megabyte.size());
+  }
+}
+
 TEST_CASE("a rebuild leaves unchanged files untouched and still equals a clean build") {
   TempDir t;
   fs::path out = t.path / "output";
