@@ -39,33 +39,37 @@ TEST_CASE("a committed build replaces the previous output whole") {
   CHECK(util::list_files(t.path) == std::vector<std::string>{"output/index.html"});
 }
 
+// A published output holding index.html "good".
+void publish_good(const fs::path& out) {
+  Staging s(out);
+  s.write("index.html", "good");
+  s.commit();
+}
+
+// The previous output is as publish_good left it, and nothing else is beside it.
+void previous_output_stays(const TempDir& t, const fs::path& out) {
+  CHECK(util::read_file(out / "index.html") == "good");
+  size_t entries = 0;
+  for ([[maybe_unused]] const auto& e : fs::directory_iterator(t.path)) ++entries;
+  CHECK(entries == 1);  // no staging folder left
+}
+
 TEST_CASE("a build that is not committed leaves the previous output and no staging folder") {
   TempDir t;
   fs::path out = t.path / "output";
-  {
-    Staging s(out);
-    s.write("index.html", "good");
-    s.commit();
-  }
+  publish_good(out);
   {
     Staging s(out);
     s.write("index.html", "half");
     // destroyed without commit, as when rendering throws
   }
-  CHECK(util::read_file(out / "index.html") == "good");
-  size_t entries = 0;
-  for ([[maybe_unused]] const auto& e : fs::directory_iterator(t.path)) ++entries;
-  CHECK(entries == 1);
+  previous_output_stays(t, out);
 }
 
 TEST_CASE("a file that cannot be written fails the commit; the previous output stays") {
   TempDir t;
   fs::path out = t.path / "output";
-  {
-    Staging s(out);
-    s.write("index.html", "good");
-    s.commit();
-  }
+  publish_good(out);
   {
     Staging s(out);
     auto build = [&] {
@@ -77,11 +81,8 @@ TEST_CASE("a file that cannot be written fails the commit; the previous output s
     // Written by the staging's own thread: the error comes from a later write or the commit.
     CHECK_THROWS_AS(build(), std::runtime_error);
   }
-  CHECK(util::read_file(out / "index.html") == "good");
   CHECK_FALSE(fs::exists(out / "after.html"));
-  size_t entries = 0;
-  for ([[maybe_unused]] const auto& e : fs::directory_iterator(t.path)) ++entries;
-  CHECK(entries == 1);  // no staging folder left
+  previous_output_stays(t, out);
 }
 
 TEST_CASE("more bytes than the writer's queue holds are all written, in order") {
