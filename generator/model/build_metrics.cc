@@ -262,7 +262,7 @@ std::optional<Teacher> read_teacher(const Node& e, const Ctx& ctx, const Registr
     if (id) t.id = *id;
     t.pos = ctx.at(*v);  // duplicates are reported at the id
   }
-  if (auto* v = f.get("name")) t.name = read_string(*v, ctx, "name").value_or("");
+  if (auto* v = f.get("name")) (void)read_string(*v, ctx, "name");  // checked, not kept
   auto school = read_school(f, ctx, reg, t.school);
   if (auto* v = f.get("courses"); v && expect_list(*v, ctx, "\"courses\"")) {
     t.courses.reserve(v->items.size());
@@ -270,7 +270,7 @@ std::optional<Teacher> read_teacher(const Node& e, const Ctx& ctx, const Registr
       if (!expect_map(c, ctx, "each course")) continue;
       Fields cf(c, ctx, "a course", {"title", "category", "hours", "date"});
       Course course;
-      course.title = str_or_empty(cf, "title", ctx);
+      (void)str_or_empty(cf, "title", ctx);  // checked, not kept
       std::optional<CourseCategory> cat;
       std::optional<double> hours;
       std::optional<Date> date;

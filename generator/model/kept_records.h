@@ -5,8 +5,8 @@
 // build.
 //
 // PRIVATE. The encoding holds the records' pseudonymous ids, schools, course categories, hours
-// and dates, and the diagnostics reading them gave; it leaves out names and course titles, which
-// nothing after reading uses. `publish/private_store.h` keeps it inside `data/private/`, never
+// and dates, and the diagnostics reading them gave; names and course titles are not in a record
+// at all (model/private_data.h). `publish/private_store.h` keeps it inside `data/private/`, never
 // beside the output.
 #pragma once
 

@@ -14,16 +14,16 @@
 
 namespace metodika::model {
 
+// A record keeps only what the aggregates need: neither the teacher's name nor a course's title is
+// kept once the file is read (they are checked, as every field is, then dropped).
 struct Course {
-  std::string title;
   CourseCategory category = CourseCategory::kOther;
   double hours = 0;
   Date date;
 };
 
 struct Teacher {
-  std::string id;    // pseudonymous; never published
-  std::string name;  // never published
+  std::string id;  // pseudonymous; never published
   std::string school;
   size_t school_index = 0;
   std::vector<Course> courses;

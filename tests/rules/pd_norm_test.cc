@@ -15,7 +15,6 @@ using testing::seed_rules;
 model::Course course(std::string_view on, double hours,
                      model::CourseCategory category = model::CourseCategory::kContentDidactics) {
   model::Course c;
-  c.title = "Kompetenču pieeja mācību saturā";
   c.category = category;
   c.hours = hours;
   c.date = date(on);

@@ -22,8 +22,7 @@ void add_teachers(const model::Model& m, model::PrivateData& data, size_t school
     t.id = "t-000123";
     t.school = m.institutions[school].id;
     t.school_index = school;
-    t.courses.push_back(model::Course{"Digitālā pratība mācību stundā",
-                                      model::CourseCategory::kDigital, h, date("2024-03-14")});
+    t.courses.push_back(model::Course{model::CourseCategory::kDigital, h, date("2024-03-14")});
   }
 }
 

@@ -40,7 +40,6 @@ void add_school(model::Model& m, std::string id, size_t municipality) {
 
 model::Course course(double hours, Category category, std::string_view on = "2025-01-15") {
   model::Course c;
-  c.title = "Kurss";
   c.category = category;
   c.hours = hours;
   c.date = date(on);
@@ -50,7 +49,6 @@ model::Course course(double hours, Category category, std::string_view on = "202
 model::Teacher teacher(const model::Model& m, size_t school, std::vector<model::Course> courses) {
   model::Teacher t;
   t.id = "t-" + std::to_string(school);
-  t.name = "Jānis Bērziņš";
   t.school = m.institutions[school].id;
   t.school_index = school;
   t.courses = std::move(courses);
