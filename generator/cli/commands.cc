@@ -115,8 +115,8 @@ uint64_t compiler_identity() {
 
 // What the output depends on besides the site folder: this compiler and the options that change
 // what is written.
-uint64_t build_salt(const BuildOptions& options) {
-  return util::Digest().add(compiler_identity()).add(options.parts).value();
+uint64_t build_salt(const BuildOptions& options, uint64_t compiler) {
+  return util::Digest().add(compiler).add(options.parts).value();
 }
 
 // Where libxlsxwriter assembles each workbook's temporary files: TMPDIR when it is set, else
@@ -266,7 +266,7 @@ int run_build(const BuildOptions& options) {
     // into a staging folder and swapped in (publish/cache.h).
     using Parts = BuildOptions::Parts;
     const bool whole_site = options.parts == Parts::kAll;
-    const uint64_t salt = build_salt(options);
+    const uint64_t salt = build_salt(options, compiler);
     std::optional<publish::Manifest> previous;
     if (whole_site && !options.clean) {
       previous = options.memory ? options.memory->manifest.take(out, salt)
