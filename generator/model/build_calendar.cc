@@ -1,5 +1,6 @@
 // Olympiads, materials and professional development events (DATA-MODEL.md sections 7–9).
 #include "model/builders.h"
+#include "util/digest.h"
 
 namespace metodika::model::detail {
 namespace {
@@ -10,6 +11,7 @@ std::optional<OlympiadResult> read_result(const Node& e, const Ctx& ctx, const R
            {"school", "participants", "first", "second", "third", "honourable"});
   OlympiadResult r;
   r.pos = ctx.at(e);
+  r.digest = load::node_digest(e);
   bool ok = true;
   if (auto* v = f.require("school")) {
     if (auto id = read_string(*v, ctx, "school")) {
@@ -59,6 +61,13 @@ void build_olympiads(const Node* root, const Ctx& ctx, Model& m, Registries& reg
     Olympiad o;
     o.pos = ctx.at(e);
     o.digest = entry_digest(e, ctx);
+    util::Digest head;
+    head.add(ctx.file);
+    for (size_t i = 0; e.is_map() && i < e.size(); ++i) {
+      if (e.key(i).value == "results") continue;
+      head.add(load::node_digest(e.key(i))).add(load::node_digest(e.val(i)));
+    }
+    o.head_digest = head.value();
     bool ok = read_id(f, ctx, reg.olympiads, m.olympiads.size(), o.id);
     if (auto* v = f.get("title")) {
       if (auto t = read_text(*v, ctx, "title")) o.title = *t;

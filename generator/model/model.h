@@ -157,6 +157,7 @@ struct OlympiadResult {
   std::string school;
   int participants = 0, first = 0, second = 0, third = 0, honourable = 0;
   Pos pos;
+  uint64_t digest = 0;  ///< of its source entry
 };
 
 struct Olympiad {
@@ -172,6 +173,9 @@ struct Olympiad {
   std::vector<OlympiadResult> results;
   Pos pos;
   uint64_t digest = 0;  ///< of its source entry and file: see entry_digest (model/builders.h)
+  /// Of the same entry without its results: what a school's or municipality's outputs read of
+  /// the olympiad besides the school's own result (OlympiadResult::digest).
+  uint64_t head_digest = 0;
 };
 
 struct Material {

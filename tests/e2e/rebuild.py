@@ -232,9 +232,16 @@ def kurzeme(metodika, src, work):
     s = Site(metodika, "kurzeme", site_dir, work)
     s.start()
     s.incremental("metrics in JSON", lambda: bump(s.path("data/metrics/liepaja.json"), "respondents"))
-    # On a site this small an olympiad's schools are in most municipalities.
+    # The first result is Liepāja's school: the olympiad's schools in Kuldīga and Talsi show
+    # their own results only, so their pages and their municipalities' documents stay.
     s.incremental("an olympiad result", lambda: bump(s.path("data/olympiads/2025-2026.yaml"),
-                                                     "participants"), local=False)
+                                                     "participants"),
+                  same=["iestades/kuldigas-ventas-vidusskola/index.html",
+                        "iestades/talsu-valsts-gimnazija/index.html",
+                        "parskati/kuldigas-novads-2022-2025.pdf",
+                        "parskati/talsu-novads-2022-2025.xlsx"],
+                  changed=["iestades/liepajas-kapsedes-vidusskola/index.html",
+                           "parskati/liepaja-2022-2025.pdf"])
     s.incremental("a school in JSON", lambda: sub_first(
         s.path("data/schools/kuldigas-novads.json"), r'"head": "', '"head": "Dr. '))
     s.incremental("a private teacher record", lambda: bump(

@@ -17,6 +17,31 @@ using testing::with_base;
 
 // ---------------------------------------------------------------- olympiads
 
+TEST_CASE("an olympiad's digests: the entry, the entry without results, each result") {
+  auto olympiad = [](std::string_view title, int participants) {
+    std::string text = "- id: math-2026\n  subject: mathematics\n  stage: regional\n"
+                       "  grades: [9, 12]\n  date: 2026-01-15\n  title: {lv: \"";
+    text.append(title).append("\", en: Maths}\n  results:\n");
+    text += "    - {school: ventspils-1-pamatskola, participants: 4, first: 1}\n";
+    text += "    - {school: talsu-vidusskola, participants: " + std::to_string(participants) + "}\n";
+    Built b = build(with_base({{"data/olympiads.yaml", text}}));
+    REQUIRE(b.errors == 0);
+    REQUIRE(b.model.olympiads.size() == 1);
+    REQUIRE(b.model.olympiads[0].results.size() == 2);
+    return b.model.olympiads[0];
+  };
+  const Olympiad base = olympiad("Matemātika", 3);
+  const Olympiad count = olympiad("Matemātika", 5);
+  CHECK(count.digest != base.digest);
+  CHECK(count.head_digest == base.head_digest);
+  CHECK(count.results[0].digest == base.results[0].digest);
+  CHECK(count.results[1].digest != base.results[1].digest);
+  const Olympiad title = olympiad("Matemātikas olimpiāde", 3);
+  CHECK(title.head_digest != base.head_digest);
+  CHECK(title.results[0].digest == base.results[0].digest);
+  CHECK(base.results[0].digest != base.results[1].digest);
+}
+
 TEST_CASE("olympiads on one day and over several days") {
   Built b = build(with_base({{"data/olympiads.yaml", R"(- id: math-2026-regional
   subject: mathematics

@@ -83,7 +83,8 @@ InputDigests input_digests(const model::Model& m, const rules::Results& r,
   add(national, r.national_pd);
   const uint64_t national_values = national.value();
 
-  // An institution's own inputs: its entry, metric records and the olympiads it took part in;
+  // An institution's own inputs: its entry, metric records, the olympiads it took part in (all
+  // but the other schools' results, which its tables do not show) and its own results;
   // the municipality's and the nation's exam-index means; its development figures.
   std::vector<uint64_t> own(m.institutions.size());
   std::vector<const rules::SchoolPd*> pd(m.institutions.size(), nullptr);
@@ -92,7 +93,9 @@ InputDigests input_digests(const model::Model& m, const rules::Results& r,
     Digest d;
     d.add(m.institutions[i].digest);
     for (size_t k : m.metrics_of_school[i]) d.add(m.metrics[k].digest);
-    for (const auto& [o, res] : m.results_of_school[i]) d.add(m.olympiads[o].digest).add(res);
+    for (const auto& [o, res] : m.results_of_school[i]) {
+      d.add(m.olympiads[o].head_digest).add(m.olympiads[o].results[res].digest);
+    }
     d.add(pd[i] != nullptr);
     if (pd[i]) add(d, *pd[i]);
     own[i] = d.value();

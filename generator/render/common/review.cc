@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "render/common/municipality_charts.h"
 #include "rules/ce_index.h"
@@ -313,8 +314,9 @@ const std::vector<std::string>& review_directives() {
 
 Review build_review(const model::Model& m, const rules::Results& r, const ReviewInputs& in) {
   const auto& mu = m.municipalities[in.municipality];
-  const MunicipalityTables tables =
-      municipality_tables(m, r, in.municipality, in.lang, in.t, in.council);
+  std::optional<MunicipalityTables> own;
+  if (!in.tables) own = municipality_tables(m, r, in.municipality, in.lang, in.t, in.council);
+  const MunicipalityTables& tables = in.tables ? *in.tables : *own;
   Review review;
   review.lang = in.lang;
   review.municipality = mu.name.in(in.lang);

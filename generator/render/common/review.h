@@ -73,6 +73,9 @@ struct ReviewInputs {
   /// The review for the council (the PDF): heads' evaluations may appear (DATA-MODEL.md 10).
   /// The public HTML page leaves them out.
   bool council = false;
+  /// municipality_tables(model, results, municipality, lang, t, council) when the caller has
+  /// them already (render/common/shared_tables.h); null: computed here.
+  const MunicipalityTables* tables = nullptr;
 };
 
 /// A problem in the report template: an unknown directive or field syntax. `what()` names the

@@ -95,6 +95,15 @@ void SiteContext::set_language(const std::string& lang) {
   }
 }
 
+const MunicipalityTables& SiteContext::municipality_tables(size_t mi) {
+  if (!kept_tables_ || kept_tables_->mi != mi || kept_tables_->lang != lang_) {
+    kept_tables_.reset();  // the old ones go before the new ones are built
+    Translate t = [this](std::string_view key) { return this->t(key); };
+    kept_tables_ = KeptTables{mi, lang_, render::municipality_tables(m_, r_, mi, lang_, t)};
+  }
+  return kept_tables_->tables;
+}
+
 const std::string& SiteContext::t(std::string_view key) const {
   static const std::string kEmpty;
   auto it = theme_.strings.find(lang_);

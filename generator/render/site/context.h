@@ -5,6 +5,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -13,6 +14,7 @@
 #include "load/theme.h"
 #include "model/model.h"
 #include "render/common/inputs.h"
+#include "render/common/municipality_tables.h"
 #include "render/common/urls.h"
 #include "render/site/templates.h"
 #include "rules/results.h"
@@ -56,6 +58,9 @@ class SiteContext {
   [[nodiscard]] const rules::Results& results() const { return r_; }
   [[nodiscard]] const SiteOptions& options() const { return options_; }
   [[nodiscard]] const load::Theme& theme() const { return theme_; }
+  /// Municipality `mi`'s public tables in the current language. The last ones are kept, so the
+  /// municipality's page and its review page (one task) compute them once.
+  [[nodiscard]] const MunicipalityTables& municipality_tables(size_t mi);
   /// Reports a theme problem found while rendering (a bad report template): the build fails
   /// and the previous output stays.
   void report_error(std::string message);
@@ -155,6 +160,12 @@ class SiteContext {
   std::vector<std::string> sitemap_;
   std::vector<DataFile> data_files_;
   SiteOptions options_;
+  struct KeptTables {
+    size_t mi = 0;
+    std::string lang;
+    MunicipalityTables tables;
+  };
+  std::optional<KeptTables> kept_tables_;
   size_t shard_begin_ = 0;
   size_t shard_end_ = static_cast<size_t>(-1);
   size_t pages_ = 0;

@@ -12,6 +12,10 @@ void write_institutions(SiteContext& c);
 void write_municipality_pages(SiteContext& c);  // pages_municipality.cc
 void write_institution_pages(SiteContext& c);   // pages_institution.cc
 void write_review_pages(SiteContext& c);        // pages_review.cc
+inline void write_municipality_and_review(SiteContext& c) {
+  write_municipality_pages(c);
+  write_review_pages(c);
+}
 void write_methodologists(SiteContext& c);
 void write_olympiads(SiteContext& c);  // pages_calendar.cc
 void write_materials(SiteContext& c);

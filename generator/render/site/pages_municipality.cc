@@ -93,7 +93,7 @@ void write_municipality_pages(SiteContext& c) {
   Translate t = [&c](std::string_view key) { return c.t(key); };
   for (size_t mi = c.shard_begin(); mi < std::min(c.shard_end(), m.municipalities.size()); ++mi) {
     const auto& mu = m.municipalities[mi];
-    const MunicipalityTables tables = municipality_tables(m, c.results(), mi, c.lang(), t);
+    const MunicipalityTables& tables = c.municipality_tables(mi);
     const std::string data_dir = "dati/" + mu.id + "/";
     for (const Table* table : tables.all()) {
       if (!table->empty()) write_table_data(c, *table, data_dir, mu.id, mu.name.in(c.lang()));

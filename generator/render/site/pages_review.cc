@@ -51,6 +51,7 @@ void write_review_pages(SiteContext& c) {
     in.conclusions = conclusions(m, mu.id, c.lang());
     in.html_url = c.urls().absolute(c.lang(), rel);
     in.council = false;  // a public page: no heads' evaluations
+    in.tables = &c.municipality_tables(mi);
     Review review;
     try {
       review = build_review(m, c.results(), in);

@@ -98,12 +98,10 @@ std::vector<Task> tasks(const model::Model& model, const InputDigests* in) {
       t.digest = digest;
       out.push_back(std::move(t));
     };
+    // A municipality's page and its review page show the same tables: one task computes them
+    // once (SiteContext::municipality_tables).
     for (size_t i = 0; i < model.municipalities.size(); ++i) {
-      each("municipality", write_municipality_pages, i, model.municipalities[i].id,
-           in ? in->municipality[i] : 0);
-    }
-    for (size_t i = 0; i < model.municipalities.size(); ++i) {
-      each("review", write_review_pages, i, model.municipalities[i].id,
+      each("municipality", write_municipality_and_review, i, model.municipalities[i].id,
            in ? in->municipality[i] : 0);
     }
     for (size_t i = 0; i < model.institutions.size(); ++i) {

@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <set>
 #include <string>
 
 #include "load/site_sources.h"
@@ -78,6 +79,47 @@ TEST_CASE("a metric record: its school's page and its municipality's outputs") {
   CHECK(changed(before.municipality, after.municipality) ==
         std::vector<size_t>{f.model.institutions[school].municipality_index});
   CHECK(before.everything != after.everything);
+}
+
+TEST_CASE("an olympiad result: its school and municipality, not the olympiad's other schools") {
+  Fixture f;
+  // An olympiad with results from schools of several municipalities.
+  size_t o = f.model.olympiads.size();
+  for (size_t k = 0; k < f.model.olympiads.size(); ++k) {
+    if (f.model.olympiads[k].results.size() >= 3) o = k;
+  }
+  REQUIRE(o < f.model.olympiads.size());
+  auto school_of = [&](size_t r) {
+    return f.model.institution_index.at(f.model.olympiads[o].results[r].school);
+  };
+  const size_t a = school_of(0), b = school_of(1);
+  const size_t ma = f.model.institutions[a].municipality_index;
+  REQUIRE(ma != f.model.institutions[b].municipality_index);
+  const InputDigests before = f.digests();
+
+  // One school's counts: that school and its municipality only.
+  f.model.olympiads[o].results[0].digest ^= 1;
+  f.model.olympiads[o].digest ^= 1;  // the whole entry changed too
+  InputDigests after = f.digests();
+  CHECK(changed(before.institution, after.institution) == std::vector<size_t>{a});
+  CHECK(changed(before.municipality, after.municipality) == std::vector<size_t>{ma});
+  CHECK(changed(before.municipality_document, after.municipality_document) ==
+        std::vector<size_t>{ma});
+  CHECK(before.olympiads != after.olympiads);  // the calendar shows every result
+
+  // The olympiad's own fields (title, date): every school that took part.
+  f.model.olympiads[o].head_digest ^= 1;
+  after = f.digests();
+  std::set<size_t> schools, municipalities;
+  for (const auto& r : f.model.olympiads[o].results) {
+    schools.insert(f.model.institution_index.at(r.school));
+    municipalities.insert(
+        f.model.institutions[f.model.institution_index.at(r.school)].municipality_index);
+  }
+  const auto took_part = changed(before.institution, after.institution);
+  CHECK(std::set<size_t>(took_part.begin(), took_part.end()) == schools);
+  const auto theirs = changed(before.municipality, after.municipality);
+  CHECK(std::set<size_t>(theirs.begin(), theirs.end()) == municipalities);
 }
 
 TEST_CASE("a national mean that moves reaches every institution page") {
