@@ -4,7 +4,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cinttypes>
+#include <iterator>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -13,44 +15,13 @@
 
 #include "publish/staging.h"
 #include "util/fs.h"
+#include "util/text.h"
 
 namespace metodika::publish {
 namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view kHeader = "metodika-cache 1 ";
-
-// One field per tab-separated column: tabs, newlines and backslashes escaped.
-std::string escape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    if (c == '\\') {
-      out += "\\\\";
-    } else if (c == '\t') {
-      out += "\\t";
-    } else if (c == '\n') {
-      out += "\\n";
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-std::string unescape(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '\\' && i + 1 < s.size()) {
-      char n = s[++i];
-      out += n == 't' ? '\t' : n == 'n' ? '\n' : n;
-    } else {
-      out += s[i];
-    }
-  }
-  return out;
-}
 
 std::string hex(uint64_t v) {
   char buf[17];
@@ -67,16 +38,6 @@ std::optional<uint64_t> parse_hex(std::string_view s) {
     v = v << 4 | static_cast<uint64_t>(d);
   }
   return v;
-}
-
-std::vector<std::string_view> split_tabs(std::string_view line) {
-  std::vector<std::string_view> parts;
-  for (size_t start = 0;;) {
-    size_t tab = line.find('\t', start);
-    parts.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
-    if (tab == std::string_view::npos) return parts;
-    start = tab + 1;
-  }
 }
 
 }  // namespace
@@ -113,17 +74,17 @@ std::optional<Manifest> read_manifest(const fs::path& out, uint64_t salt) {
       first = false;
       continue;
     }
-    auto f = split_tabs(line);
+    auto f = util::split_fields(line);
     if (f[0] == "F" && f.size() == 2) {
-      m.files.insert(unescape(f[1]));
+      m.files.emplace_hint(m.files.end(), util::unescape_field(f[1]));  // written sorted
     } else if (f[0] == "W" && f.size() == 4) {
       auto d = parse_hex(f[2]);
       if (!d) return std::nullopt;
-      current = &m.work[unescape(f[1])];
+      current = &m.work[util::unescape_field(f[1])];
       current->digest = *d;
-      current->extra = unescape(f[3]);
+      current->extra = util::unescape_field(f[3]);
     } else if (f[0] == "P" && f.size() == 2 && current) {
-      current->files.push_back(unescape(f[1]));
+      current->files.push_back(util::unescape_field(f[1]));
     } else {
       return std::nullopt;
     }
@@ -135,11 +96,22 @@ std::optional<Manifest> read_manifest(const fs::path& out, uint64_t salt) {
 void write_manifest(const fs::path& out, const Manifest& m) {
   std::string text(kHeader);
   text += hex(m.salt) + "\n";
-  for (const std::string& f : m.files) text.append("F\t").append(escape(f)).append("\n");
+  for (const std::string& f : m.files) {
+    text.append("F\t");
+    util::append_field(text, f);
+    text += '\n';
+  }
   for (const auto& [key, w] : m.work) {
-    text.append("W\t").append(escape(key)).append("\t").append(hex(w.digest));
-    text.append("\t").append(escape(w.extra)).append("\n");
-    for (const std::string& f : w.files) text.append("P\t").append(escape(f)).append("\n");
+    text.append("W\t");
+    util::append_field(text, key);
+    text.append("\t").append(hex(w.digest)).append("\t");
+    util::append_field(text, w.extra);
+    text += '\n';
+    for (const std::string& f : w.files) {
+      text.append("P\t");
+      util::append_field(text, f);
+      text += '\n';
+    }
   }
   const fs::path file = manifest_path(out);
   std::error_code ec;
@@ -192,7 +164,7 @@ void remove_manifest(const fs::path& out) {
   fs::remove(manifest_path(out), ec);
 }
 
-BuildCache::BuildCache(const Manifest* previous, util::OutputSink& out, fs::path out_dir,
+BuildCache::BuildCache(Manifest* previous, util::OutputSink& out, fs::path out_dir,
                        uint64_t salt)
     : previous_(previous), out_(out), out_dir_(std::move(out_dir)) {
   next_.salt = salt;
@@ -208,7 +180,7 @@ BuildCache::~BuildCache() {
 void BuildCache::write(std::string_view path, std::string_view bytes) {
   out_.write(path, bytes);
   std::lock_guard lock(mu_);
-  next_.files.emplace(path);
+  files_.emplace_back(path);
 }
 
 bool BuildCache::fresh(std::string_view key, uint64_t digest) const {
@@ -227,11 +199,16 @@ bool BuildCache::fresh(std::string_view key, uint64_t digest) const {
 
 bool BuildCache::reuse(std::string_view key, uint64_t digest, std::string* extra) {
   if (!fresh(key, digest)) return false;
-  auto it = previous_->work.find(key);
-  if (extra) *extra = it->second.extra;
   std::lock_guard lock(mu_);
-  for (const std::string& f : it->second.files) next_.files.insert(f);
-  next_.work.emplace(key, it->second);
+  // A piece of work is reused once: its entry moves to the next manifest (the previous
+  // manifest's map keeps its node, so that other threads' lookups stay valid). Asked again, the
+  // work runs again.
+  auto [next, fresh_key] = next_.work.try_emplace(std::string(key));
+  if (!fresh_key) return false;
+  auto it = previous_->work.find(key);
+  next->second = std::move(it->second);
+  if (extra) *extra = next->second.extra;
+  files_.insert(files_.end(), next->second.files.begin(), next->second.files.end());
   ++reused_;
   return true;
 }
@@ -244,12 +221,30 @@ void BuildCache::record(std::string_view key, uint64_t digest, std::vector<std::
   ++recorded_;
 }
 
-std::vector<std::string> BuildCache::stale_files() const {
+void BuildCache::settle() {
+  std::lock_guard lock(mu_);
+  if (files_.empty()) return;
+  std::sort(files_.begin(), files_.end());
+  for (std::string& f : files_) next_.files.emplace_hint(next_.files.end(), std::move(f));
+  files_.clear();
+}
+
+const Manifest& BuildCache::manifest() {
+  settle();
+  return next_;
+}
+
+Manifest BuildCache::take_manifest() {
+  settle();
+  return std::move(next_);
+}
+
+std::vector<std::string> BuildCache::stale_files() {
+  settle();
   std::vector<std::string> stale;
   if (!previous_) return stale;
-  for (const std::string& f : previous_->files) {
-    if (!next_.files.contains(f)) stale.push_back(f);
-  }
+  std::set_difference(previous_->files.begin(), previous_->files.end(), next_.files.begin(),
+                      next_.files.end(), std::back_inserter(stale));
   return stale;
 }
 

@@ -74,8 +74,8 @@ void remove_manifest(const std::filesystem::path& out);
 class BuildCache final : public util::WorkCache, public util::OutputSink {
  public:
   /// `previous`: the last build's manifest when this build updates `out_dir` in place; null for
-  /// a clean build, which reuses nothing.
-  BuildCache(const Manifest* previous, util::OutputSink& out, std::filesystem::path out_dir,
+  /// a clean build, which reuses nothing. The work this build reuses is moved out of it.
+  BuildCache(Manifest* previous, util::OutputSink& out, std::filesystem::path out_dir,
              uint64_t salt);
   ~BuildCache() override;
   BuildCache(const BuildCache&) = delete;
@@ -88,23 +88,30 @@ class BuildCache final : public util::WorkCache, public util::OutputSink {
   /// Whether reuse() would keep `key` at `digest`, without keeping it.
   [[nodiscard]] bool fresh(std::string_view key, uint64_t digest) const;
 
-  /// What this build did: the manifest for the next one.
-  [[nodiscard]] const Manifest& manifest() const { return next_; }
-  /// Hands the manifest over, at the end of the build.
-  [[nodiscard]] Manifest take_manifest() { return std::move(next_); }
+  /// What this build did: the manifest for the next one. This and the two below are for the
+  /// end of the build, when no renderer is running.
+  [[nodiscard]] const Manifest& manifest();
+  /// Hands the manifest over.
+  [[nodiscard]] Manifest take_manifest();
   /// Files of the previous output that this build did not write nor keep.
-  [[nodiscard]] std::vector<std::string> stale_files() const;
+  [[nodiscard]] std::vector<std::string> stale_files();
   /// How many pieces of work were kept and how many ran.
   [[nodiscard]] size_t reused() const { return reused_; }
   [[nodiscard]] size_t recorded() const { return recorded_; }
 
  private:
-  const Manifest* previous_;
+  // Every file written or kept is listed in `files_`, sorted into next_.files once at the end:
+  // a national site's ~14,000 paths, inserted one by one into a set under the lock, cost more
+  // than the rest of the bookkeeping of a one-file build.
+  void settle();
+
+  Manifest* previous_;
   util::OutputSink& out_;
   std::filesystem::path out_dir_;
   int out_fd_ = -1;  // the output folder (O_PATH), while `previous_` is used
   std::mutex mu_;
   Manifest next_;
+  std::vector<std::string> files_;
   size_t reused_ = 0;
   size_t recorded_ = 0;
 };

@@ -189,4 +189,52 @@ std::string slugify(std::string_view text) {
   return out;
 }
 
+std::string escape_field(std::string_view field) {
+  std::string out;
+  append_field(out, field);
+  return out;
+}
+
+void append_field(std::string& out, std::string_view field) {
+  if (field.find_first_of("\\\t\n") == std::string_view::npos) {
+    out.append(field);  // most fields: nothing to escape
+    return;
+  }
+  for (char c : field) {
+    if (c == '\\') {
+      out += "\\\\";
+    } else if (c == '\t') {
+      out += "\\t";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else {
+      out += c;
+    }
+  }
+}
+
+std::string unescape_field(std::string_view field) {
+  std::string out;
+  out.reserve(field.size());
+  for (size_t i = 0; i < field.size(); ++i) {
+    if (field[i] == '\\' && i + 1 < field.size()) {
+      const char n = field[++i];
+      out += n == 't' ? '\t' : n == 'n' ? '\n' : n;
+    } else {
+      out += field[i];
+    }
+  }
+  return out;
+}
+
+std::vector<std::string_view> split_fields(std::string_view line) {
+  std::vector<std::string_view> parts;
+  for (size_t start = 0;;) {
+    const size_t tab = line.find('\t', start);
+    parts.push_back(line.substr(start, tab == std::string_view::npos ? tab : tab - start));
+    if (tab == std::string_view::npos) return parts;
+    start = tab + 1;
+  }
+}
+
 }  // namespace metodika::util

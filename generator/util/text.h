@@ -5,6 +5,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 // UTF-8 text helpers: validation, code point counts, "did you mean …?" suggestions and slugs.
 namespace metodika::util {
@@ -38,5 +39,15 @@ namespace metodika::util {
 /// gives "ventspils-1-pamatskola". Letters without an ASCII base (ß, ø, Cyrillic) count as
 /// separators, so the result may be empty; check it with `is_slug`.
 [[nodiscard]] std::string slugify(std::string_view text);
+
+/// Tab-separated records (the build cache's files): a field with its tabs, newlines and
+/// backslashes escaped as \t, \n and \\, so that it fits in one column of one line.
+[[nodiscard]] std::string escape_field(std::string_view field);
+/// escape_field(field) appended to `out`.
+void append_field(std::string& out, std::string_view field);
+/// The field `escape_field` gave. A lone trailing backslash is kept.
+[[nodiscard]] std::string unescape_field(std::string_view field);
+/// The fields of one line, split at tabs (still escaped).
+[[nodiscard]] std::vector<std::string_view> split_fields(std::string_view line);
 
 }  // namespace metodika::util

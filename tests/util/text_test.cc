@@ -217,5 +217,22 @@ TEST_CASE("slugify") {
   CHECK(is_slug(slugify("Ventspils 1. pamatskola")));
 }
 
+TEST_CASE("fields of tab-separated lines: escaped, split and read back") {
+  CHECK(escape_field("plain Rīga") == "plain Rīga");
+  CHECK(escape_field("a\tb\nc\\d") == "a\\tb\\nc\\\\d");
+  for (std::string_view f : {"", "a\tb", "\n", "\\", "x\\t", "ends\\"}) {
+    CHECK(unescape_field(escape_field(f)) == f);
+  }
+  std::string line = "W";
+  append_field(line += '\t', "key\twith tab");
+  append_field(line += '\t', "");
+  const auto parts = split_fields(line);
+  REQUIRE(parts.size() == 3);
+  CHECK(parts[0] == "W");
+  CHECK(unescape_field(parts[1]) == "key\twith tab");
+  CHECK(parts[2].empty());
+  CHECK(split_fields("").size() == 1);
+}
+
 }  // namespace
 }  // namespace metodika::util

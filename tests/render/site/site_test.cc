@@ -9,6 +9,7 @@
 #include "load/site_sources.h"
 #include "load/theme.h"
 #include "model/build.h"
+#include "render/site/context.h"
 #include "rules/results.h"
 
 namespace metodika::render::site {
@@ -35,6 +36,40 @@ std::unique_ptr<Rendered> render(const std::string& site_dir) {
 }
 
 const std::string kSite = std::string(METODIKA_TEST_DIR) + "/sites/valid/kurzeme-json";
+
+TEST_CASE("what a piece of the site produced reads back from the build cache's text") {
+  SiteContext::Produced p;
+  p.pages = 3;
+  p.files = 7;
+  p.sitemap = {"https://x.lv/a/", "https://x.lv/odd\tname\nwith\\escapes/"};
+  p.data_files.push_back({"lv", "ventspils", "Ventspils valstspilsēta", "iestades", "Iestādes",
+                          "", "dati/ventspils/iestades.csv", "dati/ventspils/iestades.json"});
+  p.data_files.push_back({"en", "latvija", "Tab\there", "t", "T", "Line\nbreak", "a.csv", "a.json"});
+  SiteContext::Produced back;
+  back.sitemap = {"left over"};
+  REQUIRE(back.from_text(p.to_text()));
+  CHECK(back.pages == 3);
+  CHECK(back.files == 7);
+  CHECK(back.sitemap == p.sitemap);
+  REQUIRE(back.data_files.size() == 2);
+  CHECK(back.data_files[0].dataset_title == "Ventspils valstspilsēta");
+  CHECK(back.data_files[0].description.empty());
+  CHECK(back.data_files[1].dataset_title == "Tab\there");
+  CHECK(back.data_files[1].description == "Line\nbreak");
+  CHECK(back.data_files[1].json_rel == "a.json");
+
+  SiteContext::Produced empty;
+  REQUIRE(back.from_text(empty.to_text()));
+  CHECK(back.sitemap.empty());
+  CHECK(back.data_files.empty());
+  // What another version wrote, or a cut one, is refused: the piece is rendered again.
+  const std::string text = p.to_text();
+  CHECK_FALSE(back.from_text(text.substr(0, text.size() - 1)));
+  CHECK_FALSE(back.from_text("{\"pages\":1}"));
+  CHECK_FALSE(back.from_text(""));
+  CHECK_FALSE(back.from_text("N\t1\tx\n"));
+  CHECK_FALSE(back.from_text("N\t1\t2\nD\ta\tb\n"));
+}
 
 TEST_CASE("every page of the test site is written, in both languages, with lang set") {
   auto r = render(kSite);
