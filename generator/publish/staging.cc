@@ -122,33 +122,49 @@ Staging::Staging(fs::path out, PreviousOutput previous) : out_(std::move(out)) {
 namespace {
 // What the queue may hold before write() waits: a few hundred pages, a workbook or two.
 constexpr size_t kQueueBudget = 32u << 20;
+// What wakes the writer: this many files or bytes queued (it then writes until the queue is
+// empty, producers adding to it meanwhile without waking anyone).
+constexpr size_t kBatchFiles = 64;
+constexpr size_t kBatchBytes = 4u << 20;
+static_assert(kBatchBytes < kQueueBudget, "a full queue must wake the writer");
 }  // namespace
 
 void Staging::run_writer() {
   std::unique_lock lock(queue_mu_);
   for (;;) {
-    queue_cv_.wait(lock, [this] { return stop_ || !queue_.empty(); });
-    if (queue_.empty()) return;  // stopped, and everything written
-    auto [path, bytes] = std::move(queue_.front());
-    queue_.pop_front();
-    busy_ = true;
-    lock.unlock();
-    try {
-      if (!error_ && put(path, bytes)) ++unchanged_;
-    } catch (...) {
-      std::lock_guard relock(queue_mu_);
-      if (!error_) error_ = std::current_exception();
+    writer_waiting_ = true;
+    work_cv_.wait(lock, [this] {
+      return stop_ || (!queue_.empty() && (flush_ || queue_.size() >= kBatchFiles ||
+                                           queued_bytes_ >= kBatchBytes));
+    });
+    writer_waiting_ = false;
+    while (!queue_.empty()) {
+      auto [path, bytes] = std::move(queue_.front());
+      queue_.pop_front();
+      busy_ = true;
+      lock.unlock();
+      try {
+        if (!error_ && put(path, bytes)) ++unchanged_;
+      } catch (...) {
+        std::lock_guard relock(queue_mu_);
+        if (!error_) error_ = std::current_exception();
+      }
+      lock.lock();
+      busy_ = false;
+      queued_bytes_ -= bytes.size();
+      if (space_waiters_ > 0) space_cv_.notify_all();
     }
-    lock.lock();
-    busy_ = false;
-    queued_bytes_ -= bytes.size();
-    queue_cv_.notify_all();
+    if (stop_) return;  // stopped, and everything written
   }
 }
 
 void Staging::drain() {
   std::unique_lock lock(queue_mu_);
-  queue_cv_.wait(lock, [this] { return queue_.empty() && !busy_; });
+  flush_ = true;
+  work_cv_.notify_one();
+  ++space_waiters_;
+  space_cv_.wait(lock, [this] { return queue_.empty() && !busy_; });
+  --space_waiters_;
   if (error_) std::rethrow_exception(error_);
 }
 
@@ -161,7 +177,7 @@ Staging::~Staging() {
       queue_.clear();
     }
   }
-  queue_cv_.notify_all();
+  work_cv_.notify_all();
   if (writer_.joinable()) writer_.join();
   if (!committed_) {
     std::error_code ec;
@@ -179,14 +195,20 @@ void Staging::write(std::string_view path, std::string_view bytes) {
   if (!is_safe_output_path(path)) {
     throw std::logic_error("refusing to write outside the output folder: " + std::string(path));
   }
+  bool wake = false;
   {
     std::unique_lock lock(queue_mu_);
-    queue_cv_.wait(lock, [&] { return queued_bytes_ < kQueueBudget || queue_.empty(); });
+    if (queued_bytes_ >= kQueueBudget && !queue_.empty()) {
+      ++space_waiters_;  // the writer is awake: the queue holds more than a batch
+      space_cv_.wait(lock, [&] { return queued_bytes_ < kQueueBudget || queue_.empty(); });
+      --space_waiters_;
+    }
     if (error_) std::rethrow_exception(error_);
     queue_.emplace_back(std::string(path), std::string(bytes));
     queued_bytes_ += bytes.size();
+    wake = writer_waiting_ && (queue_.size() >= kBatchFiles || queued_bytes_ >= kBatchBytes);
   }
-  queue_cv_.notify_all();
+  if (wake) work_cv_.notify_one();
   ++files_;
 }
 
