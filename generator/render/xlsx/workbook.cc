@@ -114,6 +114,9 @@ Workbook::Workbook(const Properties& p, const std::string& tmp_dir) : tmp_dir_(t
   props.author = author.data();
   props.company = company.data();
   props.keywords = keywords.data();
+  // libxlsxwriter 1.1.4 formats `created` with gmtime(), whose buffer every thread shares, so
+  // workbooks closed at once write it together (ThreadSanitizer reports it). Every workbook of a
+  // build has the same date (the site's as_of), so they put the same values there.
   props.created = static_cast<time_t>(p.created.days()) * 86400;
   check(workbook_set_properties(wb_, &props), "document properties");
 }
