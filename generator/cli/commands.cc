@@ -16,6 +16,7 @@
 #include "load/site_sources.h"
 #include "model/build.h"
 #include "model/kept_records.h"
+#include "model/kept_trees.h"
 #include "publish/cache.h"
 #include "publish/patch.h"
 #include "publish/private_store.h"
@@ -142,35 +143,69 @@ std::vector<std::string> teacher_paths(const load::SiteSources& sources) {
   return paths;
 }
 
-// Takes the records the previous process kept, once per process (not with --clean).
-void take_kept_records(const BuildOptions& options, const std::vector<std::string>& paths,
-                       uint64_t compiler, model::ReadMemo& memo, KeptRecords& kept) {
+// The store of the public data files' trees (model/kept_trees.h), beside the teacher records.
+constexpr std::string_view kTreeStore = "trees.bin";
+
+std::vector<std::string> public_data_paths(const load::SiteSources& sources) {
+  std::vector<std::string> paths;
+  for (size_t s = 0; s < load::kDataSlotCount; ++s) {
+    const auto slot = static_cast<load::DataSlot>(s);
+    if (slot == load::DataSlot::kPrivateTeachers) continue;
+    for (const load::Document& doc : sources.docs(slot)) {
+      if (doc.deferred) paths.push_back(doc.path);
+    }
+  }
+  return paths;
+}
+
+// How one store is kept: its name, how its bytes go into a memo and come out of one, and the
+// digest of what a memo holds for it.
+struct StoreKind {
+  std::string_view name;
+  bool (*decode)(std::string_view, uint64_t, model::ReadMemo&);
+  uint64_t (*digest)(model::ReadMemo&, std::span<const std::string>);
+  std::string (*encode)(model::ReadMemo&, std::span<const std::string>, uint64_t);
+};
+
+std::string encode_teachers(model::ReadMemo& memo, std::span<const std::string> paths,
+                            uint64_t compiler) {
+  return model::encode_teacher_files(memo, paths, compiler);
+}
+
+constexpr StoreKind kTeachers{kTeacherStore, model::decode_teacher_files,
+                              model::teacher_files_digest, encode_teachers};
+constexpr StoreKind kTrees{kTreeStore, model::decode_kept_trees, model::kept_trees_digest,
+                           model::encode_kept_trees};
+
+// Takes what the previous process kept in a store, once per process (not with --clean).
+void take_store(const BuildOptions& options, const StoreKind& kind,
+                const std::vector<std::string>& paths, uint64_t compiler, model::ReadMemo& memo,
+                KeptRecords& kept) {
   if (kept.loaded) return;
   kept.loaded = true;
   if (options.clean || paths.empty()) return;
-  auto bytes = publish::read_private_store(options.site_dir, kTeacherStore);
-  if (bytes && model::decode_teacher_files(*bytes, compiler, memo)) {
-    kept.entries = model::teacher_files_digest(memo, paths);
-  }
+  auto bytes = publish::read_private_store(options.site_dir, kind.name);
+  if (bytes && kind.decode(*bytes, compiler, memo)) kept.entries = kind.digest(memo, paths);
 }
 
-// Keeps the records this build read for the next process, on a thread of its own (the build
-// goes on rendering), when they differ from what the store holds. `check` writes nothing.
-std::jthread keep_records(const BuildOptions& options, std::vector<std::string> paths,
-                          uint64_t compiler, model::ReadMemo& memo, KeptRecords& kept) {
+// Keeps what this build read for the next process, on a thread of its own (the build goes on
+// rendering), when it differs from what the store holds. `check` writes nothing.
+std::jthread keep_store(const BuildOptions& options, const StoreKind& kind,
+                        std::vector<std::string> paths, uint64_t compiler, model::ReadMemo& memo,
+                        KeptRecords& kept) {
   if (options.check_only) return {};
-  if (paths.empty()) {  // the teacher files are gone: so are the records kept from them
-    publish::remove_private_store(options.site_dir, kTeacherStore);
+  if (paths.empty()) {  // the files are gone: so is what was kept from them
+    publish::remove_private_store(options.site_dir, kind.name);
     kept.entries = 0;
     return {};
   }
-  const uint64_t now = model::teacher_files_digest(memo, paths);
+  const uint64_t now = kind.digest(memo, paths);
   if (now == kept.entries) return {};
   kept.entries = now;
-  return std::jthread([&options, &memo, &kept, paths = std::move(paths), compiler] {
+  return std::jthread([&options, &memo, &kept, kind, paths = std::move(paths), compiler] {
     try {
-      const std::string bytes = model::encode_teacher_files(memo, paths, compiler);
-      if (!publish::write_private_store(options.site_dir, kTeacherStore, bytes)) kept.entries = 0;
+      const std::string bytes = kind.encode(memo, paths, compiler);
+      if (!publish::write_private_store(options.site_dir, kind.name, bytes)) kept.entries = 0;
     } catch (const std::exception&) {
       kept.entries = 0;  // nothing kept; the next build reads the files
     }
@@ -220,7 +255,13 @@ int run_build(const BuildOptions& options) {
     KeptRecords& kept = options.memory ? options.memory->records : own_kept;
     const uint64_t compiler = compiler_identity();
     std::vector<std::string> private_paths = teacher_paths(sources);
-    take_kept_records(options, private_paths, compiler, *memo, kept);
+    take_store(options, kTeachers, private_paths, compiler, *memo, kept);
+    std::vector<std::string> public_paths = public_data_paths(sources);
+    KeptRecords own_trees;
+    KeptRecords& kept_trees = options.memory ? options.memory->trees : own_trees;
+    // A build that writes (not `check`) encodes the trees it parses for the next one.
+    memo->encode_trees = !options.check_only;
+    take_store(options, kTrees, public_paths, compiler, *memo, kept_trees);
     model::BuildOptions model_options;
     model_options.as_of_override = options.as_of;
     model_options.as_of_fallback = options.source_date_epoch;
@@ -228,7 +269,10 @@ int run_build(const BuildOptions& options) {
     model_options.memo = memo;
     model::Model model = model::build_model(sources, model_options, diags);
     // Joined when the build ends, whichever way it ends.
-    std::jthread keeping = keep_records(options, std::move(private_paths), compiler, *memo, kept);
+    std::jthread keeping =
+        keep_store(options, kTeachers, std::move(private_paths), compiler, *memo, kept);
+    std::jthread keeping_trees =
+        keep_store(options, kTrees, std::move(public_paths), compiler, *memo, kept_trees);
     progress.clear();
     print_diagnostics(diags, options.report);
     if (diags.has_errors()) {

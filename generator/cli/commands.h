@@ -54,8 +54,9 @@ struct BuildOptions {
   publish::PreviousOutput previous_output = publish::PreviousOutput::kDelete;
 };
 
-/// The private teacher records kept between processes (model/kept_records.h,
-/// publish/private_store.h), as this process last read or wrote them.
+/// A store kept between processes (the teacher records of model/kept_records.h, the public
+/// files' trees of model/kept_trees.h; publish/private_store.h), as this process last read or
+/// wrote it.
 struct KeptRecords {
   bool loaded = false;  // read from the store, once per process
   uint64_t entries = 0;  // the digest of the entries (paths and keys) the store holds
@@ -69,6 +70,7 @@ struct BuildMemory {
   rules::PdMemo pd;                                                 // the development figures
   publish::KeptManifest manifest;                                   // the build cache's manifest
   KeptRecords records;                                              // the store of teacher records
+  KeptRecords trees;                                                // the store of public trees
 };
 
 /// `metodika build` and `metodika check`. Returns the process exit code (0, 1).

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "model/builders.h"
+#include "model/kept_trees.h"
 #include "util/digest.h"
 
 namespace metodika::model {
@@ -202,36 +203,58 @@ class Beside {
 };
 
 // A deferred data file's tree: parsed now, or, with a memo, the tree its unchanged bytes gave
-// in an earlier build (with the diagnostics parsing gave then). Null when it cannot be parsed.
+// in an earlier build of this process (`serve`) or of an earlier one (the encoded trees of
+// model/kept_trees.h), with the diagnostics parsing gave then. Null when it cannot be parsed.
 std::shared_ptr<const ParsedFile> parse_deferred(const load::Document& doc, ReadMemo* memo,
                                                  diag::Diagnostics& diags) {
   const std::string_view text = doc.text ? std::string_view(*doc.text) : std::string_view();
-  if (!memo || !memo->keep_trees) {
+  if (!memo || (!memo->keep_trees && !memo->encode_trees && memo->encoded_trees.empty())) {
     std::optional<Node> root = load::parse_source(doc.path, text, diags);
     return root ? std::make_shared<const ParsedFile>(ParsedFile{std::move(*root), {}}) : nullptr;
   }
   const uint64_t key = util::Digest().add(doc.path).add(text).value();
+  std::optional<ReadMemo::Parsed> found;
   {
     std::lock_guard lock(memo->mu);
     auto it = memo->data_files.find(doc.path);
     if (it != memo->data_files.end() && it->second.key == key) {
-      diags.add(it->second.diagnostics);
-      return it->second.file;
+      found = it->second;
     }
   }
-  diag::Diagnostics own;
-  std::optional<Node> root = load::parse_source(doc.path, text, own);
-  std::shared_ptr<ParsedFile> file;
-  if (root) {
-    file = std::make_shared<ParsedFile>(ParsedFile{std::move(*root), {}});
-    if (file->root.is_seq()) {
-      for (const Node& item : file->root.items) file->item_digests.push_back(load::node_digest(item));
+  if (!found) {
+    std::string_view encoded;
+    {
+      std::lock_guard lock(memo->mu);
+      auto it = memo->encoded_trees.find(doc.path);
+      if (it != memo->encoded_trees.end() && it->second.key == key) encoded = it->second.bytes;
+    }
+    // Entries are replaced only by the thread reading their own file: `encoded` stays valid.
+    if (!encoded.empty()) found = decode_tree(encoded);
+    if (found) found->key = key;
+  }
+  if (!found) {
+    diag::Diagnostics own;
+    std::optional<Node> root = load::parse_source(doc.path, text, own);
+    std::shared_ptr<ParsedFile> file;
+    if (root) {
+      file = std::make_shared<ParsedFile>(ParsedFile{std::move(*root), {}});
+      if (file->root.is_seq()) {
+        for (const Node& item : file->root.items) {
+          file->item_digests.push_back(load::node_digest(item));
+        }
+      }
+    }
+    found = ReadMemo::Parsed{key, std::move(file), own.sorted()};
+    if (memo->encode_trees) {
+      ReadMemo::Encoded encoded{key, encode_tree(found->file.get(), found->diagnostics)};
+      std::lock_guard lock(memo->mu);
+      memo->encoded_trees.insert_or_assign(doc.path, std::move(encoded));
     }
   }
-  ReadMemo::Parsed parsed{key, std::move(file), own.sorted()};
-  diags.add(parsed.diagnostics);
+  diags.add(found->diagnostics);
+  if (!memo->keep_trees) return found->file;
   std::lock_guard lock(memo->mu);
-  return memo->data_files.insert_or_assign(doc.path, std::move(parsed)).first->second.file;
+  return memo->data_files.insert_or_assign(doc.path, std::move(*found)).first->second.file;
 }
 
 }  // namespace

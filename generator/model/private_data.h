@@ -63,6 +63,15 @@ struct ReadMemo {
   /// Whether public data files' trees are kept in `data_files` (`serve`); a one-off build keeps
   /// only the teacher records and frees each tree once read, as without a memo.
   bool keep_trees = true;
+  /// Public data files' trees kept by an earlier process (model/kept_trees.h), still encoded: a
+  /// file whose path and bytes give the same `key` is decoded instead of parsed. With
+  /// `encode_trees`, a build that parses a file encodes its tree here for the next process.
+  struct Encoded {
+    uint64_t key = 0;
+    std::string bytes;
+  };
+  std::map<std::string, Encoded, std::less<>> encoded_trees;
+  bool encode_trees = false;
   /// Every teacher file's records together, and every diagnostic reading them gave, valid while
   /// no teacher file and nothing they depend on changed (`key`).
   struct AllTeachers {

@@ -12,8 +12,8 @@ namespace fs = std::filesystem;
 namespace {
 
 constexpr std::string_view kGitignore =
-    "# Metodika's build cache of private teacher records: private data, never to be committed\n"
-    "# or published. Safe to delete; the next build makes it again.\n"
+    "# Metodika's build cache of private teacher records and of the data files' trees: private\n"
+    "# data, never to be committed or published. Safe to delete; the next build makes it again.\n"
     "*\n";
 
 // ".<pid>.tmp": a temporary name no other process uses at the same time.

@@ -1,6 +1,7 @@
-// Where a build keeps what it derived from a site's private files for the next build
-// (model/kept_records.h): `data/private/.metodika-cache/` of the site folder, the one place that
-// is already guarded as private data. Not beside the output: `<out>.cache/` sits next to a folder
+// Where a build keeps what it derived from a site's files for the next build (the teacher records
+// of model/kept_records.h, the data files' trees of model/kept_trees.h, which hold the heads'
+// evaluations): `data/private/.metodika-cache/` of the site folder, the one place that is
+// already guarded as private data; a site without `data/private/` keeps nothing. Not beside the output: `<out>.cache/` sits next to a folder
 // that is uploaded to a web server, and a server's document root may well hold both.
 //
 // The folder is made readable by its owner only (0700, files 0600) and holds a `.gitignore` of

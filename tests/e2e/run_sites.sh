@@ -324,6 +324,18 @@ run_site_tests() {
     expect_rc 0 || show_err "$WORK/e"
     [[ $(snapshot "$WORK/out-store/out") == "$snap" ]] || fail "the build with a damaged store differs"
     [[ $(head -c 19 "$store/teachers.bin") == METODIKA-TEACHERS-1 ]] || fail "the damaged store was not replaced"
+    # The public data files' trees are kept beside the records, as privately (they hold the
+    # heads' evaluations); a damaged one is ignored and replaced too.
+    [[ -f $store/trees.bin ]] || fail "no store of the data files' trees at $store/trees.bin"
+    [[ $(stat -c %a "$store/trees.bin") == 600 ]] || fail "trees.bin has mode $(stat -c %a "$store/trees.bin"), not 600"
+    dd if=/dev/urandom of="$store/trees.bin" bs=1 count=64 seek=200 conv=notrunc status=none
+    run "$WORK/o" "$WORK/e" "$METODIKA" build "$site" --out "$WORK/out-store/out" --as-of "$AS_OF" --quiet
+    sane "$WORK/e"
+    expect_rc 0 || show_err "$WORK/e"
+    [[ $(snapshot "$WORK/out-store/out") == "$snap" ]] || fail "the build with damaged trees differs"
+    [[ $(head -c 16 "$store/trees.bin") == METODIKA-TREES-1 ]] || fail "the damaged trees were not replaced"
+    run "$WORK/o" "$WORK/e" "$METODIKA" build "$site" --out "$WORK/out-store/out" --as-of "$AS_OF" --quiet
+    [[ $(snapshot "$WORK/out-store/out") == "$snap" ]] || fail "the build from the kept trees differs"
   else
     fail "no store of teacher records at $store/teachers.bin"
   fi
@@ -349,6 +361,24 @@ run_site_tests() {
   expect_rc 0 || show_err "$WORK/e"
   [[ -e $pstore/data/private/.metodika-cache/teachers.bin ]] && fail "the records of deleted teacher files are still kept"
   result private-store-diagnostics
+
+  # Errors in public data files (a bad value, a syntax error, a duplicate key) are reported again,
+  # the same, when their trees come from the store.
+  local case kept_site
+  for case in several-errors yaml-unclosed-quote duplicate-yaml-key; do
+    kept_site=$WORK/kept-trees/$case
+    make_site "$INVALID/$case" "$kept_site"
+    run "$WORK/o" "$WORK/e" "$METODIKA" build "$kept_site" --out "$WORK/kept-trees/$case-out" --as-of "$AS_OF"
+    expect_rc 1 || show_err "$WORK/e"
+    cp "$WORK/e" "$WORK/e-first"
+    [[ -f $kept_site/data/private/.metodika-cache/trees.bin ]] || fail "$case: a failed build kept no trees"
+    run "$WORK/o" "$WORK/e" "$METODIKA" build "$kept_site" --out "$WORK/kept-trees/$case-out" --as-of "$AS_OF"
+    sane "$WORK/e"
+    expect_rc 1 || show_err "$WORK/e"
+    cmp -s "$WORK/e-first" "$WORK/e" || fail "$case: the second build reported otherwise: $(diff "$WORK/e-first" "$WORK/e" | head -4 | tr '\n' ' ')"
+    check_expected "$kept_site" "$INVALID/$case/expected.txt" "$WORK/e"
+  done
+  result kept-trees-diagnostics
 
   # `check` validates and writes nothing (not even an output folder).
   local before
