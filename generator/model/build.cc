@@ -22,31 +22,41 @@ bool IdRegistry::add(const std::string& id, size_t index, const Node& at, const 
 
 bool IdRegistry::add(const std::string& id, size_t index, const Pos& at,
                      diag::Diagnostics& diags) {
-  auto [it, fresh] = index_.emplace(id, index);
+  auto [it, fresh] = entries_.try_emplace(id);
   if (fresh) {
-    first_.emplace(id, at);
-    ids_.push_back(id);
+    if (files_.empty() || files_.back() != at.file) files_.push_back(at.file);
+    it->second = {index, static_cast<uint32_t>(files_.size() - 1), at.line, at.col};
     return true;
   }
-  const Pos& first = first_.at(id);
+  const Entry& first = it->second;
   diags.error(at,
-              "duplicate " + kind_ + " id \"" + id + "\" (first used at " + first.file + ":" +
-                  std::to_string(first.line) + ":" + std::to_string(first.col) + ")",
+              "duplicate " + kind_ + " id \"" + id + "\" (first used at " + files_[first.file] +
+                  ":" + std::to_string(first.line) + ":" + std::to_string(first.col) + ")",
               "every " + kind_ + " needs its own id");
   return false;
 }
 
+std::unordered_map<std::string, size_t> IdRegistry::index() const {
+  std::unordered_map<std::string, size_t> out;
+  out.reserve(entries_.size());
+  for (const auto& [id, entry] : entries_) out.emplace(id, entry.index);
+  return out;
+}
+
 std::optional<size_t> IdRegistry::resolve(const std::string& id, const Node& at, const Ctx& ctx,
                                           std::string_view field) const {
-  auto it = index_.find(id);
-  if (it != index_.end()) return it->second;
+  auto it = entries_.find(id);
+  if (it != entries_.end()) return it->second.index;
   if (incomplete_) return std::nullopt;
-  auto guess = util::closest_match(id, ids_);
+  std::vector<std::string> ids;  // the suggestion does not depend on their order
+  ids.reserve(entries_.size());
+  for (const auto& [known, entry] : entries_) ids.push_back(known);
+  auto guess = util::closest_match(id, ids);
   std::string what = field.empty() || field == kind_ ? kind_ : std::string(field);
   ctx.error(at,
             "unknown " + what + " \"" + id + "\"" +
                 (guess ? " (did you mean \"" + *guess + "\"?)" : ""),
-            ids_.empty() ? "no " + kind_ + " is defined yet (in " + source_ + ")"
+            ids.empty() ? "no " + kind_ + " is defined yet (in " + source_ + ")"
                          : "use the id of a " + kind_ + " from " + source_);
   return std::nullopt;
 }
@@ -347,7 +357,7 @@ Model build_model(const load::SiteSources& sources, const BuildOptions& options,
   util::Digest teacher_context_digest;
   for (const std::string& l : langs) teacher_context_digest.add(l);
   for (const Institution& in : m.institutions) teacher_context_digest.add(in.id);
-  teacher_context_digest.add(reg.institutions.index().size()).add(unreadable(DataSlot::kSchools));
+  teacher_context_digest.add(reg.institutions.size()).add(unreadable(DataSlot::kSchools));
   const uint64_t teacher_context = teacher_context_digest.value();
   util::Digest private_digest;
   for (const load::Document& doc : sources.docs(DataSlot::kPrivateTeachers)) {
