@@ -189,7 +189,8 @@ void take_store(const BuildOptions& options, const StoreKind& kind,
 }
 
 // Keeps what this build read for the next process, on a thread of its own (the build goes on
-// rendering), when it differs from what the store holds. `check` writes nothing.
+// rendering; a one-worker build does it at once), when it differs from what the store holds.
+// `check` writes nothing.
 std::jthread keep_store(const BuildOptions& options, const StoreKind& kind,
                         std::vector<std::string> paths, uint64_t compiler, model::ReadMemo& memo,
                         KeptRecords& kept) {
@@ -202,14 +203,19 @@ std::jthread keep_store(const BuildOptions& options, const StoreKind& kind,
   const uint64_t now = kind.digest(memo, paths);
   if (now == kept.entries) return {};
   kept.entries = now;
-  return std::jthread([&options, &memo, &kept, kind, paths = std::move(paths), compiler] {
+  auto keep = [&options, &memo, &kept, kind, paths = std::move(paths), compiler] {
     try {
       const std::string bytes = kind.encode(memo, paths, compiler);
       if (!publish::write_private_store(options.site_dir, kind.name, bytes)) kept.entries = 0;
     } catch (const std::exception&) {
       kept.entries = 0;  // nothing kept; the next build reads the files
     }
-  });
+  };
+  if (options.jobs <= 1) {  // a one-worker build keeps to one thread
+    keep();
+    return {};
+  }
+  return std::jthread(std::move(keep));
 }
 
 std::string plural(size_t n, std::string_view one, std::string_view many) {
@@ -321,7 +327,8 @@ int run_build(const BuildOptions& options) {
     if (previous) {
       patch = std::make_unique<publish::Patch>(out);
     } else {
-      staging = std::make_unique<publish::Staging>(out, options.previous_output);
+      staging = std::make_unique<publish::Staging>(out, options.previous_output,
+                                                   /*writer_thread=*/options.jobs > 1);
     }
     util::OutputSink& target = patch ? static_cast<util::OutputSink&>(*patch) : *staging;
     publish::BuildCache cache(previous ? &*previous : nullptr, target, out, salt);

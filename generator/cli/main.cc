@@ -23,6 +23,10 @@ std::optional<metodika::util::Date> source_date_epoch() {
 
 }  // namespace
 
+// --jobs of build, check and serve.
+constexpr const char* kJobsHelp =
+    "parallel workers (default: the number of cores; 1 keeps the build on one thread)";
+
 int main(int argc, char** argv) {
   CLI::App app{
       "Metodika: builds the public website, the municipal education quality reviews (PDF) and\n"
@@ -44,7 +48,7 @@ int main(int argc, char** argv) {
   build->add_option("--as-of", as_of,
                     "the date statuses are computed for, YYYY-MM-DD (overrides site.yaml's "
                     "as_of; without either, SOURCE_DATE_EPOCH sets it)");
-  build->add_option("--jobs,-j", opts.jobs, "parallel workers (default: the number of cores)")
+  build->add_option("--jobs,-j", opts.jobs, kJobsHelp)
       ->check(CLI::Range(1u, 256u));
   build->add_flag("--quiet,-q", opts.quiet, "print nothing but errors and warnings");
   build->add_flag("--timings", opts.timings, "print the time each stage took");
@@ -59,7 +63,7 @@ int main(int argc, char** argv) {
   CLI::App* check = app.add_subcommand("check", "validate the site only; write nothing");
   add_site(check);
   check->add_option("--as-of", as_of, "the date statuses are computed for, YYYY-MM-DD");
-  check->add_option("--jobs,-j", opts.jobs, "parallel workers (default: the number of cores)")
+  check->add_option("--jobs,-j", opts.jobs, kJobsHelp)
       ->check(CLI::Range(1u, 256u));
   check->add_flag("--quiet,-q", opts.quiet, "print nothing but errors and warnings");
   check->add_flag("--timings", opts.timings, "print the time each stage took");
@@ -75,7 +79,7 @@ int main(int argc, char** argv) {
                     "address to listen on (default: 127.0.0.1, this machine only)");
   serve->add_option("--out", out_dir, "output folder (default: SITE_DIR/output)");
   serve->add_option("--as-of", as_of, "the date statuses are computed for, YYYY-MM-DD");
-  serve->add_option("--jobs,-j", opts.jobs, "parallel workers (default: the number of cores)")
+  serve->add_option("--jobs,-j", opts.jobs, kJobsHelp)
       ->check(CLI::Range(1u, 256u));
   serve->add_flag("--quiet,-q", opts.quiet, "print nothing but errors, warnings and changes");
   serve->add_flag("--timings", opts.timings, "print the time each stage of each build took");

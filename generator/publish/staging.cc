@@ -92,7 +92,8 @@ std::string unsafe_output_reason(const fs::path& out_in, const fs::path& site_in
   return {};
 }
 
-Staging::Staging(fs::path out, PreviousOutput previous) : out_(std::move(out)) {
+Staging::Staging(fs::path out, PreviousOutput previous, bool writer_thread)
+    : out_(std::move(out)) {
   out_ = fs::absolute(out_).lexically_normal();
   if (!out_.has_filename()) out_ = out_.parent_path();
   dir_ = out_;
@@ -116,7 +117,7 @@ Staging::Staging(fs::path out, PreviousOutput previous) : out_(std::move(out)) {
   }
   put(std::string(kOutputMarker),
       "This folder is written by metodika and replaced whole on every build.\n");
-  writer_ = std::thread([this] { run_writer(); });
+  if (writer_thread) writer_ = std::thread([this] { run_writer(); });
 }
 
 namespace {
@@ -194,6 +195,11 @@ Staging::~Staging() {
 void Staging::write(std::string_view path, std::string_view bytes) {
   if (!is_safe_output_path(path)) {
     throw std::logic_error("refusing to write outside the output folder: " + std::string(path));
+  }
+  if (!writer_.joinable()) {  // no writer thread: written here, in the caller's thread
+    if (put(path, bytes)) ++unchanged_;
+    ++files_;
+    return;
   }
   bool wake = false;
   {

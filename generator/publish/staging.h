@@ -42,9 +42,10 @@ class Staging final : public util::OutputSink {
  public:
   /// Creates a staging folder `<out>.staging-<pid>` next to `out`, holding only the marker file
   /// (with kKeepAsSpare, the spare folder of the previous build renamed, when there is one).
-  /// Throws std::runtime_error when it cannot.
+  /// Throws std::runtime_error when it cannot. Without `writer_thread` (a one-worker build, which
+  /// keeps to one thread), write() does the file system work itself.
   explicit Staging(std::filesystem::path out,
-                   PreviousOutput previous = PreviousOutput::kDelete);
+                   PreviousOutput previous = PreviousOutput::kDelete, bool writer_thread = true);
   /// Removes the staging folder unless it was committed.
   ~Staging() override;
   Staging(const Staging&) = delete;
@@ -59,7 +60,8 @@ class Staging final : public util::OutputSink {
   /// The file system work is done by one writer thread of the Staging's own, in the order of the
   /// calls, while the caller goes on rendering: several workers creating files at once in the same
   /// folders only wait for each other in the kernel (ext4 allocates a folder's inodes under one
-  /// lock). An error writing is thrown by a later write() or by commit().
+  /// lock). An error writing is thrown by a later write() or by commit() (without the thread, by
+  /// this write()).
   void write(std::string_view path, std::string_view bytes) override;
 
   /// Waits until every file is written, then replaces `out` by the staging folder in one rename

@@ -85,6 +85,38 @@ TEST_CASE("a file that cannot be written fails the commit; the previous output s
   previous_output_stays(t, out);
 }
 
+TEST_CASE("without a writer thread (-j1) the same output, and a failed write throws at once") {
+  TempDir t;
+  fs::path out = t.path / "output";
+  publish_good(out);
+  {
+    Staging s(out, PreviousOutput::kDelete, /*writer_thread=*/false);
+    s.write("index.html", "good");  // the same bytes: linked from the previous output
+    s.write("a/b.html", "new");
+    CHECK_THROWS_AS(s.write(std::string(300, 'x') + ".html", "too long a name"),
+                    std::runtime_error);
+    // not committed: the previous output stays
+  }
+  previous_output_stays(t, out);
+  const ino_t before = [&] {
+    struct stat st {};
+    ::stat((out / "index.html").c_str(), &st);
+    return st.st_ino;
+  }();
+  {
+    Staging s(out, PreviousOutput::kDelete, /*writer_thread=*/false);
+    s.write("index.html", "good");
+    s.write("a/b.html", "new");
+    s.commit();
+    CHECK(s.files_written() == 2);
+    CHECK(s.files_unchanged() == 1);
+  }
+  struct stat st {};
+  ::stat((out / "index.html").c_str(), &st);
+  CHECK(st.st_ino == before);
+  CHECK(util::read_file(out / "a/b.html") == "new");
+}
+
 TEST_CASE("more bytes than the writer's queue holds are all written, in order") {
   TempDir t;
   fs::path out = t.path / "output";
