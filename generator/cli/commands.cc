@@ -274,11 +274,18 @@ int run_build(const BuildOptions& options) {
     model_options.jobs = options.jobs;
     model_options.memo = memo;
     model::Model model = model::build_model(sources, model_options, diags);
-    // Joined when the build ends, whichever way it ends.
-    std::jthread keeping =
-        keep_store(options, kTeachers, std::move(private_paths), compiler, *memo, kept);
-    std::jthread keeping_trees =
-        keep_store(options, kTrees, std::move(public_paths), compiler, *memo, kept_trees);
+    // The stores are kept beside the rendering (joined when the build ends, whichever way it
+    // ends). `serve` holds all of it in memory and keeps the stores for a later process only
+    // once the new output is in place, so that writing them never delays a reload; a failed
+    // build of `serve` keeps nothing (its memory has it).
+    std::jthread keeping, keeping_trees;
+    auto keep_stores = [&] {
+      keeping = keep_store(options, kTeachers, std::move(private_paths), compiler, *memo, kept);
+      keeping_trees =
+          keep_store(options, kTrees, std::move(public_paths), compiler, *memo, kept_trees);
+    };
+    const bool serving = options.memory != nullptr;
+    if (!serving) keep_stores();
     progress.clear();
     print_diagnostics(diags, options.report);
     if (diags.has_errors()) {
@@ -397,6 +404,7 @@ int run_build(const BuildOptions& options) {
       staging->commit();
     }
     if (options.published) options.published();
+    if (serving) keep_stores();
     const size_t files_in_output = cache.manifest().files.size();
     if (whole_site) {
       publish::Manifest next = cache.take_manifest();
