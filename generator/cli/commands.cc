@@ -1,5 +1,6 @@
 #include "cli/commands.h"
 
+#include <time.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -55,24 +56,39 @@ class Progress {
   void report() {
     lap();
     if (!timings_) return;
-    for (const auto& [name, secs] : laps_) {
-      std::fprintf(stderr, "metodika: %-12s %8.1f ms\n", name.c_str(), secs * 1000);
+    // The processor time beside the wall time says how well a stage used the workers.
+    for (const Lap& l : laps_) {
+      std::fprintf(stderr, "metodika: %-12s %8.1f ms  (processor %8.1f ms)\n", l.name.c_str(),
+                   l.wall * 1000, l.cpu * 1000);
     }
   }
 
  private:
+  struct Lap {
+    std::string name;
+    double wall, cpu;
+  };
+  static double process_cpu() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+  }
   void lap() {
     auto now = std::chrono::steady_clock::now();
+    double cpu = timings_ ? process_cpu() : 0;
     if (!current_.empty()) {
-      laps_.emplace_back(current_, std::chrono::duration<double>(now - start_).count());
+      laps_.push_back({current_, std::chrono::duration<double>(now - start_).count(),
+                       cpu - start_cpu_});
     }
     start_ = now;
+    start_cpu_ = cpu;
     current_.clear();
   }
   bool on_, timings_;
   std::string current_;
   std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
-  std::vector<std::pair<std::string, double>> laps_;
+  double start_cpu_ = timings_ ? process_cpu() : 0;
+  std::vector<Lap> laps_;
 };
 
 void print_diagnostics(const diag::Diagnostics& diags, BuildReport* report = nullptr) {

@@ -1,12 +1,17 @@
 #include "publish/file_ops.h"
 
 #include <fcntl.h>
+#include <linux/fs.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
+#include <stdexcept>
+#include <string>
 
 namespace metodika::publish::detail {
 namespace fs = std::filesystem;
@@ -44,17 +49,50 @@ void remove_entry(const fs::path& path) {
   fs::remove_all(path, ec);
 }
 
-// create_directories for `dir` under `root`, first removing files that stand where a folder
-// must go (a spare folder holds an older build, where a path may have been a file).
 void make_folders(const fs::path& root, const fs::path& dir) {
-  std::error_code ec;
-  if (fs::create_directories(dir, ec) || !ec) return;
-  fs::path at = root;
-  for (const fs::path& part : dir.lexically_relative(root)) {
-    at /= part;
-    if (!fs::is_directory(fs::symlink_status(at, ec))) remove_entry(at);
+  // `root` exists; so does anything not below it.
+  if (dir.native().size() <= root.native().size()) return;
+  auto made = [&] {
+    if (::mkdir(dir.c_str(), 0777) != 0) return false;
+    spread_subfolders(dir);
+    return true;
+  };
+  if (made()) return;
+  int err = errno;
+  if (err == ENOENT) {  // the parent is missing too (its parent usually is not)
+    make_folders(root, dir.parent_path());
+    if (made()) return;
+    err = errno;
   }
-  fs::create_directories(dir);  // throws with the reason if it still cannot
+  if (err == EEXIST) {
+    struct stat st {};
+    // A link where the folder goes is replaced like a file (it may point out of the output).
+    if (::lstat(dir.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) return;
+    remove_entry(dir);
+    if (made()) return;
+    err = errno;
+  }
+  throw std::runtime_error("cannot create the folder " + dir.string() + ": " +
+                           std::strerror(err));
+}
+
+void spread_subfolders(const fs::path& dir) {
+  // Once a file system refuses the flag, later folders are not asked again (an output folder
+  // is on one file system).
+  static std::atomic<bool> unsupported{false};
+  if (unsupported.load(std::memory_order_relaxed)) return;
+  int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+  if (fd < 0) return;
+  int flags = 0;
+  bool ok = ::ioctl(fd, FS_IOC_GETFLAGS, &flags) == 0;
+  if (ok && (flags & FS_TOPDIR_FL) == 0) {
+    flags |= FS_TOPDIR_FL;
+    ok = ::ioctl(fd, FS_IOC_SETFLAGS, &flags) == 0;
+  }
+  if (!ok && (errno == ENOTTY || errno == EOPNOTSUPP || errno == EINVAL)) {
+    unsupported.store(true, std::memory_order_relaxed);
+  }
+  ::close(fd);
 }
 
 }  // namespace metodika::publish::detail

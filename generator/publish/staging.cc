@@ -115,6 +115,7 @@ Staging::Staging(fs::path out, PreviousOutput previous, bool writer_thread)
     throw std::runtime_error("cannot create the staging folder " + dir_.string() + ": " +
                              ec.message());
   }
+  detail::spread_subfolders(dir_);
   put(std::string(kOutputMarker),
       "This folder is written by metodika and replaced whole on every build.\n");
   if (writer_thread) writer_ = std::thread([this] { run_writer(); });

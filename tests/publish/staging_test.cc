@@ -2,14 +2,19 @@
 #include "publish/staging.h"
 
 #include <doctest/doctest.h>
+#include <fcntl.h>
+#include <linux/fs.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <vector>
 #include <stdexcept>
 
+#include "publish/file_ops.h"
 #include "temp_dir.h"
 #include "util/fs.h"
 
@@ -303,6 +308,70 @@ TEST_CASE("a link in the previous output is never reused") {
   }
   CHECK_FALSE(fs::is_symlink(out / "copy.txt"));
   CHECK(util::read_file(out / "copy.txt") == "secret");
+}
+
+TEST_CASE("a file or a link where a folder goes in the spare is replaced, never written through") {
+  TempDir t;
+  fs::path out = t.path / "output";
+  fs::path outside = t.path / "outside";
+  fs::create_directories(outside);
+  {
+    Staging s(out, PreviousOutput::kKeepAsSpare);
+    s.write("index.html", "1");
+    s.commit();
+  }
+  {
+    Staging s(out, PreviousOutput::kKeepAsSpare);  // the first build's folder is now the spare
+    s.write("index.html", "2");
+    s.commit();
+  }
+  fs::path spare = t.path / "output.spare";
+  REQUIRE(fs::exists(spare / "index.html"));
+  fs::create_directory_symlink(outside, spare / "a");
+  util::write_file(spare / "b", "a file of an older build");
+  {
+    Staging s(out, PreviousOutput::kKeepAsSpare);
+    s.write("index.html", "3");
+    s.write("a/x.html", "x");
+    s.write("b/y.html", "y");
+    s.commit();
+  }
+  CHECK(fs::is_empty(outside));
+  CHECK_FALSE(fs::is_symlink(out / "a"));
+  CHECK(util::read_file(out / "a/x.html") == "x");
+  CHECK(util::read_file(out / "b/y.html") == "y");
+}
+
+TEST_CASE("the folders a build makes are marked for ext4 to place their subfolders apart") {
+  TempDir t;
+  fs::path out = t.path / "output";
+  {
+    Staging s(out);
+    s.write("iestades/a/index.html", "a");
+    s.commit();
+  }
+  auto flags_of = [](const fs::path& dir) -> std::optional<int> {
+    int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    int flags = 0;
+    bool ok = fd >= 0 && ::ioctl(fd, FS_IOC_GETFLAGS, &flags) == 0;
+    if (fd >= 0) ::close(fd);
+    return ok ? std::optional<int>(flags) : std::nullopt;
+  };
+  // Probe whether this file system keeps the flag at all (ext2/3/4 do; tmpfs does not).
+  fs::path probe = t.path / "probe";
+  fs::create_directory(probe);
+  detail::spread_subfolders(probe);
+  std::optional<int> probed = flags_of(probe);
+  if (!probed || (*probed & FS_TOPDIR_FL) == 0) {
+    MESSAGE("the temporary folder's file system has no FS_TOPDIR_FL; nothing to check here");
+    return;
+  }
+  for (const fs::path& dir : {out, out / "iestades", out / "iestades/a"}) {
+    CAPTURE(dir);
+    std::optional<int> flags = flags_of(dir);
+    REQUIRE(flags);
+    CHECK((*flags & FS_TOPDIR_FL) != 0);
+  }
 }
 
 TEST_CASE("paths that would leave the output folder are refused") {
