@@ -134,6 +134,7 @@ class Bench:
     paths: dict
     serves: list = field(default_factory=list)
     restore: list = field(default_factory=list)   # (site, Edit, original text)
+    trash: bl.Trash = None  # where removed outputs go until the run ends
 
     def out(self, name):
         return os.path.join(self.runs_dir, name)
@@ -146,7 +147,7 @@ def cold_build(b, key, label, site, extra, runs):
     out = b.out(key)
 
     def measure(_):
-        bl.remove(out, out + ".cache", out + ".spare")
+        b.trash.put(out, out + ".cache", out + ".spare")
         return bl.run_timed(b.build(site, out, *b.clean, *extra))
     shown = "S10" if site == b.paths["site10"] else "S1"
     return Case(key, label, f"metodika build {shown} --out OUT -q {' '.join(extra)}".rstrip(),
@@ -157,7 +158,7 @@ def hugo_case(b, runs):
     site = b.paths["hugo"]
 
     def measure(_):
-        bl.remove(os.path.join(site, "public"), os.path.join(site, "resources"))
+        b.trash.put(os.path.join(site, "public"), os.path.join(site, "resources"))
         return bl.run_timed(["hugo", "--quiet"], cwd=site)
     return Case("hugo", "Hugo, equivalent site (pages only)", "cd H1 && hugo --quiet", runs,
                 measure)
@@ -167,7 +168,7 @@ def weasy_case(b, subset, runs):
     pdfs = b.out("weasy-pdf")
 
     def measure(_):
-        bl.remove(pdfs)
+        b.trash.put(pdfs)
         return bl.run_timed([bl.SYSTEM_PYTHON, os.path.join(bl.SHARED, "weasy_equiv.py"),
                              "render", subset, pdfs])
     return Case("weasy", "WeasyPrint, equivalent reviews", "weasy_equiv.py render W OUT", runs,
@@ -178,9 +179,9 @@ def copy_case(b, runs):
     src, dst = b.out("full"), b.out("copy")
 
     def measure(_):
-        bl.remove(dst)
+        b.trash.put(dst)
         sample = bl.run_timed(["cp", "-r", src, dst])
-        bl.remove(dst)
+        b.trash.put(dst)
         return sample
     return Case("cp", "`cp -r` of the cold full build's output (floor)", "cp -r OUT COPY", runs,
                 measure)
@@ -189,7 +190,7 @@ def copy_case(b, runs):
 def edited_copy(b, name, pristine, kinds):
     """Copy PRISTINE to a fresh folder; remember the originals of the files KINDS edit."""
     site = b.out(name)
-    bl.remove(site)
+    b.trash.put(site)
     subprocess.run(["cp", "-r", pristine, site], check=True)
     originals = [(edit, edit.read(site)) for edit in kinds]
     b.restore += [(site, edit, text) for edit, text in originals]
@@ -201,7 +202,7 @@ def incremental_cases(b, runs):
     site, originals = edited_copy(b, "inc-site1", b.paths["site1"],
                                   edits.national_edits(b.paths["site1"]))
     out = b.out("inc")
-    bl.remove(out, out + ".cache", out + ".spare")
+    b.trash.put(out, out + ".cache", out + ".spare")
     bl.run_quiet(b.build(site, out))
     cases = []
     for edit, original in originals:
@@ -225,7 +226,7 @@ def serve_cases(b, runs):
     for which, pristine in (("national", b.paths["site1"]), ("bundled", bundled)):
         site, [(_, original)] = edited_copy(b, f"serve-{which}-site", pristine, [edit])
         out = b.out(f"serve-{which}")
-        bl.remove(out, out + ".cache", out + ".spare")
+        b.trash.put(out, out + ".cache", out + ".spare")
         progress(f"starting metodika serve on the {which} site")
         serve = bl.Serve(b.binary, site, out)
         b.serves.append(serve)
@@ -355,6 +356,8 @@ def cleanup(b):
     for site, edit, original in b.restore:
         with open(os.path.join(site, edit.path), "w", encoding="utf-8") as f:
             f.write(original)
+    progress("deleting the earlier outputs")
+    b.trash.empty()
 
 
 # ---------------------------------------------------------------- set-up
@@ -427,7 +430,8 @@ def main():
     check_binary(a.binary)
     meta.update(commit=bl.git_commit(), versions=versions(a.binary))
     paths = prepare_inputs(a.work, a.skip)
-    b = Bench(a.binary, has_clean_flag(a.binary), os.path.join(a.work, "runs"), paths)
+    b = Bench(a.binary, has_clean_flag(a.binary), os.path.join(a.work, "runs"), paths,
+              trash=bl.Trash(a.work))
     os.makedirs(b.runs_dir, exist_ok=True)
     subset = None
     if "weasy" not in a.skip:
