@@ -7,6 +7,8 @@
 #include <cerrno>
 #include <string>
 
+#include "util/fs.h"
+
 namespace metodika::publish {
 namespace fs = std::filesystem;
 namespace {
@@ -28,14 +30,8 @@ std::string temp_suffix() {
 bool write_new(const fs::path& path, std::string_view bytes) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
   if (fd < 0) return false;
-  size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    done += static_cast<size_t>(n);
-  }
-  const bool ok = ::close(fd) == 0 && done == bytes.size();
+  const bool written = util::write_all(fd, bytes);
+  const bool ok = ::close(fd) == 0 && written;
   if (!ok) ::unlink(path.c_str());
   return ok;
 }
@@ -99,3 +95,4 @@ void remove_private_store(const fs::path& site_dir, std::string_view name) {
 }
 
 }  // namespace metodika::publish
+

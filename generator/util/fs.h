@@ -15,6 +15,10 @@ namespace metodika::util {
 /// Writes a whole file, creating parent folders. Throws std::runtime_error on failure.
 void write_file(const std::filesystem::path& path, std::string_view bytes);
 
+/// Writes all of `bytes` to the open file `fd` (retrying after interruptions and short
+/// writes); false when the system refuses.
+[[nodiscard]] bool write_all(int fd, std::string_view bytes);
+
 /// Regular files under `dir` (recursively), as paths relative to `dir` with '/' separators,
 /// sorted byte-wise so that every walk is deterministic. Hidden entries (".x") are skipped.
 /// A missing folder gives an empty list.

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -161,6 +162,83 @@ TEST_CASE("a patch changes nothing until commit, and nothing at all when not com
   CHECK_FALSE(fs::exists(out / "dati"));  // emptied folders go with their files
   CHECK_FALSE(fs::exists(out / "sitemap.xml"));
   CHECK(fs::exists(out / std::string(kOutputMarker)));
+}
+
+TEST_CASE("a patch keeps the files it replaces and writes the next update over them") {
+  TempDir t;
+  fs::path out = built_output(t.path, 7);
+  const fs::path recycled = t.path / "out.cache" / "recycled";
+  const ino_t old_page = inode(out / "a/index.html");
+  {
+    Patch patch(out);
+    patch.write("a/index.html", "A, longer than before");
+    patch.write("dati/a.csv", "x;y\n");
+    patch.commit({"sitemap.xml"});  // a file the build no longer writes
+    CHECK(patch.files_recycled() == 0);  // nothing kept yet
+  }
+  CHECK(util::read_file(out / "a/index.html") == "A, longer than before");
+  CHECK_FALSE(fs::exists(out / "sitemap.xml"));
+  CHECK_FALSE(fs::exists(out / "a/index.html.metodika-new"));
+  // The replaced page and the stale sitemap are kept, with nothing else beside them.
+  std::vector<ino_t> kept;
+  for (const auto& e : fs::directory_iterator(recycled)) kept.push_back(inode(e.path()));
+  REQUIRE(kept.size() == 2);
+  CHECK(std::find(kept.begin(), kept.end(), old_page) != kept.end());
+
+  // The next update writes over them: a shorter file is cut to its length.
+  {
+    Patch patch(out);
+    patch.write("a/index.html", "B");
+    patch.write("b/index.html", "new page");
+    patch.commit({});
+    CHECK(patch.files_recycled() == 2);
+  }
+  CHECK(util::read_file(out / "a/index.html") == "B");
+  CHECK(util::read_file(out / "b/index.html") == "new page");
+  const ino_t b_page = inode(out / "b/index.html");
+  CHECK(std::find(kept.begin(), kept.end(), b_page) != kept.end());
+  CHECK(fs::is_empty(recycled) == false);  // the page "B" replaced is kept in turn
+
+  SUBCASE("a file with another link is never written over") {
+    // Someone keeps a hard link to a published page (a backup made with cp -al, say).
+    fs::create_hard_link(out / "b/index.html", t.path / "backup.html");
+    {
+      Patch patch(out);
+      patch.write("b/index.html", "changed");
+      patch.commit({});
+    }
+    CHECK(util::read_file(t.path / "backup.html") == "new page");
+    // Deleted from the output, it stays the backup's: not kept for writing over.
+    {
+      Patch patch(out);
+      patch.write("c/index.html", "C");
+      patch.commit({});
+    }
+    CHECK(util::read_file(t.path / "backup.html") == "new page");
+    for (const auto& e : fs::directory_iterator(recycled)) {
+      CHECK(inode(e.path()) != inode(t.path / "backup.html"));
+    }
+  }
+  SUBCASE("a kept file that someone linked meanwhile is not written over") {
+    std::vector<fs::path> names;
+    for (const auto& e : fs::directory_iterator(recycled)) names.push_back(e.path());
+    REQUIRE_FALSE(names.empty());
+    std::vector<std::string> before;
+    for (size_t i = 0; i < names.size(); ++i) {
+      fs::create_hard_link(names[i], t.path / ("linked-" + std::to_string(i)));
+      before.push_back(util::read_file(names[i]));
+    }
+    {
+      Patch patch(out);
+      patch.write("a/index.html", "D");
+      patch.commit({});
+      CHECK(patch.files_recycled() == 0);
+    }
+    CHECK(util::read_file(out / "a/index.html") == "D");
+    for (size_t i = 0; i < names.size(); ++i) {
+      CHECK(util::read_file(t.path / ("linked-" + std::to_string(i))) == before[i]);
+    }
+  }
 }
 
 TEST_CASE("a patch refuses paths outside the output") {
