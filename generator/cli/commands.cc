@@ -375,12 +375,12 @@ int run_build(const BuildOptions& options) {
     bool reviews_unchanged = work_cache != nullptr;
     for (size_t mi = 0; mi < model.municipalities.size() && reviews_unchanged; ++mi) {
       reviews_unchanged = cache.fresh(render::pdf::review_pdf_path(model, mi),
-                                      inputs.municipality_document[mi]);
+                                      inputs.municipality[mi]);
     }
     if (wanted(Parts::kReports) && site_options.reports && !theme_diags.has_errors() &&
         reviews_unchanged) {
       for (size_t mi = 0; mi < model.municipalities.size(); ++mi) {
-        cache.reuse(render::pdf::review_pdf_path(model, mi), inputs.municipality_document[mi],
+        cache.reuse(render::pdf::review_pdf_path(model, mi), inputs.municipality[mi],
                     nullptr);
       }
       reports = model.municipalities.size();

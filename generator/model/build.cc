@@ -276,7 +276,6 @@ Model build_model(const load::SiteSources& sources, const BuildOptions& options,
   if (sources.site && sources.site->root) {
     Ctx ctx{diags, sources.site->path, langs};
     m.site = detail::build_site(*sources.site, ctx);
-    m.site.digest = detail::entry_digest(*sources.site->root, ctx);
     const Node& root = *sources.site->root;
     util::Digest documents;
     documents.add(sources.site->path);
@@ -285,7 +284,7 @@ Model build_model(const load::SiteSources& sources, const BuildOptions& options,
       documents.add(load::node_digest(root.key(i))).add(load::node_digest(root.val(i)));
     }
     if (!root.is_map()) documents.add(load::node_digest(root));
-    m.site.documents_digest = documents.value();
+    m.site.untitled_digest = documents.value();
   } else {
     m.site.languages = langs;
     m.site.rules = default_rules();

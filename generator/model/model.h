@@ -86,10 +86,9 @@ struct Site {
   Rules rules;
   bool raw_html = false;  // `markdown: {raw_html: true}` lets content carry raw HTML
   Pos pos;
-  uint64_t digest = 0;  ///< of its source entry and file: see entry_digest (model/builders.h)
-  /// Of the same entry without `title`, which only the web pages show: what the PDF reviews and
-  /// the annexes read of it (render/common/inputs.h).
-  uint64_t documents_digest = 0;
+  /// Of its source entry and file without `title`: the title is digested apart, per language
+  /// (render/common/inputs.h), as each language's pages show only their own.
+  uint64_t untitled_digest = 0;
 
   [[nodiscard]] const std::string& default_language() const { return languages.front(); }
 };

@@ -37,7 +37,7 @@ Results compute(const model::Model& model, PdMemo* memo) {
   results.ce_summary = ce_summary(model, results.ce);
 
   util::Digest pd_inputs;
-  pd_inputs.add(model.site.digest).add(as_of.iso()).add(model.municipalities.size());
+  pd_inputs.add(model.site.untitled_digest).add(as_of.iso()).add(model.municipalities.size());
   for (const model::Municipality& m : model.municipalities) pd_inputs.add(m.digest);
   pd_inputs.add(model.institutions.size());
   for (const model::Institution& in : model.institutions) pd_inputs.add(in.digest);

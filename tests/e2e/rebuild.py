@@ -209,9 +209,14 @@ def bundled(metodika, src, work):
     s.incremental("a comment in site.yaml", lambda: sub_first(s.path("site.yaml"), r"\n",
                                                               "\n# komentārs\n"))
     documents = [p for p in os.listdir(os.path.join(s.out, "parskati"))]
+    # The English pages show the English title: a new Latvian one leaves them alone.
+    english = [os.path.relpath(os.path.join(d, n), s.out)
+               for d, _, names in os.walk(os.path.join(s.out, "en")) for n in names
+               if n.endswith(".html")]
+    check(len(english) > 10, "bundled: the site has English pages", str(len(english)))
     s.incremental("the site's title", lambda: sub_first(s.path("site.yaml"), r'\{lv: "',
                                                         '{lv: "Valsts '), local=False,
-                  same=[os.path.join("parskati", p) for p in documents])
+                  same=[os.path.join("parskati", p) for p in documents] + english)
     # The publisher is in every annex's properties: documents follow the rest of site.yaml.
     s.incremental("the publisher's name", lambda: sub_first(
         s.path("site.yaml"), r'publisher: \{name: "', 'publisher: {name: "Jaunais '), local=False,

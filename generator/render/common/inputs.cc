@@ -67,8 +67,10 @@ InputDigests input_digests(const model::Model& m, const rules::Results& r,
       shared.add(p.source).add(p.lang).add(p.slug).add(p.draft);
     }
   }
-  out.global = Digest().add(shared.value()).add(m.site.digest).value();
-  out.documents_global = Digest().add(shared.value()).add(m.site.documents_digest).value();
+  out.global = Digest().add(shared.value()).add(m.site.untitled_digest).value();
+  for (const std::string& lang : m.site.languages) {
+    out.title.push_back(Digest().add(m.site.title.in(lang)).value());
+  }
 
   out.pages = collection(out.global, m.pages);
   out.institutions = collection(out.global, m.institutions);
@@ -110,7 +112,6 @@ InputDigests input_digests(const model::Model& m, const rules::Results& r,
 
   // A municipality's: its institutions', its methodologists' and programmes' entries, the
   // review narratives written for it, and its own and the nation's aggregates.
-  // (`global` or `documents_global` is added below, for the pages and for the documents.)
   std::vector<Digest> muni(m.municipalities.size());
   for (size_t mi = 0; mi < m.municipalities.size(); ++mi) {
     muni[mi].add(national_values);
@@ -139,18 +140,15 @@ InputDigests input_digests(const model::Model& m, const rules::Results& r,
     if (p.kind != model::PageKind::kReview) continue;
     if (Digest* d = municipality_of(p.municipality)) d->add(p.digest);
   }
-  Digest every_municipality, every_document;
+  Digest every_municipality;
   for (const Digest& d : muni) {
     out.municipality.push_back(Digest().add(out.global).add(d.value()).value());
-    out.municipality_document.push_back(
-        Digest().add(out.documents_global).add(d.value()).value());
     every_municipality.add(out.municipality.back());
-    every_document.add(out.municipality_document.back());
   }
   out.municipalities = every_municipality.value();
-  out.municipality_documents = every_document.value();
 
   Digest all;
+  for (uint64_t t : out.title) all.add(t);
   all.add(out.global).add(out.pages).add(out.institutions).add(out.methodologists);
   all.add(out.olympiads).add(out.materials).add(out.events).add(m.private_digest);
   all.add(collection(out.global, m.metrics)).add(collection(out.global, m.programmes));

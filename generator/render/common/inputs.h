@@ -23,9 +23,14 @@
 namespace metodika::render {
 
 struct InputDigests {
-  /// What every output reads: site.yaml (and --as-of), the theme, subjects, municipalities, which
-  /// page is the accessibility statement, the build's options and the compiler itself (`salt`).
+  /// What every output reads: site.yaml but for the site's title (and --as-of), the theme,
+  /// subjects, municipalities, which page is the accessibility statement, the build's options and
+  /// the compiler itself (`salt`).
   uint64_t global = 0;
+  /// Per site language (parallel to model.site.languages): the site's title as that language's
+  /// pages show it. Every web page reads its language's; the PDF reviews and the annexes none, so
+  /// a new title re-renders the pages of its language and no document.
+  std::vector<uint64_t> title;
   /// Every input.
   uint64_t everything = 0;
   /// Site-wide pages that summarise several collections, each covering what its writer reads
@@ -43,12 +48,6 @@ struct InputDigests {
   std::vector<uint64_t> municipality;
   /// Every municipality's: the national annex, made of their tables.
   uint64_t municipalities = 0;
-  /// The same for the documents (PDF reviews and annexes), which read everything `global` covers
-  /// except the site's title (model::Site::documents_digest): a new title re-renders every page
-  /// but no review or annex.
-  uint64_t documents_global = 0;
-  std::vector<uint64_t> municipality_document;
-  uint64_t municipality_documents = 0;
 };
 
 /// The public data files that hold at least one entry, sorted: "about the data" lists them.

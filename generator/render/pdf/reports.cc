@@ -72,7 +72,7 @@ size_t render_reviews(const model::Model& model, const rules::Results& results,
     const model::Municipality& municipality = model.municipalities[mi];
     const std::string path = review_pdf_path(model, mi);
     // The template is part of every digest: a reused review cannot hide a template error.
-    if (cache && inputs && cache->reuse(path, inputs->municipality_document[mi], nullptr)) return;
+    if (cache && inputs && cache->reuse(path, inputs->municipality[mi], nullptr)) return;
     ReviewInputs in;
     in.municipality = mi;
     in.lang = lang;
@@ -85,7 +85,7 @@ size_t render_reviews(const model::Model& model, const rules::Results& results,
     try {
       const Review review = build_review(model, results, in);
       out.write(path, render_review(review, resources, options));
-      if (cache && inputs) cache->record(path, inputs->municipality_document[mi], {path}, {});
+      if (cache && inputs) cache->record(path, inputs->municipality[mi], {path}, {});
     } catch (const ReviewTemplateError& e) {
       errors[mi] = e.what();
     }

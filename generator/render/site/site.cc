@@ -84,7 +84,10 @@ std::vector<Task> tasks(const model::Model& model, const InputDigests* in) {
       t.lang = l;
       t.write = w.write;
       t.key = std::string("site/").append(lang).append("/").append(w.name);
-      if (in) t.digest = util::Digest().add(in->*w.inputs).add(names(w.name)).value();
+      if (in) {
+        t.digest =
+            util::Digest().add(in->*w.inputs).add(names(w.name)).add(in->title[l]).value();
+      }
       out.push_back(std::move(t));
     }
     auto each = [&](std::string_view kind, Writer w, size_t i, const std::string& id,
@@ -95,7 +98,7 @@ std::vector<Task> tasks(const model::Model& model, const InputDigests* in) {
       t.begin = i;
       t.end = i + 1;
       t.key = std::string("site/").append(lang).append("/").append(kind).append("/").append(id);
-      t.digest = digest;
+      t.digest = in ? util::Digest().add(digest).add(in->title[l]).value() : 0;
       out.push_back(std::move(t));
     };
     // A municipality's page and its review page show the same tables: one task computes them
@@ -160,7 +163,11 @@ SiteStats render_site(const model::Model& model, const rules::Results& results,
   // The catalogue and the sitemap list every page and data file, with the site's settings: kept
   // while the lists are the same (an edited figure or title changes neither).
   util::Digest listed;
-  listed.add(options.inputs ? options.inputs->global : 0).add(c.sitemap().size());
+  if (options.inputs) {
+    listed.add(options.inputs->global);
+    for (uint64_t t : options.inputs->title) listed.add(t);  // the catalogue names every one
+  }
+  listed.add(c.sitemap().size());
   for (const std::string& url : c.sitemap()) listed.add(url);
   for (const DataFile& f : c.data_files()) {
     listed.add(f.lang).add(f.dataset).add(f.dataset_title).add(f.table).add(f.title);

@@ -160,8 +160,7 @@ size_t write_annexes(const model::Model& model, const rules::Results& results,
     return p.append(".xlsx");
   };
   auto digest = [&](size_t i) {
-    return i == 0 ? options.inputs->municipality_documents
-                  : options.inputs->municipality_document[i - 1];
+    return i == 0 ? options.inputs->municipalities : options.inputs->municipality[i - 1];
   };
   util::WorkCache* cache = options.inputs ? options.cache : nullptr;
   std::vector<char> todo(n + 1, 1);

@@ -48,7 +48,7 @@ TEST_CASE("the same model gives the same digests; entries carry digests of their
   CHECK(a.municipality == b.municipality);
   for (const auto& in : f.model.institutions) CHECK(in.digest != 0);
   for (const auto& r : f.model.metrics) CHECK(r.digest != 0);
-  CHECK(f.model.site.digest != 0);
+  CHECK(f.model.site.untitled_digest != 0);
   CHECK(f.model.private_digest != 0);
 }
 
@@ -103,8 +103,7 @@ TEST_CASE("an olympiad result: its school and municipality, not the olympiad's o
   InputDigests after = f.digests();
   CHECK(changed(before.institution, after.institution) == std::vector<size_t>{a});
   CHECK(changed(before.municipality, after.municipality) == std::vector<size_t>{ma});
-  CHECK(changed(before.municipality_document, after.municipality_document) ==
-        std::vector<size_t>{ma});
+  CHECK(before.municipalities != after.municipalities);  // the national annex
   CHECK(before.olympiads != after.olympiads);  // the calendar shows every result
 
   // The olympiad's own fields (title, date): every school that took part.
@@ -216,38 +215,45 @@ TEST_CASE("site.yaml, the theme and the compiler reach everything") {
   CHECK(themed.global != before.global);
   CHECK(changed(before.institution, themed.institution).size() == f.model.institutions.size());
   CHECK(input_digests(f.model, f.results, f.theme, 2).global != themed.global);
-  f.model.site.digest ^= 1;
+  f.model.site.untitled_digest ^= 1;
   CHECK(f.digests().global != themed.global);
 }
 
-TEST_CASE("the site's title reaches the pages, not the reviews and annexes") {
+TEST_CASE("the site's title reaches its language's pages, not the documents") {
   Fixture f;
+  REQUIRE(f.model.site.languages.size() == 2);
   const InputDigests before = f.digests();
-  REQUIRE(before.municipality_document.size() == f.model.municipalities.size());
-  CHECK(before.municipality_document != before.municipality);  // kept apart from the pages'
-  f.model.site.digest ^= 1;  // what a new title changes (the entry's digest, not the documents')
+  REQUIRE(before.title.size() == 2);
+  CHECK(before.title[0] != before.title[1]);
+  // A new Latvian title: the Latvian pages' title digest, nothing that the documents read.
+  f.model.site.title.by_lang[f.model.site.languages[0]] += " (jauns)";
   const InputDigests titled = f.digests();
-  CHECK(titled.global != before.global);
-  CHECK(changed(before.municipality, titled.municipality).size() == f.model.municipalities.size());
-  CHECK(titled.documents_global == before.documents_global);
-  CHECK(titled.municipality_document == before.municipality_document);
-  CHECK(titled.municipality_documents == before.municipality_documents);
+  CHECK(titled.title[0] != before.title[0]);
+  CHECK(titled.title[1] == before.title[1]);
+  CHECK(titled.global == before.global);
+  CHECK(titled.municipality == before.municipality);
+  CHECK(titled.municipalities == before.municipalities);
+  CHECK(titled.everything != before.everything);
 
-  // Any other key of site.yaml changes both digests of the site, and so every document.
-  f.model.site.documents_digest ^= 1;
+  // A language without a title of its own shows the default language's: it follows that one.
+  f.model.site.title.by_lang.erase(f.model.site.languages[1]);
+  const InputDigests fallback = f.digests();
+  f.model.site.title.by_lang[f.model.site.languages[0]] += "!";
+  CHECK(f.digests().title[1] != fallback.title[1]);
+
+  // Any other key of site.yaml reaches every page and document.
+  f.model.site.untitled_digest ^= 1;
   const InputDigests other = f.digests();
-  CHECK(changed(titled.municipality_document, other.municipality_document).size() ==
-        f.model.municipalities.size());
-  CHECK(other.municipality_documents != titled.municipality_documents);
+  CHECK(changed(titled.municipality, other.municipality).size() == f.model.municipalities.size());
+  CHECK(other.municipalities != titled.municipalities);
 
   // A municipality's own inputs reach its documents and the national annex, not the others'.
-  f.model.site.documents_digest ^= 1;
+  f.model.site.untitled_digest ^= 1;
   const size_t mi = f.model.institutions[0].municipality_index;
   f.model.institutions[0].digest ^= 1;
   const InputDigests school = f.digests();
-  CHECK(changed(titled.municipality_document, school.municipality_document) ==
-        std::vector<size_t>{mi});
-  CHECK(school.municipality_documents != titled.municipality_documents);
+  CHECK(changed(titled.municipality, school.municipality) == std::vector<size_t>{mi});
+  CHECK(school.municipalities != titled.municipalities);
 }
 
 }  // namespace
