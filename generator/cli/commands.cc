@@ -58,9 +58,18 @@ class Progress {
     if (!timings_) return;
     // The processor time beside the wall time says how well a stage used the workers.
     for (const Lap& l : laps_) {
+      if (l.cpu < 0) {
+        std::fprintf(stderr, "metodika: %-12s %8.1f ms  (beside the stages above)\n",
+                     l.name.c_str(), l.wall * 1000);
+        continue;
+      }
       std::fprintf(stderr, "metodika: %-12s %8.1f ms  (processor %8.1f ms)\n", l.name.c_str(),
                    l.wall * 1000, l.cpu * 1000);
     }
+  }
+  /// A stage that ran on a thread of its own, `wall` seconds in all.
+  void note(std::string_view what, double wall) {
+    laps_.push_back({std::string(what), wall, -1});
   }
 
  private:
@@ -337,8 +346,7 @@ int run_build(const BuildOptions& options) {
     // An incremental build updates the output in place and keeps what did not change; without
     // a valid cache (the first build, another compiler, --clean, --only) everything is built
     // into a staging folder and swapped in (publish/cache.h).
-    using Parts = BuildOptions::Parts;
-    const bool whole_site = options.parts == Parts::kAll;
+    const bool whole_site = options.parts == BuildOptions::Parts::kAll;
     const uint64_t salt = build_salt(options, compiler);
     std::optional<publish::Manifest> previous;
     if (whole_site && !options.clean) {
@@ -358,8 +366,35 @@ int run_build(const BuildOptions& options) {
     const render::InputDigests inputs = render::input_digests(model, results, theme, salt);
     util::WorkCache* work_cache = whole_site ? &cache : nullptr;
 
+    // The annexes need nothing the pages or reviews compute: with more than one worker they are
+    // written by a thread of their own beside them (one municipality's edit re-renders its
+    // page, review and annex and the national annex, each on its own, and the national annex is
+    // the longest). Joined before the output is published, or before it is dropped.
+    using Parts = BuildOptions::Parts;
+    size_t annexes = 0;
+    std::exception_ptr annex_error;
+    double annex_seconds = 0;
+    auto write_annexes = [&] {
+      const auto started = std::chrono::steady_clock::now();
+      try {
+        render::xlsx::AnnexOptions annex_options;
+        annex_options.jobs = options.jobs;
+        annex_options.tmp_dir = scratch_dir();
+        annex_options.cache = work_cache;
+        annex_options.inputs = &inputs;
+        annexes = render::xlsx::write_annexes(model, results, theme, cache, annex_options);
+      } catch (...) {
+        annex_error = std::current_exception();
+      }
+      annex_seconds =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    };
+    const bool annexes_wanted = whole_site || options.parts == Parts::kAnnexes;
+    std::jthread annex_thread;
+    if (annexes_wanted && options.jobs > 1) annex_thread = std::jthread(write_annexes);
+
     render::site::SiteOptions site_options;
-    site_options.annexes = true;  // written below, after the site: the pages link them
+    site_options.annexes = true;  // the pages link them
     site_options.jobs = options.jobs;
     site_options.reports = render::pdf::has_review_template(model, theme);
     site_options.cache = work_cache;
@@ -400,16 +435,15 @@ int run_build(const BuildOptions& options) {
                 << "; nothing was written, the previous output is unchanged\n";
       return 1;
     }
-    size_t annexes = 0;
-    if (wanted(Parts::kAnnexes)) {
+    if (annex_thread.joinable()) {
+      progress.stage("annexes");  // what is left of them
+      annex_thread.join();
+      progress.note("annexes, all", annex_seconds);
+    } else if (annexes_wanted) {
       progress.stage("annexes");
-      render::xlsx::AnnexOptions annex_options;
-      annex_options.jobs = options.jobs;
-      annex_options.tmp_dir = scratch_dir();
-      annex_options.cache = work_cache;
-      annex_options.inputs = &inputs;
-      annexes = render::xlsx::write_annexes(model, results, theme, cache, annex_options);
+      write_annexes();
     }
+    if (annex_error) std::rethrow_exception(annex_error);
     progress.stage("publishing");
     // The old manifest goes first: if publishing is interrupted, the next build is a clean one.
     publish::remove_manifest(out);
