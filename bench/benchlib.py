@@ -111,7 +111,8 @@ class Trash:
                 remove(path)
 
     def empty(self):
-        remove(self.folder)
+        # rm is several times faster than shutil.rmtree on the ~300,000 files of a whole run.
+        subprocess.run(["rm", "-rf", "--one-file-system", self.folder], check=False)
 
 
 def median(values):
