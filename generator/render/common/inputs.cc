@@ -72,6 +72,13 @@ InputDigests input_digests(const model::Model& m, const rules::Results& r,
     out.title.push_back(Digest().add(m.site.title.in(lang)).value());
   }
 
+  Digest names;
+  names.add(out.global);
+  for (const auto& in : m.institutions) {
+    names.add(in.id).add(in.name.by_lang.size());
+    for (const auto& [lang, text] : in.name.by_lang) names.add(lang).add(text);
+  }
+  out.institution_names = names.value();
   out.pages = collection(out.global, m.pages);
   out.institutions = collection(out.global, m.institutions);
   out.methodologists = collection(out.global, m.methodologists);

@@ -39,6 +39,10 @@ struct InputDigests {
   /// institutions each has), "about the data" (which public files hold entries) and search
   /// (the names of municipalities, institutions, methodologists and pages).
   uint64_t home = 0, municipality_list = 0, about_data = 0, search = 0;
+  /// Every institution's id and name, with `global`: all that the olympiad and event calendars
+  /// and the methodologists' lists show of them (a school's address or figures do not reach
+  /// those pages).
+  uint64_t institution_names = 0;
   /// Collections, each with `global`.
   uint64_t pages = 0, institutions = 0, methodologists = 0, olympiads = 0, materials = 0,
            events = 0;

@@ -68,11 +68,11 @@ std::vector<Task> tasks(const model::Model& model, const InputDigests* in) {
       {"search", write_search, &InputDigests::search},
       {"not-found", write_not_found, &InputDigests::global},
   };
-  // Site-wide pages that show other entities' names: their collection digest and these.
+  // Site-wide pages that show institutions' names: their collection digest and those names.
   auto names = [&](std::string_view name) -> uint64_t {
     if (!in) return 0;
     if (name == "methodologists" || name == "olympiads" || name == "events") {
-      return in->institutions;
+      return in->institution_names;
     }
     return 0;
   };

@@ -190,12 +190,18 @@ TEST_CASE("the site-wide summaries follow what they show, not every edit") {
   CHECK(f.digests().home != before.home);
   f.model.methodologists.pop_back();
 
-  // An institution: the list of municipalities counts them, search names them.
+  // An institution: the list of municipalities counts them, search names them. The calendars
+  // and the methodologists' lists show its name only: another field leaves them.
   f.model.institutions.front().digest ^= 1;
   after = f.digests();
   CHECK(before.municipality_list != after.municipality_list);
   CHECK(before.search != after.search);
+  CHECK(before.institution_names == after.institution_names);
   f.model.institutions.front().digest ^= 1;
+  f.model.institutions.front().name.by_lang[f.model.site.default_language()] += " (jauns)";
+  CHECK(f.digests().institution_names != before.institution_names);
+  f.model.institutions.front().id += "-2";  // its page, and so its link, moves
+  CHECK(f.digests().institution_names != before.institution_names);
 
   // Entries moved to a new file: "about the data" lists the files.
   f.model.events.front().pos.file = "data/events-2027.yaml";
