@@ -257,7 +257,9 @@ def markdown(meta, cases, counts):
         f"Medians, min and max of {meta['runs']} interleaved rounds (every case once per round"
         + ("" if "scale10" in meta["skip"] else f"; scale 10 in the first {meta['scale10_runs']}")
         + "), each cold run into a fresh folder "
-        "(OUT, OUT.cache and OUT.spare removed; Hugo's public/ and resources/). `S1`/`S10`: the "
+        "(OUT, OUT.cache and OUT.spare moved aside, and deleted only when the run ends, so that "
+        "no case pays for another's deletions on a journal-less ext4; Hugo's public/ and "
+        "resources/ alike). `S1`/`S10`: the "
         "generated sites, `H1`: the Hugo site, `W`: the WeasyPrint HTML."
         + (f" Skipped: {', '.join(sorted(meta['skip']))}." if meta["skip"] else ""),
         "", "### Goals", ""]
