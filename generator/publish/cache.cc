@@ -48,9 +48,16 @@ fs::path manifest_path(const fs::path& out) {
   return dir / "manifest";
 }
 
+fs::path update_marker(const fs::path& out) {
+  fs::path dir = out;
+  dir += ".cache";
+  return dir / "updating";
+}
+
 std::optional<Manifest> read_manifest(const fs::path& out, uint64_t salt) {
   std::error_code ec;
   if (!fs::is_regular_file(out / std::string(kOutputMarker), ec)) return std::nullopt;
+  if (fs::exists(update_marker(out), ec)) return std::nullopt;
   std::string text;
   try {
     text = util::read_file(manifest_path(out));
@@ -121,6 +128,7 @@ void write_manifest(const fs::path& out, const Manifest& m) {
   util::write_file(tmp, text);
   fs::rename(tmp, file, ec);
   if (ec) throw std::runtime_error("cannot write the build cache " + file.string() + ": " + ec.message());
+  fs::remove(update_marker(out), ec);  // the output is what this manifest says
 }
 
 namespace {
@@ -152,7 +160,7 @@ std::optional<Manifest> KeptManifest::take(const fs::path& out, uint64_t salt) {
   int64_t mtime_ns = 0;
   std::error_code ec;
   if (kept && kept->salt == salt && fs::is_regular_file(out / std::string(kOutputMarker), ec) &&
-      file_identity(manifest_path(out), dev, ino, size, mtime_ns) && dev == dev_ &&
+      !fs::exists(update_marker(out), ec) && file_identity(manifest_path(out), dev, ino, size, mtime_ns) && dev == dev_ &&
       ino == ino_ && size == size_ && mtime_ns == mtime_ns_) {
     return kept;
   }

@@ -38,8 +38,15 @@ struct Manifest {
 /// Where the manifest of the output folder `out` is kept: `<out>.cache/manifest`.
 [[nodiscard]] std::filesystem::path manifest_path(const std::filesystem::path& out);
 
+/// `<out>.cache/updating`: there while an update in place (patch.h) has files of its own in the
+/// output. A build killed then leaves them behind (and perhaps one half-written), so while it is
+/// there the manifest is not trusted and the next build is a clean one, which replaces the
+/// output whole; write_manifest removes it.
+[[nodiscard]] std::filesystem::path update_marker(const std::filesystem::path& out);
+
 /// The manifest of `out` when there is one written with `salt` and `out` is still a Metodika
-/// output folder; nullopt otherwise (no cache, another compiler, a damaged file).
+/// output folder; nullopt otherwise (no cache, another compiler, a damaged file, an update that
+/// did not finish).
 [[nodiscard]] std::optional<Manifest> read_manifest(const std::filesystem::path& out,
                                                     uint64_t salt);
 

@@ -11,6 +11,7 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "publish/cache.h"
 #include "publish/file_ops.h"
 #include "publish/staging.h"
 #include "util/fs.h"
@@ -47,6 +48,15 @@ Patch::Patch(fs::path out) : out_(std::move(out)) {
     next_recycled_ = std::max(next_recycled_, n + 1);
   }
   recycled_dir_made_ = !recycled_.empty();
+}
+
+void Patch::mark_updating() {
+  std::lock_guard lock(mu_);
+  if (marked_) return;
+  util::write_file(update_marker(out_),
+                   "An update of the output folder began; the next build replaces the output "
+                   "whole unless this update finishes.\n");
+  marked_ = true;
 }
 
 void Patch::write_new(const fs::path& path, std::string_view bytes) {
@@ -111,6 +121,7 @@ Patch::~Patch() {
   for (const std::string& rel : pending_) ::unlink(aside(out_ / rel).c_str());
   // Deepest first; a folder that holds anything else stays.
   for (auto it = made_folders_.rbegin(); it != made_folders_.rend(); ++it) ::rmdir(it->c_str());
+  if (marked_) ::unlink(update_marker(out_).c_str());  // the output is as it was
 }
 
 void Patch::write(std::string_view path, std::string_view bytes) {
@@ -128,6 +139,7 @@ void Patch::write(std::string_view path, std::string_view bytes) {
        dir = dir.parent_path()) {
     missing.push_back(dir);
   }
+  mark_updating();
   detail::make_folders(out_, target.parent_path());
   write_new(aside(target), bytes);
   ++changed_;
@@ -171,6 +183,7 @@ void Patch::commit(const std::vector<std::string>& stale) {
   });
   folders.erase(std::unique(folders.begin(), folders.end()), folders.end());
   for (const fs::path& dir : folders) ::rmdir(dir.c_str());
+  if (marked_) ::unlink(update_marker(out_).c_str());
 }
 
 }  // namespace metodika::publish

@@ -1,6 +1,7 @@
 // Publishing by updating the output folder in place: the incremental build's way (cache.h).
 // Nothing in the output changes until commit(): every changed file is first written beside its
-// place as `<name>.metodika-new`, and a build that fails removes them again. commit() then moves
+// place as `<name>.metodika-new`, and a build that fails removes them again (a build that is
+// killed cannot: it leaves `update_marker`, and the next build is a clean one). commit() then moves
 // each into place (one rename each, so a reader sees a whole old or a whole new file) and deletes
 // the files the build no longer writes. Unlike a staging folder, an edit that changes three files
 // costs three writes, not a copy of the whole site.
@@ -47,6 +48,8 @@ class Patch final : public util::OutputSink {
   [[nodiscard]] size_t files_recycled() const { return reused_; }
 
  private:
+  // Before the first file of its own goes into the output: see update_marker (cache.h).
+  void mark_updating();
   // Writes `bytes` at `path` (which is not in the output yet), into a recycled file if there
   // is one.
   void write_new(const std::filesystem::path& path, std::string_view bytes);
@@ -59,6 +62,7 @@ class Patch final : public util::OutputSink {
   std::vector<std::string> recycled_;  // names in recycled_dir_ free to take (under mu_)
   uint64_t next_recycled_ = 0;         // the next name to give
   bool recycled_dir_made_ = false;
+  bool marked_ = false;  // update_marker written (under mu_)
   std::atomic<size_t> reused_{0};
   std::mutex mu_;
   std::vector<std::string> pending_;  // paths written aside, waiting for commit

@@ -162,6 +162,41 @@ class Site:
             if local:
                 check(kept > parts // 2, f"{self.name}, {kind}: most parts are kept ({kept} of {parts})")
 
+    def killed(self, kind, edit, undo):
+        """A build killed while it updates the output: the next build (after `undo`) is a clean
+        one and leaves nothing of the killed one behind. The kill comes when the update's marker
+        appears (publish/cache.h update_marker); a build too quick to be caught is still checked."""
+        edit()
+        marker = self.out + ".cache/updating"
+        p = subprocess.Popen([self.metodika, "build", self.site, "--out", self.out, "-q"],
+                             stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
+        caught = False
+        while p.poll() is None:
+            if os.path.exists(marker):
+                p.kill()
+                caught = True
+                break
+        p.wait()
+        undo()
+        code, err = build(self.metodika, self.site, self.out)
+        check(code == 0, f"{self.name}, {kind}: the next build", err[-300:])
+        check(not caught or "built " in err,
+              f"{self.name}, {kind}: after an update was killed, the next build is a clean one",
+              err.strip()[-200:])
+        leftovers = [os.path.join(d, n) for d, _, names in os.walk(self.out) for n in names
+                     if n.endswith(".metodika-new")]
+        check(not leftovers, f"{self.name}, {kind}: nothing of the killed build is left",
+              str(leftovers[:3]))
+        check(not os.path.exists(marker), f"{self.name}, {kind}: the marker is gone")
+        clean = os.path.join(self.work, f"{self.name}-clean-killed")
+        code, cerr = build(self.metodika, self.site, clean, "--clean", "-q")
+        check(code == 0, f"{self.name}, {kind}: clean build", cerr[-300:])
+        diffs = same_tree(self.out, clean)
+        check(not diffs, f"{self.name}, {kind}: equals a clean build", str(diffs[:5]))
+        shutil.rmtree(clean, ignore_errors=True)
+        shutil.rmtree(clean + ".cache", ignore_errors=True)
+        print(f"     killed {'while updating' if caught else 'after it finished'}")
+
     def broken(self, kind, edit, undo):
         """A data error: exit 1, output and cache untouched; the fix builds incrementally."""
         before = snapshot(self.out)
@@ -245,6 +280,10 @@ def bundled(metodika, src, work):
         os.path.join(template_dir, "footer-extra.mustache"), "<p>x</p>\n"), local=False)
     metrics = s.path("data/metrics/cesu-novads.yaml")
     good = read(metrics)
+    site_yaml = read(s.path("site.yaml"))
+    s.killed("a build killed while updating", lambda: sub_first(
+        s.path("site.yaml"), r'\{lv: "', '{lv: "Pārtraukta '), lambda: write(s.path("site.yaml"),
+                                                                         site_yaml))
     s.broken("a wrong date", lambda: sub_first(metrics, r"year: (\d+)", r"year: 20x\1"),
              lambda: write(metrics, good))
 

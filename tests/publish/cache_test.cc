@@ -4,9 +4,11 @@
 
 #include <doctest/doctest.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -239,6 +241,51 @@ TEST_CASE("a patch keeps the files it replaces and writes the next update over t
       CHECK(util::read_file(t.path / ("linked-" + std::to_string(i))) == before[i]);
     }
   }
+}
+
+TEST_CASE("an update that does not finish makes the next build a clean one") {
+  TempDir t;
+  fs::path out = built_output(t.path, 7);
+  REQUIRE(read_manifest(out, 7).has_value());
+  {
+    Patch patch(out);
+    patch.write("a/index.html", "A");  // unchanged: nothing of its own in the output yet
+    CHECK_FALSE(fs::exists(update_marker(out)));
+    patch.write("a/index.html", "changed");
+    CHECK(fs::exists(update_marker(out)));
+    CHECK_FALSE(read_manifest(out, 7).has_value());  // another build meanwhile builds clean
+  }  // failed: its files are removed, and the output is as its manifest says
+  CHECK_FALSE(fs::exists(update_marker(out)));
+  CHECK(read_manifest(out, 7).has_value());
+
+  // A build killed while updating (a child process that ends without cleaning up): its files
+  // stay, and so does the marker.
+  KeptManifest kept;  // `serve` keeps its manifest in memory: that is not trusted either
+  kept.keep(out, *read_manifest(out, 7));
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    Patch patch(out);
+    patch.write("a/index.html", "half");
+    std::_Exit(0);
+  }
+  int status = 0;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  REQUIRE(fs::exists(out / "a/index.html.metodika-new"));
+  CHECK_FALSE(read_manifest(out, 7).has_value());
+  CHECK_FALSE(kept.take(out, 7).has_value());
+
+  // The clean build replaces the output whole, and its manifest is trusted again.
+  {
+    Staging s(out);
+    BuildCache cache(nullptr, s, out, 7);
+    cache.write("a/index.html", "A");
+    s.commit();
+    write_manifest(out, cache.manifest());
+  }
+  CHECK_FALSE(fs::exists(out / "a/index.html.metodika-new"));
+  CHECK_FALSE(fs::exists(update_marker(out)));
+  CHECK(read_manifest(out, 7).has_value());
 }
 
 TEST_CASE("a patch refuses paths outside the output") {
