@@ -35,6 +35,7 @@ fs::path aside(const fs::path& target) {
 }  // namespace
 
 Patch::Patch(fs::path out) : out_(std::move(out)) {
+  remove_abandoned_staging(out_);
   recycled_dir_ = out_;
   recycled_dir_ += ".cache";
   recycled_dir_ /= "recycled";

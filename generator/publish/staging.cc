@@ -1,10 +1,12 @@
 #include "publish/staging.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
@@ -92,6 +94,27 @@ std::string unsafe_output_reason(const fs::path& out_in, const fs::path& site_in
   return {};
 }
 
+void remove_abandoned_staging(const fs::path& out_in) {
+  fs::path out = fs::absolute(out_in).lexically_normal();
+  if (!out.has_filename()) out = out.parent_path();
+  const std::string prefix = out.filename().string() + ".staging-";
+  std::error_code ec;
+  for (fs::directory_iterator it(out.parent_path(), ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (!name.starts_with(prefix)) continue;
+    const std::string_view digits = std::string_view(name).substr(prefix.size());
+    pid_t pid = 0;
+    const auto [rest, err] = std::from_chars(digits.data(), digits.data() + digits.size(), pid);
+    if (err != std::errc() || rest != digits.data() + digits.size() || pid <= 0) continue;
+    if (pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) continue;
+    std::error_code fec;
+    if (!fs::is_directory(fs::symlink_status(it->path(), fec))) continue;
+    if (fs::exists(it->path() / std::string(kOutputMarker), fec) || fs::is_empty(it->path(), fec)) {
+      fs::remove_all(it->path(), fec);
+    }
+  }
+}
+
 Staging::Staging(fs::path out, PreviousOutput previous, bool writer_thread)
     : out_(std::move(out)) {
   out_ = fs::absolute(out_).lexically_normal();
@@ -100,6 +123,7 @@ Staging::Staging(fs::path out, PreviousOutput previous, bool writer_thread)
   dir_ += ".staging-" + std::to_string(::getpid());
   std::error_code ec;
   fs::remove_all(dir_, ec);  // a leftover of a killed build with the same pid
+  remove_abandoned_staging(out_);
   if (previous == PreviousOutput::kKeepAsSpare) {
     spare_ = out_;
     spare_ += ".spare";

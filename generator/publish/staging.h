@@ -42,6 +42,7 @@ class Staging final : public util::OutputSink {
  public:
   /// Creates a staging folder `<out>.staging-<pid>` next to `out`, holding only the marker file
   /// (with kKeepAsSpare, the spare folder of the previous build renamed, when there is one).
+  /// Staging folders beside it of builds that were killed (their process is gone) are removed.
   /// Throws std::runtime_error when it cannot. Without `writer_thread` (a one-worker build, which
   /// keeps to one thread), write() does the file system work itself.
   explicit Staging(std::filesystem::path out,
@@ -117,6 +118,11 @@ class Staging final : public util::OutputSink {
   std::exception_ptr error_;
   std::thread writer_;
 };
+
+/// Removes the staging folders beside `out` that builds killed before their commit left behind
+/// (`<out>.staging-<pid>` whose process is gone), when they are Metodika's (the marker) or empty.
+/// A live process's folder is another build's work in progress and stays.
+void remove_abandoned_staging(const std::filesystem::path& out);
 
 /// Deletes the spare folder that PreviousOutput::kKeepAsSpare builds keep beside `out`.
 void remove_spare(const std::filesystem::path& out);

@@ -6,8 +6,10 @@
 #include <linux/fs.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <optional>
@@ -372,6 +374,37 @@ TEST_CASE("the folders a build makes are marked for ext4 to place their subfolde
     REQUIRE(flags);
     CHECK((*flags & FS_TOPDIR_FL) != 0);
   }
+}
+
+TEST_CASE("a killed build's staging folder is removed by the next build; a live one's stays") {
+  TempDir t;
+  fs::path out = t.path / "output";
+  // A process that has ended: its pid names an abandoned folder.
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) std::_Exit(0);
+  REQUIRE(::waitpid(child, nullptr, 0) == child);
+  const fs::path abandoned = t.path / ("output.staging-" + std::to_string(child));
+  util::write_file(abandoned / std::string(kOutputMarker), "x");
+  util::write_file(abandoned / "iestades/a/index.html", "half");
+  const fs::path empty = t.path / ("output.staging-" + std::to_string(child) + "0000");
+  fs::create_directories(empty);  // a pid that cannot be alive (too large)
+  // The parent of this test is alive: its folder is someone's build in progress.
+  const fs::path live = t.path / ("output.staging-" + std::to_string(::getppid()));
+  util::write_file(live / std::string(kOutputMarker), "x");
+  // Not ours: no marker and not empty.
+  const fs::path foreign = t.path / ("output.staging-" + std::to_string(child) + "1");
+  util::write_file(foreign / "notes.txt", "mine");
+  {
+    Staging s(out);
+    s.write("index.html", "new");
+    s.commit();
+  }
+  CHECK_FALSE(fs::exists(abandoned));
+  CHECK_FALSE(fs::exists(empty));
+  CHECK(fs::exists(live));
+  CHECK(fs::exists(foreign / "notes.txt"));
+  CHECK(util::read_file(out / "index.html") == "new");
 }
 
 TEST_CASE("paths that would leave the output folder are refused") {
