@@ -291,10 +291,8 @@ TEST_CASE("an update that does not finish makes the next build a clean one") {
 TEST_CASE("an update removes the staging folder of a clean build that was killed") {
   TempDir t;
   fs::path out = built_output(t.path, 7);
-  const pid_t child = ::fork();
-  REQUIRE(child >= 0);
-  if (child == 0) std::_Exit(0);
-  REQUIRE(::waitpid(child, nullptr, 0) == child);
+  const pid_t child = testing::ended_process();
+  REQUIRE(child > 0);
   const fs::path abandoned = t.path / ("out.staging-" + std::to_string(child));
   util::write_file(abandoned / std::string(kOutputMarker), "x");
   util::write_file(abandoned / "a/index.html", "half");

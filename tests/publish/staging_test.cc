@@ -380,10 +380,8 @@ TEST_CASE("a killed build's staging folder is removed by the next build; a live 
   TempDir t;
   fs::path out = t.path / "output";
   // A process that has ended: its pid names an abandoned folder.
-  const pid_t child = ::fork();
-  REQUIRE(child >= 0);
-  if (child == 0) std::_Exit(0);
-  REQUIRE(::waitpid(child, nullptr, 0) == child);
+  const pid_t child = testing::ended_process();
+  REQUIRE(child > 0);
   const fs::path abandoned = t.path / ("output.staging-" + std::to_string(child));
   util::write_file(abandoned / std::string(kOutputMarker), "x");
   util::write_file(abandoned / "iestades/a/index.html", "half");

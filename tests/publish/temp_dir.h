@@ -1,9 +1,11 @@
 // A fresh temporary folder for one publish test, removed afterwards.
 #pragma once
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <filesystem>
 #include <string>
 #include <system_error>
@@ -23,5 +25,13 @@ struct TempDir {
   TempDir& operator=(const TempDir&) = delete;
   static inline std::atomic<int> counter{0};
 };
+
+/// The pid of a process that has ended (a child that exits at once), as a killed build's.
+inline pid_t ended_process() {
+  const pid_t child = ::fork();
+  if (child == 0) std::_Exit(0);
+  if (child > 0) ::waitpid(child, nullptr, 0);
+  return child;
+}
 
 }  // namespace metodika::publish::testing
