@@ -1,12 +1,14 @@
 #include "publish/file_ops.h"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <linux/fs.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <cerrno>
 #include <cstdint>
 #include <cstring>
@@ -74,6 +76,13 @@ void make_folders(const fs::path& root, const fs::path& dir) {
   }
   throw std::runtime_error("cannot create the folder " + dir.string() + ": " +
                            std::strerror(err));
+}
+
+bool names_ended_process(std::string_view digits) {
+  pid_t pid = 0;
+  const auto [rest, err] = std::from_chars(digits.data(), digits.data() + digits.size(), pid);
+  if (err != std::errc() || rest != digits.data() + digits.size() || pid <= 0) return false;
+  return pid != ::getpid() && ::kill(pid, 0) != 0 && errno == ESRCH;
 }
 
 void spread_subfolders(const fs::path& dir) {

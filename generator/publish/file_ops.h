@@ -26,6 +26,10 @@ void remove_entry(const std::filesystem::path& path);
 // std::runtime_error when a folder cannot be made.
 void make_folders(const std::filesystem::path& root, const std::filesystem::path& dir);
 
+// True when `digits` is a process id (what a build puts in its temporary names) whose process
+// has ended: what that build left is nobody's work in progress.
+bool names_ended_process(std::string_view digits);
+
 // Tells the file system that the subfolders of `dir` are unrelated and are best placed apart
 // (ext2/3/4's "top of a hierarchy" flag, `chattr +T`). Ignored where unsupported.
 //

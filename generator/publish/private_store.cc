@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <string>
 
+#include "publish/file_ops.h"
 #include "util/fs.h"
 
 namespace metodika::publish {
@@ -82,6 +83,16 @@ bool write_private_store(const fs::path& site_dir, std::string_view name, std::s
   fs::path tmp = file;
   tmp += temp_suffix();
   ::unlink(tmp.c_str());  // left by an interrupted build of a process with the same id
+  // ... or of one that has ended: each is a copy of the store (private records).
+  const std::string prefix = std::string(name) + ".";
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    const std::string entry = it->path().filename().string();
+    if (entry.size() > prefix.size() + 4 && entry.starts_with(prefix) && entry.ends_with(".tmp") &&
+        detail::names_ended_process(
+            std::string_view(entry).substr(prefix.size(), entry.size() - prefix.size() - 4))) {
+      ::unlink(it->path().c_str());
+    }
+  }
   if (!write_new(tmp, bytes)) return false;
   if (::rename(tmp.c_str(), file.c_str()) != 0) {
     ::unlink(tmp.c_str());

@@ -1,12 +1,10 @@
 #include "publish/staging.h"
 
 #include <fcntl.h>
-#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
-#include <charconv>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
@@ -102,11 +100,7 @@ void remove_abandoned_staging(const fs::path& out_in) {
   for (fs::directory_iterator it(out.parent_path(), ec), end; !ec && it != end; it.increment(ec)) {
     const std::string name = it->path().filename().string();
     if (!name.starts_with(prefix)) continue;
-    const std::string_view digits = std::string_view(name).substr(prefix.size());
-    pid_t pid = 0;
-    const auto [rest, err] = std::from_chars(digits.data(), digits.data() + digits.size(), pid);
-    if (err != std::errc() || rest != digits.data() + digits.size() || pid <= 0) continue;
-    if (pid == ::getpid() || ::kill(pid, 0) == 0 || errno != ESRCH) continue;
+    if (!detail::names_ended_process(std::string_view(name).substr(prefix.size()))) continue;
     std::error_code fec;
     if (!fs::is_directory(fs::symlink_status(it->path(), fec))) continue;
     if (fs::exists(it->path() / std::string(kOutputMarker), fec) || fs::is_empty(it->path(), fec)) {

@@ -54,6 +54,24 @@ TEST_CASE("the private store is kept in data/private/.metodika-cache, for its ow
   CHECK_FALSE(read_private_store(site.path, "teachers.bin").has_value());
 }
 
+TEST_CASE("copies of the store left by builds that were killed are removed") {
+  TempSite site;
+  fs::create_directories(site.path / "data/private/teachers");
+  REQUIRE(write_private_store(site.path, "teachers.bin", "one"));
+  const fs::path dir = private_store_dir(site.path);
+  const pid_t ended = testing::ended_process();
+  REQUIRE(ended > 0);
+  const fs::path left = dir / ("teachers.bin." + std::to_string(ended) + ".tmp");
+  const fs::path writing = dir / ("teachers.bin." + std::to_string(::getppid()) + ".tmp");
+  const fs::path other = dir / ("trees.bin." + std::to_string(ended) + ".tmp");
+  for (const fs::path& p : {left, writing, other}) util::write_file(p, "records");
+  REQUIRE(write_private_store(site.path, "teachers.bin", "two"));
+  CHECK_FALSE(fs::exists(left));
+  CHECK(fs::exists(writing));  // a live process is writing it
+  CHECK(fs::exists(other));    // removed when that store is written
+  CHECK(util::read_file(dir / "teachers.bin") == "two");
+}
+
 TEST_CASE("a site without data/private keeps nothing") {
   TempSite site;
   fs::create_directories(site.path / "data");
