@@ -19,6 +19,7 @@
 #include "model/kept_records.h"
 #include "model/kept_trees.h"
 #include "publish/cache.h"
+#include "publish/lock.h"
 #include "publish/patch.h"
 #include "publish/private_store.h"
 #include "publish/staging.h"
@@ -338,6 +339,12 @@ int run_build(const BuildOptions& options) {
       return 0;
     }
 
+    // From here to the new manifest the output is this build's alone (publish/lock.h).
+    publish::OutputLock lock(out, [&] {
+      progress.clear();
+      std::cerr << "metodika: another build is writing " << out.string()
+                << "; waiting for it to finish\n";
+    });
     progress.stage("writing");
     // The data's diagnostics are printed; the theme's and templates' are collected apart.
     diag::Diagnostics theme_diags;
