@@ -54,9 +54,13 @@ Patch::Patch(fs::path out) : out_(std::move(out)) {
 void Patch::mark_updating() {
   std::lock_guard lock(mu_);
   if (marked_) return;
-  util::write_file(update_marker(out_),
-                   "An update of the output folder began; the next build replaces the output "
-                   "whole unless this update finishes.\n");
+  // Empty: a full disk still has room for it (an inode, no data).
+  const fs::path marker = update_marker(out_);
+  const int fd = ::open(marker.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) {
+    throw std::runtime_error("cannot write " + marker.string() + ": " + std::strerror(errno));
+  }
+  ::close(fd);
   marked_ = true;
 }
 
@@ -141,12 +145,22 @@ void Patch::write(std::string_view path, std::string_view bytes) {
     missing.push_back(dir);
   }
   mark_updating();
+  {
+    // Remembered before they are made: a failure half-way still removes them.
+    std::lock_guard lock(mu_);
+    made_folders_.insert(made_folders_.end(), missing.rbegin(), missing.rend());
+  }
   detail::make_folders(out_, target.parent_path());
-  write_new(aside(target), bytes);
+  const fs::path new_file = aside(target);
+  try {
+    write_new(new_file, bytes);
+  } catch (...) {
+    ::unlink(new_file.c_str());  // a file the disk had no room for is not left half-written
+    throw;
+  }
   ++changed_;
   std::lock_guard lock(mu_);
   pending_.emplace_back(path);
-  made_folders_.insert(made_folders_.end(), missing.rbegin(), missing.rend());
 }
 
 void Patch::commit(const std::vector<std::string>& stale) {

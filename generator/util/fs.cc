@@ -1,5 +1,6 @@
 #include "util/fs.h"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -30,13 +31,19 @@ std::string read_file(const fs::path& path) {
 
 void write_file(const fs::path& path, std::string_view bytes) {
   if (path.has_parent_path()) fs::create_directories(path.parent_path());
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) {
-    throw std::runtime_error("cannot write " + path.string() + ": " + std::strerror(errno));
-  }
-  out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  out.close();
-  if (!out) throw std::runtime_error("cannot write " + path.string());
+  // The system's reason goes into the message ("No space left on device" is the one a user
+  // can act on), which a stream does not keep.
+  auto fail = [&](int error) {
+    throw std::runtime_error("cannot write " + path.string() + ": " + std::strerror(error));
+  };
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) fail(errno);
+  errno = 0;
+  const bool written = write_all(fd, bytes);
+  const int write_error = errno != 0 ? errno : EIO;
+  const bool closed = ::close(fd) == 0;
+  if (!written) fail(write_error);
+  if (!closed) fail(errno);  // delayed errors (a full disk, a network file system) come here
 }
 
 bool write_all(int fd, std::string_view bytes) {

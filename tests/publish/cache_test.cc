@@ -3,6 +3,8 @@
 #include "publish/cache.h"
 
 #include <doctest/doctest.h>
+#include <signal.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -11,6 +13,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -298,6 +301,41 @@ TEST_CASE("an update removes the staging folder of a clean build that was killed
   util::write_file(abandoned / "a/index.html", "half");
   Patch patch(out);
   CHECK_FALSE(fs::exists(abandoned));
+}
+
+TEST_CASE("a disk that fills up mid-update leaves the output as it was, and nothing beside it") {
+  TempDir t;
+  fs::path out = built_output(t.path, 7);
+  // A child whose files may not grow past 64 bytes: its writes fail as on a full disk (EFBIG
+  // instead of ENOSPC), after the first bytes went in.
+  const pid_t child = ::fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    ::signal(SIGXFSZ, SIG_IGN);
+    const rlimit limit{64, 64};
+    ::setrlimit(RLIMIT_FSIZE, &limit);
+    int code = 1;
+    try {
+      Patch patch(out);
+      patch.write("new/deep/page.html", "N");
+      patch.write("a/index.html", std::string(1000, 'x'));
+    } catch (const std::runtime_error& e) {
+      code = std::string(e.what()).find("a/index.html.metodika-new: File too large") !=
+                     std::string::npos
+                 ? 0
+                 : 2;
+    }
+    std::_Exit(code);
+  }
+  int status = -1;
+  REQUIRE(::waitpid(child, &status, 0) == child);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);  // the write failed, and the message says why
+  CHECK(util::read_file(out / "a/index.html") == "A");
+  CHECK_FALSE(fs::exists(out / "a/index.html.metodika-new"));
+  CHECK_FALSE(fs::exists(out / "new"));
+  CHECK_FALSE(fs::exists(update_marker(out)));
+  CHECK(read_manifest(out, 7).has_value());
 }
 
 TEST_CASE("a patch refuses paths outside the output") {
