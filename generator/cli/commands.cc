@@ -465,8 +465,16 @@ int run_build(const BuildOptions& options) {
     const size_t files_in_output = cache.manifest().files.size();
     if (whole_site) {
       publish::Manifest next = cache.take_manifest();
-      publish::write_manifest(out, next);
-      if (options.memory) options.memory->manifest.keep(out, std::move(next));
+      // The output is published by now: a cache that cannot be written only costs the next
+      // build its shortcut.
+      try {
+        publish::write_manifest(out, next);
+        if (options.memory) options.memory->manifest.keep(out, std::move(next));
+      } catch (const std::exception& e) {
+        progress.clear();
+        std::cerr << "metodika: warning: the output is up to date, but " << e.what()
+                  << "; the next build will build everything again\n";
+      }
     }
     progress.clear();
     progress.report();

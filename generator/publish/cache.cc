@@ -125,9 +125,17 @@ void write_manifest(const fs::path& out, const Manifest& m) {
   fs::create_directories(file.parent_path(), ec);
   fs::path tmp = file;
   tmp += ".tmp";
-  util::write_file(tmp, text);
+  try {
+    util::write_file(tmp, text);
+  } catch (const std::exception& e) {
+    fs::remove(tmp, ec);
+    throw std::runtime_error(std::string("the build cache: ") + e.what());
+  }
   fs::rename(tmp, file, ec);
-  if (ec) throw std::runtime_error("cannot write the build cache " + file.string() + ": " + ec.message());
+  if (ec) {
+    fs::remove(tmp, ec);
+    throw std::runtime_error("cannot write the build cache " + file.string() + ": " + ec.message());
+  }
   fs::remove(update_marker(out), ec);  // the output is what this manifest says
 }
 

@@ -338,6 +338,23 @@ TEST_CASE("a disk that fills up mid-update leaves the output as it was, and noth
   CHECK(read_manifest(out, 7).has_value());
 }
 
+TEST_CASE("a manifest that cannot be written says why and leaves no half of it") {
+  TempDir t;
+  fs::path out = built_output(t.path, 7);
+  const std::optional<Manifest> m = read_manifest(out, 7);
+  REQUIRE(m.has_value());
+  const fs::path tmp = manifest_path(out).string() + ".tmp";
+  fs::create_directories(tmp / "in-the-way");  // the temporary file cannot be made
+  try {
+    write_manifest(out, *m);
+    FAIL("write_manifest did not throw");
+  } catch (const std::runtime_error& e) {
+    CHECK(std::string(e.what()).find("build cache") != std::string::npos);
+    CHECK(std::string(e.what()).find("Is a directory") != std::string::npos);
+  }
+  CHECK(read_manifest(out, 7).has_value());  // the one before is still there
+}
+
 TEST_CASE("a patch refuses paths outside the output") {
   TempDir t;
   fs::path out = built_output(t.path, 7);
