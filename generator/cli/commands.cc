@@ -265,6 +265,9 @@ int run_build(const BuildOptions& options) {
       return 2;
     }
   }
+  // Set while an update in place moves its files into the output: a failure then has changed
+  // part of it (the next build, without a manifest, replaces it whole).
+  bool updating_output = false;
   try {
     diag::Diagnostics diags;
     progress.stage("reading");
@@ -456,7 +459,9 @@ int run_build(const BuildOptions& options) {
     publish::remove_manifest(out);
     const std::vector<std::string> stale = cache.stale_files();
     if (patch) {
+      updating_output = true;
       patch->commit(stale);
+      updating_output = false;
     } else {
       staging->commit();
     }
@@ -500,8 +505,11 @@ int run_build(const BuildOptions& options) {
   } catch (const std::exception& e) {
     progress.clear();
     if (options.report) options.report->errors.push_back({"", std::string("error: ") + e.what()});
-    std::cerr << "metodika: error: " << e.what()
-              << "\nmetodika: nothing was written; the previous output is unchanged\n";
+    std::cerr << "metodika: error: " << e.what() << "\nmetodika: "
+              << (updating_output ? "the output was updated only in part; the next build "
+                                    "replaces it whole"
+                                  : "nothing was written; the previous output is unchanged")
+              << "\n";
     return 1;
   }
 }
