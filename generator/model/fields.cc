@@ -162,6 +162,13 @@ std::optional<std::string> read_email(const Node& n, const Ctx& ctx, std::string
 std::optional<std::string> read_slug(const Node& n, const Ctx& ctx, std::string_view field) {
   auto s = read_string(n, ctx, field);
   if (!s) return std::nullopt;
+  if (util::is_slug(*s) && s->size() > util::kMaxSlugLength) {
+    ctx.error(n, quoted(field) + " is " + std::to_string(s->size()) +
+                     " characters long; ids and slugs name the site's folders and files, so at "
+                     "most " + std::to_string(util::kMaxSlugLength) + " characters",
+              "shorten it (and the references to it)");
+    return std::nullopt;
+  }
   if (util::is_slug(*s)) return s;
   std::string suggestion = util::slugify(*s);
   ctx.error(n, quoted(field) + " " + quoted(*s) +

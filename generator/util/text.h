@@ -33,6 +33,10 @@ namespace metodika::util {
 /// True if `text` is a non-empty string of `[a-z0-9-]` (the form of ids and URL slugs).
 [[nodiscard]] bool is_slug(std::string_view text);
 
+/// The longest id or slug: they name the output's folders and files ("<id>-2022-2025.pdf"), and
+/// a file system takes at most 255 bytes for a name.
+inline constexpr size_t kMaxSlugLength = 120;
+
 /// A slug for `text`: letters lose their diacritics (ā→a, č→c, ģ→g, ķ→k, ļ→l, ņ→n, ŗ→r, š→s,
 /// ž→z, ō→o, é→e, …, capitals too) and are lower-cased; every other run of characters outside
 /// `[a-z0-9]` becomes one '-'; leading and trailing '-' are dropped. "Ventspils 1. pamatskola"

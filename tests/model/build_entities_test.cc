@@ -148,6 +148,24 @@ data/schools/more.yaml:5:7: error: "id" "Rīgas Valsts 1. ģimnāzija" is not a 
   CHECK(b.model.institutions.size() == 2);  // only the base schools
 }
 
+TEST_CASE("an id too long to name a file, with where it is") {
+  const std::string id = "ventspils" + std::string(112, 'x');  // 121 characters
+  Built b = build(with_base({{"data/schools/more.yaml", "- id: " + id + R"(
+  name: Ventspils skola
+  municipality: ventspils
+  kind: secondary
+- id: ventspils)" + std::string(111, 'y') + R"(
+  name: Garš, bet der
+  municipality: ventspils
+  kind: secondary
+)"}}));
+  CHECK(b.errors == 1);
+  CHECK(b.diagnostics.starts_with(
+      "data/schools/more.yaml:1:7: error: \"id\" is 121 characters long; ids and slugs name the "
+      "site's folders and files, so at most 120 characters\n"));
+  CHECK(b.diagnostics.find("hint: shorten it (and the references to it)") != std::string::npos);
+}
+
 TEST_CASE("a duplicate id in another file of the same collection") {
   Built b = build(with_base({{"data/schools/zemgale.yaml", R"(- id: ventspils-1-pamatskola
   name: Cita skola
