@@ -3,6 +3,9 @@
 
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
+#include <filesystem>
 #include <regex>
 #include <set>
 
@@ -11,6 +14,7 @@
 #include "model/build.h"
 #include "render/site/context.h"
 #include "rules/results.h"
+#include "util/fs.h"
 
 namespace metodika::render::site {
 namespace {
@@ -117,6 +121,37 @@ TEST_CASE("the home page shows the headline figures formatted and the sitemap li
     }
   }
   CHECK(html_pages > 0);
+}
+
+TEST_CASE("a site's templates/partials/head_extra adds its lines to the end of every page's head") {
+  // The theme's hook renders nothing: every head ends with the theme's own lines.
+  auto plain = render(kSite);
+  size_t pages = 0;
+  for (const auto& [path, text] : plain->out.files()) {
+    if (!path.ends_with(".html")) continue;
+    ++pages;
+    CHECK_MESSAGE(text.find("\">\n</head>") != std::string::npos, path);
+  }
+  CHECK(pages >= 18);
+
+  const std::filesystem::path copy = std::filesystem::temp_directory_path() /
+                                     ("metodika-head-extra-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(copy);
+  std::filesystem::copy(kSite, copy, std::filesystem::copy_options::recursive);
+  util::write_file(copy / "templates/partials/head_extra.mustache",
+                   "<meta name=\"robots\" content=\"noindex\">\n");
+  auto own = render(copy.string());
+  std::filesystem::remove_all(copy);
+  for (const auto& [path, text] : own->out.files()) {
+    if (!path.ends_with(".html")) continue;
+    CHECK_MESSAGE(text.find("<meta name=\"robots\" content=\"noindex\">\n</head>") !=
+                      std::string::npos,
+                  path);
+    // Only the head changed.
+    std::string expected = plain->out.files().at(path);
+    expected.insert(expected.find("</head>"), "<meta name=\"robots\" content=\"noindex\">\n");
+    CHECK_MESSAGE(text == expected, path);
+  }
 }
 
 TEST_CASE("the stylesheet has a content-hashed name and is linked from the pages") {
