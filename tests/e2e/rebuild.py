@@ -218,7 +218,11 @@ def copy_site(src, dst):
     for name in sorted(os.listdir(src)):
         if name in ("site.yaml", "site.yml", "site.json", "data", "content", "templates", "themes"):
             s = os.path.join(src, name)
-            (shutil.copytree if os.path.isdir(s) else shutil.copy2)(s, os.path.join(dst, name))
+            if os.path.isdir(s):  # not what a build of the source kept (data/private/.metodika-cache)
+                shutil.copytree(s, os.path.join(dst, name),
+                                ignore=shutil.ignore_patterns(".metodika-cache"))
+            else:
+                shutil.copy2(s, os.path.join(dst, name))
 
 
 def bundled(metodika, src, work):

@@ -9,7 +9,6 @@ and that an error event names file:line:col, fixes it and waits for the reload, 
 request reaches a file outside the output folder, that the files on disk are byte for byte what
 `metodika build` writes, and that SIGINT stops the server cleanly. Standard library only.
 """
-import filecmp
 import http.client
 import json
 import os
@@ -23,6 +22,9 @@ import sys
 import tempfile
 import threading
 import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from rebuild import same_tree as tree_diffs  # noqa: E402
 
 AS_OF = "2026-11-22"
 EVENT_TIMEOUT = 15  # seconds; a rebuild of this site takes well under one
@@ -156,19 +158,6 @@ def run(metodika, src, work):
             server.proc.wait()
     if failures:
         print("--- serve's output ---\n" + server.log(), file=sys.stderr)
-
-
-def tree_diffs(a, b):
-    diffs = []
-
-    def walk(c, rel):
-        diffs.extend(os.path.join(rel, n) for n in c.left_only + c.right_only + c.funny_files)
-        _, mismatch, errors = filecmp.cmpfiles(c.left, c.right, c.common_files, shallow=False)
-        diffs.extend(os.path.join(rel, n) for n in mismatch + errors)
-        for name, sub in c.subdirs.items():
-            walk(sub, os.path.join(rel, name))
-    walk(filecmp.dircmp(a, b), "")
-    return diffs
 
 
 def serve_checks(metodika, server, site, out, work):
