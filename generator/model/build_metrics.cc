@@ -59,9 +59,7 @@ void read_diagnostic(const Node& v, const Ctx& ctx, MetricRecord& r) {
 }  // namespace
 
 void build_metrics(const Node* root, const Ctx& ctx, Model& m, Registries& reg) {
-  // (school, year) pairs already seen, with where.
-  std::map<std::pair<size_t, int>, Pos> seen;
-  for (const MetricRecord& r : m.metrics) seen.emplace(std::pair{r.school_index, r.year}, r.pos);
+  auto& seen = reg.metric_records;
   for_each_entry(root, ctx, "metric record", [&](const Node& e) {
     Fields f(e, ctx, "a metric record",
              {"school", "year", "ce", "diagnostic", "observations", "survey", "motivation_awards",

@@ -2,8 +2,10 @@
 // order (a collection may refer only to collections built before it).
 #pragma once
 
+#include <map>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "load/site_sources.h"
@@ -58,6 +60,9 @@ struct Registries {
   IdRegistry events{"event", "data/events.yaml"};
   IdRegistry programmes{"programme", "data/programmes/"};
   IdRegistry teachers{"teacher", "data/private/teachers/"};
+  /// The (school, year) of every metric record read so far, with where it is: build_metrics,
+  /// called once per metrics file, finds a second record for the same pair in any file.
+  std::map<std::pair<size_t, int>, Pos> metric_records;
 };
 
 /// Every entry of a list file, each checked to be a map; calls fn(entry) for each.

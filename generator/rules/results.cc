@@ -1,5 +1,7 @@
 #include "rules/results.h"
 
+#include <algorithm>
+
 #include "util/digest.h"
 
 namespace metodika::rules {
@@ -9,21 +11,19 @@ namespace {
 // The development figures: per school, per municipality and for the nation.
 void compute_pd(const model::Model& model, util::Date as_of, Results& results) {
   results.school_pd = school_pd(model, as_of);
-  results.municipality_pd.reserve(model.municipalities.size());
-  for (size_t m = 0; m < model.municipalities.size(); ++m) {
-    std::vector<SchoolPd> schools;
-    for (const SchoolPd& school : results.school_pd) {
-      if (model.institutions[school.school_index].municipality_index == m) {
-        schools.push_back(school);
-      }
-    }
-    results.municipality_pd.push_back(pd_summary(schools, model, as_of));
-  }
+  results.municipality_pd = pd_by_municipality(results.school_pd, model, as_of);
   // The nation's shown parts include the shown municipality totals (see pd_summary).
   results.national_pd = pd_summary(results.school_pd, model, as_of, results.municipality_pd);
 }
 
 }  // namespace
+
+const SchoolPd* Results::pd_of_school(size_t institution) const {
+  auto it = std::lower_bound(
+      school_pd.begin(), school_pd.end(), institution,
+      [](const SchoolPd& pd, size_t index) { return pd.school_index < index; });
+  return it != school_pd.end() && it->school_index == institution ? &*it : nullptr;
+}
 
 Results compute(const model::Model& model, PdMemo* memo) {
   const model::Rules& rules = model.site.rules;

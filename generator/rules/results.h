@@ -25,6 +25,10 @@ struct Results {
   std::vector<std::vector<TimeSplit>> time_splits;  // parallel to model.methodologists
   std::vector<MaterialStatusResult> materials;      // parallel to model.materials
   std::vector<BudgetTotals> budgets;                // parallel to model.programmes
+
+  /// The entry of `school_pd` for the institution model.institutions[institution], or nullptr
+  /// when it has no teacher records (a binary search: `school_pd` follows model.institutions).
+  [[nodiscard]] const SchoolPd* pd_of_school(size_t institution) const;
 };
 
 /// What one process keeps between its builds (`serve`): the development figures computed from

@@ -59,13 +59,13 @@ std::vector<SchoolPd> school_pd(const model::Model& model, util::Date on) {
   return result;
 }
 
-PdSummary pd_summary(std::span<const SchoolPd> schools, const model::Model& model, util::Date on,
-                     std::span<const PdSummary> municipalities) {
-  PdSummary summary;
-  const model::Rules& rules = model.site.rules;
+namespace {
 
-  // Which institutions the summary covers, and which of them are hidden from every shown part.
-  enum class Cover : unsigned char { kNone, kShown, kHidden };
+// Which institutions a summary covers, and which of them are hidden from every shown part.
+enum class Cover : unsigned char { kNone, kShown, kHidden };
+
+std::vector<Cover> covered(std::span<const SchoolPd> schools, const model::Model& model,
+                           std::span<const PdSummary> municipalities) {
   std::vector<Cover> cover(model.institutions.size(), Cover::kNone);
   for (const SchoolPd& school : schools) {
     if (school.school_index >= cover.size()) continue;
@@ -76,30 +76,74 @@ PdSummary pd_summary(std::span<const SchoolPd> schools, const model::Model& mode
     }
     cover[school.school_index] = hidden ? Cover::kHidden : Cover::kShown;
   }
+  return cover;
+}
 
-  int meeting = 0;
+std::span<const model::Teacher> teachers_of(const model::Model& model) {
+  return model.private_data ? std::span<const model::Teacher>(model.private_data->teachers)
+                            : std::span<const model::Teacher>();
+}
+
+// The teachers a summary covers, those of them hidden from every shown part, and those meeting
+// the norm.
+struct Count {
+  int teachers = 0;
   int hidden = 0;
-  const std::span<const model::Teacher> teachers =
-      model.private_data ? std::span<const model::Teacher>(model.private_data->teachers)
-                         : std::span<const model::Teacher>();
-  for (const model::Teacher& teacher : teachers) {
+  int meeting = 0;
+
+  void add(Cover cover, const model::Teacher& teacher, util::Date on, const model::Rules& rules) {
+    ++teachers;
+    if (cover == Cover::kHidden) ++hidden;
+    if (meets_norm(teacher, on, rules)) ++meeting;
+  }
+};
+
+PdSummary summary_of(const Count& count, const model::Rules& rules) {
+  PdSummary summary;
+  summary.teachers = count.teachers;
+  // A total minus its shown parts is the aggregate over the hidden teachers: it must itself be
+  // empty or no small cell.
+  summary.suppressed = is_suppressed(count.teachers, rules) ||
+                       (count.hidden > 0 && is_suppressed(count.hidden, rules));
+  if (!summary.suppressed) {
+    summary.meeting = count.meeting;
+    summary.share = percent(count.meeting, count.teachers);
+  }
+  return summary;
+}
+
+}  // namespace
+
+PdSummary pd_summary(std::span<const SchoolPd> schools, const model::Model& model, util::Date on,
+                     std::span<const PdSummary> municipalities) {
+  const std::vector<Cover> cover = covered(schools, model, municipalities);
+  Count count;
+  for (const model::Teacher& teacher : teachers_of(model)) {
     if (teacher.school_index >= cover.size() || cover[teacher.school_index] == Cover::kNone) {
       continue;
     }
-    ++summary.teachers;
-    if (cover[teacher.school_index] == Cover::kHidden) ++hidden;
-    if (meets_norm(teacher, on, rules)) ++meeting;
+    count.add(cover[teacher.school_index], teacher, on, model.site.rules);
   }
+  return summary_of(count, model.site.rules);
+}
 
-  // A total minus its shown parts is the aggregate over the hidden teachers: it must itself be
-  // empty or no small cell.
-  summary.suppressed =
-      is_suppressed(summary.teachers, rules) || (hidden > 0 && is_suppressed(hidden, rules));
-  if (!summary.suppressed) {
-    summary.meeting = meeting;
-    summary.share = percent(meeting, summary.teachers);
+std::vector<PdSummary> pd_by_municipality(std::span<const SchoolPd> schools,
+                                          const model::Model& model, util::Date on) {
+  // One pass over the teachers for all municipalities: a pd_summary call per municipality reads
+  // every teacher record each time (430 municipalities × 250,000 records at 10× Latvia).
+  const std::vector<Cover> cover = covered(schools, model, {});
+  std::vector<Count> counts(model.municipalities.size());
+  for (const model::Teacher& teacher : teachers_of(model)) {
+    if (teacher.school_index >= cover.size() || cover[teacher.school_index] == Cover::kNone) {
+      continue;
+    }
+    const size_t m = model.institutions[teacher.school_index].municipality_index;
+    if (m < counts.size()) counts[m].add(cover[teacher.school_index], teacher, on, model.site.rules);
   }
-  return summary;
+  std::vector<PdSummary> result;
+  result.reserve(counts.size());
+  for (const Count& count : counts) result.push_back(summary_of(count, model.site.rules));
+  return result;
 }
 
 }  // namespace metodika::rules

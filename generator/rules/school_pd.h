@@ -56,4 +56,9 @@ struct PdSummary {
 [[nodiscard]] PdSummary pd_summary(std::span<const SchoolPd> schools, const model::Model& model,
                                    util::Date on, std::span<const PdSummary> municipalities = {});
 
+/// pd_summary of each municipality's schools among `schools`, parallel to model.municipalities,
+/// in one pass over the teacher records.
+[[nodiscard]] std::vector<PdSummary> pd_by_municipality(std::span<const SchoolPd> schools,
+                                                        const model::Model& model, util::Date on);
+
 }  // namespace metodika::rules

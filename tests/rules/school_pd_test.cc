@@ -10,6 +10,7 @@
 
 #include "fixtures.h"
 #include "model/private_data.h"
+#include "rules/results.h"
 
 namespace metodika::rules {
 namespace {
@@ -205,6 +206,29 @@ TEST_CASE("pd_summary for the nation also hides what shown municipalities would 
   CHECK(munis[1].suppressed);
   CHECK(munis[1].teachers == 7);
 
+  // One pass for all municipalities gives what a pd_summary of each one's schools gives.
+  const std::vector<PdSummary> by_municipality = pd_by_municipality(pd, m, m.site.as_of);
+  REQUIRE(by_municipality.size() == 2);
+  for (size_t i = 0; i < 2; ++i) {
+    CHECK(by_municipality[i].teachers == munis[i].teachers);
+    CHECK(by_municipality[i].suppressed == munis[i].suppressed);
+    CHECK(by_municipality[i].meeting == munis[i].meeting);
+    CHECK(by_municipality[i].share == munis[i].share);
+  }
+
+  // Results find a school's entry by its institution index.
+  Results results;
+  results.school_pd = pd;
+  for (size_t i = 0; i < pd.size(); ++i) {
+    const SchoolPd* found = results.pd_of_school(pd[i].school_index);
+    REQUIRE(found != nullptr);
+    CHECK(found->school == pd[i].school);
+  }
+  CHECK(results.pd_of_school(pd.size()) == nullptr);
+  results.school_pd.erase(results.school_pd.begin() + 1);  // "b" has no teacher records
+  CHECK(results.pd_of_school(1) == nullptr);
+  CHECK(results.pd_of_school(2)->school == "c");
+
   // Over schools alone, the hidden part (b, c, e: 8 teachers) is no small cell...
   const PdSummary by_schools = pd_summary(pd, m, m.site.as_of);
   CHECK_FALSE(by_schools.suppressed);
@@ -226,6 +250,10 @@ TEST_CASE("school_pd and pd_summary without private data") {
   CHECK(none.teachers == 0);
   CHECK(none.suppressed);
   CHECK_FALSE(none.meeting.has_value());
+  const std::vector<PdSummary> munis = pd_by_municipality({}, m, m.site.as_of);
+  REQUIRE(munis.size() == 2);
+  CHECK(munis[1].teachers == 0);
+  CHECK(munis[1].suppressed);
 }
 
 }  // namespace

@@ -382,8 +382,8 @@ class Builder {
                               ColumnType::kDecimal, 0));
     }
     for (size_t s : schools) {
-      for (const auto& pd : r_.school_pd) {
-        if (pd.school_index != s) continue;
+      if (const rules::SchoolPd* found = r_.pd_of_school(s)) {
+        const rules::SchoolPd& pd = *found;
         const auto& in = m_.institutions[s];
         Row row;
         row.cells.push_back(text_cell(in.name.in(lang_), institution_link(in)));
