@@ -25,15 +25,17 @@ build_pkgs=(
   fonts-dejavu-core fonts-dejavu-extra   # the PDF review: Sans, Bold, Oblique, Mono
 )
 test_pkgs=(python3 python3-openpyxl python3-yaml poppler-utils qpdf chromium nodejs npm
-           libreoffice-calc-nogui)  # recalculates the XLSX annexes (tests/e2e/run_xlsx.sh)
+           libreoffice-calc-nogui   # recalculates the XLSX annexes (tests/e2e/run_xlsx.sh)
+           nginx rsync man-db bash-completion)   # deploy/: tests/e2e/nginx.sh, publish_script.sh, install.sh
 
 want=("${build_pkgs[@]}")
 if [[ "${1:-}" == "--test" ]]; then want+=("${test_pkgs[@]}"); fi
 
 missing=()
 for p in "${want[@]}"; do
-  # A newer Node.js than Debian's may already be on the machine (html-validate needs >= 20.6).
-  if [[ $p == nodejs || $p == npm ]] && command -v "${p/nodejs/node}" >/dev/null; then continue; fi
+  # npm only installs the browser tests' packages, Node.js 20 among them (tests/a11y/node.sh), so
+  # any npm does; an npm that came with another Node.js (NodeSource's) conflicts with Debian's.
+  if [[ $p == nodejs || $p == npm ]] && command -v npm >/dev/null; then continue; fi
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 if ((${#missing[@]} == 0)); then exit 0; fi

@@ -9,7 +9,7 @@ case "${1:-}" in
   build)
     bash scripts/install-deps.sh
     cmake --preset release >/dev/null
-    cmake --build --preset release
+    cmake --build --preset release --target metodika   # the compiler only: no test binaries
     ./build/metodika build .
     ;;
   test)

@@ -21,6 +21,7 @@
 #include "publish/cache.h"
 #include "publish/lock.h"
 #include "publish/patch.h"
+#include "publish/precompress.h"
 #include "publish/private_store.h"
 #include "publish/staging.h"
 #include "load/fonts.h"
@@ -143,7 +144,9 @@ uint64_t compiler_identity() {
 // What the output depends on besides the site folder: this compiler and the options that change
 // what is written.
 uint64_t build_salt(const BuildOptions& options, uint64_t compiler) {
-  return util::Digest().add(compiler).add(options.parts).value();
+  // --precompress changes which files the output holds: a build with it and one without never
+  // share a cache.
+  return util::Digest().add(compiler).add(options.parts).add(options.precompress).value();
 }
 
 // Where libxlsxwriter assembles each workbook's temporary files: TMPDIR when it is set, else
@@ -371,7 +374,9 @@ int run_build(const BuildOptions& options) {
       staging = std::make_unique<publish::Staging>(out, options.previous_output,
                                                    /*writer_thread=*/options.jobs > 1);
     }
-    util::OutputSink& target = patch ? static_cast<util::OutputSink&>(*patch) : *staging;
+    util::OutputSink& written = patch ? static_cast<util::OutputSink&>(*patch) : *staging;
+    publish::PrecompressingSink precompressing(written);
+    util::OutputSink& target = options.precompress ? precompressing : written;
     publish::BuildCache cache(previous ? &*previous : nullptr, target, out, salt);
     const render::InputDigests inputs = render::input_digests(model, results, theme, salt);
     util::WorkCache* work_cache = whole_site ? &cache : nullptr;
@@ -457,7 +462,9 @@ int run_build(const BuildOptions& options) {
     progress.stage("publishing");
     // The old manifest goes first: if publishing is interrupted, the next build is a clean one.
     publish::remove_manifest(out);
-    const std::vector<std::string> stale = cache.stale_files();
+    const std::vector<std::string> stale = options.precompress
+                                               ? publish::with_precompressed(cache.stale_files())
+                                               : cache.stale_files();
     if (patch) {
       updating_output = true;
       patch->commit(stale);

@@ -44,6 +44,8 @@ struct BuildOptions {
   enum class Parts { kAll, kSite, kReports, kAnnexes } parts = Parts::kAll;
   /// Ignore the build cache and build everything (`--clean`); a new cache is written after.
   bool clean = false;
+  /// Write `<file>.gz` beside every text file (`--precompress`, publish/precompress.h).
+  bool precompress = false;
   BuildReport* report = nullptr;  // when set, also receives the errors (`serve`)
   /// `serve`: what the previous builds of this process left to reuse.
   BuildMemory* memory = nullptr;

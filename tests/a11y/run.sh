@@ -6,9 +6,7 @@ set -euo pipefail
 metodika=$1
 src=$2
 here=$src/tests/a11y
-if [[ ! -d $here/node_modules ]]; then
-  (cd "$here" && npm ci --no-audit --no-fund --loglevel=error)
-fi
+source "$here/node.sh"   # sets $node: Node.js 20 from the lock file (node.sh says why)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$metodika" build "$src/tests/sites/valid/kurzeme-json" --out "$work/kurzeme" --as-of 2026-11-22 -q \
@@ -16,9 +14,9 @@ trap 'rm -rf "$work"' EXIT
 "$metodika" build "$src" --out "$work/bundled" -q 2>/dev/null
 status=0
 echo "== tests/sites/valid/kurzeme-json"
-node "$here/check_site.mjs" "$work/kurzeme" / || status=1
+"$node" "$here/check_site.mjs" "$work/kurzeme" / || status=1
 echo "== bundled site"
-node "$here/check_site.mjs" "$work/bundled" / || status=1
+"$node" "$here/check_site.mjs" "$work/bundled" / || status=1
 echo "== metodika serve in the browser (live reload, the error dialog)"
-node "$here/serve_browser.mjs" "$metodika" "$src" || status=1
+"$node" "$here/serve_browser.mjs" "$metodika" "$src" || status=1
 exit $status

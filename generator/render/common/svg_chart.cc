@@ -49,7 +49,7 @@ class SvgWriter {
     if (has_desc) out_ += " " + id_ + "-desc";
     out_ += "\" viewBox=\"0 0 " + num(layout_.width) + " " + num(layout_.height) + "\" width=\"" +
             num(layout_.width) + "\" height=\"" + num(layout_.height) +
-            R"(" style="width:100%;height:auto;font-family:inherit" font-size=")" + num(kFontSize) +
+            R"(" font-size=")" + num(kFontSize) +
             "\">\n";
     out_ += "<title id=\"" + id_ + "-title\">" + html_escape(chart_.title) + "</title>\n";
     if (has_desc) {

@@ -1,0 +1,94 @@
+// Browses a site served by nginx with deploy/nginx/metodika.conf (tests/e2e/nginx.sh) in Debian's
+// Chromium and fails on any Content-Security-Policy violation, any failed request, or a script
+// that the policy kept from working:
+//   node csp_check.mjs BASE_URL OUTPUT_DIR
+// One page of every kind (the first page found in each top-level section, in each language), then
+// the search (search.js fetches the index) and the methodologists' filter (filter.js).
+import { readdir, stat } from "node:fs/promises";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const [base, outDir] = process.argv.slice(2);
+if (!base || !outDir) {
+  console.error("usage: node csp_check.mjs BASE_URL OUTPUT_DIR");
+  process.exit(2);
+}
+
+async function walk(dir, rel = "") {
+  const out = [];
+  for (const name of (await readdir(dir)).sort()) {
+    const full = path.join(dir, name);
+    const r = rel ? `${rel}/${name}` : name;
+    if ((await stat(full)).isDirectory()) out.push(...(await walk(full, r)));
+    else out.push(r);
+  }
+  return out;
+}
+
+const pages = (await walk(outDir)).filter((f) => f.endsWith(".html"));
+const kinds = new Map();
+for (const page of pages) {
+  const parts = page.split("/");
+  const lang = parts[0].length === 2 && parts.length > 1 ? parts.shift() : "";
+  const key = `${lang}/${parts.length > 1 ? parts[0] : page}/${parts.length > 2 ? "item" : "index"}`;
+  if (!kinds.has(key)) kinds.set(key, page);
+}
+
+let failures = 0;
+const fail = (msg) => { failures++; console.log(`FAIL  ${msg}`); };
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+// Every violation, whether or not the console reports it.
+await context.addInitScript(() => {
+  window.__csp = [];
+  document.addEventListener("securitypolicyviolation", (e) =>
+    window.__csp.push(`${e.violatedDirective} blocked ${e.blockedURI || "inline"}` +
+                      ` (${e.sourceFile || ""}:${e.lineNumber || 0})`));
+});
+const page = await context.newPage();
+let current = "";
+page.on("console", (m) => {
+  if (/Content.Security.Policy|Refused to/i.test(m.text())) fail(`${current}: console: ${m.text()}`);
+});
+page.on("requestfailed", (r) => fail(`${current}: request failed: ${r.url()} ${r.failure()?.errorText}`));
+page.on("response", (r) => {
+  if (r.status() >= 400 && r.request().resourceType() !== "document")
+    fail(`${current}: ${r.status()} for ${r.url()}`);
+});
+
+async function visit(file) {
+  current = file;
+  const url = `${base}/${file.replace(/index\.html$/, "")}`;
+  const response = await page.goto(url, { waitUntil: "load" });
+  if (response.status() !== 200) fail(`${file}: HTTP ${response.status()}`);
+  if (!response.headers()["content-security-policy"]) fail(`${file}: no Content-Security-Policy`);
+  await page.waitForTimeout(50);
+  for (const v of await page.evaluate(() => window.__csp)) fail(`${file}: ${v}`);
+}
+
+for (const file of kinds.values()) await visit(file);
+
+// The scripts: the search box appears and finds, the filter narrows the list.
+const search = [...kinds.values()].find((f) => /^meklet\/index\.html$/.test(f));
+if (search) {
+  await visit(search);
+  if (await page.locator("#meklet").isHidden()) fail("search: search.js did not run");
+  await page.fill("#meklet-q", "a");
+  await page.waitForFunction(() => document.querySelectorAll("#meklet-rezultati li").length > 0,
+                             null, { timeout: 5000 }).catch(() => fail("search: no results"));
+  for (const v of await page.evaluate(() => window.__csp)) fail(`search: ${v}`);
+}
+const people = [...kinds.values()].find((f) => /^metodiki\/index\.html$/.test(f));
+if (people) {
+  await visit(people);
+  if (await page.locator("#metodiki-filtrs").isHidden()) fail("methodologists: filter.js did not run");
+  for (const v of await page.evaluate(() => window.__csp)) fail(`filter: ${v}`);
+}
+await browser.close();
+console.log(`csp: ${kinds.size} page kinds browsed through nginx`);
+console.log(failures ? `csp: FAILED (${failures})` : "csp: no violations");
+process.exit(failures ? 1 : 0);
