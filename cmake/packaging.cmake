@@ -32,8 +32,8 @@ set(CPACK_PACKAGE_VENDOR "Metodika")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
     "static site generator and report compiler for Latvia's teacher professional support system")
 set(CPACK_PACKAGE_DESCRIPTION
-    "Metodika reads a folder of YAML, JSON and Markdown and writes the public website, each\n"
-    "municipality's education quality review as PDF and its Excel annexes.")
+    "Metodika reads a folder of YAML, JSON and Markdown and writes the public website, each \
+municipality's education quality review as PDF and its Excel annexes.")
 set(CPACK_PACKAGE_CONTACT "Metodika maintainers <metodika@localhost>")
 set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_STRIP_FILES ON)
