@@ -1,0 +1,821 @@
+#include "load/csv.h"
+
+#include <algorithm>
+#include <array>
+#include <mutex>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+namespace metodika::load {
+namespace {
+
+// ---------------------------------------------------------------------------------------------
+// The tables' shapes (DATA-MODEL.md sections 3–12; docs/data-model.md "CSV tables").
+
+constexpr std::array<std::string_view, 1> kTags = {"tags"};
+constexpr std::array<std::string_view, 1> kSubjects = {"subjects"};
+constexpr std::array<std::string_view, 1> kGrades = {"grades"};
+constexpr std::array<std::string_view, 2> kAudienceSubjects = {"audience", "subjects"};
+constexpr std::array<CsvRecordList, 1> kResults = {{{"results", ""}}};
+constexpr std::array<CsvRecordList, 1> kCourses = {{{"courses", ""}}};
+// A budget group's rows repeat (or leave empty) its id and title, one row per line.
+constexpr std::array<CsvRecordList, 3> kProgrammeLists = {
+    {{"actions", ""}, {"budget", "id"}, {"budget.lines", ""}}};
+
+constexpr CsvShape kFlat{};
+constexpr CsvShape kSchoolShape{"", {}, kTags};
+constexpr CsvShape kSubjectsShape{"", {}, kSubjects};
+constexpr CsvShape kOlympiadShape{"id", kResults, kGrades};
+constexpr CsvShape kEventShape{"", {}, kAudienceSubjects};
+constexpr CsvShape kProgrammeShape{"id", kProgrammeLists, {}};
+constexpr CsvShape kTeacherShape{"id", kCourses, {}};
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+bool is_space(char c) { return c == ' ' || c == '\t'; }
+
+// Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA.
+std::string column_letters(size_t index) {
+  std::string out;
+  for (size_t n = index + 1; n > 0; n = (n - 1) / 26) {
+    out.insert(out.begin(), static_cast<char>('A' + (n - 1) % 26));
+  }
+  return out;
+}
+
+std::string quoted(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  out.append(1, '"').append(s).append(1, '"');
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// RFC 4180 tokenizer with positions.
+
+struct Cell {
+  std::string text;
+  uint32_t line = 0, col = 0;  // the cell's first character (its opening quote when quoted)
+  bool quoted = false;
+  bool multiline = false;  // a quoted cell holding a line break
+};
+
+struct TokenProblem {
+  enum class Kind { kUnclosedQuote, kTextAfterQuote } kind;
+  uint32_t line = 0, col = 0;
+};
+
+// Reads a table record by record. Lines end in LF or CRLF; a quoted cell may hold delimiters,
+// line breaks (kept as LF) and doubled quotes. Spaces around an unquoted cell and around a quoted
+// one's quotes are not part of it (a hand-typed "a; b" means "b"). A quote inside an unquoted
+// cell is kept as it is: `Skola "Avots"` reads as written.
+class Tokenizer {
+ public:
+  Tokenizer(std::string_view text, char delim, size_t offset = 0, uint32_t line = 1)
+      : t_(text), delim_(delim), i_(offset), line_(line) {}
+
+  /// Reads the next record into cells[0, count); false when the text is used up.
+  bool next(std::vector<Cell>& cells, size_t& count, std::vector<TokenProblem>* problems) {
+    count = 0;
+    if (i_ >= t_.size()) return false;
+    record_offset_ = i_;
+    record_line_ = line_;
+    for (;;) {
+      if (count == cells.size()) cells.emplace_back();
+      Cell& c = cells[count++];
+      c.text.clear();
+      c.quoted = c.multiline = false;
+      while (i_ < t_.size() && is_space(t_[i_])) advance();
+      c.line = line_;
+      c.col = col_;
+      if (i_ < t_.size() && t_[i_] == '"') {
+        if (!read_quoted(c, problems)) return true;
+      } else {
+        read_plain(c);
+      }
+      if (i_ >= t_.size()) return true;
+      if (t_[i_] == delim_) {
+        advance();
+        continue;
+      }
+      if (t_[i_] == '\r') ++i_;
+      if (i_ < t_.size() && t_[i_] == '\n') ++i_;
+      ++line_;
+      col_ = 1;
+      return true;
+    }
+  }
+
+  [[nodiscard]] size_t record_offset() const { return record_offset_; }
+  [[nodiscard]] uint32_t record_line() const { return record_line_; }
+
+ private:
+  void advance() {
+    if ((static_cast<unsigned char>(t_[i_]) & 0xC0) != 0x80) ++col_;
+    ++i_;
+  }
+
+  bool at_line_end() const {
+    return t_[i_] == '\n' || (t_[i_] == '\r' && i_ + 1 < t_.size() && t_[i_ + 1] == '\n');
+  }
+
+  void read_plain(Cell& c) {
+    const size_t start = i_;
+    while (i_ < t_.size() && t_[i_] != delim_ && !at_line_end()) advance();
+    size_t end = i_;
+    while (end > start && is_space(t_[end - 1])) --end;
+    c.text.assign(t_.substr(start, end - start));
+  }
+
+  // False when the quote is never closed (the rest of the text has been read into the cell).
+  bool read_quoted(Cell& c, std::vector<TokenProblem>* problems) {
+    c.quoted = true;
+    advance();
+    for (;;) {
+      const size_t start = i_;
+      while (i_ < t_.size() && t_[i_] != '"' && t_[i_] != '\n' && t_[i_] != '\r') advance();
+      c.text.append(t_.substr(start, i_ - start));
+      if (i_ >= t_.size()) {
+        if (problems) problems->push_back({TokenProblem::Kind::kUnclosedQuote, c.line, c.col});
+        return false;
+      }
+      const char ch = t_[i_];
+      if (ch == '"') {
+        advance();
+        if (i_ < t_.size() && t_[i_] == '"') {  // "" is one quote
+          c.text += '"';
+          advance();
+          continue;
+        }
+        break;
+      }
+      if (ch == '\r' && i_ + 1 < t_.size() && t_[i_ + 1] == '\n') ++i_;  // CRLF in a cell → LF
+      if (t_[i_] == '\n') {
+        c.text += '\n';
+        c.multiline = true;
+        ++i_;
+        ++line_;
+        col_ = 1;
+      } else {  // a lone CR
+        c.text += '\r';
+        advance();
+      }
+    }
+    while (i_ < t_.size() && is_space(t_[i_])) advance();
+    if (i_ < t_.size() && t_[i_] != delim_ && !at_line_end()) {
+      if (problems) problems->push_back({TokenProblem::Kind::kTextAfterQuote, line_, col_});
+      const size_t start = i_;
+      while (i_ < t_.size() && t_[i_] != delim_ && !at_line_end()) advance();
+      c.text.append(t_.substr(start, i_ - start));
+    }
+    return true;
+  }
+
+  std::string_view t_;
+  char delim_;
+  size_t i_;
+  uint32_t line_;
+  uint32_t col_ = 1;
+  size_t record_offset_ = 0;
+  uint32_t record_line_ = 0;
+};
+
+struct Delimiter {
+  char delim = ',';
+  size_t commas = 0, semicolons = 0, tabs = 0;
+};
+
+// The delimiter, from the header row: a field name holds neither ',' nor ';'.
+Delimiter detect_delimiter(std::string_view text) {
+  Delimiter d;
+  bool in_quotes = false;
+  for (char ch : text) {
+    if (ch == '"') {
+      in_quotes = !in_quotes;
+    } else if (!in_quotes) {
+      if (ch == '\n') break;
+      d.commas += ch == ',';
+      d.semicolons += ch == ';';
+      d.tabs += ch == '\t';
+    }
+  }
+  d.delim = d.semicolons > d.commas ? ';' : ',';
+  return d;
+}
+
+std::string_view without_bom(std::string_view text) {
+  if (text.starts_with(kBom)) text.remove_prefix(kBom.size());
+  return text;
+}
+
+bool blank_record(const std::vector<Cell>& cells, size_t count) {
+  for (size_t i = 0; i < count; ++i) {
+    if (!cells[i].text.empty()) return false;
+  }
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// From rows to the tree.
+
+// What the header says about one column.
+struct Column {
+  std::string name;
+  uint32_t line = 0, col = 0;
+  bool named = false;
+  bool list = false;  // the cell holds a list
+  bool reported = false;  // a cell under an unnamed column was reported
+};
+
+// One field of a map: a cell, a nested map or a list of records.
+struct Member {
+  std::string name;
+  uint32_t line = 0, col = 0;  // the name's place in the header
+  int column = -1;  // a cell: the column, and its slot in the record's values
+  int slot = -1;
+  int map = -1;     // a nested map: index into RecordShape::maps
+  int record = -1;  // a list of records: index into Reader::records_, and into Pending::lists
+  int list = -1;
+};
+
+struct MapShape {
+  std::vector<Member> members;
+  int first_slot = -1;  // the map's position is its first cell's
+};
+
+// An entry, or a record of a list inside one: a map (maps[0]) whose cells are its slots.
+struct RecordShape {
+  std::string path;
+  std::vector<MapShape> maps;
+  std::vector<int> slot_columns;
+  std::vector<int> all_columns;  // every column under it, its records' too
+  std::vector<int> lists;        // its record lists, as indexes into Reader::records_
+  int key_slot = -1;
+  int first_column = -1;
+};
+
+struct Value {
+  std::string text;
+  uint32_t line = 0, col = 0;
+  bool present = false;
+  bool quoted = false, multiline = false;
+};
+
+struct Pending {
+  uint32_t line = 0, col = 0;
+  std::vector<Value> values;
+  std::vector<std::vector<Pending>> lists;
+};
+
+class Reader {
+ public:
+  Reader(const std::string& file, const CsvShape& shape, diag::Diagnostics& diags)
+      : file_(file), shape_(shape), diags_(diags) {}
+
+  std::optional<Node> run(std::string_view text) {
+    text = without_bom(text);
+    const Delimiter d = detect_delimiter(text);
+    if (d.commas > 0 && d.semicolons > 0) {
+      error(1, 1,
+            "cannot tell which character separates the columns: the header row holds both \",\" "
+            "(" + std::to_string(d.commas) + " times) and \";\" (" +
+                std::to_string(d.semicolons) + " times)",
+            "separate the columns with one of them (a Latvian spreadsheet saves with \";\"); a "
+            "field name holds neither");
+      return std::nullopt;
+    }
+    if (d.commas == 0 && d.semicolons == 0 && d.tabs > 0) {
+      error(1, 1, "the columns are separated by tabs; Metodika reads tables separated by \";\" or "
+                  "\",\"",
+            "save the sheet as CSV (LibreOffice: File › Save As › Text CSV, field delimiter \";\")");
+      return std::nullopt;
+    }
+    delim_ = d.delim;
+    Tokenizer tok(text, delim_);
+    std::vector<Cell> cells;
+    std::vector<TokenProblem> problems;
+    size_t count = 0;
+    bool have_header = false;
+    while (tok.next(cells, count, &problems)) {
+      report(problems);
+      if (blank_record(cells, count)) continue;  // blank lines, rows of empty cells
+      if (!have_header) {
+        read_header(cells, count);
+        have_header = true;
+        continue;
+      }
+      row(cells, count);
+    }
+    if (!have_header) return Node{};  // an empty file: no entries, as an empty YAML file
+    flush();
+    if (failed_) return std::nullopt;
+    return std::move(root_);
+  }
+
+ private:
+  void error(uint32_t line, uint32_t col, std::string msg, std::string hint = {}) {
+    diags_.error({file_, line, col}, std::move(msg), std::move(hint));
+    failed_ = true;
+  }
+
+  void report(std::vector<TokenProblem>& problems) {
+    for (const TokenProblem& p : problems) {
+      if (p.kind == TokenProblem::Kind::kUnclosedQuote) {
+        error(p.line, p.col, "the quote that opens this cell is never closed",
+              "close the cell with a quote; a quote inside a quoted cell is written twice (\"\")");
+      } else {
+        error(p.line, p.col, "text after the closing quote of a cell",
+              "a quote inside a cell is written twice and the whole cell put in quotes: "
+              "\"Skola \"\"Avots\"\"\"");
+      }
+    }
+    problems.clear();
+  }
+
+  // --- the header
+
+  bool is_record_list(std::string_view path, std::string_view* key = nullptr) const {
+    for (const CsvRecordList& l : shape_.record_lists) {
+      if (l.path == path) {
+        if (key) *key = l.key;
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void read_header(const std::vector<Cell>& cells, size_t count) {
+    header_line_ = cells[0].line;
+    records_.push_back(RecordShape{});
+    records_[0].maps.emplace_back();
+    columns_.resize(count);
+    for (size_t c = 0; c < count; ++c) {
+      Column& col = columns_[c];
+      col.name = cells[c].text;
+      col.line = cells[c].line;
+      col.col = cells[c].col + (cells[c].quoted ? 1 : 0);
+      col.named = !col.name.empty();
+      if (!col.named) continue;
+      for (size_t e = 0; e < c; ++e) {
+        if (columns_[e].named && columns_[e].name == col.name) {
+          error(col.line, col.col,
+                "the column " + quoted(col.name) + " is given twice (columns " +
+                    column_letters(e) + " and " + column_letters(c) + ")",
+                "keep one of the two: a later value would silently replace the earlier one");
+          col.named = false;
+          break;
+        }
+      }
+      if (col.named) add_column(static_cast<int>(c));
+    }
+    for (RecordShape& r : records_) {
+      std::string_view key = r.path.empty() ? shape_.entry_key : std::string_view();
+      if (!r.path.empty()) is_record_list(r.path, &key);
+      for (const Member& m : r.maps[0].members) {
+        if (!key.empty() && m.name == key && m.column >= 0) r.key_slot = m.slot;
+      }
+      std::sort(r.all_columns.begin(), r.all_columns.end());
+      if (!r.all_columns.empty()) r.first_column = r.all_columns.front();
+      for (int i = static_cast<int>(r.maps.size()) - 1; i >= 0; --i) set_first_slot(r, r.maps[i]);
+    }
+  }
+
+  static void set_first_slot(const RecordShape& r, MapShape& m) {
+    for (const Member& x : m.members) {
+      if (x.column >= 0) {
+        m.first_slot = x.slot;
+        return;
+      }
+      if (x.map >= 0 && r.maps[x.map].first_slot >= 0) {
+        m.first_slot = r.maps[x.map].first_slot;
+        return;
+      }
+    }
+  }
+
+  // Places a column by its dotted name: nested maps and record lists on the way, a cell at the end.
+  void add_column(int c) {
+    Column& column = columns_[c];
+    std::vector<std::pair<std::string, uint32_t>> parts;  // each part and its column
+    size_t start = 0;
+    for (;;) {
+      size_t dot = column.name.find('.', start);
+      std::string part = column.name.substr(start, dot == std::string::npos ? dot : dot - start);
+      if (part.empty()) {
+        error(column.line, column.col, quoted(column.name) + " is not a field name",
+              "a nested field is named with a dot between its parts, e.g. students.2024 or "
+              "title.en");
+        return;
+      }
+      parts.emplace_back(std::move(part), column.col + static_cast<uint32_t>(start));
+      if (dot == std::string::npos) break;
+      start = dot + 1;
+    }
+    for (std::string_view list : shape_.list_fields) column.list = column.list || list == column.name;
+    int rec = 0, map = 0;
+    std::string path;
+    std::vector<int> chain{0};  // the records the column is under
+    for (size_t i = 0; i < parts.size(); ++i) {
+      const auto& [name, col] = parts[i];
+      path += (i ? "." : "") + name;
+      RecordShape& r = records_[rec];
+      Member* found = nullptr;
+      for (Member& m : r.maps[map].members) {
+        if (m.name == name) found = &m;
+      }
+      const bool last = i + 1 == parts.size();
+      if (found && (last || found->column >= 0)) {
+        // "title" beside "title.en", or the other way round.
+        const std::string other =
+            found->column >= 0 ? columns_[found->column].name : path + ".…";
+        error(column.line, column.col,
+              "the columns " + quoted(other) + " and " + quoted(column.name) + " both give " +
+                  quoted(path),
+              "give " + quoted(path) + " either in one column, or in columns named " + path +
+                  ".<part> (such as " + path + ".lv and " + path + ".en)");
+        return;
+      }
+      if (last) {
+        Member m;
+        m.name = name;
+        m.line = column.line;
+        m.col = col;
+        m.column = c;
+        m.slot = static_cast<int>(r.slot_columns.size());
+        r.slot_columns.push_back(c);
+        r.maps[map].members.push_back(std::move(m));
+        break;
+      }
+      if (found && found->record >= 0) {
+        rec = found->record;
+        map = 0;
+        chain.push_back(rec);
+        continue;
+      }
+      if (found) {
+        map = found->map;
+        continue;
+      }
+      Member m;
+      m.name = name;
+      m.line = column.line;
+      m.col = col;
+      if (is_record_list(path)) {
+        RecordShape child;
+        child.path = path;
+        child.maps.emplace_back();
+        records_.push_back(std::move(child));
+        RecordShape& parent = records_[rec];  // records_ may have moved
+        m.record = static_cast<int>(records_.size() - 1);
+        m.list = static_cast<int>(parent.lists.size());
+        parent.lists.push_back(m.record);
+        parent.maps[map].members.push_back(std::move(m));
+        rec = static_cast<int>(records_.size() - 1);
+        map = 0;
+        chain.push_back(rec);
+      } else {
+        m.map = static_cast<int>(r.maps.size());
+        r.maps[map].members.push_back(std::move(m));
+        r.maps.emplace_back();
+        map = static_cast<int>(r.maps.size() - 1);
+      }
+    }
+    for (int r : chain) records_[r].all_columns.push_back(c);
+  }
+
+  // --- rows
+
+  void row(const std::vector<Cell>& cells, size_t count) {
+    bool bad = false;
+    const size_t header = columns_.size();
+    if (count < header) {
+      const Cell& last = cells[count - 1];
+      error(last.line, last.col,
+            "this row has " + std::to_string(count) + (count == 1 ? " cell" : " cells") +
+                ", but the header has " + std::to_string(header) + " columns",
+            "a row needs a cell for every column, even an empty one: check for a missing " +
+                std::string(1, delim_) +
+                ", or a line break inside a cell that is not in quotes");
+      bad = true;
+    }
+    for (size_t i = header; i < count; ++i) {
+      if (cells[i].text.empty()) continue;  // a spreadsheet's trailing empty cells
+      error(cells[i].line, cells[i].col,
+            "this row has " + std::to_string(count) + " cells, but the header has " +
+                std::to_string(header) + " columns",
+            "a " + std::string(1, delim_) +
+                " inside a text must be in quotes (\"...\"), or the header lacks a column name");
+      bad = true;
+      break;
+    }
+    for (size_t i = 0; i < std::min(count, header); ++i) {
+      const Cell& c = cells[i];
+      if (c.text.empty()) continue;
+      if (!columns_[i].named && columns_[i].name.empty() && !columns_[i].reported) {
+        error(c.line, c.col,
+              "this cell is in column " + column_letters(i) +
+                  ", which has no name in the header row",
+              "name the column in the first row (docs/data-model.md lists the fields), or "
+              "delete the column");
+        columns_[i].reported = true;
+        bad = true;
+      }
+      check_value(c);
+    }
+    if (bad || failed_) return;  // the tree is not used; the rest is still checked
+    const RecordShape& root = records_[0];
+    bool continues = false;
+    if (current_ && root.key_slot >= 0) {
+      const Cell& key = cells[root.slot_columns[root.key_slot]];
+      continues = key.text.empty() || key.text == current_->values[root.key_slot].text;
+    }
+    if (!continues) {
+      flush();
+      current_.emplace();
+    }
+    absorb(0, *current_, cells, !continues);
+  }
+
+  // A cell that still holds a formula or a spreadsheet's error value.
+  void check_value(const Cell& c) {
+    if (c.text.size() > 1 && c.text[0] == '=') {
+      error(c.line, c.col, "the cell holds a spreadsheet formula, not its value: " + first_line(c.text),
+            "save the table again with values: in LibreOffice's CSV export, untick \"Save cell "
+            "formulas instead of calculated values\"");
+      return;
+    }
+    static constexpr std::array<std::string_view, 8> kErrors = {
+        "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#N/A", "#NUM!", "#NULL!", "Err:"};
+    for (std::string_view e : kErrors) {
+      if (c.text.starts_with(e)) {
+        error(c.line, c.col, "the cell holds a spreadsheet's error value, not a value: " + first_line(c.text),
+              "correct the formula in the spreadsheet, then save the table again");
+        return;
+      }
+    }
+  }
+
+  static std::string first_line(std::string_view s) {
+    size_t nl = s.find('\n');
+    return std::string(s.substr(0, nl)) + (nl == std::string_view::npos ? "" : "…");
+  }
+
+  void absorb(int rec, Pending& p, const std::vector<Cell>& cells, bool first) {
+    const RecordShape& r = records_[rec];
+    if (first) {
+      const Cell& at = cells[r.first_column >= 0 ? r.first_column : 0];
+      p.line = at.line;
+      p.col = at.col;
+      p.values.resize(r.slot_columns.size());
+      p.lists.resize(r.lists.size());
+    }
+    for (size_t s = 0; s < r.slot_columns.size(); ++s) {
+      const Cell& c = cells[r.slot_columns[s]];
+      Value& v = p.values[s];
+      if (first || (!v.present && !c.text.empty())) {
+        v.text = c.text;
+        v.line = c.line;
+        v.col = c.col;
+        v.present = !c.text.empty();
+        v.quoted = c.quoted;
+        v.multiline = c.multiline;
+      } else if (!c.text.empty() && c.text != v.text) {
+        conflict(r, p, c, columns_[r.slot_columns[s]].name, v);
+      }
+    }
+    for (size_t l = 0; l < r.lists.size(); ++l) {
+      const RecordShape& child = records_[r.lists[l]];
+      bool any = false;
+      for (int c : child.all_columns) any = any || !cells[c].text.empty();
+      if (!any) continue;
+      std::vector<Pending>& items = p.lists[l];
+      bool continues = false;
+      if (child.key_slot >= 0 && !items.empty()) {
+        const Cell& key = cells[child.slot_columns[child.key_slot]];
+        continues = key.text.empty() || key.text == items.back().values[child.key_slot].text;
+      }
+      if (!continues) items.emplace_back();
+      absorb(r.lists[l], items.back(), cells, !continues);
+    }
+  }
+
+  void conflict(const RecordShape& r, const Pending& p, const Cell& c, const std::string& column,
+                const Value& before) {
+    std::vector<std::string> lists;
+    for (const CsvRecordList& l : shape_.record_lists) {
+      if (r.path.empty() || std::string_view(l.path).starts_with(r.path + ".")) {
+        lists.emplace_back(l.path);
+      }
+    }
+    std::string what = r.path.empty() ? "the entry" : "the " + r.path + " record";
+    std::string hint = "the rows of one entry repeat its cells unchanged or leave them empty";
+    if (!lists.empty()) {
+      hint += "; each row adds one record to ";
+      for (size_t i = 0; i < lists.size(); ++i) hint += (i ? ", " : "") + lists[i];
+      hint += " (the columns named " + lists[0] + ".…)";
+    }
+    const std::string key =
+        r.path.empty() ? std::string(shape_.entry_key) : std::string();
+    hint += r.path.empty() && !key.empty()
+                ? ". A row of another entry needs its own " + key
+                : "";
+    error(c.line, c.col,
+          "this row continues " + what + " that starts on line " + std::to_string(p.line) +
+              ", but its " + quoted(column) + " is " + quoted(first_line(c.text)) + ", not " +
+              quoted(first_line(before.text)),
+          hint);
+  }
+
+  void flush() {
+    if (!current_) return;
+    root_.items.push_back(to_node(0, *current_));
+    current_.reset();
+  }
+
+  Node to_node(int rec, Pending& p) {
+    Node out;
+    out.kind = NodeKind::kMap;
+    out.style = ScalarStyle::kCell;
+    out.line = p.line;
+    out.col = p.col;
+    emit_map(rec, 0, p, out, true);
+    return out;
+  }
+
+  // The fields of one map of a record. At the record's own level an empty cell is a null value
+  // at its place (so that "the required field is empty" points at it); inside a nested map it is
+  // left out (`students.2024` empty: no figure for 2024), and a map left empty is left out.
+  void emit_map(int rec, int map, Pending& p, Node& out, bool record_level) {
+    const RecordShape& r = records_[rec];
+    for (const Member& m : r.maps[map].members) {
+      if (m.column >= 0) {
+        Value& v = p.values[m.slot];
+        if (!v.present && !record_level) continue;
+        out.items.push_back(key_node(m));
+        out.items.push_back(value_node(v, columns_[m.column].list));
+      } else if (m.map >= 0) {
+        Node sub;
+        sub.kind = NodeKind::kMap;
+        sub.style = ScalarStyle::kCell;
+        const int first = r.maps[m.map].first_slot;
+        sub.line = first >= 0 ? p.values[first].line : p.line;
+        sub.col = first >= 0 ? p.values[first].col : p.col;
+        emit_map(rec, m.map, p, sub, false);
+        if (sub.items.empty()) continue;
+        out.items.push_back(key_node(m));
+        out.items.push_back(std::move(sub));
+      } else {
+        std::vector<Pending>& items = p.lists[m.list];
+        if (items.empty()) continue;
+        Node seq;
+        seq.kind = NodeKind::kSequence;
+        seq.style = ScalarStyle::kCell;
+        seq.line = items.front().line;
+        seq.col = items.front().col;
+        seq.items.reserve(items.size());
+        for (Pending& item : items) seq.items.push_back(to_node(m.record, item));
+        out.items.push_back(key_node(m));
+        out.items.push_back(std::move(seq));
+      }
+    }
+  }
+
+  static Node key_node(const Member& m) {
+    Node k;
+    k.kind = NodeKind::kScalar;
+    k.style = ScalarStyle::kCell;
+    k.line = m.line;
+    k.col = m.col;
+    k.value = m.name;
+    return k;
+  }
+
+  // A cell's value; a list field's cell with several items separated by commas is a list (one
+  // item stays a single value, which every list field of the model also takes).
+  static Node value_node(Value& v, bool list) {
+    Node n;
+    n.style = ScalarStyle::kCell;
+    n.line = v.line;
+    n.col = v.col;
+    if (!v.present) return n;  // null
+    n.kind = NodeKind::kScalar;
+    if (!list || v.text.find(',') == std::string::npos) {
+      n.value = std::move(v.text);
+      return n;
+    }
+    // Items point at their own column where the cell's text is what the line shows.
+    const bool exact = !v.multiline && v.text.find('"') == std::string::npos;
+    const uint32_t base = v.col + (v.quoted ? 1 : 0);
+    n.kind = NodeKind::kSequence;
+    size_t start = 0;
+    uint32_t cp = 0;  // code points before `start`
+    for (;;) {
+      size_t comma = v.text.find(',', start);
+      size_t end = comma == std::string::npos ? v.text.size() : comma;
+      size_t b = start, e = end;
+      while (b < e && is_space(v.text[b])) ++b;
+      while (e > b && is_space(v.text[e - 1])) --e;
+      uint32_t item_cp = cp;
+      for (size_t i = start; i < b; ++i) item_cp += (static_cast<unsigned char>(v.text[i]) & 0xC0) != 0x80;
+      if (e > b) {
+        Node item;
+        item.kind = NodeKind::kScalar;
+        item.style = ScalarStyle::kCell;
+        item.line = v.line;
+        item.col = exact ? base + item_cp : v.col;
+        item.value = v.text.substr(b, e - b);
+        n.items.push_back(std::move(item));
+      }
+      if (comma == std::string::npos) break;
+      for (size_t i = start; i <= comma; ++i) cp += (static_cast<unsigned char>(v.text[i]) & 0xC0) != 0x80;
+      start = comma + 1;
+    }
+    if (n.items.size() == 1) return std::move(n.items[0]);
+    if (n.items.empty()) n.kind = NodeKind::kNull;
+    return n;
+  }
+
+  const std::string& file_;
+  const CsvShape& shape_;
+  diag::Diagnostics& diags_;
+  char delim_ = ',';
+  uint32_t header_line_ = 1;
+  std::vector<Column> columns_;
+  std::vector<RecordShape> records_;  // [0] the entry
+  std::optional<Pending> current_;
+  Node root_{NodeKind::kSequence, ScalarStyle::kCell, 1, 1, {}, {}};
+  bool failed_ = false;
+};
+
+}  // namespace
+
+const CsvShape& csv_shape(std::string_view slot) {
+  if (slot == "schools") return kSchoolShape;
+  if (slot == "methodologists" || slot == "materials") return kSubjectsShape;
+  if (slot == "olympiads") return kOlympiadShape;
+  if (slot == "events") return kEventShape;
+  if (slot == "programmes") return kProgrammeShape;
+  if (slot == "private/teachers") return kTeacherShape;
+  return kFlat;
+}
+
+std::optional<Node> parse_csv(std::string_view text, const std::string& file,
+                              const CsvShape& shape, diag::Diagnostics& diags) {
+  Reader reader(file, shape, diags);
+  return reader.run(text);
+}
+
+diag::Locator csv_locator(std::shared_ptr<const std::string> text) {
+  // Where each row starts, found on the first call; a row's cells are found again on each.
+  struct Index {
+    std::once_flag once;
+    char delim = ',';
+    std::vector<std::string> header;
+    struct Row {
+      uint32_t line = 0;
+      size_t offset = 0;
+    };
+    std::vector<Row> rows;  // every record, blank ones too: rows[i] is the spreadsheet's row i + 1
+    size_t header_row = 0;
+  };
+  auto index = std::make_shared<Index>();
+  return [text = std::move(text), index](uint32_t line, uint32_t col) -> std::string {
+    const std::string_view body = without_bom(*text);
+    std::call_once(index->once, [&] {
+      index->delim = detect_delimiter(body).delim;
+      Tokenizer tok(body, index->delim);
+      std::vector<Cell> cells;
+      size_t count = 0;
+      while (tok.next(cells, count, nullptr)) {
+        index->rows.push_back({tok.record_line(), tok.record_offset()});
+        if (index->header.empty() && !blank_record(cells, count)) {
+          for (size_t i = 0; i < count; ++i) index->header.push_back(cells[i].text);
+          index->header_row = index->rows.size() - 1;
+        }
+      }
+    });
+    const auto& rows = index->rows;
+    auto it = std::upper_bound(rows.begin(), rows.end(), line,
+                               [](uint32_t l, const Index::Row& r) { return l < r.line; });
+    if (it == rows.begin()) return "";
+    --it;
+    const size_t row = static_cast<size_t>(it - rows.begin());
+    if (row <= index->header_row) return "";  // the header: the caret is under the name itself
+    Tokenizer tok(body, index->delim, it->offset, it->line);
+    std::vector<Cell> cells;
+    size_t count = 0;
+    if (!tok.next(cells, count, nullptr)) return "";
+    size_t column = 0;
+    for (size_t i = 0; i < count; ++i) {
+      if (std::tie(cells[i].line, cells[i].col) <= std::tie(line, col)) column = i;
+    }
+    std::string note = "row " + std::to_string(row + 1) + ", column " + column_letters(column);
+    if (column < index->header.size() && !index->header[column].empty()) {
+      note += " " + quoted(index->header[column]);
+    }
+    return note;
+  };
+}
+
+}  // namespace metodika::load
