@@ -186,15 +186,18 @@ struct Delimiter {
   size_t commas = 0, semicolons = 0, tabs = 0;
 };
 
-// The delimiter, from the header row: a field name holds neither ',' nor ';'.
+// The delimiter, from the header row (the first line that is not blank): a field name holds
+// neither ',' nor ';'.
 Delimiter detect_delimiter(std::string_view text) {
   Delimiter d;
   bool in_quotes = false;
+  bool blank = true;
   for (char ch : text) {
     if (ch == '"') {
       in_quotes = !in_quotes;
     } else if (!in_quotes) {
-      if (ch == '\n') break;
+      if (ch == '\n' && !blank) break;
+      blank = blank && (ch == '\n' || ch == '\r' || is_space(ch));
       d.commas += ch == ',';
       d.semicolons += ch == ';';
       d.tabs += ch == '\t';
