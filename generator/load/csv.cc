@@ -301,8 +301,12 @@ class Reader {
     size_t count = 0;
     bool have_header = false;
     while (tok.next(cells, count, &problems)) {
+      // A quote never closed took the rest of the file into its cell: its row is not counted.
+      const bool unclosed = std::any_of(problems.begin(), problems.end(), [](const TokenProblem& p) {
+        return p.kind == TokenProblem::Kind::kUnclosedQuote;
+      });
       report(problems);
-      if (blank_record(cells, count)) continue;  // blank lines, rows of empty cells
+      if (unclosed || blank_record(cells, count)) continue;  // blank lines, rows of empty cells
       if (!have_header) {
         read_header(cells, count);
         have_header = true;

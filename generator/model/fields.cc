@@ -268,7 +268,8 @@ std::optional<int64_t> read_int(const Node& n, const Ctx& ctx, std::string_view 
   int64_t value = 0;
   auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
   if (!all_digits(digits) || ec != std::errc() || ptr != digits.data() + digits.size()) {
-    std::string hint = "write digits only, without spaces or units";
+    std::string hint = from_cell(n) ? "write a whole number, such as 530 or 16 018"
+                                    : "write digits only, without spaces or units";
     if (v.find_first_of(".,") != std::string_view::npos) hint = "a whole number is expected here";
     ctx.error(n, quoted(field) + " must be a whole number, not " + quoted(*s), hint);
     return std::nullopt;
