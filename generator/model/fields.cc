@@ -112,6 +112,11 @@ std::optional<std::string> cell_number(std::string_view s, Unit unit) {
       group = 0;
       i += sep - 1;
     } else if ((c == ',' || c == '.') && !decimal && group > 0 && (!grouped || group == 3)) {
+      // "1,600": an English spreadsheet's 1600, or a Latvian 1.6 shown with three decimals.
+      if (c == ',' && !grouped && group <= 3 && s.size() - i == 4 &&
+          s.find_first_not_of("0123456789", i + 1) == std::string_view::npos) {
+        return std::nullopt;
+      }
       out += '.';
       decimal = true;
       grouped = false;
@@ -310,6 +315,13 @@ std::optional<double> read_number_in(const Node& n, const Ctx& ctx, std::string_
       !std::isfinite(value)) {
     std::string hint = "write digits with a decimal point, e.g. 41.2";
     if (from_cell(n)) hint = "write a number, such as 41,2 or 16 018";
+    if (from_cell(n) && v.size() >= 5 && v.size() <= 7 && v[v.size() - 4] == ',') {
+      hint = "this could be a thousand or more, or a decimal: write " +
+             std::string(v.substr(0, v.size() - 4)) + std::string(v.substr(v.size() - 3)) +
+             " or " + std::string(v.substr(0, v.size() - 4)) + "," +
+             std::string(v.substr(v.size() - 3, 1)) +
+             " (a Latvian spreadsheet groups thousands with a space: 16 018)";
+    }
     std::string fixed(v);
     if (from_cell(n)) {
       // the hint above

@@ -83,7 +83,13 @@ class Style:
         s = repr(x)
         if "e" in s or "inf" in s or "nan" in s:
             raise SystemExit(f"cannot write the number {s} in a cell")
-        return s.replace(".", ",") if self.latvian else s
+        if not self.latvian:
+            return s
+        s = s.replace(".", ",")
+        whole, _, frac = s.lstrip("-").partition(",")
+        if len(whole) <= 3 and len(frac) == 3:
+            s += "0"  # 1,125 could be read as 1125 (Metodika refuses it): 1,1250
+        return s
 
     def date(self, d):
         return d.strftime("%d.%m.%Y.") if self.latvian else d.isoformat()

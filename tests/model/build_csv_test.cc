@@ -56,6 +56,18 @@ TEST_CASE("metric records from CSV: decimal commas and a percent sign where a pe
   CHECK(*r.head_evaluation == doctest::Approx(27.5));
 }
 
+TEST_CASE("\"1,600\" could be an English spreadsheet's 1600 or a Latvian 1.6: an error") {
+  auto b = build(with_base({{"data/metrics/ventspils.csv",
+                             "school;year;head_evaluation;ce.mathematics\n"
+                             "ventspils-1-pamatskola;2025;1,600;41,250\n"}}));
+  CHECK(b.errors == 2);
+  CHECK(b.diagnostics.find("\"head_evaluation\" must be a number, not \"1,600\"") !=
+        std::string::npos);
+  CHECK(b.diagnostics.find("  hint: this could be a thousand or more, or a decimal: write 1600 or "
+                           "1,6 (a Latvian spreadsheet groups thousands with a space: 16 018)\n") !=
+        std::string::npos);
+}
+
 TEST_CASE("the same decimal comma in YAML is still an error") {
   auto b = build(with_base({{"data/metrics/ventspils.yaml",
                              "- {school: ventspils-1-pamatskola, year: 2025, head_evaluation: "
