@@ -17,6 +17,12 @@ dates and decimal points, as a program's export would.
 one of the globs; --keep leaves those matching as they are. --map writes "new path<TAB>old path" for
 every converted file (to compare outputs that name their source files).
 
+  csv_site.py --workbook DIR SITE FILE...
+
+writes each data FILE of SITE (paths relative to SITE) as a workbook DIR/<n>.xlsx with openpyxl:
+numbers as numbers (thousands shown grouped), dates as dates shown DD.MM.YYYY, as a data officer
+keeps them; DIR/sheets.txt lists "<n><TAB>FILE". LibreOffice then saves them as CSV.
+
 Used by tests/e2e/run_csv.sh (a converted site must build byte-identical output) and by
 bench/to_csv.py. Needs PyYAML (python3-yaml). The shapes below repeat load/csv.cc's table.
 """
@@ -58,6 +64,20 @@ def slot_of(rel):
         if base == s or base.startswith(s + "/"):
             return s
     return None
+
+
+class Native:
+    """Values as a spreadsheet holds them (for --workbook): numbers and dates stay themselves."""
+    delim = ";"
+
+    def number(self, x):
+        return x
+
+    def date(self, d):
+        return d
+
+    def text(self, s):
+        return s
 
 
 class Style:
@@ -158,7 +178,7 @@ def flatten(entry, slot, style, prefix=""):
         elif isinstance(value, list):
             if name not in lists:
                 raise SystemExit(f"{name}: a list where none is expected")
-            items = [cell(v, style) for v in value]
+            items = [str(cell(v, style)) for v in value]
             if any("," in i for i in items):
                 raise SystemExit(f"{name}: a list item holds a comma: {items}")
             out[name] = ", ".join(items)
@@ -246,7 +266,36 @@ def convert(dst, rel, style, repeat):
     return new_rel
 
 
+def workbooks(out, site, files):
+    """Each data file as a one-sheet workbook with native values and Latvian display formats."""
+    import openpyxl
+    os.makedirs(out, exist_ok=True)
+    listing = []
+    for n, rel in enumerate(files, 1):
+        header, rows = table(load(os.path.join(site, rel)), slot_of(rel), Native(), False)
+        wb = openpyxl.Workbook()
+        ws = wb.active
+        ws.append(header)
+        for r in rows:
+            ws.append([r.get(h) for h in header])
+        for row in ws.iter_rows(min_row=2):
+            for c in row:
+                if isinstance(c.value, datetime.date):
+                    c.number_format = "DD.MM.YYYY"
+                elif isinstance(c.value, int) and not isinstance(c.value, bool) and c.value >= 10000:
+                    c.number_format = "#,##0"
+        wb.save(os.path.join(out, f"{n}.xlsx"))
+        listing.append(f"{n}\t{rel}\n")
+    with open(os.path.join(out, "sheets.txt"), "w", encoding="utf-8") as f:
+        f.writelines(listing)
+
+
 def main():
+    if len(sys.argv) > 1 and sys.argv[1] == "--workbook":
+        if len(sys.argv) < 4:
+            raise SystemExit("usage: csv_site.py --workbook DIR SITE FILE...")
+        workbooks(sys.argv[2], sys.argv[3], sys.argv[4:])
+        return
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("src")
     ap.add_argument("dst")
