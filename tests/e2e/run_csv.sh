@@ -13,7 +13,8 @@
 #    exam score) the rebuilt output equals a clean -j1 build of the edited site; an unchanged site
 #    rewrites nothing.
 # 3. Privacy: no id or name of the private teacher tables appears in any output file.
-# 4. A workbook: teacher records and metric records written as .xlsx by openpyxl with number and
+# 4. The example tables of docs/data-model.md section 17 build as a site.
+# 5. A workbook: teacher records and metric records written as .xlsx by openpyxl with number and
 #    date formats, saved as CSV by LibreOffice (`soffice --headless --convert-to csv`, Latvian
 #    locale, ";"), build the same output as the YAML they came from.
 # A missing tool (python3 with PyYAML and openpyxl, LibreOffice) is a failure, not a skip:
@@ -186,6 +187,39 @@ EOF
   else
     pass "privacy of the teacher tables ($n ids and names in none of the output files)"
   fi
+fi
+
+# --- the example tables of docs/data-model.md section 17 build as a site
+ex=$WORK/examples
+"$METODIKA" new "$ex/site" >/dev/null 2>&1
+rm -rf "$ex/site/data"
+"$PY" - "$SRC/docs/data-model.md" "$ex/site" <<'EOF'
+import os, re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+section = text[text.index("## 17. CSV tables"):]
+block = section[section.index("```\n") + 4:]
+block = block[:block.index("```")]
+files, current = {}, None
+for line in block.split("\n"):
+    m = re.match(r"^(data/\S+\.csv)", line)
+    if m:
+        current = m.group(1)
+        files[current] = []
+    elif line.strip():
+        files[current].append(line)
+# What the examples refer to beyond themselves.
+files["data/subjects.csv"] += ["physics;Fizika;Physics;science", "chemistry;Ķīmija;Chemistry;science"]
+files["data/schools/ventspils.csv"].append("ventspils-4-vidusskola;Ventspils 4. vidusskola;ventspils;secondary;;;;;;;")
+for rel, lines in files.items():
+    path = os.path.join(sys.argv[2], rel)
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("\n".join(lines) + "\n")
+EOF
+if why=$(build "$ex/site" "$ex/out"); then
+  pass "the example tables of docs/data-model.md build"
+else
+  fail "the example tables of docs/data-model.md build" "$why"
 fi
 
 # --- a workbook saved as CSV by LibreOffice
