@@ -122,7 +122,11 @@ class Tokenizer {
 
   void read_plain(Cell& c) {
     const size_t start = i_;
-    while (i_ < t_.size() && t_[i_] != delim_ && !at_line_end()) advance();
+    // The cell's end first, then its code points (the hot loop of a large table).
+    size_t j = i_;
+    while (j < t_.size() && t_[j] != delim_ && t_[j] != '\n') ++j;
+    if (j > i_ && j < t_.size() && t_[j] == '\n' && t_[j - 1] == '\r') --j;  // CRLF
+    for (; i_ < j; ++i_) col_ += (static_cast<unsigned char>(t_[i_]) & 0xC0) != 0x80;
     size_t end = i_;
     while (end > start && is_space(t_[end - 1])) --end;
     c.text.assign(t_.substr(start, end - start));
@@ -258,17 +262,22 @@ struct RecordShape {
   int first_column = -1;
 };
 
-struct Value {
-  std::string text;
-  uint32_t line = 0, col = 0;
-  bool present = false;
-  bool quoted = false, multiline = false;
-};
-
+// An entry (or a keyed record) while its rows are read: its cells (an empty text is an empty
+// cell) and its lists of records. A record of a list without a key and without lists of its own
+// (a course, a result, an action, a budget line) is one row: it becomes its node at once (`made`),
+// which keeps the national site's 100,000 course rows from being copied twice.
 struct Pending {
   uint32_t line = 0, col = 0;
-  std::vector<Value> values;
+  std::vector<Cell> values;
   std::vector<std::vector<Pending>> lists;
+  std::vector<std::vector<Node>> made;
+};
+
+// A row's cells seen as the slots of one record.
+struct RowSlots {
+  std::vector<Cell>& cells;
+  const std::vector<int>& columns;
+  Cell& operator[](size_t slot) { return cells[columns[slot]]; }
 };
 
 class Reader {
@@ -493,7 +502,7 @@ class Reader {
 
   // --- rows
 
-  void row(const std::vector<Cell>& cells, size_t count) {
+  void row(std::vector<Cell>& cells, size_t count) {
     bool bad = false;
     const size_t header = columns_.size();
     if (count < header) {
@@ -532,6 +541,11 @@ class Reader {
     }
     if (bad || failed_) return;  // the tree is not used; the rest is still checked
     const RecordShape& root = records_[0];
+    if (root.key_slot < 0 && root.lists.empty() && root.first_column >= 0) {  // a row, an entry
+      RowSlots slots{cells, root.slot_columns};
+      root_.items.push_back(map_node(0, slots, nullptr, cells[root.first_column]));
+      return;
+    }
     bool continues = false;
     if (current_ && root.key_slot >= 0) {
       const Cell& key = cells[root.slot_columns[root.key_slot]];
@@ -568,7 +582,7 @@ class Reader {
     return std::string(s.substr(0, nl)) + (nl == std::string_view::npos ? "" : "…");
   }
 
-  void absorb(int rec, Pending& p, const std::vector<Cell>& cells, bool first) {
+  void absorb(int rec, Pending& p, std::vector<Cell>& cells, bool first) {
     const RecordShape& r = records_[rec];
     if (first) {
       const Cell& at = cells[r.first_column >= 0 ? r.first_column : 0];
@@ -576,17 +590,13 @@ class Reader {
       p.col = at.col;
       p.values.resize(r.slot_columns.size());
       p.lists.resize(r.lists.size());
+      p.made.resize(r.lists.size());
     }
     for (size_t s = 0; s < r.slot_columns.size(); ++s) {
       const Cell& c = cells[r.slot_columns[s]];
-      Value& v = p.values[s];
-      if (first || (!v.present && !c.text.empty())) {
-        v.text = c.text;
-        v.line = c.line;
-        v.col = c.col;
-        v.present = !c.text.empty();
-        v.quoted = c.quoted;
-        v.multiline = c.multiline;
+      Cell& v = p.values[s];
+      if (first || (v.text.empty() && !c.text.empty())) {
+        v = c;
       } else if (!c.text.empty() && c.text != v.text) {
         conflict(r, p, c, columns_[r.slot_columns[s]].name, v);
       }
@@ -596,6 +606,12 @@ class Reader {
       bool any = false;
       for (int c : child.all_columns) any = any || !cells[c].text.empty();
       if (!any) continue;
+      if (child.key_slot < 0 && child.lists.empty()) {
+        RowSlots row{cells, child.slot_columns};
+        if (p.made[l].empty()) p.made[l].reserve(4);  // a teacher's courses: 1-8
+        p.made[l].push_back(map_node(r.lists[l], row, nullptr, cells[child.first_column]));
+        continue;
+      }
       std::vector<Pending>& items = p.lists[l];
       bool continues = false;
       if (child.key_slot >= 0 && !items.empty()) {
@@ -608,7 +624,7 @@ class Reader {
   }
 
   void conflict(const RecordShape& r, const Pending& p, const Cell& c, const std::string& column,
-                const Value& before) {
+                const Cell& before) {
     std::vector<std::string> lists;
     for (const CsvRecordList& l : shape_.record_lists) {
       if (r.path.empty() || std::string_view(l.path).starts_with(r.path + ".")) {
@@ -636,80 +652,89 @@ class Reader {
 
   void flush() {
     if (!current_) return;
-    root_.items.push_back(to_node(0, *current_));
+    root_.items.push_back(map_node(0, current_->values, &*current_, *current_));
     current_.reset();
   }
 
-  Node to_node(int rec, Pending& p) {
+  // A record's map node at `at`, from its slots' cells (`values`) and, when pending, its lists.
+  template <typename Values, typename At>
+  Node map_node(int rec, Values& values, Pending* p, const At& at) {
     Node out;
     out.kind = NodeKind::kMap;
     out.style = ScalarStyle::kCell;
-    out.line = p.line;
-    out.col = p.col;
-    emit_map(rec, 0, p, out, true);
+    out.line = at.line;
+    out.col = at.col;
+    emit_map(rec, 0, values, p, out, true);
     return out;
   }
 
   // The fields of one map of a record. At the record's own level an empty cell is a null value
   // at its place (so that "the required field is empty" points at it); inside a nested map it is
   // left out (`students.2024` empty: no figure for 2024), and a map left empty is left out.
-  void emit_map(int rec, int map, Pending& p, Node& out, bool record_level) {
+  template <typename Values>
+  void emit_map(int rec, int map, Values& values, Pending* p, Node& out, bool record_level) {
     const RecordShape& r = records_[rec];
-    for (const Member& m : r.maps[map].members) {
+    const std::vector<Member>& members = r.maps[map].members;
+    out.items.reserve(2 * members.size());
+    for (const Member& m : members) {
       if (m.column >= 0) {
-        Value& v = p.values[m.slot];
-        if (!v.present && !record_level) continue;
-        out.items.push_back(key_node(m));
-        out.items.push_back(value_node(v, columns_[m.column].list));
+        Cell& v = values[m.slot];
+        if (v.text.empty() && !record_level) continue;
+        set_key(out.items.emplace_back(), m);  // built in place: no Node moved
+        set_value(out.items.emplace_back(), v, columns_[m.column].list);
       } else if (m.map >= 0) {
         Node sub;
         sub.kind = NodeKind::kMap;
         sub.style = ScalarStyle::kCell;
         const int first = r.maps[m.map].first_slot;
-        sub.line = first >= 0 ? p.values[first].line : p.line;
-        sub.col = first >= 0 ? p.values[first].col : p.col;
-        emit_map(rec, m.map, p, sub, false);
+        sub.line = first >= 0 ? values[first].line : out.line;
+        sub.col = first >= 0 ? values[first].col : out.col;
+        emit_map(rec, m.map, values, p, sub, false);
         if (sub.items.empty()) continue;
-        out.items.push_back(key_node(m));
+        set_key(out.items.emplace_back(), m);
         out.items.push_back(std::move(sub));
-      } else {
-        std::vector<Pending>& items = p.lists[m.list];
-        if (items.empty()) continue;
+      } else if (p) {
+        std::vector<Node>& made = p->made[m.list];
+        std::vector<Pending>& items = p->lists[m.list];
+        if (made.empty() && items.empty()) continue;
         Node seq;
         seq.kind = NodeKind::kSequence;
         seq.style = ScalarStyle::kCell;
-        seq.line = items.front().line;
-        seq.col = items.front().col;
-        seq.items.reserve(items.size());
-        for (Pending& item : items) seq.items.push_back(to_node(m.record, item));
-        out.items.push_back(key_node(m));
+        if (!made.empty()) {
+          seq.line = made.front().line;
+          seq.col = made.front().col;
+          seq.items = std::move(made);
+        } else {
+          seq.line = items.front().line;
+          seq.col = items.front().col;
+          seq.items.reserve(items.size());
+          for (Pending& item : items) seq.items.push_back(map_node(m.record, item.values, &item, item));
+        }
+        set_key(out.items.emplace_back(), m);
         out.items.push_back(std::move(seq));
       }
     }
   }
 
-  static Node key_node(const Member& m) {
-    Node k;
+  static void set_key(Node& k, const Member& m) {
     k.kind = NodeKind::kScalar;
     k.style = ScalarStyle::kCell;
     k.line = m.line;
     k.col = m.col;
     k.value = m.name;
-    return k;
   }
 
   // A cell's value; a list field's cell with several items separated by commas is a list (one
   // item stays a single value, which every list field of the model also takes).
-  static Node value_node(Value& v, bool list) {
-    Node n;
+  static void set_value(Node& n, Cell& v, bool list) {
     n.style = ScalarStyle::kCell;
     n.line = v.line;
     n.col = v.col;
-    if (!v.present) return n;  // null
+    if (v.text.empty()) return;  // null
     n.kind = NodeKind::kScalar;
     if (!list || v.text.find(',') == std::string::npos) {
       n.value = std::move(v.text);
-      return n;
+      return;
     }
     // Items point at their own column where the cell's text is what the line shows.
     const bool exact = !v.multiline && v.text.find('"') == std::string::npos;
@@ -738,9 +763,12 @@ class Reader {
       for (size_t i = start; i <= comma; ++i) cp += (static_cast<unsigned char>(v.text[i]) & 0xC0) != 0x80;
       start = comma + 1;
     }
-    if (n.items.size() == 1) return std::move(n.items[0]);
-    if (n.items.empty()) n.kind = NodeKind::kNull;
-    return n;
+    if (n.items.size() == 1) {
+      Node only = std::move(n.items[0]);
+      n = std::move(only);
+    } else if (n.items.empty()) {
+      n.kind = NodeKind::kNull;
+    }
   }
 
   const std::string& file_;

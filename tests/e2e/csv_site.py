@@ -303,6 +303,8 @@ def main():
     ap.add_argument("--only", default="")
     ap.add_argument("--keep", default="")
     ap.add_argument("--map")
+    ap.add_argument("--typed", action="store_true",
+                    help="teacher records as typed too: a course row leaves its teacher's cells empty")
     args = ap.parse_args()
     only = [g for g in args.only.split(",") if g]
     keep = [g for g in args.keep.split(",") if g]
@@ -325,7 +327,7 @@ def main():
             continue
         # Teacher records as a database export (every row complete); the rest as typed, with
         # a continuation row's own cells left empty.
-        repeat = slot_of(rel) == "private/teachers"
+        repeat = slot_of(rel) == "private/teachers" and not args.typed
         converted.append((convert(args.dst, rel, Style(args.style, index), repeat), rel))
         index += 1
     if args.map:
