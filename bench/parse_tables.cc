@@ -4,7 +4,8 @@
 // format. For the teacher and metric records of the national site as YAML and as CSV tables
 // (bench/to_csv.py); BENCHMARKS.md "CSV tables" has the figures.
 //
-//   build/bench_parse SITE [ROUNDS] [FOLDER...]    (FOLDER defaults: data/private/teachers data/metrics)
+//   build/bench_parse SITE [ROUNDS] [FOLDER...]    (FOLDER defaults: data/private/teachers
+//   data/metrics)
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -84,11 +85,12 @@ int main(int argc, char** argv) {
   for (auto& [ext, s] : by_format) {
     std::sort(s.wall.begin(), s.wall.end());
     std::sort(s.cpu.begin(), s.cpu.end());
-    std::printf("%-6s %4zu files %6.1f MB %6zu entries: wall median %7.1f ms (min %7.1f), "
-                "processor median %7.1f ms over %d rounds\n",
-                ext.c_str(), s.files, static_cast<double>(s.bytes) / 1e6, s.entries,
-                s.wall[s.wall.size() / 2] * 1e3, s.wall.front() * 1e3,
-                s.cpu[s.cpu.size() / 2] * 1e3, rounds);
+    std::printf(
+        "%-6s %4zu files %6.1f MB %6zu entries: wall median %7.1f ms (min %7.1f), "
+        "processor median %7.1f ms over %d rounds\n",
+        ext.c_str(), s.files, static_cast<double>(s.bytes) / 1e6, s.entries,
+        s.wall[s.wall.size() / 2] * 1e3, s.wall.front() * 1e3, s.cpu[s.cpu.size() / 2] * 1e3,
+        rounds);
   }
   return 0;
 }

@@ -2,13 +2,15 @@
 
 #include <algorithm>
 #include <array>
-#include <mutex>
-#include <tuple>
 #include <utility>
 #include <vector>
 
+#include "load/csv_tokenizer.h"
+
 namespace metodika::load {
 namespace {
+
+using namespace csv_detail;
 
 // ---------------------------------------------------------------------------------------------
 // The tables' shapes (DATA-MODEL.md sections 3–12; docs/data-model.md "CSV tables").
@@ -31,196 +33,11 @@ constexpr CsvShape kEventShape{"", {}, kAudienceSubjects};
 constexpr CsvShape kProgrammeShape{"id", kProgrammeLists, {}};
 constexpr CsvShape kTeacherShape{"id", kCourses, {}};
 
-constexpr std::string_view kBom = "\xEF\xBB\xBF";
-
-bool is_space(char c) { return c == ' ' || c == '\t'; }
-
-// Spreadsheet column letters: 0 → A, 25 → Z, 26 → AA.
-std::string column_letters(size_t index) {
-  std::string out;
-  for (size_t n = index + 1; n > 0; n = (n - 1) / 26) {
-    out.insert(out.begin(), static_cast<char>('A' + (n - 1) % 26));
-  }
-  return out;
-}
-
 std::string quoted(std::string_view s) {
   std::string out;
   out.reserve(s.size() + 2);
   out.append(1, '"').append(s).append(1, '"');
   return out;
-}
-
-// ---------------------------------------------------------------------------------------------
-// RFC 4180 tokenizer with positions.
-
-struct Cell {
-  std::string text;
-  uint32_t line = 0, col = 0;  // the cell's first character (its opening quote when quoted)
-  bool quoted = false;
-  bool multiline = false;  // a quoted cell holding a line break
-};
-
-struct TokenProblem {
-  enum class Kind { kUnclosedQuote, kTextAfterQuote } kind;
-  uint32_t line = 0, col = 0;
-};
-
-// Reads a table record by record. Lines end in LF or CRLF; a quoted cell may hold delimiters,
-// line breaks (kept as LF) and doubled quotes. Spaces around an unquoted cell and around a quoted
-// one's quotes are not part of it (a hand-typed "a; b" means "b"). A quote inside an unquoted
-// cell is kept as it is: `Skola "Avots"` reads as written.
-class Tokenizer {
- public:
-  Tokenizer(std::string_view text, char delim, size_t offset = 0, uint32_t line = 1)
-      : t_(text), delim_(delim), i_(offset), line_(line) {}
-
-  /// Reads the next record into cells[0, count); false when the text is used up.
-  bool next(std::vector<Cell>& cells, size_t& count, std::vector<TokenProblem>* problems) {
-    count = 0;
-    if (i_ >= t_.size()) return false;
-    record_offset_ = i_;
-    record_line_ = line_;
-    for (;;) {
-      if (count == cells.size()) cells.emplace_back();
-      Cell& c = cells[count++];
-      c.text.clear();
-      c.quoted = c.multiline = false;
-      while (i_ < t_.size() && is_space(t_[i_])) advance();
-      c.line = line_;
-      c.col = col_;
-      if (i_ < t_.size() && t_[i_] == '"') {
-        if (!read_quoted(c, problems)) return true;
-      } else {
-        read_plain(c);
-      }
-      if (i_ >= t_.size()) return true;
-      if (t_[i_] == delim_) {
-        advance();
-        continue;
-      }
-      if (t_[i_] == '\r') ++i_;
-      if (i_ < t_.size() && t_[i_] == '\n') ++i_;
-      ++line_;
-      col_ = 1;
-      return true;
-    }
-  }
-
-  [[nodiscard]] size_t record_offset() const { return record_offset_; }
-  [[nodiscard]] uint32_t record_line() const { return record_line_; }
-
- private:
-  void advance() {
-    if ((static_cast<unsigned char>(t_[i_]) & 0xC0) != 0x80) ++col_;
-    ++i_;
-  }
-
-  bool at_line_end() const {
-    return t_[i_] == '\n' || (t_[i_] == '\r' && i_ + 1 < t_.size() && t_[i_ + 1] == '\n');
-  }
-
-  void read_plain(Cell& c) {
-    const size_t start = i_;
-    // The cell's end first, then its code points (the hot loop of a large table).
-    size_t j = i_;
-    while (j < t_.size() && t_[j] != delim_ && t_[j] != '\n') ++j;
-    if (j > i_ && j < t_.size() && t_[j] == '\n' && t_[j - 1] == '\r') --j;  // CRLF
-    for (; i_ < j; ++i_) col_ += (static_cast<unsigned char>(t_[i_]) & 0xC0) != 0x80;
-    size_t end = i_;
-    while (end > start && is_space(t_[end - 1])) --end;
-    c.text.assign(t_.substr(start, end - start));
-  }
-
-  // False when the quote is never closed (the rest of the text has been read into the cell).
-  bool read_quoted(Cell& c, std::vector<TokenProblem>* problems) {
-    c.quoted = true;
-    advance();
-    for (;;) {
-      const size_t start = i_;
-      while (i_ < t_.size() && t_[i_] != '"' && t_[i_] != '\n' && t_[i_] != '\r') advance();
-      c.text.append(t_.substr(start, i_ - start));
-      if (i_ >= t_.size()) {
-        if (problems) problems->push_back({TokenProblem::Kind::kUnclosedQuote, c.line, c.col});
-        return false;
-      }
-      const char ch = t_[i_];
-      if (ch == '"') {
-        advance();
-        if (i_ < t_.size() && t_[i_] == '"') {  // "" is one quote
-          c.text += '"';
-          advance();
-          continue;
-        }
-        break;
-      }
-      if (ch == '\r' && i_ + 1 < t_.size() && t_[i_ + 1] == '\n') ++i_;  // CRLF in a cell → LF
-      if (t_[i_] == '\n') {
-        c.text += '\n';
-        c.multiline = true;
-        ++i_;
-        ++line_;
-        col_ = 1;
-      } else {  // a lone CR
-        c.text += '\r';
-        advance();
-      }
-    }
-    while (i_ < t_.size() && is_space(t_[i_])) advance();
-    if (i_ < t_.size() && t_[i_] != delim_ && !at_line_end()) {
-      if (problems) problems->push_back({TokenProblem::Kind::kTextAfterQuote, line_, col_});
-      const size_t start = i_;
-      while (i_ < t_.size() && t_[i_] != delim_ && !at_line_end()) advance();
-      c.text.append(t_.substr(start, i_ - start));
-    }
-    return true;
-  }
-
-  std::string_view t_;
-  char delim_;
-  size_t i_;
-  uint32_t line_;
-  uint32_t col_ = 1;
-  size_t record_offset_ = 0;
-  uint32_t record_line_ = 0;
-};
-
-struct Delimiter {
-  char delim = ',';
-  size_t commas = 0, semicolons = 0, tabs = 0;
-};
-
-// The delimiter, from the header row (the first line that is not blank): a field name holds
-// neither ',' nor ';'.
-Delimiter detect_delimiter(std::string_view text) {
-  Delimiter d;
-  bool in_quotes = false;
-  bool blank = true;
-  for (char ch : text) {
-    if (ch == '"') {
-      in_quotes = !in_quotes;
-    } else if (!in_quotes) {
-      if (ch == '\n' && !blank) break;
-      blank = blank && (ch == '\n' || ch == '\r' || is_space(ch));
-      d.commas += ch == ',';
-      d.semicolons += ch == ';';
-      d.tabs += ch == '\t';
-    }
-  }
-  d.delim = d.semicolons > d.commas ? ';' : ',';
-  return d;
-}
-
-std::string_view without_bom(std::string_view text) {
-  if (text.starts_with(kBom)) text.remove_prefix(kBom.size());
-  return text;
-}
-
-bool blank_record(const std::vector<Cell>& cells, size_t count) {
-  for (size_t i = 0; i < count; ++i) {
-    if (!cells[i].text.empty()) return false;
-  }
-  return true;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -231,7 +48,7 @@ struct Column {
   std::string name;
   uint32_t line = 0, col = 0;
   bool named = false;
-  bool list = false;  // the cell holds a list
+  bool list = false;      // the cell holds a list
   bool reported = false;  // a cell under an unnamed column was reported
 };
 
@@ -239,7 +56,7 @@ struct Column {
 struct Member {
   std::string name;
   uint32_t line = 0, col = 0;  // the name's place in the header
-  int column = -1;  // a cell: the column, and its slot in the record's values
+  int column = -1;             // a cell: the column, and its slot in the record's values
   int slot = -1;
   int map = -1;     // a nested map: index into RecordShape::maps
   int record = -1;  // a list of records: index into Reader::records_, and into Pending::lists
@@ -291,16 +108,19 @@ class Reader {
     if (d.commas > 0 && d.semicolons > 0) {
       error(1, 1,
             "cannot tell which character separates the columns: the header row holds both \",\" "
-            "(" + std::to_string(d.commas) + " times) and \";\" (" +
-                std::to_string(d.semicolons) + " times)",
+            "(" +
+                std::to_string(d.commas) + " times) and \";\" (" + std::to_string(d.semicolons) +
+                " times)",
             "separate the columns with one of them (a Latvian spreadsheet saves with \";\"); a "
             "field name holds neither");
       return std::nullopt;
     }
     if (d.commas == 0 && d.semicolons == 0 && d.tabs > 0) {
-      error(1, 1, "the columns are separated by tabs; Metodika reads tables separated by \";\" or "
-                  "\",\"",
-            "save the sheet as CSV (LibreOffice: File › Save As › Text CSV, field delimiter \";\")");
+      error(
+          1, 1,
+          "the columns are separated by tabs; Metodika reads tables separated by \";\" or "
+          "\",\"",
+          "save the sheet as CSV (LibreOffice: File › Save As › Text CSV, field delimiter \";\")");
       return std::nullopt;
     }
     delim_ = d.delim;
@@ -311,9 +131,9 @@ class Reader {
     bool have_header = false;
     while (tok.next(cells, count, &problems)) {
       // A quote never closed took the rest of the file into its cell: its row is not counted.
-      const bool unclosed = std::any_of(problems.begin(), problems.end(), [](const TokenProblem& p) {
-        return p.kind == TokenProblem::Kind::kUnclosedQuote;
-      });
+      const bool unclosed = std::any_of(
+          problems.begin(), problems.end(),
+          [](const TokenProblem& p) { return p.kind == TokenProblem::Kind::kUnclosedQuote; });
       report(problems);
       if (unclosed || blank_record(cells, count)) continue;  // blank lines, rows of empty cells
       if (!have_header) {
@@ -362,7 +182,6 @@ class Reader {
   }
 
   void read_header(const std::vector<Cell>& cells, size_t count) {
-    header_line_ = cells[0].line;
     records_.push_back(RecordShape{});
     records_[0].maps.emplace_back();
     columns_.resize(count);
@@ -376,8 +195,8 @@ class Reader {
       for (size_t e = 0; e < c; ++e) {
         if (columns_[e].named && columns_[e].name == col.name) {
           error(col.line, col.col,
-                "the column " + quoted(col.name) + " is given twice (columns " +
-                    column_letters(e) + " and " + column_letters(c) + ")",
+                "the column " + quoted(col.name) + " is given twice (columns " + column_letters(e) +
+                    " and " + column_letters(c) + ")",
                 "keep one of the two: a later value would silently replace the earlier one");
           col.named = false;
           break;
@@ -428,7 +247,8 @@ class Reader {
       if (dot == std::string::npos) break;
       start = dot + 1;
     }
-    for (std::string_view list : shape_.list_fields) column.list = column.list || list == column.name;
+    for (std::string_view list : shape_.list_fields)
+      column.list = column.list || list == column.name;
     int rec = 0, map = 0;
     std::string path;
     std::vector<int> chain{0};  // the records the column is under
@@ -443,8 +263,7 @@ class Reader {
       const bool last = i + 1 == parts.size();
       if (found && (last || found->column >= 0)) {
         // "title" beside "title.en", or the other way round.
-        const std::string other =
-            found->column >= 0 ? columns_[found->column].name : path + ".…";
+        const std::string other = found->column >= 0 ? columns_[found->column].name : path + ".…";
         error(column.line, column.col,
               "the columns " + quoted(other) + " and " + quoted(column.name) + " both give " +
                   quoted(path),
@@ -511,8 +330,7 @@ class Reader {
             "this row has " + std::to_string(count) + (count == 1 ? " cell" : " cells") +
                 ", but the header has " + std::to_string(header) + " columns",
             "a row needs a cell for every column, even an empty one: check for a missing " +
-                std::string(1, delim_) +
-                ", or a line break inside a cell that is not in quotes");
+                std::string(1, delim_) + ", or a line break inside a cell that is not in quotes");
       bad = true;
     }
     for (size_t i = header; i < count; ++i) {
@@ -529,11 +347,11 @@ class Reader {
       const Cell& c = cells[i];
       if (c.text.empty()) continue;
       if (!columns_[i].named && columns_[i].name.empty() && !columns_[i].reported) {
-        error(c.line, c.col,
-              "this cell is in column " + column_letters(i) +
-                  ", which has no name in the header row",
-              "name the column in the first row (docs/data-model.md lists the fields), or "
-              "delete the column");
+        error(
+            c.line, c.col,
+            "this cell is in column " + column_letters(i) + ", which has no name in the header row",
+            "name the column in the first row (docs/data-model.md lists the fields), or "
+            "delete the column");
         columns_[i].reported = true;
         bad = true;
       }
@@ -561,7 +379,8 @@ class Reader {
   // A cell that still holds a formula or a spreadsheet's error value.
   void check_value(const Cell& c) {
     if (c.text.size() > 1 && c.text[0] == '=') {
-      error(c.line, c.col, "the cell holds a spreadsheet formula, not its value: " + first_line(c.text),
+      error(c.line, c.col,
+            "the cell holds a spreadsheet formula, not its value: " + first_line(c.text),
             "save the table again with values: in LibreOffice's CSV export, untick \"Save cell "
             "formulas instead of calculated values\"");
       return;
@@ -570,7 +389,8 @@ class Reader {
         "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#N/A", "#NUM!", "#NULL!", "Err:"};
     for (std::string_view e : kErrors) {
       if (c.text.starts_with(e)) {
-        error(c.line, c.col, "the cell holds a spreadsheet's error value, not a value: " + first_line(c.text),
+        error(c.line, c.col,
+              "the cell holds a spreadsheet's error value, not a value: " + first_line(c.text),
               "correct the formula in the spreadsheet, then save the table again");
         return;
       }
@@ -638,11 +458,8 @@ class Reader {
       for (size_t i = 0; i < lists.size(); ++i) hint += (i ? ", " : "") + lists[i];
       hint += " (the columns named " + lists[0] + ".…)";
     }
-    const std::string key =
-        r.path.empty() ? std::string(shape_.entry_key) : std::string();
-    hint += r.path.empty() && !key.empty()
-                ? ". A row of another entry needs its own " + key
-                : "";
+    const std::string key = r.path.empty() ? std::string(shape_.entry_key) : std::string();
+    hint += r.path.empty() && !key.empty() ? ". A row of another entry needs its own " + key : "";
     error(c.line, c.col,
           "this row continues " + what + " that starts on line " + std::to_string(p.line) +
               ", but its " + quoted(column) + " is " + quoted(first_line(c.text)) + ", not " +
@@ -708,7 +525,8 @@ class Reader {
           seq.line = items.front().line;
           seq.col = items.front().col;
           seq.items.reserve(items.size());
-          for (Pending& item : items) seq.items.push_back(map_node(m.record, item.values, &item, item));
+          for (Pending& item : items)
+            seq.items.push_back(map_node(m.record, item.values, &item, item));
         }
         set_key(out.items.emplace_back(), m);
         out.items.push_back(std::move(seq));
@@ -749,7 +567,8 @@ class Reader {
       while (b < e && is_space(v.text[b])) ++b;
       while (e > b && is_space(v.text[e - 1])) --e;
       uint32_t item_cp = cp;
-      for (size_t i = start; i < b; ++i) item_cp += (static_cast<unsigned char>(v.text[i]) & 0xC0) != 0x80;
+      for (size_t i = start; i < b; ++i)
+        item_cp += (static_cast<unsigned char>(v.text[i]) & 0xC0) != 0x80;
       if (e > b) {
         Node item;
         item.kind = NodeKind::kScalar;
@@ -760,7 +579,8 @@ class Reader {
         n.items.push_back(std::move(item));
       }
       if (comma == std::string::npos) break;
-      for (size_t i = start; i <= comma; ++i) cp += (static_cast<unsigned char>(v.text[i]) & 0xC0) != 0x80;
+      for (size_t i = start; i <= comma; ++i)
+        cp += (static_cast<unsigned char>(v.text[i]) & 0xC0) != 0x80;
       start = comma + 1;
     }
     if (n.items.size() == 1) {
@@ -775,7 +595,6 @@ class Reader {
   const CsvShape& shape_;
   diag::Diagnostics& diags_;
   char delim_ = ',';
-  uint32_t header_line_ = 1;
   std::vector<Column> columns_;
   std::vector<RecordShape> records_;  // [0] the entry
   std::optional<Pending> current_;
@@ -795,62 +614,10 @@ const CsvShape& csv_shape(std::string_view slot) {
   return kFlat;
 }
 
-std::optional<Node> parse_csv(std::string_view text, const std::string& file,
-                              const CsvShape& shape, diag::Diagnostics& diags) {
+std::optional<Node> parse_csv(std::string_view text, const std::string& file, const CsvShape& shape,
+                              diag::Diagnostics& diags) {
   Reader reader(file, shape, diags);
   return reader.run(text);
-}
-
-diag::Locator csv_locator(std::shared_ptr<const std::string> text) {
-  // Where each row starts, found on the first call; a row's cells are found again on each.
-  struct Index {
-    std::once_flag once;
-    char delim = ',';
-    std::vector<std::string> header;
-    struct Row {
-      uint32_t line = 0;
-      size_t offset = 0;
-    };
-    std::vector<Row> rows;  // every record, blank ones too: rows[i] is the spreadsheet's row i + 1
-    size_t header_row = 0;
-  };
-  auto index = std::make_shared<Index>();
-  return [text = std::move(text), index](uint32_t line, uint32_t col) -> std::string {
-    const std::string_view body = without_bom(*text);
-    std::call_once(index->once, [&] {
-      index->delim = detect_delimiter(body).delim;
-      Tokenizer tok(body, index->delim);
-      std::vector<Cell> cells;
-      size_t count = 0;
-      while (tok.next(cells, count, nullptr)) {
-        index->rows.push_back({tok.record_line(), tok.record_offset()});
-        if (index->header.empty() && !blank_record(cells, count)) {
-          for (size_t i = 0; i < count; ++i) index->header.push_back(cells[i].text);
-          index->header_row = index->rows.size() - 1;
-        }
-      }
-    });
-    const auto& rows = index->rows;
-    auto it = std::upper_bound(rows.begin(), rows.end(), line,
-                               [](uint32_t l, const Index::Row& r) { return l < r.line; });
-    if (it == rows.begin()) return "";
-    --it;
-    const size_t row = static_cast<size_t>(it - rows.begin());
-    if (row <= index->header_row) return "";  // the header: the caret is under the name itself
-    Tokenizer tok(body, index->delim, it->offset, it->line);
-    std::vector<Cell> cells;
-    size_t count = 0;
-    if (!tok.next(cells, count, nullptr)) return "";
-    size_t column = 0;
-    for (size_t i = 0; i < count; ++i) {
-      if (std::tie(cells[i].line, cells[i].col) <= std::tie(line, col)) column = i;
-    }
-    std::string note = "row " + std::to_string(row + 1) + ", column " + column_letters(column);
-    if (column < index->header.size() && !index->header[column].empty()) {
-      note += " " + quoted(index->header[column]);
-    }
-    return note;
-  };
 }
 
 }  // namespace metodika::load

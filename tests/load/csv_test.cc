@@ -79,10 +79,10 @@ TEST_CASE("a byte order mark and CRLF line ends are what spreadsheets write") {
 }
 
 TEST_CASE("quoted cells hold delimiters, doubled quotes and line breaks, and keep their line") {
-  Node root = ok(
-      "id;name;head\n"
-      "a;\"Skola \"\"Avots\"\"\";\"Anna\r\nBērziņa\"\n"
-      "b;  \"q\"  ;z\n");
+  Node root =
+      ok("id;name;head\n"
+         "a;\"Skola \"\"Avots\"\"\";\"Anna\r\nBērziņa\"\n"
+         "b;  \"q\"  ;z\n");
   CHECK(root.items[0].get("name")->value == "Skola \"Avots\"");
   CHECK(root.items[0].get("head")->value == "Anna\nBērziņa");
   check_pos(*root.items[0].get("head"), 2, 21);
@@ -102,14 +102,15 @@ TEST_CASE("an empty cell is null at the entry's level and absent inside a nested
   REQUIRE(students.is_map());
   CHECK(students.size() == 1);
   CHECK(students.key(0).value == "2025");
-  check_pos(students.key(0), 1, 31);  // the key's part of the header
-  check_pos(students, 2, 4);          // the map: its first column's cell
+  check_pos(students.key(0), 1, 31);         // the key's part of the header
+  check_pos(students, 2, 4);                 // the map: its first column's cell
   CHECK(e.get("accreditation") == nullptr);  // every cell empty: no map
 }
 
 TEST_CASE("dotted headers nest maps in header order") {
-  Node root = ok("id;name.lv;name.en;activity.2025.state;activity.2025.data\na;Skola;School;160;20\n",
-                 "methodologists");
+  Node root =
+      ok("id;name.lv;name.en;activity.2025.state;activity.2025.data\na;Skola;School;160;20\n",
+         "methodologists");
   const Node& e = root.items[0];
   CHECK(e.get("name")->get("lv")->value == "Skola");
   CHECK(e.get("name")->get("en")->value == "School");
@@ -120,7 +121,8 @@ TEST_CASE("dotted headers nest maps in header order") {
 }
 
 TEST_CASE("a list field's cell holds items separated by commas; one item stays a value") {
-  Node root = ok("id;subjects\na;mathematics, physics ,chemistry\nb;latvian\nc;\n", "methodologists");
+  Node root =
+      ok("id;subjects\na;mathematics, physics ,chemistry\nb;latvian\nc;\n", "methodologists");
   const Node& a = *root.items[0].get("subjects");
   REQUIRE(a.is_seq());
   REQUIRE(a.size() == 3);
@@ -136,13 +138,13 @@ TEST_CASE("a list field's cell holds items separated by commas; one item stays a
 }
 
 TEST_CASE("a teacher's rows, one per course, make one entry with a list of courses") {
-  Node root = ok(
-      "id;name;school;courses.title;courses.hours;courses.date\n"
-      "t-1;Anna;s-1;A;12;01.02.2025.\n"
-      "t-1;Anna;s-1;B;8;03.04.2025.\n"
-      ";;;C;4;05.06.2025.\n"
-      "t-2;Jānis;s-1;;;\n",
-      "private/teachers");
+  Node root =
+      ok("id;name;school;courses.title;courses.hours;courses.date\n"
+         "t-1;Anna;s-1;A;12;01.02.2025.\n"
+         "t-1;Anna;s-1;B;8;03.04.2025.\n"
+         ";;;C;4;05.06.2025.\n"
+         "t-2;Jānis;s-1;;;\n",
+         "private/teachers");
   REQUIRE(root.size() == 2);
   const Node& t1 = root.items[0];
   const Node& courses = *t1.get("courses");
@@ -156,14 +158,14 @@ TEST_CASE("a teacher's rows, one per course, make one entry with a list of cours
 }
 
 TEST_CASE("a programme: actions and budget lines by row, budget groups by their id") {
-  Node root = ok(
-      "id;title;period.from;period.to;actions.id;actions.title;budget.id;budget.title;"
-      "budget.lines.id;budget.lines.amounts.2024\n"
-      "p;P;2024;2026;1.1;Sākums;1;Atbalsts;1.1;16 018\n"
-      ";;;;1.2;Turpinājums;;;1.2;500\n"
-      ";;;;;;1;;1.3;1\n"
-      ";;;;;;2;Cits;;\n",
-      "programmes");
+  Node root =
+      ok("id;title;period.from;period.to;actions.id;actions.title;budget.id;budget.title;"
+         "budget.lines.id;budget.lines.amounts.2024\n"
+         "p;P;2024;2026;1.1;Sākums;1;Atbalsts;1.1;16 018\n"
+         ";;;;1.2;Turpinājums;;;1.2;500\n"
+         ";;;;;;1;;1.3;1\n"
+         ";;;;;;2;Cits;;\n",
+         "programmes");
   REQUIRE(root.size() == 1);
   const Node& p = root.items[0];
   CHECK(p.get("actions")->size() == 2);
@@ -194,16 +196,17 @@ TEST_CASE("errors: a ragged row, with the row and column after the caret") {
   Parsed p = parse("id;name;kind\na;b;basic\nc;d\ne;f;g;h\n");
   CHECK_FALSE(p.root.has_value());
   CHECK(p.errors == 2);
-  CHECK(p.diagnostics ==
-        "data/x.csv:3:3: error: this row has 2 cells, but the header has 3 columns\n"
-        " 3 | c;d\n"
-        "   |   ^ row 3, column B \"name\"\n"
-        "  hint: a row needs a cell for every column, even an empty one: check for a missing ;, "
-        "or a line break inside a cell that is not in quotes\n"
-        "data/x.csv:4:7: error: this row has 4 cells, but the header has 3 columns\n"
-        " 4 | e;f;g;h\n"
-        "   |       ^ row 4, column D\n"
-        "  hint: a ; inside a text must be in quotes (\"...\"), or the header lacks a column name\n");
+  CHECK(
+      p.diagnostics ==
+      "data/x.csv:3:3: error: this row has 2 cells, but the header has 3 columns\n"
+      " 3 | c;d\n"
+      "   |   ^ row 3, column B \"name\"\n"
+      "  hint: a row needs a cell for every column, even an empty one: check for a missing ;, "
+      "or a line break inside a cell that is not in quotes\n"
+      "data/x.csv:4:7: error: this row has 4 cells, but the header has 3 columns\n"
+      " 4 | e;f;g;h\n"
+      "   |       ^ row 4, column D\n"
+      "  hint: a ; inside a text must be in quotes (\"...\"), or the header lacks a column name\n");
 }
 
 TEST_CASE("errors: duplicate headers, a header that is not a field name, a clash of nesting") {
@@ -227,7 +230,8 @@ TEST_CASE("errors: an unclosed quote points where it opens; text after a closing
       " 2 | a;\"Skola\n"
       "   |   ^ row 2, column B \"name\"\n"));
   Parsed q = parse("id;name\na;\"Skola\" Avots\n");
-  CHECK(q.diagnostics.starts_with("data/x.csv:2:11: error: text after the closing quote of a cell\n"));
+  CHECK(q.diagnostics.starts_with(
+      "data/x.csv:2:11: error: text after the closing quote of a cell\n"));
 }
 
 TEST_CASE("errors: formulas and spreadsheet error values instead of values") {
@@ -253,8 +257,7 @@ TEST_CASE("errors: both delimiters in the header, tabs, a cell under an unnamed 
 }
 
 TEST_CASE("errors: a continuation row that contradicts its entry") {
-  Parsed p = parse(
-      "id;school;courses.title\nt-1;s-1;A\nt-1;s-2;B\n", "private/teachers");
+  Parsed p = parse("id;school;courses.title\nt-1;s-1;A\nt-1;s-2;B\n", "private/teachers");
   CHECK_FALSE(p.root.has_value());
   CHECK(p.diagnostics ==
         "data/x.csv:3:5: error: this row continues the entry that starts on line 2, but its "

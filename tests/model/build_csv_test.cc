@@ -21,12 +21,14 @@ testing::Files with_school_table(const testing::Files& extra) {
 }
 
 TEST_CASE("a school's CSV row: thousands with a space or a no-break space, Latvian dates") {
-  auto b = build(with_school_table({{"data/schools/talsi.csv",
-                             "\xEF\xBB\xBFid;name.lv;name.en;municipality;kind;students.2024;"
-                             "students.2025;accreditation.date;accreditation.valid_until;tags\r\n"
-                             "talsu-vidusskola;Talsu vidusskola;Talsi School;talsi;secondary;"
-                             "1 204;1\xC2\xA0" "310;05.10.2021.;2027-10-04;a, b\r\n"},
-}));
+  auto b = build(with_school_table({
+      {"data/schools/talsi.csv",
+       "\xEF\xBB\xBFid;name.lv;name.en;municipality;kind;students.2024;"
+       "students.2025;accreditation.date;accreditation.valid_until;tags\r\n"
+       "talsu-vidusskola;Talsu vidusskola;Talsi School;talsi;secondary;"
+       "1 204;1\xC2\xA0"
+       "310;05.10.2021.;2027-10-04;a, b\r\n"},
+  }));
   INFO(b.diagnostics);
   CHECK(b.errors == 0);
   const Institution* in = b.model.find_institution("talsu-vidusskola");
@@ -78,12 +80,12 @@ TEST_CASE("the same decimal comma in YAML is still an error") {
 }
 
 TEST_CASE("teacher records from CSV, one row per course, hours with a decimal comma") {
-  auto b = build(with_base(
-      {{"data/private/teachers/ventspils.csv",
-        "id;name;school;courses.title;courses.category;courses.hours;courses.date\n"
-        "t-1;Anna;ventspils-1-pamatskola;A;digital;12,5;14.03.2024.\n"
-        "t-1;Anna;ventspils-1-pamatskola;B;other;8;1.9.2025\n"
-        "t-2;Jānis;ventspils-1-pamatskola;;;;\n"}}));
+  auto b =
+      build(with_base({{"data/private/teachers/ventspils.csv",
+                        "id;name;school;courses.title;courses.category;courses.hours;courses.date\n"
+                        "t-1;Anna;ventspils-1-pamatskola;A;digital;12,5;14.03.2024.\n"
+                        "t-1;Anna;ventspils-1-pamatskola;B;other;8;1.9.2025\n"
+                        "t-2;Jānis;ventspils-1-pamatskola;;;;\n"}}));
   INFO(b.diagnostics);
   CHECK(b.errors == 0);
   const auto& teachers = b.model.private_data->teachers;
@@ -103,7 +105,8 @@ TEST_CASE("olympiads and events from CSV: logical cells, grades and audiences as
         "o-2;latvian;state;12;16.01.2026.;nē;;\n"},
        {"data/events.csv",
         "id;title;level;audience;start;end;hours\n"
-        "e-1;Mācības;national;teachers, school_leaders;07.05.2025. 10:00;2025-05-07 14:00;4,5\n"}}));
+        "e-1;Mācības;national;teachers, school_leaders;07.05.2025. 10:00;2025-05-07 "
+        "14:00;4,5\n"}}));
   INFO(b.diagnostics);
   CHECK(b.errors == 0);
   REQUIRE(b.model.olympiads.size() == 2);
@@ -137,27 +140,29 @@ TEST_CASE("a budget from CSV: amounts with thousands and cents, groups by their 
 }
 
 TEST_CASE("errors in cells name the row and column; an unknown header gets a suggestion") {
-  auto b = build(with_school_table({{"data/schools/talsi.csv",
-                             "id;name;municipality;kind;studnets.2024;teachers.2024\n"
-                             "talsu-vidusskola;Talsu vidusskola;talsi;secondary;10;daudz\n"},
-}));
+  auto b = build(with_school_table({
+      {"data/schools/talsi.csv",
+       "id;name;municipality;kind;studnets.2024;teachers.2024\n"
+       "talsu-vidusskola;Talsu vidusskola;talsi;secondary;10;daudz\n"},
+  }));
   CHECK(b.errors == 2);
   CHECK(b.diagnostics.find(
             "data/schools/talsi.csv:1:27: error: unknown field \"studnets\" in an institution (did "
             "you mean \"students\"?)\n"
             " 1 | id;name;municipality;kind;studnets.2024;teachers.2024\n"
             "   |                           ^\n") != std::string::npos);
-  CHECK(b.diagnostics.find("data/schools/talsi.csv:2:54: error: \"teachers\" must be a whole number, "
-                           "not \"daudz\"\n"
-                           " 2 | talsu-vidusskola;Talsu vidusskola;talsi;secondary;10;daudz\n"
-                           "   |                                                      ^ row 2, "
-                           "column F \"teachers.2024\"\n") != std::string::npos);
+  CHECK(
+      b.diagnostics.find("data/schools/talsi.csv:2:54: error: \"teachers\" must be a whole number, "
+                         "not \"daudz\"\n"
+                         " 2 | talsu-vidusskola;Talsu vidusskola;talsi;secondary;10;daudz\n"
+                         "   |                                                      ^ row 2, "
+                         "column F \"teachers.2024\"\n") != std::string::npos);
 }
 
 TEST_CASE("a required cell left empty is reported at the cell") {
-  auto b = build(with_school_table({{"data/schools/talsi.csv",
-                             "id;name;municipality;kind\ntalsu-vidusskola;;talsi;secondary\n"},
-}));
+  auto b = build(with_school_table({
+      {"data/schools/talsi.csv", "id;name;municipality;kind\ntalsu-vidusskola;;talsi;secondary\n"},
+  }));
   CHECK(b.errors == 1);
   CHECK(b.diagnostics.find("data/schools/talsi.csv:2:18: error: the required field \"name\" of an "
                            "institution is empty\n") != std::string::npos);
