@@ -243,9 +243,22 @@ class Reader {
               "title.en");
         return;
       }
-      parts.emplace_back(std::move(part), column.col + static_cast<uint32_t>(start));
+      uint32_t cp = 0;  // code points before the part
+      for (size_t i = 0; i < start; ++i) {
+        cp += (static_cast<unsigned char>(column.name[i]) & 0xC0) != 0x80;
+      }
+      parts.emplace_back(std::move(part), column.col + cp);
       if (dot == std::string::npos) break;
       start = dot + 1;
+    }
+    // No field of the model nests deeper than four (budget.lines.amounts.2025); a runaway name
+    // must not make the tree deep (its nodes are freed recursively).
+    constexpr size_t kMaxParts = 8;
+    if (parts.size() > kMaxParts) {
+      error(column.line, column.col,
+            quoted(column.name) + " has more than " + std::to_string(kMaxParts) + " parts",
+            "a nested field is named by at most a few parts, e.g. activity.2025.state");
+      return;
     }
     for (std::string_view list : shape_.list_fields)
       column.list = column.list || list == column.name;

@@ -222,6 +222,12 @@ TEST_CASE("errors: duplicate headers, a header that is not a field name, a clash
                            "give \"title\"\n") != std::string::npos);
 }
 
+TEST_CASE("errors: a header nested too deeply") {
+  Parsed p = parse("id;a.b.c.d.e.f.g.h.i\n");
+  CHECK(p.diagnostics.starts_with(
+      "data/x.csv:1:4: error: \"a.b.c.d.e.f.g.h.i\" has more than 8 parts\n"));
+}
+
 TEST_CASE("errors: an unclosed quote points where it opens; text after a closing quote") {
   Parsed p = parse("id;name\na;\"Skola\nb;c\n");
   CHECK_FALSE(p.root.has_value());
