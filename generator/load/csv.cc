@@ -105,7 +105,7 @@ class Reader {
   std::optional<Node> run(std::string_view text) {
     text = without_bom(text);
     const Delimiter d = detect_delimiter(text);
-    if (d.commas > 0 && d.semicolons > 0) {
+    if (!d.stated && d.commas > 0 && d.semicolons > 0) {
       error(1, 1,
             "cannot tell which character separates the columns: the header row holds both \",\" "
             "(" +
@@ -115,7 +115,7 @@ class Reader {
             "field name holds neither");
       return std::nullopt;
     }
-    if (d.commas == 0 && d.semicolons == 0 && d.tabs > 0) {
+    if (!d.stated && d.commas == 0 && d.semicolons == 0 && d.tabs > 0) {
       error(
           1, 1,
           "the columns are separated by tabs; Metodika reads tables separated by \";\" or "
@@ -124,7 +124,7 @@ class Reader {
       return std::nullopt;
     }
     delim_ = d.delim;
-    Tokenizer tok(text, delim_);
+    Tokenizer tok(text, delim_, d.offset, d.line);
     std::vector<Cell> cells;
     std::vector<TokenProblem> problems;
     size_t count = 0;

@@ -38,8 +38,9 @@ diag::Locator csv_locator(std::shared_ptr<const std::string> text) {
   return [text = std::move(text), index](uint32_t line, uint32_t col) -> std::string {
     const std::string_view body = without_bom(*text);
     std::call_once(index->once, [&] {
-      index->delim = detect_delimiter(body).delim;
-      Tokenizer tok(body, index->delim);
+      const Delimiter d = detect_delimiter(body);
+      index->delim = d.delim;
+      Tokenizer tok(body, index->delim, d.offset, d.line);
       std::vector<Cell> cells;
       size_t count = 0;
       while (tok.next(cells, count, nullptr)) {

@@ -160,12 +160,23 @@ class Tokenizer {
 struct Delimiter {
   char delim = ',';
   size_t commas = 0, semicolons = 0, tabs = 0;
+  bool stated = false;  // by a first line "sep=;", as Excel writes for another locale's reader
+  size_t offset = 0;    // where the table starts: after that line
+  uint32_t line = 1;
 };
 
 // The delimiter, from the header row (the first line that is not blank): a field name holds
-// neither ',' nor ';'.
+// neither ',' nor ';'. A first line `sep=X` states it instead.
 inline Delimiter detect_delimiter(std::string_view text) {
   Delimiter d;
+  if (text.size() >= 5 && text.starts_with("sep=") &&
+      (text.size() == 5 || text[5] == '\n' || (text[5] == '\r' && text.substr(6, 1) == "\n"))) {
+    d.delim = text[4];
+    d.stated = true;
+    d.offset = text.find('\n') == std::string_view::npos ? text.size() : text.find('\n') + 1;
+    d.line = 2;
+    return d;
+  }
   bool in_quotes = false;
   bool blank = true;
   for (char ch : text) {

@@ -71,6 +71,15 @@ TEST_CASE("the delimiter is found in the header: ',' or ';'") {
   CHECK(one.items[0].get("id")->value == "a");
 }
 
+TEST_CASE("a first line sep=; states the delimiter, as Excel writes it") {
+  Parsed p = parse("sep=;\r\nid;name,x\r\na;b,c;\r\n");
+  INFO(p.diagnostics);
+  REQUIRE(p.root.has_value());
+  CHECK(p.diagnostics.empty());
+  CHECK(p.root->items[0].get("name,x")->value == "b,c");
+  check_pos(*p.root->items[0].get("name,x"), 3, 3);
+}
+
 TEST_CASE("a byte order mark and CRLF line ends are what spreadsheets write") {
   Node root = ok("\xEF\xBB\xBFid;name\r\na;b\r\n");
   CHECK(root.items[0].key(0).value == "id");
