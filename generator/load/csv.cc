@@ -61,6 +61,9 @@ struct Member {
   int map = -1;     // a nested map: index into RecordShape::maps
   int record = -1;  // a list of records: index into Reader::records_, and into Pending::lists
   int list = -1;
+  // A cell and a nested map of the same name (`title` beside `title.lv`, `title.en`): the other
+  // one's index in the map's members. A row gives one of the two.
+  int twin = -1;
 };
 
 struct MapShape {
@@ -205,6 +208,16 @@ class Reader {
       if (col.named) add_column(static_cast<int>(c));
     }
     for (RecordShape& r : records_) {
+      for (MapShape& m : r.maps) {
+        for (size_t a = 0; a < m.members.size(); ++a) {
+          for (size_t b = a + 1; b < m.members.size(); ++b) {
+            if (m.members[a].name == m.members[b].name) {
+              m.members[a].twin = static_cast<int>(b);
+              m.members[b].twin = static_cast<int>(a);
+            }
+          }
+        }
+      }
       std::string_view key = r.path.empty() ? shape_.entry_key : std::string_view();
       if (!r.path.empty()) is_record_list(r.path, &key);
       for (const Member& m : r.maps[0].members) {
@@ -269,19 +282,20 @@ class Reader {
       const auto& [name, col] = parts[i];
       path += (i ? "." : "") + name;
       RecordShape& r = records_[rec];
-      Member* found = nullptr;
+      Member* found = nullptr;  // of the kind needed here: a cell last, a map or list before
+      Member* other = nullptr;  // of the other kind
       for (Member& m : r.maps[map].members) {
-        if (m.name == name) found = &m;
+        if (m.name != name) continue;
+        ((m.column >= 0) == (i + 1 == parts.size()) ? found : other) = &m;
       }
       const bool last = i + 1 == parts.size();
-      if (found && (last || found->column >= 0)) {
-        // "title" beside "title.en", or the other way round.
-        const std::string other = found->column >= 0 ? columns_[found->column].name : path + ".…";
+      // `title` beside `title.en` is allowed (each row gives one of them); a list of records
+      // beside a cell of its name is not.
+      if ((other && other->record >= 0) || (other && !last && is_record_list(path))) {
         error(column.line, column.col,
-              "the columns " + quoted(other) + " and " + quoted(column.name) + " both give " +
-                  quoted(path),
-              "give " + quoted(path) + " either in one column, or in columns named " + path +
-                  ".<part> (such as " + path + ".lv and " + path + ".en)");
+              "the columns " + quoted(columns_[other->column >= 0 ? other->column : c].name) +
+                  " and " + quoted(column.name) + " both give " + quoted(path),
+              quoted(path) + " is a list of records: name its columns " + path + ".<field>");
         return;
       }
       if (last) {
@@ -506,7 +520,13 @@ class Reader {
     const RecordShape& r = records_[rec];
     const std::vector<Member>& members = r.maps[map].members;
     out.items.reserve(2 * members.size());
-    for (const Member& m : members) {
+    for (size_t i = 0; i < members.size(); ++i) {
+      const Member& m = members[i];
+      if (m.twin >= 0) {
+        if (m.twin > static_cast<int>(i)) emit_twins(rec, m, members[m.twin], values, p, out,
+                                                     record_level);
+        continue;
+      }
       if (m.column >= 0) {
         Cell& v = values[m.slot];
         if (v.text.empty() && !record_level) continue;
@@ -544,6 +564,38 @@ class Reader {
         set_key(out.items.emplace_back(), m);
         out.items.push_back(std::move(seq));
       }
+    }
+  }
+
+  // A field given by a cell and by dotted columns (`title`, `title.lv`): the one the row fills.
+  template <typename Values>
+  void emit_twins(int rec, const Member& a, const Member& b, Values& values, Pending* p, Node& out,
+                  bool record_level) {
+    const Member& cell = a.column >= 0 ? a : b;
+    const Member& map = a.column >= 0 ? b : a;
+    const RecordShape& r = records_[rec];
+    Cell& v = values[cell.slot];
+    Node sub;
+    sub.kind = NodeKind::kMap;
+    sub.style = ScalarStyle::kCell;
+    const int first = r.maps[map.map].first_slot;
+    sub.line = first >= 0 ? values[first].line : out.line;
+    sub.col = first >= 0 ? values[first].col : out.col;
+    emit_map(rec, map.map, values, p, sub, false);
+    if (!v.text.empty() && !sub.items.empty()) {
+      error(sub.line, sub.col,
+            "this row gives " + quoted(columns_[cell.column].name) + " twice: in its own cell and "
+            "in the cells named " + columns_[cell.column].name + ".…",
+            "fill in one of them: " + quoted(columns_[cell.column].name) +
+                " for the same text in every language, or one cell per language");
+      return;
+    }
+    if (!sub.items.empty()) {
+      set_key(out.items.emplace_back(), map);
+      out.items.push_back(std::move(sub));
+    } else if (!v.text.empty() || record_level) {
+      set_key(out.items.emplace_back(), cell);
+      set_value(out.items.emplace_back(), v, columns_[cell.column].list);
     }
   }
 

@@ -113,7 +113,8 @@ std::optional<std::string> cell_number(std::string_view s, Unit unit) {
       i += sep - 1;
     } else if ((c == ',' || c == '.') && !decimal && group > 0 && (!grouped || group == 3)) {
       // "1,600": an English spreadsheet's 1600, or a Latvian 1.6 shown with three decimals.
-      if (c == ',' && !grouped && group <= 3 && s.size() - i == 4 &&
+      const size_t first_digit = (s[0] == '-' || s[0] == '+') ? 1 : 0;
+      if (c == ',' && !grouped && group <= 3 && s[first_digit] != '0' && s.size() - i == 4 &&
           s.find_first_not_of("0123456789", i + 1) == std::string_view::npos) {
         return std::nullopt;
       }

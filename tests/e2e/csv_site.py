@@ -163,6 +163,9 @@ def text_maps(entry, slot, path, found):
 # name.lv, name.en for all; a plain text then fills every language (the same Text in the model).
 TEXT_MAPS = set()
 LANGUAGES = ["lv", "en"]
+# --text-columns union: a plain text stays in the column `title` beside `title.lv`, `title.en`
+# (what a converter flattening each entry on its own writes).
+UNION_TEXT = [False]
 
 
 def flatten(entry, slot, style, prefix=""):
@@ -171,7 +174,7 @@ def flatten(entry, slot, style, prefix=""):
     lists = LIST_FIELDS.get(slot, set())
     for key, value in entry.items():
         name = f"{prefix}{key}"
-        if name in TEXT_MAPS and isinstance(value, str):
+        if name in TEXT_MAPS and isinstance(value, str) and not UNION_TEXT[0]:
             value = {lang: value for lang in LANGUAGES}
         if isinstance(value, dict):
             out.update(flatten(value, slot, style, name + "."))
@@ -303,10 +306,12 @@ def main():
     ap.add_argument("--only", default="")
     ap.add_argument("--keep", default="")
     ap.add_argument("--map")
+    ap.add_argument("--text-columns", choices=("expand", "union"), default="expand")
     ap.add_argument("--typed", action="store_true",
                     help="teacher records as typed too: a course row leaves its teacher's cells empty")
     args = ap.parse_args()
     only = [g for g in args.only.split(",") if g]
+    UNION_TEXT[0] = args.text_columns == "union"
     keep = [g for g in args.keep.split(",") if g]
     shutil.copytree(args.src, args.dst, ignore=shutil.ignore_patterns(".metodika-cache"))
     for name in ("site.yaml", "site.yml", "site.json"):

@@ -5,7 +5,8 @@
 #
 # 1. tests/sites/valid/kurzeme-json converted by tests/e2e/csv_site.py to a mix of CSV (as a
 #    Latvian spreadsheet saves it: BOM, ";", CRLF, decimal commas, grouped thousands, 31.08.2025.
-#    dates), JSON and YAML; again wholly to CSV in a program's style (",", ISO dates); and the
+#    dates), JSON and YAML; again wholly to CSV in a program's style (",", ISO dates, a plain
+#    text in its own column beside a translated one's columns); and the
 #    bundled site wholly to Latvian CSV. Each builds output byte-identical to the original's,
 #    once the names of the converted files are put back in the one page that lists the data files
 #    (/par-datiem/).
@@ -122,7 +123,7 @@ KURZEME=$SRC/tests/sites/valid/kurzeme-json
 # A mix: some files stay JSON or YAML beside the tables.
 convert_and_compare kurzeme-mixed "$KURZEME" \
   --keep 'data/subjects.json,data/schools/talsu-novads.yaml,data/metrics/liepaja.json,data/events/national.json'
-convert_and_compare kurzeme-plain "$KURZEME" --style plain
+convert_and_compare kurzeme-plain "$KURZEME" --style plain --text-columns union
 bundled_site "$WORK/bundled-src"
 convert_and_compare bundled-latvian "$WORK/bundled-src"
 

@@ -46,7 +46,7 @@ TEST_CASE("metric records from CSV: decimal commas and a percent sign where a pe
   auto b = build(with_base(
       {{"data/metrics/ventspils.csv",
         "school;year;ce.mathematics;ce.latvian;ce.foreign;survey.satisfaction;head_evaluation\n"
-        "ventspils-1-pamatskola;2025;38,5;55.1;\"62,0 %\";78,5%;27,5\n"}}));
+        "ventspils-1-pamatskola;2025;38,5;55.1;\"62,0 %\";78,5%;0,125\n"}}));
   INFO(b.diagnostics);
   CHECK(b.errors == 0);
   REQUIRE(b.model.metrics.size() == 1);
@@ -55,7 +55,7 @@ TEST_CASE("metric records from CSV: decimal commas and a percent sign where a pe
   CHECK(*r.ce->latvian == doctest::Approx(55.1));
   CHECK(*r.ce->foreign == doctest::Approx(62.0));
   CHECK(*r.survey_satisfaction == doctest::Approx(78.5));
-  CHECK(*r.head_evaluation == doctest::Approx(27.5));
+  CHECK(*r.head_evaluation == doctest::Approx(0.125));  // 0,125 is no thousand
 }
 
 TEST_CASE("\"1,600\" could be an English spreadsheet's 1600 or a Latvian 1.6: an error") {
