@@ -523,8 +523,8 @@ class Reader {
     for (size_t i = 0; i < members.size(); ++i) {
       const Member& m = members[i];
       if (m.twin >= 0) {
-        if (m.twin > static_cast<int>(i)) emit_twins(rec, m, members[m.twin], values, p, out,
-                                                     record_level);
+        if (m.twin > static_cast<int>(i))
+          emit_twins(rec, m, members[m.twin], values, p, out, record_level);
         continue;
       }
       if (m.column >= 0) {
@@ -584,8 +584,9 @@ class Reader {
     emit_map(rec, map.map, values, p, sub, false);
     if (!v.text.empty() && !sub.items.empty()) {
       error(sub.line, sub.col,
-            "this row gives " + quoted(columns_[cell.column].name) + " twice: in its own cell and "
-            "in the cells named " + columns_[cell.column].name + ".…",
+            "this row gives " + quoted(columns_[cell.column].name) +
+                " twice: in its own cell and in the cells named " + columns_[cell.column].name +
+                ".…",
             "fill in one of them: " + quoted(columns_[cell.column].name) +
                 " for the same text in every language, or one cell per language");
       return;

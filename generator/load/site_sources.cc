@@ -136,7 +136,8 @@ std::optional<Node> parse_source(const std::string& path, std::string_view text,
     return std::nullopt;
   }
   if (path.ends_with(".csv")) {
-    auto slot = path.starts_with("data/") ? slot_of(std::string_view(path).substr(5)) : std::nullopt;
+    auto slot =
+        path.starts_with("data/") ? slot_of(std::string_view(path).substr(5)) : std::nullopt;
     return parse_csv(text, path, csv_shape(slot ? slot_name(*slot) : ""), diags);
   }
   if (path.ends_with(".json") && !check_json_syntax(text, path, diags)) return std::nullopt;
@@ -223,7 +224,8 @@ SiteSources load_site(const fs::path& root, const LoadOptions& options,
         const bool sheet = f.ends_with(".xlsx") || f.ends_with(".xls") || f.ends_with(".ods");
         diags.warning({rel, 0, 0}, "ignored: not a .yaml, .yml, .json or .csv file",
                       sheet ? "save the sheet as CSV: soffice --headless --convert-to "
-                              "csv:\"Text - txt - csv (StarCalc)\":59,34,76 " + f
+                              "csv:\"Text - txt - csv (StarCalc)\":59,34,76 " +
+                                  f
                             : "");
       }
       continue;

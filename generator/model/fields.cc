@@ -91,7 +91,7 @@ std::optional<std::string> cell_number(std::string_view s, Unit unit) {
   std::string out;
   size_t i = 0;
   if (!s.empty() && (s[0] == '-' || s[0] == '+')) out += s[i++];
-  size_t group = 0;     // digits since the last separator
+  size_t group = 0;      // digits since the last separator
   bool grouped = false;  // thousands separators seen
   bool decimal = false;
   for (; i < s.size(); ++i) {
@@ -189,8 +189,9 @@ const Node* Fields::require(std::string_view key) const {
                from_cell(*v) ? "fill in the cell" : "give it a value after the colon");
   } else {
     ctx_.error(map_, "missing required field " + quoted(key) + " in " + entity_,
-               from_cell(map_) ? "add a column " + quoted(key) + " to the table, or fill in its cell"
-                               : "add `" + std::string(key) + ": ...` to this entry");
+               from_cell(map_)
+                   ? "add a column " + quoted(key) + " to the table, or fill in its cell"
+                   : "add `" + std::string(key) + ": ...` to this entry");
   }
   return nullptr;
 }
@@ -286,8 +287,8 @@ std::optional<int64_t> read_int(const Node& n, const Ctx& ctx, std::string_view 
       ctx.error(n, quoted(field) + " is " + *s + ", but it cannot be negative",
                 "a count of people or things is 0 or more");
     } else {
-      ctx.error(n, quoted(field) + " is " + *s + ", but it must be between " +
-                       std::to_string(min) + " and " + std::to_string(max));
+      ctx.error(n, quoted(field) + " is " + *s + ", but it must be between " + std::to_string(min) +
+                       " and " + std::to_string(max));
     }
     return std::nullopt;
   }
@@ -318,9 +319,8 @@ std::optional<double> read_number_in(const Node& n, const Ctx& ctx, std::string_
     if (from_cell(n)) hint = "write a number, such as 41,2 or 16 018";
     if (from_cell(n) && v.size() >= 5 && v.size() <= 7 && v[v.size() - 4] == ',') {
       hint = "this could be a thousand or more, or a decimal: write " +
-             std::string(v.substr(0, v.size() - 4)) + std::string(v.substr(v.size() - 3)) +
-             " or " + std::string(v.substr(0, v.size() - 4)) + "," +
-             std::string(v.substr(v.size() - 3, 1)) +
+             std::string(v.substr(0, v.size() - 4)) + std::string(v.substr(v.size() - 3)) + " or " +
+             std::string(v.substr(0, v.size() - 4)) + "," + std::string(v.substr(v.size() - 3, 1)) +
              " (a Latvian spreadsheet groups thousands with a space: 16 018)";
     }
     std::string fixed(v);
@@ -341,8 +341,8 @@ std::optional<double> read_number_in(const Node& n, const Ctx& ctx, std::string_
       std::snprintf(buf, sizeof buf, "%g", d);
       return std::string(buf);
     };
-    ctx.error(n, quoted(field) + " is " + *s + ", but it must be between " + fmt(min) +
-                     " and " + fmt(max));
+    ctx.error(n, quoted(field) + " is " + *s + ", but it must be between " + fmt(min) + " and " +
+                     fmt(max));
     return std::nullopt;
   }
   return value;
@@ -350,8 +350,8 @@ std::optional<double> read_number_in(const Node& n, const Ctx& ctx, std::string_
 
 }  // namespace
 
-std::optional<double> read_number(const Node& n, const Ctx& ctx, std::string_view field,
-                                  double min, double max) {
+std::optional<double> read_number(const Node& n, const Ctx& ctx, std::string_view field, double min,
+                                  double max) {
   return read_number_in(n, ctx, field, min, max, Unit::kNone);
 }
 
@@ -487,15 +487,12 @@ std::optional<Text> read_text(const Node& n, const Ctx& ctx, std::string_view fi
     if (t.by_lang.contains(lang)) continue;
     t.by_lang[lang] = fallback;
     Pos p = ctx.at(n);
-    ctx.diags.warning_once(p.file + ":" + std::to_string(p.line) + ":" + std::to_string(p.col) +
-                               ":" + lang,
-                           p,
-                           "no " + lang + " text for " + quoted(field) + "; the " + fallback_lang +
-                               " text is used",
-                           from_cell(n) ? "fill in the cell of the column " +
-                                              quoted(std::string(field) + "." + lang) +
-                                              " to translate it"
-                                        : "add `" + lang + ": ...` to translate it");
+    ctx.diags.warning_once(
+        p.file + ":" + std::to_string(p.line) + ":" + std::to_string(p.col) + ":" + lang, p,
+        "no " + lang + " text for " + quoted(field) + "; the " + fallback_lang + " text is used",
+        from_cell(n) ? "fill in the cell of the column " + quoted(std::string(field) + "." + lang) +
+                           " to translate it"
+                     : "add `" + lang + ": ...` to translate it");
   }
   return t;
 }

@@ -241,8 +241,9 @@ TEST_CASE("a text as one cell or one cell per language, row by row; not both in 
       "data/x.csv:2:9: error: this row gives \"title\" twice: in its own cell and in the cells "
       "named title.…\n"));
   Parsed list = parse("id;courses;courses.title\n", "private/teachers");
-  CHECK(list.diagnostics.starts_with("data/x.csv:1:12: error: the columns \"courses\" and "
-                                     "\"courses.title\" both give \"courses\"\n"));
+  CHECK(
+      list.diagnostics.starts_with("data/x.csv:1:12: error: the columns \"courses\" and "
+                                   "\"courses.title\" both give \"courses\"\n"));
 }
 
 TEST_CASE("errors: a header nested too deeply") {

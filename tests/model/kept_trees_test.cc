@@ -93,9 +93,9 @@ TEST_CASE("a tree, its item digests and its diagnostics read back as they were")
 
 TEST_CASE("a CSV table's tree (cells, nulls, record lists) reads back as it was") {
   diag::Diagnostics diags;
-  auto root = load::parse_csv("id;name;courses.hours;courses.date\nt-1;;12,5;01.02.2025.\nt-1;;8;\n",
-                              "data/private/teachers/x.csv", load::csv_shape("private/teachers"),
-                              diags);
+  auto root =
+      load::parse_csv("id;name;courses.hours;courses.date\nt-1;;12,5;01.02.2025.\nt-1;;8;\n",
+                      "data/private/teachers/x.csv", load::csv_shape("private/teachers"), diags);
   REQUIRE(root.has_value());
   ParsedFile file{std::move(*root), {}};
   const auto back = decode_tree(encode_tree(&file, {}));
