@@ -66,9 +66,10 @@ std::optional<std::string> iso_from_latvian(std::string_view s) {
 }
 
 // A CSV cell (load/csv.h) holds what a Latvian spreadsheet shows and saves: `58,5`, `16 018`,
-// `31.08.2025.`. These forms are read from cells only: in YAML a decimal comma stays an error
-// (docs/data-model.md section 16), since in a flow map `{a: 41,2}` it silently means something
-// else.
+// `31.08.2025.`. They are converted here, not by the reader: only the field says whether `58,5`
+// is a number (`ce.mathematics`) or a text (a title), and the reader knows no field's type. These
+// forms are read from cells only: in YAML a decimal comma stays an error (docs/data-model.md
+// section 16), since in a flow map `{a: 41,2}` it silently means something else.
 bool from_cell(const Node& n) { return n.style == load::ScalarStyle::kCell; }
 
 enum class Unit { kNone, kPercent, kEuro };
