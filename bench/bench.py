@@ -18,7 +18,9 @@ case once per round, round after round, so that the machine's drift hits all cas
 Every Metodika, Hugo and WeasyPrint run is under GNU time, for peak memory. Prints a Markdown
 report (medians, min, max, ratios and goals); --write puts it into BENCHMARKS.md between the
 `<!-- bench.py:begin -->` and `<!-- bench.py:end -->` lines. --skip leaves out groups: parts, j1,
-hugo, weasy, cp, incremental, serve, scale10. --verify compares the incrementally rebuilt output
+hugo, weasy, cp, incremental, serve, scale10, csv (the scale-1 site with its teacher and
+metric records as CSV tables, bench/to_csv.py: its cold build, and `check -j1` of both sites).
+--verify compares the incrementally rebuilt output
 with a clean -j1 build of the same edited site, byte for byte. bench/README.md says more.
 """
 import argparse
@@ -37,7 +39,7 @@ import benchlib as bl
 import edits
 import report
 
-GROUPS = ("parts", "j1", "hugo", "weasy", "cp", "incremental", "serve", "scale10")
+GROUPS = ("parts", "j1", "hugo", "weasy", "cp", "incremental", "serve", "scale10", "csv")
 BUILD_HELP = "cmake --preset release && cmake --build --preset release"
 
 
@@ -78,6 +80,16 @@ def prepare_inputs(work, skip):
     for s in scales:
         prepared(paths[f"site{s}"], f"{gen} scale {s}", lambda s=s: bl.run_quiet(
             [bl.SYSTEM_PYTHON, bl.GEN, "--scale", str(s), "--out", paths[f"site{s}"]]))
+    if "csv" not in skip:
+        here = os.path.dirname(os.path.abspath(__file__))
+        to_csv = os.path.join(here, "to_csv.py")
+        key = hashlib.sha256()
+        for script in (to_csv, os.path.join(here, "..", "tests", "e2e", "csv_site.py")):
+            with open(script, "rb") as f:
+                key.update(f.read())
+        paths["site1csv"] = os.path.join(inputs, "site1csv")
+        prepared(paths["site1csv"], f"{gen} csv {key.hexdigest()[:16]}", lambda: bl.run_quiet(
+            [bl.SYSTEM_PYTHON, to_csv, paths["site1"], paths["site1csv"]]))
     peer = file_key("sitemodel.py") + gen
     if "hugo" not in skip:
         prepared(paths["hugo"], file_key("hugo_equiv.py") + peer, lambda: bl.run_quiet(
@@ -149,9 +161,19 @@ def cold_build(b, key, label, site, extra, runs):
     def measure(_):
         b.trash.put(out, out + ".cache", out + ".spare")
         return bl.run_timed(b.build(site, out, *b.clean, *extra))
-    shown = "S10" if site == b.paths["site10"] else "S1"
+    shown = {b.paths["site10"]: "S10", b.paths.get("site1csv"): "S1csv"}.get(site, "S1")
     return Case(key, label, f"metodika build {shown} --out OUT -q {' '.join(extra)}".rstrip(),
                 runs, measure)
+
+
+def check_case(b, key, label, site, runs):
+    """`metodika check -j1`: reading, validating and computing, without the teacher records an
+    earlier run kept (data/private/.metodika-cache is moved aside first)."""
+    def measure(_):
+        b.trash.put(os.path.join(site, "data", "private", ".metodika-cache"))
+        return bl.run_timed([b.binary, "check", site, "-q", "-j1"])
+    shown = "S1csv" if site == b.paths.get("site1csv") else "S1"
+    return Case(key, label, f"metodika check {shown} -q -j1", runs, measure)
 
 
 def hugo_case(b, runs):
@@ -273,6 +295,12 @@ def make_cases(b, a, skip, subset):
         cases += incremental_cases(b, runs)
     if "serve" not in skip:
         cases += serve_cases(b, runs)
+    if "csv" not in skip:
+        cases.append(cold_build(b, "full-csv", "cold full build, teacher and metric records as "
+                                "CSV tables", b.paths["site1csv"], [], runs))
+        cases.append(check_case(b, "check", "check -j1 (YAML)", b.paths["site1"], runs))
+        cases.append(check_case(b, "check-csv", "check -j1, teacher and metric records as CSV",
+                                b.paths["site1csv"], runs))
     if "scale10" not in skip:
         cases.append(cold_build(b, "full-s10", f"cold full build, scale 10 (default jobs: {jobs})",
                                 b.paths["site10"], [], a.scale10_runs))

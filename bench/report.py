@@ -121,6 +121,17 @@ def goals(r, counts, cases):
     x, _, text = ratios(r, "full-s10", "full")
     rows.append(goal(r, ["full-s10", "full"], "time at scale 10 ÷ time at scale 1", "≤ 12×",
                      x and f"{text}; medians: {seconds(s10)} vs {seconds(full)}", x and x <= 12))
+    if any(c.key == "full-csv" for c in cases):  # issue 23: CSV tables
+        csv = r.median("full-csv")
+        x, _, text = ratios(r, "hugo", "full-csv")
+        rows.append(goal(r, ["full-csv", "hugo"], "the same, teacher and metric records as CSV "
+                         "tables (`bench/to_csv.py`)", "≥ 3× faster",
+                         x and f"{text}; medians: Hugo {seconds(hugo)}, Metodika {seconds(csv)}",
+                         x and x >= 3))
+        x, _, text = ratios(r, "check", "check-csv")
+        rows.append(goal(r, ["check", "check-csv"], "`check -j1` (read, validate, compute): YAML "
+                         "site ÷ CSV site (the parse alone: BENCHMARKS.md \"CSV tables\")",
+                         "≥ 3×", x and text, x and x >= 3))
     x, _, text = ratios(r, "full-j1", j2_key)
     rows.append(goal(r, ["full-j1", j2_key], "cold full build: `-j1` time ÷ `-j2` time",
                      "≥ 1.6×", x and f"{text}; medians: {seconds(j1)} vs {seconds(j2)}",

@@ -12,7 +12,7 @@
 namespace metodika::cli {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 9> kSkeleton = {{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 10> kSkeleton = {{
     {"site.yaml", R"(# Site settings. See DATA-MODEL.md section 2.
 title: {lv: "Pedagogu profesionālā atbalsta sistēma", en: "Teacher Professional Support System"}
 base_url: "https://atbalsts.example.lv/"
@@ -56,10 +56,20 @@ publisher: {name: "Izglītības pārvalde", email: "info@example.lv"}
   date: 2026-01-15
   organizer: VISC
 )"},
-    {"data/metrics/ventspils.yaml", R"(- school: ventspils-1-pamatskola
-  year: 2025
-  observations: {teachers: 47, observed_twice: 40}
-)"},
+    // Metric records and teacher records as CSV tables, as a Latvian spreadsheet saves them
+    // (docs/data-model.md section 17): the formats may be mixed in one site.
+    {"data/metrics/ventspils.csv",
+     "school;year;ce.mathematics;ce.latvian;ce.foreign;ce.examinees;observations.teachers;"
+     "observations.observed_twice\n"
+     "ventspils-1-pamatskola;2024;44,5;58,0;63,5;38;45;41\n"
+     "ventspils-1-pamatskola;2025;;;;;47;40\n"},
+    {"data/private/teachers/ventspils.csv",
+     "id;name;school;courses.title;courses.category;courses.hours;courses.date\n"
+     "t-000001;Jānis Bērziņš;ventspils-1-pamatskola;Digitālā pratība;digital;12;14.03.2024.\n"
+     "t-000001;Jānis Bērziņš;ventspils-1-pamatskola;Formatīvā vērtēšana;content_didactics;24,5;"
+     "02.10.2025.\n"
+     "t-000002;Anna Ozola;ventspils-1-pamatskola;Bērnu tiesību aizsardzība;child_rights;8;"
+     "20.01.2025.\n"},
     {"content/_index.md", R"(---
 title: Sākums
 ---

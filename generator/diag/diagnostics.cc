@@ -18,6 +18,9 @@ std::string_view line_of(std::string_view text, uint32_t line) {
   std::string_view s = text.substr(start, end == std::string_view::npos ? text.size() - start
                                                                         : end - start);
   if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
+  // A byte order mark is invisible in editors and not counted in columns (a spreadsheet's CSV
+  // starts with one): the quoted line leaves it out, so that the caret lines up.
+  if (line == 1 && s.starts_with("\xEF\xBB\xBF")) s.remove_prefix(3);
   return s;
 }
 
@@ -63,9 +66,10 @@ void Diagnostics::add(const std::vector<Diagnostic>& earlier) {
   items_.insert(items_.end(), earlier.begin(), earlier.end());
 }
 
-void Diagnostics::add_source(const std::string& file, std::shared_ptr<const std::string> text) {
+void Diagnostics::add_source(const std::string& file, std::shared_ptr<const std::string> text,
+                             Locator locator) {
   std::lock_guard lock(mu_);
-  sources_[file] = std::move(text);
+  sources_[file] = {std::move(text), std::move(locator)};
 }
 
 bool Diagnostics::has_errors() const { return error_count() > 0; }
@@ -112,18 +116,23 @@ std::string Diagnostics::format_one(const Diagnostic& d, bool quote_source) cons
   out += d.message;
   out += '\n';
   if (quote_source && d.pos.line > 0) {
-    std::shared_ptr<const std::string> text;
+    Source source;
     {
       std::lock_guard lock(mu_);
       auto it = sources_.find(d.pos.file);
-      if (it != sources_.end()) text = it->second;
+      if (it != sources_.end()) source = it->second;
     }
-    if (text) {
-      std::string_view src = line_of(*text, d.pos.line);
+    if (source.text) {
+      std::string_view src = line_of(*source.text, d.pos.line);
       std::string num = std::to_string(d.pos.line);
       std::string gutter(num.size(), ' ');
       out += ' ' + num + " | " + std::string(src) + '\n';
-      out += ' ' + gutter + " | " + caret_prefix(src, d.pos.col) + "^\n";
+      out += ' ' + gutter + " | " + caret_prefix(src, d.pos.col) + '^';
+      if (source.locator) {
+        std::string note = source.locator(d.pos.line, d.pos.col);
+        if (!note.empty()) out += ' ' + note;
+      }
+      out += '\n';
     }
   }
   if (!d.hint.empty()) out += "  hint: " + d.hint + '\n';

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -31,6 +32,10 @@ struct Diagnostic {
   std::string hint;  // what to do; may be empty
 };
 
+/// Names the part of a source file at a line and column, for a note after the caret (a CSV
+/// table's cell: `row 5, column D "courses.hours"`); "" for none.
+using Locator = std::function<std::string(uint32_t line, uint32_t col)>;
+
 /// Collects diagnostics from every stage. Thread-safe for adding. Sources registered with
 /// `add_source` let the printer quote the offending line.
 class Diagnostics {
@@ -44,8 +49,10 @@ class Diagnostics {
   /// Adds diagnostics collected earlier (kept with a memoised file, model/build.h).
   void add(const std::vector<Diagnostic>& earlier);
 
-  /// Registers the text of a source file so that messages can quote its lines.
-  void add_source(const std::string& file, std::shared_ptr<const std::string> text);
+  /// Registers the text of a source file so that messages can quote its lines; `locator`, when
+  /// given, adds its note after the caret.
+  void add_source(const std::string& file, std::shared_ptr<const std::string> text,
+                  Locator locator = {});
 
   [[nodiscard]] bool has_errors() const;
   [[nodiscard]] size_t error_count() const;
@@ -61,7 +68,11 @@ class Diagnostics {
   mutable std::mutex mu_;
   std::vector<Diagnostic> items_;
   std::map<std::string, std::string, std::less<>> once_;
-  std::map<std::string, std::shared_ptr<const std::string>, std::less<>> sources_;
+  struct Source {
+    std::shared_ptr<const std::string> text;
+    Locator locator;
+  };
+  std::map<std::string, Source, std::less<>> sources_;
 };
 
 }  // namespace metodika::diag

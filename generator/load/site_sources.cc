@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "load/csv.h"
 #include "load/json_syntax.h"
 #include "util/fs.h"
 #include "util/parallel.h"
@@ -20,7 +21,7 @@ constexpr std::array<std::string_view, kDataSlotCount> kSlotNames = {
     "subjects",  "municipalities", "schools", "methodologists", "olympiads",
     "materials", "events",         "metrics", "programmes",     "private/teachers"};
 
-constexpr std::array<std::string_view, 3> kDataExtensions = {".yaml", ".yml", ".json"};
+constexpr std::array<std::string_view, 4> kDataExtensions = {".yaml", ".yml", ".json", ".csv"};
 
 bool is_data_file(std::string_view name) {
   for (auto ext : kDataExtensions) {
@@ -65,7 +66,7 @@ Document read_document(const fs::path& root, const std::string& rel, bool defer,
   Document doc;
   doc.path = rel;
   doc.text = read_text(root, rel, memo);
-  diags.add_source(rel, doc.text);
+  diags.add_source(rel, doc.text, rel.ends_with(".csv") ? csv_locator(doc.text) : diag::Locator());
   doc.deferred = defer;
   if (!defer) doc.root = parse_source(rel, *doc.text, diags);
   return doc;
@@ -128,8 +129,16 @@ std::optional<Node> parse_source(const std::string& path, std::string_view text,
                                  diag::Diagnostics& diags) {
   if (!util::is_valid_utf8(text)) {
     diags.error({path, 0, 0}, "the file is not UTF-8 text",
-                "save it as UTF-8 (in most editors: Save as… → Encoding: UTF-8)");
+                path.ends_with(".csv")
+                    ? "save it as UTF-8 (Excel: Save As → CSV UTF-8; LibreOffice: Text CSV, "
+                      "character set Unicode (UTF-8))"
+                    : "save it as UTF-8 (in most editors: Save as… → Encoding: UTF-8)");
     return std::nullopt;
+  }
+  if (path.ends_with(".csv")) {
+    auto slot =
+        path.starts_with("data/") ? slot_of(std::string_view(path).substr(5)) : std::nullopt;
+    return parse_csv(text, path, csv_shape(slot ? slot_name(*slot) : ""), diags);
   }
   if (path.ends_with(".json") && !check_json_syntax(text, path, diags)) return std::nullopt;
   return parse_yaml(text, path, diags);
@@ -212,7 +221,12 @@ SiteSources load_site(const fs::path& root, const LoadOptions& options,
     std::string rel = "data/" + f;
     if (!is_data_file(f)) {
       if (!f.ends_with(".md") && !f.ends_with(".txt")) {
-        diags.warning({rel, 0, 0}, "ignored: not a .yaml, .yml or .json file");
+        const bool sheet = f.ends_with(".xlsx") || f.ends_with(".xls") || f.ends_with(".ods");
+        diags.warning({rel, 0, 0}, "ignored: not a .yaml, .yml, .json or .csv file",
+                      sheet ? "save the sheet as CSV: soffice --headless --convert-to "
+                              "csv:\"Text - txt - csv (StarCalc)\":59,34,76 " +
+                                  f
+                            : "");
       }
       continue;
     }

@@ -19,7 +19,8 @@
 namespace metodika::load {
 
 enum class NodeKind : uint8_t { kNull, kScalar, kSequence, kMap };
-enum class ScalarStyle : uint8_t { kPlain, kQuoted, kBlock };
+/// kCell: a node read from a CSV table (load/csv.h); a cell's text is what a spreadsheet shows.
+enum class ScalarStyle : uint8_t { kPlain, kQuoted, kBlock, kCell };
 
 /// One node. A map keeps keys and values interleaved in `items` (key at 2i, value at 2i+1), in
 /// source order; keys are unique (the parser reports duplicates).

@@ -65,6 +65,90 @@ std::optional<std::string> iso_from_latvian(std::string_view s) {
   return parts[2] + "-" + two(parts[1]) + "-" + two(parts[0]);
 }
 
+// A CSV cell (load/csv.h) holds what a Latvian spreadsheet shows and saves: `58,5`, `16 018`,
+// `31.08.2025.`. They are converted here, not by the reader: only the field says whether `58,5`
+// is a number (`ce.mathematics`) or a text (a title), and the reader knows no field's type. These
+// forms are read from cells only: in YAML a decimal comma stays an error (docs/data-model.md
+// section 16), since in a flow map `{a: 41,2}` it silently means something else.
+bool from_cell(const Node& n) { return n.style == load::ScalarStyle::kCell; }
+
+enum class Unit { kNone, kPercent, kEuro };
+
+// "16 018,5" → "16018.5": the space, no-break space or narrow no-break space between groups of
+// three digits dropped, a decimal comma made a point; with `unit`, a trailing "%" or "€"/"EUR"
+// as a spreadsheet shows a formatted cell. nullopt when the text is not a number in that form.
+std::optional<std::string> cell_number(std::string_view s, Unit unit) {
+  auto drop_suffix = [&s](std::string_view suffix) {
+    if (!s.ends_with(suffix)) return false;
+    s.remove_suffix(suffix.size());
+    while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+    return true;
+  };
+  if (unit == Unit::kPercent) {
+    drop_suffix("%");
+  } else if (unit == Unit::kEuro) {
+    drop_suffix("€") || drop_suffix("EUR");
+  }
+  std::string out;
+  size_t i = 0;
+  if (!s.empty() && (s[0] == '-' || s[0] == '+')) out += s[i++];
+  size_t group = 0;      // digits since the last separator
+  bool grouped = false;  // thousands separators seen
+  bool decimal = false;
+  for (; i < s.size(); ++i) {
+    const char c = s[i];
+    size_t sep = 0;  // length of a thousands separator here
+    if (c == ' ') {
+      sep = 1;
+    } else if (s.substr(i, 2) == "\xC2\xA0") {
+      sep = 2;
+    } else if (s.substr(i, 3) == "\xE2\x80\xAF") {
+      sep = 3;
+    }
+    if (c >= '0' && c <= '9') {
+      out += c;
+      ++group;
+    } else if (sep && !decimal && group > 0 && (grouped ? group == 3 : group <= 3)) {
+      grouped = true;
+      group = 0;
+      i += sep - 1;
+    } else if ((c == ',' || c == '.') && !decimal && group > 0 && (!grouped || group == 3)) {
+      // "1,600": an English spreadsheet's 1600, or a Latvian 1.6 shown with three decimals.
+      const size_t first_digit = (s[0] == '-' || s[0] == '+') ? 1 : 0;
+      if (c == ',' && !grouped && group <= 3 && s[first_digit] != '0' && s.size() - i == 4 &&
+          s.find_first_not_of("0123456789", i + 1) == std::string_view::npos) {
+        return std::nullopt;
+      }
+      out += '.';
+      decimal = true;
+      grouped = false;
+      group = 0;
+    } else {
+      return std::nullopt;
+    }
+  }
+  if (group == 0 || (grouped && group != 3)) return std::nullopt;
+  return out;
+}
+
+// "31.08.2025." → "2025-08-31" for a cell; ISO dates pass through.
+std::string cell_date(std::string_view s) {
+  if (auto iso = iso_from_latvian(s)) return *iso;
+  return std::string(s);
+}
+
+// "07.05.2025. 10:00" or "07.05.2025 9:00:00" → "2025-05-07 10:00"; other text as it is.
+std::string cell_datetime(std::string_view s) {
+  size_t space = s.find(' ');
+  if (space == std::string_view::npos) return cell_date(s);
+  std::string date = cell_date(s.substr(0, space));
+  std::string_view time = s.substr(space + 1);
+  while (!time.empty() && time.front() == ' ') time.remove_prefix(1);
+  std::string t(time);
+  if (t.size() >= 4 && t[1] == ':') t = "0" + t;  // 9:00 → 09:00
+  return date + " " + t;
+}
+
 }  // namespace
 
 Fields::Fields(const Node& map, const Ctx& ctx, std::string_view entity,
@@ -103,10 +187,12 @@ const Node* Fields::require(std::string_view key) const {
   if (v && !v->is_null()) return v;
   if (v) {
     ctx_.error(*v, "the required field " + quoted(key) + " of " + entity_ + " is empty",
-               "give it a value after the colon");
+               from_cell(*v) ? "fill in the cell" : "give it a value after the colon");
   } else {
     ctx_.error(map_, "missing required field " + quoted(key) + " in " + entity_,
-               "add `" + std::string(key) + ": ...` to this entry");
+               from_cell(map_)
+                   ? "add a column " + quoted(key) + " to the table, or fill in its cell"
+                   : "add `" + std::string(key) + ": ...` to this entry");
   }
   return nullptr;
 }
@@ -183,24 +269,27 @@ std::optional<int64_t> read_int(const Node& n, const Ctx& ctx, std::string_view 
   const std::string* s = scalar_text(n, ctx, field, "a whole number");
   if (!s) return std::nullopt;
   std::string_view v = *s;
+  std::optional<std::string> cell = from_cell(n) ? cell_number(v, Unit::kNone) : std::nullopt;
+  if (cell) v = *cell;
   bool negative = !v.empty() && v[0] == '-';
   std::string_view digits = (negative || (!v.empty() && v[0] == '+')) ? v.substr(1) : v;
   int64_t value = 0;
   auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
   if (!all_digits(digits) || ec != std::errc() || ptr != digits.data() + digits.size()) {
-    std::string hint = "write digits only, without spaces or units";
+    std::string hint = from_cell(n) ? "write a whole number, such as 530 or 16 018"
+                                    : "write digits only, without spaces or units";
     if (v.find_first_of(".,") != std::string_view::npos) hint = "a whole number is expected here";
-    ctx.error(n, quoted(field) + " must be a whole number, not " + quoted(v), hint);
+    ctx.error(n, quoted(field) + " must be a whole number, not " + quoted(*s), hint);
     return std::nullopt;
   }
   if (negative) value = -value;
   if (value < min || value > max) {
     if (min == 0 && max >= INT32_MAX) {
-      ctx.error(n, quoted(field) + " is " + std::string(v) + ", but it cannot be negative",
+      ctx.error(n, quoted(field) + " is " + *s + ", but it cannot be negative",
                 "a count of people or things is 0 or more");
     } else {
-      ctx.error(n, quoted(field) + " is " + std::string(v) + ", but it must be between " +
-                       std::to_string(min) + " and " + std::to_string(max));
+      ctx.error(n, quoted(field) + " is " + *s + ", but it must be between " + std::to_string(min) +
+                       " and " + std::to_string(max));
     }
     return std::nullopt;
   }
@@ -213,25 +302,38 @@ std::optional<int> read_count(const Node& n, const Ctx& ctx, std::string_view fi
   return static_cast<int>(*v);
 }
 
-std::optional<double> read_number(const Node& n, const Ctx& ctx, std::string_view field,
-                                  double min, double max) {
+namespace {
+
+std::optional<double> read_number_in(const Node& n, const Ctx& ctx, std::string_view field,
+                                     double min, double max, Unit unit) {
   const std::string* s = scalar_text(n, ctx, field, "a number");
   if (!s) return std::nullopt;
   std::string_view v = *s;
+  std::optional<std::string> cell = from_cell(n) ? cell_number(v, unit) : std::nullopt;
+  if (cell) v = *cell;
   std::string_view body = (!v.empty() && v[0] == '+') ? v.substr(1) : v;
   double value = 0;
   auto [ptr, ec] = std::from_chars(body.data(), body.data() + body.size(), value);
   if (body.empty() || ec != std::errc() || ptr != body.data() + body.size() ||
       !std::isfinite(value)) {
     std::string hint = "write digits with a decimal point, e.g. 41.2";
+    if (from_cell(n)) hint = "write a number, such as 41,2 or 16 018";
+    if (from_cell(n) && v.size() >= 5 && v.size() <= 7 && v[v.size() - 4] == ',') {
+      hint = "this could be a thousand or more, or a decimal: write " +
+             std::string(v.substr(0, v.size() - 4)) + std::string(v.substr(v.size() - 3)) + " or " +
+             std::string(v.substr(0, v.size() - 4)) + "," + std::string(v.substr(v.size() - 3, 1)) +
+             " (a Latvian spreadsheet groups thousands with a space: 16 018)";
+    }
     std::string fixed(v);
-    if (fixed.find(',') != std::string::npos && fixed.find('.') == std::string::npos) {
+    if (from_cell(n)) {
+      // the hint above
+    } else if (fixed.find(',') != std::string::npos && fixed.find('.') == std::string::npos) {
       for (char& c : fixed) c = c == ',' ? '.' : c;
       hint = "data files use a decimal point, not a comma: write " + fixed;
     } else if (!v.empty() && v.back() == '%') {
       hint = "leave out the % sign: write " + std::string(v.substr(0, v.size() - 1));
     }
-    ctx.error(n, quoted(field) + " must be a number, not " + quoted(v), hint);
+    ctx.error(n, quoted(field) + " must be a number, not " + quoted(*s), hint);
     return std::nullopt;
   }
   if (value < min || value > max) {
@@ -240,15 +342,22 @@ std::optional<double> read_number(const Node& n, const Ctx& ctx, std::string_vie
       std::snprintf(buf, sizeof buf, "%g", d);
       return std::string(buf);
     };
-    ctx.error(n, quoted(field) + " is " + std::string(v) + ", but it must be between " + fmt(min) +
-                     " and " + fmt(max));
+    ctx.error(n, quoted(field) + " is " + *s + ", but it must be between " + fmt(min) + " and " +
+                     fmt(max));
     return std::nullopt;
   }
   return value;
 }
 
+}  // namespace
+
+std::optional<double> read_number(const Node& n, const Ctx& ctx, std::string_view field, double min,
+                                  double max) {
+  return read_number_in(n, ctx, field, min, max, Unit::kNone);
+}
+
 std::optional<double> read_percent(const Node& n, const Ctx& ctx, std::string_view field) {
-  return read_number(n, ctx, field, 0, 100);
+  return read_number_in(n, ctx, field, 0, 100, Unit::kPercent);
 }
 
 std::optional<bool> read_bool(const Node& n, const Ctx& ctx, std::string_view field) {
@@ -256,16 +365,29 @@ std::optional<bool> read_bool(const Node& n, const Ctx& ctx, std::string_view fi
   if (!s) return std::nullopt;
   if (*s == "true" || *s == "True" || *s == "TRUE" || *s == "yes" || *s == "Yes") return true;
   if (*s == "false" || *s == "False" || *s == "FALSE" || *s == "no" || *s == "No") return false;
-  ctx.error(n, quoted(field) + " must be true or false, not " + quoted(*s));
+  if (from_cell(n)) {
+    // A Latvian spreadsheet shows a logical cell as PATIESS or APLAMS; people type jā or nē.
+    for (std::string_view yes : {"jā", "Jā", "JĀ", "patiess", "Patiess", "PATIESS"}) {
+      if (*s == yes) return true;
+    }
+    for (std::string_view no : {"nē", "Nē", "NĒ", "aplams", "Aplams", "APLAMS"}) {
+      if (*s == no) return false;
+    }
+  }
+  ctx.error(n, quoted(field) + " must be true or false, not " + quoted(*s),
+            from_cell(n) ? "write true or false (jā or nē)" : "");
   return std::nullopt;
 }
 
 std::optional<Date> read_date(const Node& n, const Ctx& ctx, std::string_view field) {
   const std::string* s = scalar_text(n, ctx, field, "a date (YYYY-MM-DD)");
   if (!s) return std::nullopt;
-  if (auto d = util::parse_date(*s)) return d;
+  if (auto d = util::parse_date(from_cell(n) ? cell_date(*s) : *s)) return d;
   std::string hint = "write dates as YYYY-MM-DD, e.g. 2025-08-31";
-  if (auto iso = iso_from_latvian(*s)) {
+  if (from_cell(n)) {
+    hint = iso_from_latvian(*s) ? "this day does not exist in the calendar; check the month and day"
+                                : "write a date as 31.08.2025. or 2025-08-31";
+  } else if (auto iso = iso_from_latvian(*s)) {
     hint = "data files write dates year first: " + *iso;
   } else if (s->size() == 10 && (*s)[4] == '-' && (*s)[7] == '-') {
     hint = "this day does not exist in the calendar; check the month and day";
@@ -277,9 +399,11 @@ std::optional<Date> read_date(const Node& n, const Ctx& ctx, std::string_view fi
 std::optional<DateTime> read_datetime(const Node& n, const Ctx& ctx, std::string_view field) {
   const std::string* s = scalar_text(n, ctx, field, "a date and time (YYYY-MM-DDTHH:MM)");
   if (!s) return std::nullopt;
-  if (auto d = util::parse_datetime(*s)) return d;
+  if (auto d = util::parse_datetime(from_cell(n) ? cell_datetime(*s) : *s)) return d;
   ctx.error(n, "invalid date and time " + quoted(*s) + " in " + quoted(field),
-            "write YYYY-MM-DDTHH:MM, e.g. 2025-05-07T10:00, or just the date YYYY-MM-DD");
+            from_cell(n) ? "write 07.05.2025. 10:00 or 2025-05-07 10:00, or just the date"
+                         : "write YYYY-MM-DDTHH:MM, e.g. 2025-05-07T10:00, or just the date "
+                           "YYYY-MM-DD");
   return std::nullopt;
 }
 
@@ -296,7 +420,7 @@ std::optional<int> read_year(const Node& n, const Ctx& ctx, std::string_view fie
 }
 
 std::optional<Cents> read_cents(const Node& n, const Ctx& ctx, std::string_view field) {
-  auto v = read_number(n, ctx, field, 0, 1e12);
+  auto v = read_number_in(n, ctx, field, 0, 1e12, Unit::kEuro);
   if (!v) return std::nullopt;
   double cents = *v * 100.0;
   double rounded = std::round(cents);
@@ -364,12 +488,12 @@ std::optional<Text> read_text(const Node& n, const Ctx& ctx, std::string_view fi
     if (t.by_lang.contains(lang)) continue;
     t.by_lang[lang] = fallback;
     Pos p = ctx.at(n);
-    ctx.diags.warning_once(p.file + ":" + std::to_string(p.line) + ":" + std::to_string(p.col) +
-                               ":" + lang,
-                           p,
-                           "no " + lang + " text for " + quoted(field) + "; the " + fallback_lang +
-                               " text is used",
-                           "add `" + lang + ": ...` to translate it");
+    ctx.diags.warning_once(
+        p.file + ":" + std::to_string(p.line) + ":" + std::to_string(p.col) + ":" + lang, p,
+        "no " + lang + " text for " + quoted(field) + "; the " + fallback_lang + " text is used",
+        from_cell(n) ? "fill in the cell of the column " + quoted(std::string(field) + "." + lang) +
+                           " to translate it"
+                     : "add `" + lang + ": ...` to translate it");
   }
   return t;
 }

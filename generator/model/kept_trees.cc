@@ -34,7 +34,7 @@ bool get_node(util::BinaryReader& r, load::Node& n, int depth) {
   const auto kind = r.get<uint8_t>();
   const auto style = r.get<uint8_t>();
   if (kind > static_cast<uint8_t>(load::NodeKind::kMap) ||
-      style > static_cast<uint8_t>(load::ScalarStyle::kBlock) || depth > kMaxDepth) {
+      style > static_cast<uint8_t>(load::ScalarStyle::kCell) || depth > kMaxDepth) {
     r.fail();
     return false;
   }

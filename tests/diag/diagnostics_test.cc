@@ -92,6 +92,26 @@ TEST_CASE("a caret past the end of the line is padded with spaces") {
   CHECK(diags.format_one(d) == "data/x.yaml:1:5: error: end\n 1 | ab\n   |     ^\n");
 }
 
+TEST_CASE("a source's locator adds its note after the caret") {
+  Diagnostics diags;
+  diags.add_source("data/x.csv", text("id;hours\na;abc\n"), [](uint32_t line, uint32_t col) {
+    return line == 2 ? "row 2, column " + std::string(col >= 3 ? "B" : "A") : "";
+  });
+  Diagnostic d = make(Severity::kError, {"data/x.csv", 2, 3}, "not a number", "");
+  CHECK(diags.format_one(d) ==
+        "data/x.csv:2:3: error: not a number\n 2 | a;abc\n   |   ^ row 2, column B\n");
+  Diagnostic header = make(Severity::kError, {"data/x.csv", 1, 4}, "unknown field", "");
+  CHECK(diags.format_one(header) ==
+        "data/x.csv:1:4: error: unknown field\n 1 | id;hours\n   |    ^\n");
+}
+
+TEST_CASE("a byte order mark is left out of the quoted first line, as columns do not count it") {
+  Diagnostics diags;
+  diags.add_source("data/x.csv", text("\xEF\xBB\xBFid;x\n"));
+  Diagnostic d = make(Severity::kError, {"data/x.csv", 1, 4}, "unknown field", "");
+  CHECK(diags.format_one(d) == "data/x.csv:1:4: error: unknown field\n 1 | id;x\n   |    ^\n");
+}
+
 TEST_CASE("a diagnostic about a whole file has no line, column or quote") {
   Diagnostics diags;
   diags.add_source("data/x.yaml", text("a: 1\n"));

@@ -16,7 +16,8 @@
 #                  a leading `!` (`!text`, `!re:REGEX`) means the line must NOT appear.
 #                  `{SITE}` stands for the site folder the case was built from.
 # For each case the build must exit 1, every expected line must be in stderr (and a diagnostic
-# with a line number must be followed by that source line quoted and a caret under its column),
+# with a line number must be followed by that source line quoted and a caret under its column,
+# which a CSV table's diagnostic follows with the cell's row and column),
 # nothing may crash, and the previously published output must stay byte-identical with no
 # staging folder left beside it.
 #
@@ -170,6 +171,7 @@ check_quote() {
   mapfile -t -s $((L - 1)) -n 1 lines <"$site/$path"
   src=${lines[0]:-}
   src=${src%$'\r'}
+  [[ $L -eq 1 ]] && src=${src#$'\xEF\xBB\xBF'}  # a byte order mark is not quoted (nor counted)
   local gutter=${L//?/ }
   local want_quote=" $L | $src"
   local prefix="" i ch n=$((C - 1))
@@ -182,7 +184,8 @@ check_quote() {
     fail "after \"$diag\" expected the quoted line:"
     fail "  want| $want_quote"
     fail "  got | ${ERRLINES[idx + 1]:-<nothing>}"
-  elif [[ ${ERRLINES[idx + 2]:-} != "$want_caret" ]]; then
+  elif [[ ${ERRLINES[idx + 2]:-} != "$want_caret" && ${ERRLINES[idx + 2]:-} != "$want_caret "* ]]; then
+    # (a CSV table's caret is followed by the cell's row and column)
     fail "after \"$diag\" expected the caret line:"
     fail "  want| $want_caret"
     fail "  got | ${ERRLINES[idx + 2]:-<nothing>}"

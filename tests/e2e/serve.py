@@ -5,7 +5,8 @@
 
 Starts the server on a free port, fetches pages, edits a YAML file and waits for the reload
 event, breaks the data (an impossible date) and checks that the last good page is still served
-and that an error event names file:line:col, fixes it and waits for the reload, checks that no
+and that an error event names file:line:col, fixes it and waits for the reload, adds a CSV table
+with a broken cell and fixes it, checks that no
 request reaches a file outside the output folder, that the files on disk are byte for byte what
 `metodika build` writes, and that SIGINT stops the server cleanly. Standard library only.
 """
@@ -246,6 +247,23 @@ def serve_checks(metodika, server, site, out, work):
     name, data = events.next()
     check(name == "reload" and data == {"generation": 3}, f"the fix sends reload ({name})")
     check(late.next()[0] == "reload", "…to every open page")
+
+    # A CSV table (issue 23): a broken cell names its file:line:col and, after the caret, the
+    # spreadsheet's row and column; the fixed table reloads.
+    table = os.path.join(site, "data/metrics/kurzeme-extra.csv")
+    with open(table, "w", encoding="utf-8", newline="") as f:
+        f.write("\ufeffschool;year;motivation_awards\r\nsabiles-vidusskola;2023;daudz\r\n")
+    name, data = events.next()
+    problems = (data or {}).get("problems", [])
+    check(name == "build-error" and any(
+        p["location"] == "data/metrics/kurzeme-extra.csv:2:25" and
+        'row 2, column C "motivation_awards"' in p["text"] for p in problems),
+        f"a broken CSV cell is named with its row and column ({[p['location'] for p in problems]})")
+    replace_in(table, ";daudz", ";3")
+    name, _ = events.next()
+    check(name == "reload", f"the fixed table sends reload ({name})")
+    status, _, _ = server.get("/")
+    check(status == 200, "the site is served after the table's fix")
 
     # A deleted post: its page goes from the output.
     status, _, _ = server.get("/jaunumi/olimpiazu-kalendars/")

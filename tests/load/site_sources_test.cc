@@ -150,12 +150,14 @@ TEST_CASE("other files under data/ are ignored; notes in .md and .txt silently")
                  {"data/README.md", "notes\n"},
                  {"data/schools/notes.txt", "notes\n"},
                  {"data/a.b", "x\n"},
-                 {"data/export.csv", "a,b\n"},
+                 {"data/export.xlsx", "PK\n"},
                  {"data/.hidden.yaml", "[\n"}});
   Loaded l = load(site);
   CHECK(l.diagnostics ==
-        "data/a.b: warning: ignored: not a .yaml, .yml or .json file\n"
-        "data/export.csv: warning: ignored: not a .yaml, .yml or .json file\n");
+        "data/a.b: warning: ignored: not a .yaml, .yml, .json or .csv file\n"
+        "data/export.xlsx: warning: ignored: not a .yaml, .yml, .json or .csv file\n"
+        "  hint: save the sheet as CSV: soffice --headless --convert-to csv:\"Text - txt - csv "
+        "(StarCalc)\":59,34,76 export.xlsx\n");
 }
 
 TEST_CASE("a syntax error leaves the document without a root and quotes the line") {

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "load/csv.h"
 #include "load/yaml.h"
 #include "model/build.h"
 #include "site_fixture.h"
@@ -88,6 +89,20 @@ TEST_CASE("a tree, its item digests and its diagnostics read back as they were")
   REQUIRE(none.has_value());
   CHECK(none->file == nullptr);
   CHECK(none->diagnostics.size() == 1);
+}
+
+TEST_CASE("a CSV table's tree (cells, nulls, record lists) reads back as it was") {
+  diag::Diagnostics diags;
+  auto root =
+      load::parse_csv("id;name;courses.hours;courses.date\nt-1;;12,5;01.02.2025.\nt-1;;8;\n",
+                      "data/private/teachers/x.csv", load::csv_shape("private/teachers"), diags);
+  REQUIRE(root.has_value());
+  ParsedFile file{std::move(*root), {}};
+  const auto back = decode_tree(encode_tree(&file, {}));
+  REQUIRE(back.has_value());
+  REQUIRE(back->file != nullptr);
+  check_same(back->file->root, file.root);
+  CHECK(back->file->root.items[0].get("name")->style == load::ScalarStyle::kCell);
 }
 
 TEST_CASE("damaged trees are refused without a crash") {
