@@ -58,8 +58,10 @@ Reply not_found(const fs::path& out_dir, std::string_view rel, uint64_t generati
   std::string html = html_page("Not found",
                                "There is no such page in the site (or the site has not been "
                                "built yet).");
-  return {404, std::string(content_type_for(".html")),
-          Body(inject_before_body_end(html, live_script_tag(generation))), {}};
+  return {404,
+          std::string(content_type_for(".html")),
+          Body(inject_before_body_end(html, live_script_tag(generation))),
+          {}};
 }
 
 }  // namespace

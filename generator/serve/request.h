@@ -19,7 +19,7 @@ struct Request {
   std::string path;      // percent-decoded
   std::string query;     // "?x=1", or empty
   bool http10 = false;
-  bool close = false;  // the client asked to close the connection after the answer
+  bool close = false;               // the client asked to close the connection after the answer
   std::optional<std::string> host;  // the Host header (or the absolute-form target's authority)
   std::optional<std::string> origin;
   std::optional<std::string> range;

@@ -25,15 +25,13 @@
 #include <csignal>
 #include <list>
 #include <optional>
-#include <random>
 #include <thread>
 #include <unordered_map>
 #include <vector>
 
-#include "serve/hosts.h"
 #include "serve/live_reload.h"
-#include "serve/ranges.h"
 #include "serve/request.h"
+#include "serve/response.h"
 
 namespace metodika::serve {
 namespace fs = std::filesystem;
@@ -53,40 +51,6 @@ constexpr std::chrono::seconds kDrainTime{2};
 constexpr uint64_t kSendfileChunk = 1 << 20;
 constexpr uint64_t kWakeId = 0;
 constexpr uint64_t kListenerId = 1;
-
-std::string_view reason(int status) {
-  switch (status) {
-    case 200: return "OK";
-    case 206: return "Partial Content";
-    case 301: return "Moved Permanently";
-    case 400: return "Bad Request";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 416: return "Range Not Satisfiable";
-    case 421: return "Misdirected Request";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 501: return "Not Implemented";
-    case 503: return "Service Unavailable";
-    case 505: return "HTTP Version Not Supported";
-    default: return "Unknown";
-  }
-}
-
-using Headers = std::vector<std::pair<std::string_view, std::string>>;
-
-std::string response_head(int status, std::string_view content_type,
-                          std::optional<uint64_t> length, const Headers& extra, bool close) {
-  std::string h = "HTTP/1.1 " + std::to_string(status) + " " + std::string(reason(status)) + "\r\n";
-  h.append("Content-Type: ").append(content_type).append("\r\n");
-  if (length) h.append("Content-Length: ").append(std::to_string(*length)).append("\r\n");
-  h.append("Cache-Control: no-store\r\nX-Content-Type-Options: nosniff\r\n");
-  for (const auto& [name, value] : extra) h.append(name).append(": ").append(value).append("\r\n");
-  h.append(close ? "Connection: close\r\n\r\n" : "Connection: keep-alive\r\n\r\n");
-  return h;
-}
 
 size_t connection_budget() {
   rlimit rl{};
@@ -109,10 +73,10 @@ struct Connection {
   uint64_t id = 0;
   Fd sock;
   Phase phase = Phase::kRequest;
-  std::string in;                   // received, not yet answered
-  bool peer_done = false;           // the client will send nothing more
-  Clock::time_point since;          // when the current wait began, or the last progress
-  Clock::time_point last_message;   // kStream: when the last event or heartbeat was queued
+  std::string in;                         // received, not yet answered
+  bool peer_done = false;                 // the client will send nothing more
+  Clock::time_point since;                // when the current wait began, or the last progress
+  Clock::time_point last_message;         // kStream: when the last event or heartbeat was queued
   std::list<uint64_t>::iterator waiting;  // in Impl::waiting while kRequest or kDrain
   bool in_waiting = false;
   // What is being sent: a head, then the body's pieces.
@@ -138,8 +102,7 @@ struct PreviewServer::Impl {
   ServerLimits limits;
   size_t max_connections;
   size_t max_streams;
-  std::optional<AllowedHosts> hosts;
-  std::string boundary;  // of multipart/byteranges answers
+  std::optional<Responder> responder;  // made by bind(), which knows the host
   Fd listener, epoll, wake;
   std::thread thread;
   std::atomic<bool> stopping{false};
@@ -153,15 +116,14 @@ struct PreviewServer::Impl {
   size_t streams = 0;
   uint64_t state_version = 0;
   std::shared_ptr<const std::string> state_event;
-  std::shared_ptr<const std::string> heartbeat = std::make_shared<const std::string>(": keep-alive\n\n");
+  std::shared_ptr<const std::string> heartbeat =
+      std::make_shared<const std::string>(": keep-alive\n\n");
   std::optional<Clock::time_point> accept_paused_until;
 
   Impl(fs::path dir, BuildEvents& ev, ServerLimits l)
       : out_dir(std::move(dir)), events(ev), limits(l) {
     max_connections = limits.max_connections ? limits.max_connections : connection_budget();
     max_streams = std::min(limits.max_streams, std::max<size_t>(1, max_connections / 2));
-    std::random_device random;
-    boundary = "metodika-" + std::to_string(random()) + std::to_string(random());
   }
 
   // ---------------------------------------------------------------- epoll bookkeeping
@@ -333,7 +295,8 @@ struct PreviewServer::Impl {
           size_t end = request_head_end(c.in);
           if (end == std::string::npos) {
             if (c.in.size() > kMaxRequestHead) {
-              answer_error(c, 431, "The request head is too large.\n", now);
+              stop_waiting(c);
+              begin(c, error_response(431, "The request head is too large.\n"), now);
               break;
             }
             if (c.peer_done) {
@@ -434,144 +397,46 @@ struct PreviewServer::Impl {
 
   // ---------------------------------------------------------------- answers
 
-  void begin(Connection& c, std::string head, Body body, bool close_after, Clock::time_point now) {
+  void begin(Connection& c, Response response, Clock::time_point now) {
     c.phase = Phase::kResponse;
-    c.head = std::move(head);
+    c.head = std::move(response.head);
     c.head_sent = 0;
-    c.body = std::move(body);
+    c.body = std::move(response.body);
     c.piece = 0;
     c.piece_sent = 0;
-    c.close_after = c.close_after || close_after;
+    c.close_after = c.close_after || response.close;
+    if (c.close_after) c.in.clear();
     c.since = now;
   }
 
-  void answer_error(Connection& c, int status, std::string text, Clock::time_point now,
-                    const Headers& extra = {}) {
-    stop_waiting(c);
-    c.in.clear();
-    Body body(std::move(text));
-    std::string head = response_head(status, "text/plain; charset=utf-8", body.size(), extra, true);
-    begin(c, std::move(head), std::move(body), true, now);
-  }
-
   void answer(Connection& c, const ParsedRequest& parsed, Clock::time_point now) {
-    if (parsed.error) {
-      answer_error(c, parsed.error, std::string(reason(parsed.error)) + ": " + parsed.why + "\n",
-                   now);
-      return;
-    }
-    const Request& req = parsed.request;
-    if (req.close) c.close_after = true;
-    if (!hosts->allows_host(*req.host)) {
-      answer_error(c, 421,
-                   "Misdirected request: metodika serve answers only requests addressed to "
-                   "localhost, 127.0.0.1, [::1] or its --bind address.\n",
-                   now);
-      return;
-    }
-    bool head_only = req.method == "HEAD";
-    if (req.method != "GET" && !head_only) {
-      answer_error(c, 405, "Method not allowed: metodika serve answers GET and HEAD.\n", now,
-                   {{"Allow", "GET, HEAD"}});
-      return;
-    }
-    if (req.path == kEventsPath) {
-      open_stream(c, req, head_only, now);
-      return;
-    }
     // The generation is read before the file: a page can then only claim an older build than
     // it shows, which costs at most one extra reload, never a missed one.
-    uint64_t generation = events.generation();
-    Reply reply;
-    try {
-      reply = reply_for(out_dir, req.path, generation);
-    } catch (const std::exception& e) {
-      reply = text_reply(500, std::string("metodika serve: ") + e.what() + "\n");
-    }
-    Headers extra;
-    if (!reply.location.empty()) {
-      // To the address as the browser sent it (still percent-encoded), query kept.
-      extra.emplace_back("Location", req.raw_path + "/" + req.query);
-    }
-    std::string type = reply.content_type;
-    int status = reply.status;
-    Body body = std::move(reply.body);
-    if (status == 200) {
-      extra.emplace_back("Accept-Ranges", "bytes");
-      // If-Range asks for ranges only of an unchanged file; with no validators to compare, the
-      // whole file is the safe answer.
-      if (req.range && !req.if_range) {
-        apply_ranges(*req.range, status, type, body, extra);
-      }
-    }
-    uint64_t length = body.size();
-    if (head_only) body.clear();
-    begin(c, response_head(status, type, length, extra, c.close_after), std::move(body), false,
-          now);
-  }
-
-  void apply_ranges(const std::string& header, int& status, std::string& type, Body& body,
-                    Headers& extra) {
-    uint64_t size = body.size();
-    RangePlan plan = plan_ranges(header, size);
-    std::string total = "/" + std::to_string(size);
-    if (plan.answer == RangeAnswer::kUnsatisfiable) {
-      status = 416;
-      extra.emplace_back("Content-Range", "bytes */" + std::to_string(size));
-      type = "text/plain; charset=utf-8";
-      body = Body(std::string("Range not satisfiable: the file has " + std::to_string(size) +
-                              " bytes.\n"));
-      return;
-    }
-    if (plan.answer != RangeAnswer::kPartial) return;
-    status = 206;
-    auto spec = [&](const ByteRange& r) {
-      return std::to_string(r.first) + "-" + std::to_string(r.last) + total;
-    };
-    Body part = body.empty_like();
-    if (plan.ranges.size() == 1) {
-      const ByteRange& r = plan.ranges.front();
-      extra.emplace_back("Content-Range", "bytes " + spec(r));
-      part.append_slice(body, r.first, r.length());
+    Response response = responder->respond(parsed, events.generation());
+    if (response.event_stream) {
+      open_stream(c, now);
     } else {
-      for (size_t i = 0; i < plan.ranges.size(); ++i) {
-        const ByteRange& r = plan.ranges[i];
-        part.append_text((i ? "\r\n--" : "--") + boundary + "\r\nContent-Type: " + type +
-                         "\r\nContent-Range: bytes " + spec(r) + "\r\n\r\n");
-        part.append_slice(body, r.first, r.length());
-      }
-      part.append_text("\r\n--" + boundary + "--\r\n");
-      type = "multipart/byteranges; boundary=" + boundary;
+      begin(c, std::move(response), now);
     }
-    body = std::move(part);
   }
 
   // ---------------------------------------------------------------- live-reload streams
 
-  void open_stream(Connection& c, const Request& req, bool head_only, Clock::time_point now) {
-    // A page elsewhere may name this server in an EventSource; the browser then sends its own
-    // origin. Build errors quote the site's private files: only the site's own pages get them.
-    if (req.origin && !hosts->allows_origin(*req.origin)) {
-      answer_error(c, 403, "Forbidden: the event stream is for the site's own pages.\n", now);
-      return;
-    }
-    if (!head_only && streams >= max_streams) {
-      answer_error(c, 503,
-                   "Too many open pages: metodika serve keeps " + std::to_string(max_streams) +
-                       " live-reload streams at most.\n",
-                   now, {{"Retry-After", "10"}});
-      return;
-    }
-    // No length and no chunking: the stream ends when the connection does.
-    std::string head = response_head(200, "text/event-stream", std::nullopt, {}, true);
-    if (head_only) {
-      begin(c, std::move(head), Body(), true, now);
+  void open_stream(Connection& c, Clock::time_point now) {
+    if (streams >= max_streams) {
+      begin(c,
+            error_response(503,
+                           "Too many open pages: metodika serve keeps " +
+                               std::to_string(max_streams) + " live-reload streams at most.\n",
+                           {{"Retry-After", "10"}}),
+            now);
       return;
     }
     c.in.clear();
     c.phase = Phase::kStream;
     ++streams;
-    c.head = std::move(head);
+    // No length and no chunking: the stream ends when the connection does.
+    c.head = response_head(200, "text/event-stream", std::nullopt, {}, true);
     c.head_sent = 0;
     c.body = Body(events.greeting(c.seen));
     c.piece = 0;
@@ -708,11 +573,10 @@ int PreviewServer::bind(const std::string& host, int port) {
   sockaddr_storage addr{};
   socklen_t len = sizeof addr;
   if (::getsockname(sock.get(), reinterpret_cast<sockaddr*>(&addr), &len) != 0) return -1;
-  int bound = addr.ss_family == AF_INET6
-                  ? ntohs(reinterpret_cast<sockaddr_in6*>(&addr)->sin6_port)
-                  : ntohs(reinterpret_cast<sockaddr_in*>(&addr)->sin_port);
+  int bound = addr.ss_family == AF_INET6 ? ntohs(reinterpret_cast<sockaddr_in6*>(&addr)->sin6_port)
+                                         : ntohs(reinterpret_cast<sockaddr_in*>(&addr)->sin_port);
   impl_->listener = std::move(sock);
-  impl_->hosts.emplace(host);
+  impl_->responder.emplace(impl_->out_dir, AllowedHosts(host));
   return bound;
 }
 

@@ -15,8 +15,8 @@ TEST_CASE("a loopback server answers only its own names") {
   }
   for (const char* bad :
        {"", ":1313", "evil.example", "evil.example:1313", "localhost.evil.example",
-        "localhost.:1313", "127.0.0.1.nip.io", "127.0.0.2", "192.168.1.5:1313", "[::2]",
-        "[::1", "[::1]x", "[::1]:", "localhost:", "localhost:13a", "localhost:1313@evil.example",
+        "localhost.:1313", "127.0.0.1.nip.io", "127.0.0.2", "192.168.1.5:1313", "[::2]", "[::1",
+        "[::1]x", "[::1]:", "localhost:", "localhost:13a", "localhost:1313@evil.example",
         "[evil.example]", "::1", "0x7f000001"}) {
     CAPTURE(bad);
     CHECK_FALSE(hosts.allows_host(bad));

@@ -51,15 +51,15 @@ TEST_CASE("a request head: method, decoded path, query, headers") {
 
 TEST_CASE("malformed heads get 400, 501 or 505") {
   auto status = [](std::string_view head) { return parse_request(head).error; };
-  CHECK(status("GET / HTTP/1.1\r\n\r\n") == 400);                              // no Host
-  CHECK(status("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n") == 400);        // two
+  CHECK(status("GET / HTTP/1.1\r\n\r\n") == 400);                        // no Host
+  CHECK(status("GET / HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n") == 400);  // two
   CHECK(status("GET / HTTP/2.0\r\nHost: a\r\n\r\n") == 505);
   CHECK(status("GET / FTP/1.0\r\nHost: a\r\n\r\n") == 400);
-  CHECK(status("GET /  HTTP/1.1\r\nHost: a\r\n\r\n") == 400);                  // two spaces
+  CHECK(status("GET /  HTTP/1.1\r\nHost: a\r\n\r\n") == 400);  // two spaces
   CHECK(status("GET /a b HTTP/1.1\r\nHost: a\r\n\r\n") == 400);
   CHECK(status("GET\r\nHost: a\r\n\r\n") == 400);
   CHECK(status("G(T / HTTP/1.1\r\nHost: a\r\n\r\n") == 400);
-  CHECK(status("GET x HTTP/1.1\r\nHost: a\r\n\r\n") == 400);                   // not a path
+  CHECK(status("GET x HTTP/1.1\r\nHost: a\r\n\r\n") == 400);  // not a path
   CHECK(status("GET /%zz HTTP/1.1\r\nHost: a\r\n\r\n") == 400);
   CHECK(status("GET /%4 HTTP/1.1\r\nHost: a\r\n\r\n") == 400);
   CHECK(status("GET /\x01 HTTP/1.1\r\nHost: a\r\n\r\n") == 400);
@@ -68,8 +68,7 @@ TEST_CASE("malformed heads get 400, 501 or 505") {
   CHECK(status("GET / HTTP/1.1\r\nHost: a\r\nBad Name: x\r\n\r\n") == 400);
   CHECK(status("GET / HTTP/1.1\r\nHost: a\r\nContent-Length: 5\r\n\r\n") == 400);
   CHECK(status("GET / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n") == 501);
-  CHECK(status("GET / HTTP/1.1\r\nHost: a\r\nRange: bytes=0-1\r\nRange: bytes=2-3\r\n\r\n") ==
-        400);
+  CHECK(status("GET / HTTP/1.1\r\nHost: a\r\nRange: bytes=0-1\r\nRange: bytes=2-3\r\n\r\n") == 400);
   CHECK(status("GET / HTTP/1.1\r\nHost: a\r\nContent-Length: 0\r\n\r\n") == 0);
 }
 

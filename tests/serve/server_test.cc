@@ -158,7 +158,8 @@ TEST_CASE("a foreign Host gets 421, a foreign Origin no event stream") {
 
   Client cross(s.port);
   cross.send(
-      "GET /__metodika/events HTTP/1.1\r\nHost: localhost:1\r\nOrigin: http://evil.example\r\n\r\n");
+      "GET /__metodika/events HTTP/1.1\r\nHost: localhost:1\r\nOrigin: "
+      "http://evil.example\r\n\r\n");
   CHECK(cross.read_to_end());
   CHECK(cross.got().starts_with("HTTP/1.1 403"));
   CHECK(cross.got().find("event:") == std::string::npos);
