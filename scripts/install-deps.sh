@@ -17,7 +17,6 @@ build_pkgs=(
   libkainjow-mustache-dev
   libcli11-dev
   libicu-dev
-  libcpp-httplib-dev
   libxxhash-dev                     # digests for the incremental build cache
   libjemalloc-dev                   # the executable's allocator (CMakeLists.txt says why)
   zlib1g-dev                        # compresses the PDF's streams

@@ -2,9 +2,11 @@
 // the output served over HTTP and the open pages reloaded (generator/serve/ does the serving and
 // the watching; this file wires it to the pipeline).
 #include <pthread.h>
+#include <sys/resource.h>
 #include <sys/signalfd.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
@@ -57,6 +59,20 @@ class StopSignals {
   sigset_t set_{}, old_{};
   int fd_ = -1;
 };
+
+// Every connection to the server is a descriptor (two while a file is sent). The soft limit,
+// often 1,024, would let a few hundred open pages and idle connections crowd out the build's own
+// files, so it is raised to the hard limit (at most 65,536); the server takes its share of it
+// (serve/server.h, ServerLimits). Nothing in the process uses select(), which breaks past 1,024.
+void raise_open_file_limit() {
+  rlimit rl{};
+  if (::getrlimit(RLIMIT_NOFILE, &rl) != 0) return;
+  constexpr rlim_t kWanted = 65536;
+  rlim_t want = rl.rlim_max == RLIM_INFINITY ? kWanted : std::min(rl.rlim_max, kWanted);
+  if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= want) return;
+  rl.rlim_cur = want;
+  ::setrlimit(RLIMIT_NOFILE, &rl);
+}
 
 bool is_loopback(const std::string& host) {
   return host == "127.0.0.1" || host == "localhost" || host == "::1" || host.starts_with("127.");
@@ -131,6 +147,7 @@ int run_serve(const ServeOptions& options) {
   // What unchanged files and figures gave is kept from one build to the next (BuildMemory).
   BuildMemory memory;
   build.memory = &memory;
+  raise_open_file_limit();
   try {
     StopSignals stop;  // before any thread starts, so that every thread inherits the mask
     serve::BuildEvents events;

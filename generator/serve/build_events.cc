@@ -24,33 +24,31 @@ std::string BuildEvents::problems_json(uint64_t generation,
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+void BuildEvents::changed_locked() const {
+  if (listener_) listener_();
+}
+
 void BuildEvents::publish_success() {
-  {
-    std::lock_guard lock(mu_);
-    ++version_;
-    ++generation_;
-    failed_ = false;
-    problems_.clear();
-  }
-  changed_.notify_all();
+  std::lock_guard lock(mu_);
+  ++version_;
+  ++generation_;
+  failed_ = false;
+  problems_.clear();
+  changed_locked();
 }
 
 void BuildEvents::publish_failure(std::vector<BuildProblem> problems) {
-  {
-    std::lock_guard lock(mu_);
-    ++version_;
-    failed_ = true;
-    problems_ = std::move(problems);
-  }
-  changed_.notify_all();
+  std::lock_guard lock(mu_);
+  ++version_;
+  failed_ = true;
+  problems_ = std::move(problems);
+  changed_locked();
 }
 
-void BuildEvents::stop() {
-  {
-    std::lock_guard lock(mu_);
-    stopping_ = true;
-  }
-  changed_.notify_all();
+void BuildEvents::set_listener(std::function<void()> listener) {
+  // Under the lock: once this returns, the old listener is never called again.
+  std::lock_guard lock(mu_);
+  listener_ = std::move(listener);
 }
 
 uint64_t BuildEvents::generation() const {
@@ -78,12 +76,9 @@ std::string BuildEvents::greeting(uint64_t& seen) const {
   return out;
 }
 
-std::optional<std::string> BuildEvents::wait(uint64_t& seen, std::chrono::milliseconds timeout) {
-  std::unique_lock lock(mu_);
-  bool woke = changed_.wait_for(lock, timeout, [&] { return stopping_ || version_ != seen; });
-  if (stopping_) return std::nullopt;
-  if (!woke) return std::string(": keep-alive\n\n");
-  seen = version_;
+std::string BuildEvents::state_event(uint64_t& version) const {
+  std::lock_guard lock(mu_);
+  version = version_;
   return state_event_locked();
 }
 

@@ -1,14 +1,14 @@
 // The state `metodika serve` tells the browsers: the generation of the last good build and, when
 // the latest build failed, its errors. Each open page holds a server-sent-events stream; a build
-// publishes here and every stream wakes and sends the new state.
+// publishes here, the listener (the server's event loop) wakes and every stream sends the new
+// state.
 #pragma once
 
-#include <chrono>
-#include <condition_variable>
 #include <cstdint>
+#include <functional>
 #include <mutex>
-#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace metodika::serve {
@@ -29,8 +29,10 @@ class BuildEvents {
   /// A failed build: every stream sends `build-error` with `problems`; the generation stays, as
   /// the last good site is still what is served.
   void publish_failure(std::vector<BuildProblem> problems);
-  /// Wakes every waiting stream for the last time (the server is stopping).
-  void stop();
+
+  /// Called after every publish, on the publishing thread, with the state locked: it must only
+  /// wake someone (the server writes to an eventfd). An empty function removes it.
+  void set_listener(std::function<void()> listener);
 
   [[nodiscard]] uint64_t generation() const;
   [[nodiscard]] bool failed() const;
@@ -39,9 +41,9 @@ class BuildEvents {
   /// the latest build failed. Sets `seen` to the current state.
   [[nodiscard]] std::string greeting(uint64_t& seen) const;
 
-  /// Waits until the state differs from `seen` (returns the event and updates `seen`), `timeout`
-  /// passes (returns a comment line, which also finds closed connections), or stop() (nullopt).
-  [[nodiscard]] std::optional<std::string> wait(uint64_t& seen, std::chrono::milliseconds timeout);
+  /// The event telling the current state (`reload` or `build-error`); sets `version` to the
+  /// state's version, which goes up on every publish.
+  [[nodiscard]] std::string state_event(uint64_t& version) const;
 
   /// The `build-error` event's JSON: {"generation":N,"problems":[{"location":…,"text":…}]}.
   [[nodiscard]] static std::string problems_json(uint64_t generation,
@@ -50,13 +52,14 @@ class BuildEvents {
  private:
   [[nodiscard]] std::string state_event_locked() const;
 
+  void changed_locked() const;
+
   mutable std::mutex mu_;
-  std::condition_variable changed_;
+  std::function<void()> listener_;
   uint64_t version_ = 0;     // goes up on every publish
   uint64_t generation_ = 0;  // goes up on every good build
   std::vector<BuildProblem> problems_;
   bool failed_ = false;
-  bool stopping_ = false;
 };
 
 }  // namespace metodika::serve

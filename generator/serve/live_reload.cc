@@ -99,19 +99,20 @@ std::string live_script_tag(uint64_t generation) {
          std::to_string(generation) + "\"></script>";
 }
 
-std::string inject_before_body_end(std::string_view html, std::string_view tag) {
+size_t find_body_end(std::string_view html) {
   constexpr std::string_view kClose = "</body";
-  size_t at = std::string_view::npos;
   for (size_t i = html.size() >= kClose.size() ? html.size() - kClose.size() + 1 : 0; i-- > 0;) {
     bool match = true;
     for (size_t k = 0; k < kClose.size() && match; ++k) {
       match = ascii_lower(html[i + k]) == kClose[k];
     }
-    if (match) {
-      at = i;
-      break;
-    }
+    if (match) return i;
   }
+  return std::string_view::npos;
+}
+
+std::string inject_before_body_end(std::string_view html, std::string_view tag) {
+  size_t at = find_body_end(html);
   std::string out;
   out.reserve(html.size() + tag.size());
   if (at == std::string_view::npos) {

@@ -21,6 +21,9 @@ inline constexpr std::string_view kEventsPath = "/__metodika/events";
 /// that missed a reload while disconnected reloads when it reconnects.
 [[nodiscard]] std::string live_script_tag(uint64_t generation);
 
+/// Where the last `</body` (any letter case) of `html` starts, or npos.
+[[nodiscard]] size_t find_body_end(std::string_view html);
+
 /// Inserts `tag` before the last `</body>` (any letter case) of `html`, or appends it when the
 /// page has none.
 [[nodiscard]] std::string inject_before_body_end(std::string_view html, std::string_view tag);

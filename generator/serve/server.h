@@ -1,45 +1,56 @@
-// The HTTP side of `metodika serve`: answers requests from the output folder (never outside it),
-// adds the live-reload script to HTML, and streams build events to open pages.
+// The HTTP side of `metodika serve`: answers GET and HEAD from the output folder (never outside
+// it, reply.h), adds the live-reload script to HTML, and streams build events to open pages. One
+// thread runs an epoll loop over every connection, so that idle, slow and live-reload
+// connections cost a descriptor and a few hundred bytes each, never a thread (server.cc says why
+// the HTTP library that was here before could not do that).
 #pragma once
 
-#include <cstdint>
+#include <chrono>
+#include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <string>
-#include <string_view>
 
 #include "serve/build_events.h"
+#include "serve/reply.h"
 
 namespace metodika::serve {
 
-/// An answer to a GET, before HTTP: what reply_for decides, kept apart from the socket so that
-/// tests can ask it directly.
-struct Reply {
-  int status = 200;
-  std::string content_type;
-  std::string body;
-  std::string location;  // for a redirect
+/// How much the server holds and for how long. The defaults keep pages answered at once while
+/// thousands of idle, slow or live-reload connections are open against it.
+struct ServerLimits {
+  /// Connections held at once; 0: as many as RLIMIT_NOFILE allows after a reserve of 256
+  /// descriptors for the build, counting two per connection (the socket and a file being sent),
+  /// at most 8192. When all are taken, the connection that has waited longest for a request is
+  /// closed to make room for a new one.
+  size_t max_connections = 0;
+  /// Open live-reload streams (and at most half of max_connections); more are answered 503.
+  size_t max_streams = 1000;
+  /// A connection must send a whole request head within this long of opening or of its
+  /// previous answer, else it is closed (idle keep-alive connections and slow requests alike).
+  std::chrono::milliseconds request_timeout{5000};
+  /// An answer that makes no progress for this long (a client that stopped reading) is dropped.
+  std::chrono::milliseconds write_timeout{10000};
+  /// An idle live-reload stream gets a comment line this often, which keeps proxies from closing
+  /// it and lets the page tell a live server from a dead connection.
+  std::chrono::milliseconds heartbeat{10000};
 };
-
-/// The answer to a GET of the decoded `url_path` from the site in `out_dir`: the file (HTML with
-/// the live-reload script of `generation` added), a redirect from a folder to "folder/", the
-/// site's 404.html (of the language folder when there is one) with status 404, 400 for a path
-/// that could leave the folder, 403 for a symbolic link.
-[[nodiscard]] Reply reply_for(const std::filesystem::path& out_dir, std::string_view url_path,
-                              uint64_t generation);
 
 class PreviewServer {
  public:
-  PreviewServer(std::filesystem::path out_dir, BuildEvents& events);
+  PreviewServer(std::filesystem::path out_dir, BuildEvents& events, ServerLimits limits = {});
   ~PreviewServer();
   PreviewServer(const PreviewServer&) = delete;
   PreviewServer& operator=(const PreviewServer&) = delete;
 
-  /// Binds to `host`:`port` (0: any free port). Returns the port, or -1 when it cannot bind.
+  /// Binds to `host`:`port` (0: any free port) and listens. Returns the port, or -1 when it
+  /// cannot bind. Requests are answered only when their Host names `host`, localhost, 127.0.0.1
+  /// or [::1] (hosts.h); others get 421.
   [[nodiscard]] int bind(const std::string& host, int port);
   /// Serves on a thread of its own until stop().
   void start();
-  /// Ends every event stream and stops serving; waits for the serving thread. Idempotent.
+  /// Closes every connection (event streams included) and stops serving; waits for the serving
+  /// thread. Idempotent.
   void stop();
 
  private:

@@ -14,29 +14,6 @@
 namespace metodika::serve {
 namespace {
 
-// A file descriptor closed on scope exit.
-class Fd {
- public:
-  explicit Fd(int fd) : fd_(fd) {}
-  ~Fd() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  Fd(const Fd&) = delete;
-  Fd& operator=(const Fd&) = delete;
-  Fd(Fd&& other) noexcept : fd_(std::exchange(other.fd_, -1)) {}
-  Fd& operator=(Fd&& other) noexcept {
-    if (this != &other) {
-      if (fd_ >= 0) ::close(fd_);
-      fd_ = std::exchange(other.fd_, -1);
-    }
-    return *this;
-  }
-  [[nodiscard]] int get() const { return fd_; }
-
- private:
-  int fd_;
-};
-
 std::vector<std::string_view> segments(std::string_view rel) {
   std::vector<std::string_view> out;
   size_t start = 0;
@@ -54,6 +31,11 @@ std::vector<std::string_view> segments(std::string_view rel) {
 Lookup lookup_for_errno(int err) { return err == ELOOP ? Lookup::kRefused : Lookup::kMissing; }
 
 }  // namespace
+
+void Fd::reset() {
+  if (fd_ >= 0) ::close(fd_);
+  fd_ = -1;
+}
 
 std::optional<std::string> output_path_for(std::string_view url_path) {
   if (url_path.empty() || url_path.front() != '/') return std::nullopt;
@@ -78,8 +60,8 @@ std::optional<std::string> output_path_for(std::string_view url_path) {
   return out + "index.html";
 }
 
-FileRead read_beneath(const std::filesystem::path& root, std::string_view rel) {
-  FileRead result;
+OpenFile open_beneath(const std::filesystem::path& root, std::string_view rel) {
+  OpenFile result;
   Fd dir(::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
   if (dir.get() < 0) return result;
   std::vector<std::string_view> segs = segments(rel);
@@ -120,20 +102,25 @@ FileRead read_beneath(const std::filesystem::path& root, std::string_view rel) {
     result.lookup = Lookup::kRefused;
     return result;
   }
-  result.bytes.resize(static_cast<size_t>(st.st_size));
-  size_t done = 0;
-  while (done < result.bytes.size()) {
-    ssize_t n = ::read(file.get(), result.bytes.data() + done, result.bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      throw std::runtime_error("cannot read " + std::string(rel) + ": " + std::strerror(errno));
-    }
-    if (n == 0) break;  // the file shrank while being read
-    done += static_cast<size_t>(n);
-  }
-  result.bytes.resize(done);
+  result.size = static_cast<uint64_t>(st.st_size);
+  result.fd = std::move(file);
   result.lookup = Lookup::kFile;
   return result;
+}
+
+std::string read_at(int fd, uint64_t offset, uint64_t size) {
+  std::string bytes(static_cast<size_t>(size), '\0');
+  size_t done = 0;
+  while (done < bytes.size()) {
+    ssize_t n = ::pread(fd, bytes.data() + done, bytes.size() - done,
+                        static_cast<off_t>(offset + done));
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw std::runtime_error(std::string("cannot read a file: ") + std::strerror(errno));
+    if (n == 0) break;  // the file shrank
+    done += static_cast<size_t>(n);
+  }
+  bytes.resize(done);
+  return bytes;
 }
 
 std::string_view content_type_for(std::string_view path) {

@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <thread>
 
 #include "serve/build_events.h"
@@ -40,50 +41,46 @@ TEST_CASE("build events: greeting, reload, errors as one-line JSON") {
   BuildEvents events;
   uint64_t seen = 0;
   CHECK(events.greeting(seen) == "retry: 500\n\nevent: hello\ndata: {\"generation\":0}\n\n");
+  CHECK(seen == 0);
   events.publish_success();
   CHECK(events.generation() == 1);
-  CHECK(events.wait(seen, std::chrono::milliseconds(10)) ==
-        "event: reload\ndata: {\"generation\":1}\n\n");
-  // Nothing new: a keep-alive comment after the timeout.
-  CHECK(events.wait(seen, std::chrono::milliseconds(10)) == ": keep-alive\n\n");
+  uint64_t version = 0;
+  CHECK(events.state_event(version) == "event: reload\ndata: {\"generation\":1}\n\n");
+  CHECK(version == 1);
 
   events.publish_failure(
       {{"data/a.yaml:3:7", "data/a.yaml:3:7: error: bad <date>\n 3 | x: \"</script>\"\n"}});
   CHECK(events.failed());
   CHECK(events.generation() == 1);  // the last good build is still what is served
-  std::optional<std::string> error = events.wait(seen, std::chrono::milliseconds(10));
-  REQUIRE(error);
-  CHECK(*error ==
+  CHECK(events.state_event(version) ==
         "event: build-error\ndata: {\"generation\":1,\"problems\":[{\"location\":"
         "\"data/a.yaml:3:7\",\"text\":\"data/a.yaml:3:7: error: bad <date>\\n 3 | x: "
         "\\\"</script>\\\"\\n\"}]}\n\n");
+  CHECK(version == 2);
   // A page opening now learns of the failure at once.
   uint64_t fresh = 0;
   CHECK(events.greeting(fresh).find("event: build-error\n") != std::string::npos);
+  CHECK(fresh == 2);
 
   events.publish_success();
   CHECK_FALSE(events.failed());
-  CHECK(events.wait(seen, std::chrono::milliseconds(10)) ==
-        "event: reload\ndata: {\"generation\":2}\n\n");
+  CHECK(events.state_event(version) == "event: reload\ndata: {\"generation\":2}\n\n");
+  CHECK(version == 3);
 }
 
-TEST_CASE("a waiting stream wakes on a build and ends on stop") {
+TEST_CASE("the listener hears every publish, from the publishing thread, until removed") {
   BuildEvents events;
-  uint64_t seen = 0;
-  (void)events.greeting(seen);
+  std::atomic<int> heard{0};
+  events.set_listener([&] { ++heard; });
   std::thread builder([&] {
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
     events.publish_success();
+    events.publish_failure({});
   });
-  CHECK(events.wait(seen, std::chrono::seconds(10)) ==
-        "event: reload\ndata: {\"generation\":1}\n\n");
   builder.join();
-  std::thread stopper([&] {
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    events.stop();
-  });
-  CHECK_FALSE(events.wait(seen, std::chrono::seconds(10)).has_value());
-  stopper.join();
+  CHECK(heard == 2);
+  events.set_listener({});
+  events.publish_success();
+  CHECK(heard == 2);
 }
 
 TEST_CASE("invalid UTF-8 in a message does not break the event") {

@@ -32,43 +32,51 @@ TEST_CASE("URL paths that could leave the output folder are refused") {
   CHECK_FALSE(output_path_for(std::string_view("/a\0/../b", 8)).has_value());
 }
 
-TEST_CASE("read_beneath reads files and tells folders, missing files and links apart") {
+// The whole of an opened file, or "" when it was not a file.
+std::string contents(const OpenFile& f) {
+  return f.lookup == Lookup::kFile ? read_at(f.fd.get(), 0, f.size) : "";
+}
+
+TEST_CASE("open_beneath opens files and tells folders, missing files and links apart") {
   TempSite site({{"out/index.html", "<p>home</p>"},
                  {"out/lv/skola/index.html", "<p>skola</p>"},
                  {"secret.txt", "secret"}});
   fs::path out = site.root() / "out";
-  FileRead home = read_beneath(out, "index.html");
+  OpenFile home = open_beneath(out, "index.html");
   CHECK(home.lookup == Lookup::kFile);
-  CHECK(home.bytes == "<p>home</p>");
-  CHECK(read_beneath(out, "lv/skola/index.html").bytes == "<p>skola</p>");
-  CHECK(read_beneath(out, "lv").lookup == Lookup::kDirectory);
-  CHECK(read_beneath(out, "lv/skola").lookup == Lookup::kDirectory);
-  CHECK(read_beneath(out, "nothing.html").lookup == Lookup::kMissing);
-  CHECK(read_beneath(out, "index.html/x").lookup == Lookup::kMissing);
-  CHECK(read_beneath(site.root() / "no-such-folder", "index.html").lookup == Lookup::kMissing);
+  CHECK(home.size == 11);
+  CHECK(contents(home) == "<p>home</p>");
+  CHECK(read_at(home.fd.get(), 3, 4) == "home");
+  CHECK(read_at(home.fd.get(), 9, 100) == "p>");  // fewer at the end of the file
+  CHECK(contents(open_beneath(out, "lv/skola/index.html")) == "<p>skola</p>");
+  CHECK(open_beneath(out, "lv").lookup == Lookup::kDirectory);
+  CHECK(open_beneath(out, "lv/skola").lookup == Lookup::kDirectory);
+  CHECK(open_beneath(out, "nothing.html").lookup == Lookup::kMissing);
+  CHECK(open_beneath(out, "index.html/x").lookup == Lookup::kMissing);
+  CHECK(open_beneath(site.root() / "no-such-folder", "index.html").lookup == Lookup::kMissing);
 
   SUBCASE("a link to a file outside is refused") {
     fs::create_symlink(site.root() / "secret.txt", out / "leak.txt");
-    FileRead r = read_beneath(out, "leak.txt");
+    OpenFile r = open_beneath(out, "leak.txt");
     CHECK(r.lookup == Lookup::kRefused);
-    CHECK(r.bytes.empty());
+    CHECK_FALSE(r.fd.valid());
   }
   SUBCASE("a link to a folder outside is refused on the way through") {
     fs::create_directory_symlink(site.root(), out / "up");
-    CHECK(read_beneath(out, "up/secret.txt").lookup == Lookup::kRefused);
-    CHECK(read_beneath(out, "up").lookup == Lookup::kRefused);
+    CHECK(open_beneath(out, "up/secret.txt").lookup == Lookup::kRefused);
+    CHECK(open_beneath(out, "up").lookup == Lookup::kRefused);
   }
   SUBCASE("even a link that stays inside is not followed") {
     fs::create_symlink(out / "index.html", out / "lv" / "alias.html");
-    CHECK(read_beneath(out, "lv/alias.html").lookup == Lookup::kRefused);
+    CHECK(open_beneath(out, "lv/alias.html").lookup == Lookup::kRefused);
   }
   SUBCASE("the output folder itself may be a link") {
     fs::create_directory_symlink(out, site.root() / "out-link");
-    CHECK(read_beneath(site.root() / "out-link", "index.html").bytes == "<p>home</p>");
+    CHECK(contents(open_beneath(site.root() / "out-link", "index.html")) == "<p>home</p>");
   }
   SUBCASE("a FIFO does not hang the request") {
     REQUIRE(::mkfifo((out / "pipe").c_str(), 0600) == 0);
-    CHECK(read_beneath(out, "pipe").lookup == Lookup::kRefused);
+    CHECK(open_beneath(out, "pipe").lookup == Lookup::kRefused);
   }
 }
 
