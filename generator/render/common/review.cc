@@ -70,6 +70,8 @@ Data fields(const model::Model& m, const rules::Results& r, const MunicipalityTa
   Data d(Data::type::object);
   put(d, "municipality", mu.name.in(lang));
   put(d, "board", mu.board.name);
+  if (!mu.board.url.empty()) put(d, "board_url", mu.board.url);
+  if (!mu.board.email.empty()) put(d, "board_email", mu.board.email);
   put(d, "council", mu.council);
   put(d, "period", std::to_string(m.site.review_from) + "–" + std::to_string(m.site.review_to));
   put(d, "from", std::to_string(m.site.review_from));
