@@ -74,6 +74,17 @@ TEST_CASE("render_markdown puts values in as text after parsing") {
   CHECK(r.headings[0].text == "T # H ::: table x - li 1. ol code");
 }
 
+TEST_CASE("a value inside raw HTML is escaped when the site lets raw HTML through") {
+  const std::vector<std::string> fields = {"<script>alert(1)</script> \"q\""};
+  const std::string md = "<b title=\"" + markdown_field(0) + "\">" + markdown_field(0) + "</b>\n";
+  CHECK(render_markdown(md, {.raw_html = true, .fields = fields}).html ==
+        "<p><b title=\"&lt;script&gt;alert(1)&lt;/script&gt; &quot;q&quot;\">"
+        "&lt;script&gt;alert(1)&lt;/script&gt; &quot;q&quot;</b></p>\n");
+  CHECK(render_markdown(md, {.fields = fields}).html ==
+        "<p>&lt;b title=&quot;&lt;script&gt;alert(1)&lt;/script&gt; &quot;q&quot;&quot;&gt;"
+        "&lt;script&gt;alert(1)&lt;/script&gt; &quot;q&quot;&lt;/b&gt;</p>\n");
+}
+
 TEST_CASE("markdown_tree puts values in as text; addresses become links") {
   const std::vector<std::string> fields = {"<b>x</b> https://a.lv"};
   MarkdownNode tree = markdown_tree("- " + markdown_field(0) + "\n", fields);
