@@ -5,7 +5,7 @@
 #
 #   tests/fuzz/run.sh SOURCE_DIR [SECONDS_EACH [HARNESS...]]
 #
-# ctest (`fuzz`, debug preset) runs it with 30 s each. Exit 0 when no harness crashed, leaked,
+# ctest (`fuzz`, debug preset) runs it with 25 s each. Exit 0 when no harness crashed, leaked,
 # hung, ran out of memory or tripped a sanitizer; 1 otherwise, with the offending input kept in
 # build-fuzz/artifacts/ and the report printed; 77 (ctest: skipped) without clang's libFuzzer
 # (scripts/install-deps.sh --test installs clang and libclang-rt-14-dev).
