@@ -297,7 +297,6 @@ void fill_fields(cmark_node* document, std::span<const std::string> fields, bool
   }
 }
 
-
 // Raw HTML becomes the text it was typed as: a block becomes a paragraph, inline HTML a text node.
 // The HTML renderer then escapes it like any other text.
 void html_to_text(cmark_node* html, Retired& retired) {

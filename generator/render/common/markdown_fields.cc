@@ -7,13 +7,11 @@ namespace {
 
 constexpr std::string_view kOpen = "\xEE\x80\x80";   // U+E000
 constexpr std::string_view kClose = "\xEE\x80\x81";  // U+E001
-constexpr size_t kMaxDigits = 9;                      // no index overflows size_t
+constexpr size_t kMaxDigits = 9;                     // no index overflows size_t
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-bool is_alnum(char c) {
-  return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
+bool is_alnum(char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
 char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
@@ -92,7 +90,9 @@ std::string markdown_field(size_t index) {
   return out;
 }
 
-bool has_markdown_field(std::string_view text) { return text.find(kOpen) != std::string_view::npos; }
+bool has_markdown_field(std::string_view text) {
+  return text.find(kOpen) != std::string_view::npos;
+}
 
 std::vector<FieldPiece> split_markdown_fields(std::string_view literal,
                                               std::span<const std::string> fields) {

@@ -120,9 +120,10 @@ Data fields(const model::Model& m, const rules::Results& r, const MunicipalityTa
       put(d, "ce_national_mean", pct(it->second.mean));
     }
     if (const model::CeRule* rule = rules::rule_in_force(m.site.rules, year)) {
-      put(d, "ce_rule", in.t("directory.method." +
-                            std::string(model::enum_name(model::kCeMethods, rule->method))) +
-                           " ≥ " + pct(rule->threshold));
+      put(d, "ce_rule",
+          in.t("directory.method." +
+               std::string(model::enum_name(model::kCeMethods, rule->method))) +
+              " ≥ " + pct(rule->threshold));
     }
   }
   set_bool(d, "has_diagnostics", !tables.diagnostics.empty());
@@ -136,8 +137,8 @@ Data fields(const model::Model& m, const rules::Results& r, const MunicipalityTa
     put(d, "pd_meeting", num(*pd.meeting));
     put(d, "pd_teachers", num(pd.teachers));
   } else if (pd.teachers > 0) {
-    put(d, "pd_hidden", replace_all(in.t("directory.pd_hidden"), "{n}",
-                                   std::to_string(m.site.rules.small_cell)));
+    put(d, "pd_hidden",
+        replace_all(in.t("directory.pd_hidden"), "{n}", std::to_string(m.site.rules.small_cell)));
   }
   if (!r.national_pd.suppressed && r.national_pd.share) {
     put(d, "pd_national_share", pct(*r.national_pd.share));
@@ -180,9 +181,9 @@ Data fields(const model::Model& m, const rules::Results& r, const MunicipalityTa
     put(pd_, "title", p.title.in(lang));
     put(pd_, "period", std::to_string(p.period_from) + "–" + std::to_string(p.period_to));
     if (p.decision) {
-      put(pd_, "decision", p.decision->body + " " +
-                               util::format_date_numeric(p.decision->date, lang) + " Nr. " +
-                               p.decision->number);
+      put(pd_, "decision",
+          p.decision->body + " " + util::format_date_numeric(p.decision->date, lang) + " Nr. " +
+              p.decision->number);
     }
     int64_t done = 0, delayed = 0;
     for (const auto& a : p.actions) {
@@ -380,8 +381,8 @@ Review build_review(const model::Model& m, const rules::Results& r, const Review
         for (const auto& k : review_directives()) known += (known.empty() ? "" : ", ") + k;
         throw ReviewTemplateError(in.template_source + ": unknown directive \"" +
                                   fill_markdown_fields(t, review.fields, FieldContext::kText) +
-                                  "\" (after filling the fields, line " +
-                                  std::to_string(line_no) + "); known: " + known);
+                                  "\" (after filling the fields, line " + std::to_string(line_no) +
+                                  "); known: " + known);
       }
       flush();
       for (ReviewBlock& b : expand(kind, id, m, r, tables, in)) review.blocks.push_back(std::move(b));

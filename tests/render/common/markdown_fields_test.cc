@@ -36,9 +36,11 @@ TEST_CASE("placeholders are split out and filled; unknown ones stay as they are"
         "a A*B b x\ny" + markdown_field(7));
   CHECK(field_value("<a href=\"x\">", FieldContext::kHtml) == "&lt;a href=&quot;x&quot;&gt;");
   // A broken or endless mark is text.
-  CHECK(fill_markdown_fields("\xEE\x80\x80" "12345678901234567890\xEE\x80\x81", fields,
-                             FieldContext::kText) ==
-        "\xEE\x80\x80" "12345678901234567890\xEE\x80\x81");
+  CHECK(fill_markdown_fields("\xEE\x80\x80"
+                             "12345678901234567890\xEE\x80\x81",
+                             fields, FieldContext::kText) ==
+        "\xEE\x80\x80"
+        "12345678901234567890\xEE\x80\x81");
   CHECK(split_markdown_fields("\xEE\x80\x80", fields).size() == 1);
 }
 
@@ -49,11 +51,13 @@ TEST_CASE("find_text_links finds web and e-mail addresses as GitHub's autolinks 
   CHECK(links_in("(skat. www.example.lv/a_(b)), HTTP://X.LV!") ==
         std::vector<std::string>{"www.example.lv/a_(b) -> http://www.example.lv/a_(b)",
                                  "HTTP://X.LV -> HTTP://X.LV"});
-  CHECK(links_in("raksti: izglitiba@talsi.example.lv.") ==
-        std::vector<std::string>{"izglitiba@talsi.example.lv -> mailto:izglitiba@talsi.example.lv"});
-  CHECK(links_in("javascript:alert(1) data:text/html,x xhttp://a.lv http:// www. a@b @x.lv")
-            .empty());
-  CHECK(links_in("https://a.lv<script>") == std::vector<std::string>{"https://a.lv -> https://a.lv"});
+  CHECK(
+      links_in("raksti: izglitiba@talsi.example.lv.") ==
+      std::vector<std::string>{"izglitiba@talsi.example.lv -> mailto:izglitiba@talsi.example.lv"});
+  CHECK(
+      links_in("javascript:alert(1) data:text/html,x xhttp://a.lv http:// www. a@b @x.lv").empty());
+  CHECK(links_in("https://a.lv<script>") ==
+        std::vector<std::string>{"https://a.lv -> https://a.lv"});
 }
 
 TEST_CASE("render_markdown puts values in as text after parsing") {

@@ -7,10 +7,10 @@
 #include <string>
 
 #include "load/site_sources.h"
-#include "render/common/markdown.h"
-#include "render/common/markdown_fields.h"
 #include "load/theme.h"
 #include "model/build.h"
+#include "render/common/markdown.h"
+#include "render/common/markdown_fields.h"
 #include "rules/results.h"
 
 namespace metodika::render {
@@ -139,11 +139,12 @@ TEST_CASE("hostile values stay text in the review, in HTML and in the tree the P
   CHECK(r.blocks[1].kind == ReviewBlock::Kind::kTable);
 
   MarkdownResult html = render_markdown(r.blocks[0].markdown, {false, 1, r.fields});
-  CHECK(html.html ==
-        "<p>Sagatavo Pārvalde ::: table nav # Virsraksts - punkts "
-        "[klikšķis](javascript:alert(1)) &lt;script&gt;alert(1)&lt;/script&gt; *slīpi* "
-        "<a href=\"https://www.ventspils.lv/lv/izglitiba\">https://www.ventspils.lv/lv/izglitiba</a>."
-        " =1+1.</p>\n");
+  CHECK(
+      html.html ==
+      "<p>Sagatavo Pārvalde ::: table nav # Virsraksts - punkts "
+      "[klikšķis](javascript:alert(1)) &lt;script&gt;alert(1)&lt;/script&gt; *slīpi* "
+      "<a href=\"https://www.ventspils.lv/lv/izglitiba\">https://www.ventspils.lv/lv/izglitiba</a>."
+      " =1+1.</p>\n");
   CHECK(html.headings.empty());
   // With raw HTML allowed on the site, a value's HTML is still text.
   CHECK(render_markdown(r.blocks[0].markdown, {true, 1, r.fields}).html == html.html);
