@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "render/common/markdown_fields.h"
 #include "util/text.h"
 
 namespace metodika::render {
@@ -191,6 +192,110 @@ std::string plain_text_of(cmark_node* root) {
 }
 
 // --- Tree edits ----------------------------------------------------------------------------------
+
+// Field values (MarkdownOptions::fields) put where their placeholders were parsed. The nodes are
+// found in one pass and edited after it, as below.
+bool in_link(cmark_node* node) {
+  for (cmark_node* up = cmark_node_parent(node); up != nullptr; up = cmark_node_parent(up)) {
+    const cmark_node_type type = cmark_node_get_type(up);
+    if (type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE) return true;
+  }
+  return false;
+}
+
+NodePtr text_node(const std::string& text) {
+  NodePtr node = make_node(CMARK_NODE_TEXT);
+  check(cmark_node_set_literal(node.get(), text.c_str()), "set a literal");
+  return node;
+}
+
+// A text node holding placeholders becomes text nodes, and link nodes for the addresses in the
+// values (find_text_links) unless it already sits in a link.
+void fill_text(cmark_node* node, std::span<const std::string> fields, Retired& retired) {
+  const bool links = !in_link(node);
+  std::string pending;  // text for the next text node
+  // insert_before hands the new node to the document.
+  auto insert = [&](NodePtr n) {
+    check(cmark_node_insert_before(node, n.get()), "insert a node");
+    n.release();
+  };
+  for (const FieldPiece& piece : split_markdown_fields(literal(node), fields)) {
+    if (!piece.field) {
+      pending += piece.text;
+      continue;
+    }
+    const std::string text = field_value(piece.text, FieldContext::kText);
+    size_t from = 0;
+    if (links) {
+      for (const TextLink& link : find_text_links(text)) {
+        pending.append(text, from, link.begin - from);
+        if (!pending.empty()) insert(text_node(pending));
+        pending.clear();
+        NodePtr a = make_node(CMARK_NODE_LINK);
+        check(cmark_node_set_url(a.get(), link.url.c_str()), "set a link's address");
+        append(a.get(), text_node(text.substr(link.begin, link.end - link.begin)));
+        insert(std::move(a));
+        from = link.end;
+      }
+    }
+    pending.append(text, from);
+  }
+  if (!pending.empty()) insert(text_node(pending));
+  cmark_node_unlink(node);
+  retired.emplace_back(node);
+}
+
+void fill_fields(cmark_node* document, std::span<const std::string> fields, bool raw_html,
+                 Retired& retired) {
+  if (fields.empty()) return;
+  std::vector<cmark_node*> texts, literals, links;
+  IterPtr iter(cmark_iter_new(document));
+  for (cmark_event_type event; (event = cmark_iter_next(iter.get())) != CMARK_EVENT_DONE;) {
+    if (event != CMARK_EVENT_ENTER) continue;
+    cmark_node* node = cmark_iter_get_node(iter.get());
+    switch (cmark_node_get_type(node)) {
+      case CMARK_NODE_TEXT:
+        if (has_markdown_field(literal(node))) texts.push_back(node);
+        break;
+      case CMARK_NODE_CODE:
+      case CMARK_NODE_CODE_BLOCK:
+      case CMARK_NODE_HTML_BLOCK:
+      case CMARK_NODE_HTML_INLINE:
+        if (has_markdown_field(literal(node))) literals.push_back(node);
+        break;
+      case CMARK_NODE_LINK:
+      case CMARK_NODE_IMAGE:
+        links.push_back(node);
+        break;
+      default:
+        break;
+    }
+  }
+  for (cmark_node* node : texts) fill_text(node, fields, retired);
+  for (cmark_node* node : literals) {
+    const cmark_node_type type = cmark_node_get_type(node);
+    const bool html = type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE;
+    // Raw HTML let through gets the value HTML-escaped; HTML shown as text, and code, the
+    // value as it is (the renderers escape text and code themselves).
+    const FieldContext context = !html      ? FieldContext::kVerbatim
+                                 : raw_html ? FieldContext::kHtml
+                                            : FieldContext::kText;
+    const std::string filled = fill_markdown_fields(literal(node), fields, context);
+    check(cmark_node_set_literal(node, filled.c_str()), "set a literal");
+  }
+  for (cmark_node* node : links) {
+    // An address is checked for dangerous schemes after this (find_edits, to_tree).
+    if (const char* url = cmark_node_get_url(node); url != nullptr && has_markdown_field(url)) {
+      const std::string filled = fill_markdown_fields(url, fields, FieldContext::kVerbatim);
+      check(cmark_node_set_url(node, filled.c_str()), "set a link's address");
+    }
+    if (const char* title = cmark_node_get_title(node);
+        title != nullptr && has_markdown_field(title)) {
+      const std::string filled = fill_markdown_fields(title, fields, FieldContext::kText);
+      check(cmark_node_set_title(node, filled.c_str()), "set a link's title");
+    }
+  }
+}
 
 // Raw HTML becomes the text it was typed as: a block becomes a paragraph, inline HTML a text node.
 // The HTML renderer then escapes it like any other text.
@@ -400,10 +505,12 @@ MarkdownResult render_markdown(std::string_view markdown, const MarkdownOptions&
   cmark_syntax_extension* table = find_extension("table");
   NodePtr document = parse(markdown, table);
 
-  // HTML first, so that escaped HTML counts in heading text and ids. Edited nodes are retired,
-  // not freed, so every collected pointer stays valid until the end.
-  const Edits edits = find_edits(document.get(), table, options.raw_html);
+  // Fields first: their values are text of the document like any other. Then HTML, so that
+  // escaped HTML counts in heading text and ids. Edited nodes are retired, not freed, so every
+  // collected pointer stays valid until the end.
   Retired retired;
+  fill_fields(document.get(), options.fields, options.raw_html, retired);
+  const Edits edits = find_edits(document.get(), table, options.raw_html);
   for (cmark_node* html : edits.raw_html) html_to_text(html, retired);
   for (cmark_node* link : edits.dangerous_links) unwrap(link, retired);
   MarkdownResult result;
@@ -530,10 +637,12 @@ MarkdownNode to_tree(cmark_node* node, cmark_syntax_extension* table,
 
 }  // namespace
 
-MarkdownNode markdown_tree(std::string_view markdown) {
+MarkdownNode markdown_tree(std::string_view markdown, std::span<const std::string> fields) {
   ensure_extensions_registered();
   cmark_syntax_extension* table = find_extension("table");
   NodePtr document = parse(markdown, table);
+  Retired retired;
+  fill_fields(document.get(), fields, false, retired);  // the tree's raw HTML is text
   return to_tree(document.get(), table, find_extension("strikethrough"));
 }
 

@@ -2,6 +2,7 @@
 // with ids on headings, raw HTML shown as text unless the site allows it, and no script links.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -16,6 +17,10 @@ struct MarkdownOptions {
   /// Added to every heading level, clamped to 1..6. Content pages render their own title as <h1>,
   /// so they pass 1 and a body `#` becomes <h2>.
   int heading_offset = 0;
+  /// Values for the placeholders `markdown_field(i)` in the Markdown (render/common/
+  /// markdown_fields.h): each becomes text after parsing, so no value adds structure. Web and
+  /// e-mail addresses in a value become links (`find_text_links`), except inside a link.
+  std::span<const std::string> fields = {};
 };
 
 /// A heading of the document, in document order, for tables of contents.
@@ -92,7 +97,9 @@ struct MarkdownNode {
 };
 
 /// Parses GitHub-flavoured Markdown with the same parser and extensions as `render_markdown`
-/// (under the same process-wide lock) and returns its tree.
-[[nodiscard]] MarkdownNode markdown_tree(std::string_view markdown);
+/// (under the same process-wide lock) and returns its tree, with `fields` put in as
+/// `MarkdownOptions::fields` says.
+[[nodiscard]] MarkdownNode markdown_tree(std::string_view markdown,
+                                         std::span<const std::string> fields = {});
 
 }  // namespace metodika::render

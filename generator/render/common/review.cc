@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 
+#include "render/common/markdown_fields.h"
 #include "render/common/municipality_charts.h"
 #include "rules/ce_index.h"
 #include "util/format.h"
@@ -21,20 +22,8 @@ const std::vector<std::string> kTables = {
 const std::vector<std::string> kCharts = {"dinamika", "ce-indekss", "pilnveide",
                                           "laika-sadalijums", "budzets"};
 
-// Markdown-escapes a value: ASCII punctuation that Markdown could read as markup gets a
-// backslash, so "A*B_C" stays text. Mustache's HTML escaping would be wrong here: the text is
-// Markdown, not HTML.
-std::string markdown_escape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char ch : text) {
-    if (std::string_view("\\`*_{}[]()<>#+-.!|~&").find(ch) != std::string_view::npos) {
-      out += '\\';
-    }
-    out += ch;
-  }
-  return out;
-}
+// Where the board's conclusions go (U+E002, a private-use code point like the fields' marks).
+constexpr std::string_view kConclusions = "\xEE\x80\x82";
 
 std::string replace_all(std::string text, std::string_view key, std::string_view value) {
   for (size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size())) {
@@ -67,24 +56,32 @@ std::string demote_headings(std::string_view markdown) {
 
 // The values a template can use.
 Data fields(const model::Model& m, const rules::Results& r, const MunicipalityTables& tables,
-            const ReviewInputs& in) {
+            const ReviewInputs& in, std::vector<std::string>& values) {
+  // Every value goes in as a placeholder (markdown_fields.h says why), whether the template
+  // writes {{x}} or {{{x}}}.
+  auto put = [&values](Data& data, const std::string& key, std::string value) {
+    data.set(key, markdown_field(values.size()));
+    values.push_back(std::move(value));
+  };
   const std::string& lang = in.lang;
   const auto& mu = m.municipalities[in.municipality];
   auto num = [&](int64_t v) { return util::format_int(v, lang); };
   auto pct = [&](double v) { return util::format_percent(v, 1, lang); };
   Data d(Data::type::object);
-  d.set("municipality", mu.name.in(lang));
-  d.set("board", mu.board.name);
-  d.set("council", mu.council);
-  d.set("period", std::to_string(m.site.review_from) + "–" + std::to_string(m.site.review_to));
-  d.set("from", std::to_string(m.site.review_from));
-  d.set("to", std::to_string(m.site.review_to));
-  d.set("as_of", util::format_date_long(m.site.as_of, lang));
-  d.set("as_of_numeric", util::format_date_numeric(m.site.as_of, lang));
-  d.set("small_cell", std::to_string(m.site.rules.small_cell));
-  d.set("pd_hours", std::to_string(m.site.rules.pd_hours));
-  d.set("pd_years", std::to_string(m.site.rules.pd_years));
-  d.set("institutions", num(static_cast<int64_t>(tables.schools.size())));
+  put(d, "municipality", mu.name.in(lang));
+  put(d, "board", mu.board.name);
+  if (!mu.board.url.empty()) put(d, "board_url", mu.board.url);
+  if (!mu.board.email.empty()) put(d, "board_email", mu.board.email);
+  put(d, "council", mu.council);
+  put(d, "period", std::to_string(m.site.review_from) + "–" + std::to_string(m.site.review_to));
+  put(d, "from", std::to_string(m.site.review_from));
+  put(d, "to", std::to_string(m.site.review_to));
+  put(d, "as_of", util::format_date_long(m.site.as_of, lang));
+  put(d, "as_of_numeric", util::format_date_numeric(m.site.as_of, lang));
+  put(d, "small_cell", std::to_string(m.site.rules.small_cell));
+  put(d, "pd_hours", std::to_string(m.site.rules.pd_hours));
+  put(d, "pd_years", std::to_string(m.site.rules.pd_years));
+  put(d, "institutions", num(static_cast<int64_t>(tables.schools.size())));
 
   // Network: the first and the latest school year with counts.
   const Table& dyn = tables.dynamics;
@@ -99,14 +96,14 @@ Data fields(const model::Model& m, const rules::Results& r, const MunicipalityTa
     };
     const Row& first = dyn.rows.front();
     const Row& last = dyn.rows.back();
-    d.set("first_year", year(first));
-    d.set("latest_year", year(last));
-    if (auto s = count(last, 2)) d.set("students", num(*s));
-    if (auto t = count(last, 3)) d.set("teachers", num(*t));
+    put(d, "first_year", year(first));
+    put(d, "latest_year", year(last));
+    if (auto s = count(last, 2)) put(d, "students", num(*s));
+    if (auto t = count(last, 3)) put(d, "teachers", num(*t));
     if (auto s0 = count(first, 2), s1 = count(last, 2); s0 && s1 && *s0 > 0 && &first != &last) {
       double change = 100.0 * static_cast<double>(*s1 - *s0) / static_cast<double>(*s0);
-      d.set("students_first", num(*s0));
-      d.set("students_change", (change > 0.05 ? "+" : "") + pct(change));
+      put(d, "students_first", num(*s0));
+      put(d, "students_change", (change > 0.05 ? "+" : "") + pct(change));
     }
   }
 
@@ -115,17 +112,18 @@ Data fields(const model::Model& m, const rules::Results& r, const MunicipalityTa
   set_bool(d, "has_ce", !ce.empty());
   if (!ce.empty()) {
     const auto& [year, s] = *ce.rbegin();
-    d.set("ce_year", util::format_school_year(year, lang));
-    d.set("ce_met", num(s.met));
-    d.set("ce_with_index", num(s.with_index));
-    d.set("ce_mean", pct(s.mean));
+    put(d, "ce_year", util::format_school_year(year, lang));
+    put(d, "ce_met", num(s.met));
+    put(d, "ce_with_index", num(s.with_index));
+    put(d, "ce_mean", pct(s.mean));
     if (auto it = r.ce_summary.national.find(year); it != r.ce_summary.national.end()) {
-      d.set("ce_national_mean", pct(it->second.mean));
+      put(d, "ce_national_mean", pct(it->second.mean));
     }
     if (const model::CeRule* rule = rules::rule_in_force(m.site.rules, year)) {
-      d.set("ce_rule", in.t("directory.method." +
-                            std::string(model::enum_name(model::kCeMethods, rule->method))) +
-                           " ≥ " + pct(rule->threshold));
+      put(d, "ce_rule",
+          in.t("directory.method." +
+               std::string(model::enum_name(model::kCeMethods, rule->method))) +
+              " ≥ " + pct(rule->threshold));
     }
   }
   set_bool(d, "has_diagnostics", !tables.diagnostics.empty());
@@ -135,15 +133,15 @@ Data fields(const model::Model& m, const rules::Results& r, const MunicipalityTa
   const auto& pd = r.municipality_pd[in.municipality];
   set_bool(d, "has_pd", pd.teachers > 0);
   if (pd.teachers > 0 && !pd.suppressed && pd.share && pd.meeting) {
-    d.set("pd_share", pct(*pd.share));
-    d.set("pd_meeting", num(*pd.meeting));
-    d.set("pd_teachers", num(pd.teachers));
+    put(d, "pd_share", pct(*pd.share));
+    put(d, "pd_meeting", num(*pd.meeting));
+    put(d, "pd_teachers", num(pd.teachers));
   } else if (pd.teachers > 0) {
-    d.set("pd_hidden", replace_all(in.t("directory.pd_hidden"), "{n}",
-                                   std::to_string(m.site.rules.small_cell)));
+    put(d, "pd_hidden",
+        replace_all(in.t("directory.pd_hidden"), "{n}", std::to_string(m.site.rules.small_cell)));
   }
   if (!r.national_pd.suppressed && r.national_pd.share) {
-    d.set("pd_national_share", pct(*r.national_pd.share));
+    put(d, "pd_national_share", pct(*r.national_pd.share));
   }
 
   // Methodologists.
@@ -154,8 +152,8 @@ Data fields(const model::Model& m, const rules::Results& r, const MunicipalityTa
       municipal += me.level == model::Level::kMunicipal;
     }
   }
-  d.set("methodologists", num(methodologists));
-  d.set("municipal_methodologists", num(municipal));
+  put(d, "methodologists", num(methodologists));
+  put(d, "municipal_methodologists", num(municipal));
   set_bool(d, "has_methodologists", methodologists > 0);
   set_bool(d, "has_time_split", !tables.time_split.empty());
 
@@ -168,10 +166,10 @@ Data fields(const model::Model& m, const rules::Results& r, const MunicipalityTa
               std::get<int64_t>(row.cells[6].value);
   }
   set_bool(d, "has_olympiads", !tables.olympiads.empty());
-  d.set("olympiad_results", num(static_cast<int64_t>(tables.olympiads.rows.size())));
-  d.set("olympiad_participants", num(participants));
-  d.set("olympiad_prizes", num(prizes));
-  d.set("olympiad_first", num(first_places));
+  put(d, "olympiad_results", num(static_cast<int64_t>(tables.olympiads.rows.size())));
+  put(d, "olympiad_participants", num(participants));
+  put(d, "olympiad_prizes", num(prizes));
+  put(d, "olympiad_first", num(first_places));
 
   // Programmes.
   set_bool(d, "has_programme", !tables.programmes.empty());
@@ -180,31 +178,34 @@ Data fields(const model::Model& m, const rules::Results& r, const MunicipalityTa
     const auto& p = m.programmes[pt.programme];
     const auto& tot = r.budgets[pt.programme];
     Data pd_(Data::type::object);
-    pd_.set("title", p.title.in(lang));
-    pd_.set("period", std::to_string(p.period_from) + "–" + std::to_string(p.period_to));
+    put(pd_, "title", p.title.in(lang));
+    put(pd_, "period", std::to_string(p.period_from) + "–" + std::to_string(p.period_to));
     if (p.decision) {
-      pd_.set("decision", p.decision->body + " " + util::format_date_numeric(p.decision->date, lang) +
-                              " Nr. " + p.decision->number);
+      put(pd_, "decision",
+          p.decision->body + " " + util::format_date_numeric(p.decision->date, lang) + " Nr. " +
+              p.decision->number);
     }
     int64_t done = 0, delayed = 0;
     for (const auto& a : p.actions) {
       done += a.status == model::ActionStatus::kDone;
       delayed += a.status == model::ActionStatus::kDelayed;
     }
-    pd_.set("actions", num(static_cast<int64_t>(p.actions.size())));
-    pd_.set("actions_done", num(done));
-    pd_.set("actions_delayed", num(delayed));
+    put(pd_, "actions", num(static_cast<int64_t>(p.actions.size())));
+    put(pd_, "actions_done", num(done));
+    put(pd_, "actions_delayed", num(delayed));
     Cell total;
     total.value = int64_t{tot.grand_total};
     Column money;
     money.type = ColumnType::kMoney;
-    pd_.set("budget_total", format_cell(money, total, lang, ""));
+    put(pd_, "budget_total", format_cell(money, total, lang, ""));
     programmes.push_back(pd_);
   }
-  d.set("programmes", programmes);
+  d.set("programmes", programmes);  // a list
 
   if (in.conclusions && !in.conclusions->body.empty()) {
-    d.set("conclusions", demote_headings(in.conclusions->body));
+    // The board's Markdown is Markdown, not a value, but not the template either: it goes in
+    // after the directives are read, so a line "::: table …" in it stays text.
+    d.set("conclusions", std::string(kConclusions));
     set_bool(d, "has_conclusions", true);
   } else {
     set_bool(d, "has_conclusions", false);
@@ -330,13 +331,14 @@ Review build_review(const model::Model& m, const rules::Results& r, const Review
   review.keywords = {in.t("review.keyword_quality"), review.municipality, review.period};
   review.html_url = in.html_url;
 
-  // Fields first: the filled template is Markdown.
+  // Fields first: the filled template is Markdown with the values' placeholders in it.
   kainjow::mustache::mustache tmpl(in.template_text);
   if (!tmpl.is_valid()) {
     throw ReviewTemplateError(in.template_source + ": " + tmpl.error_message());
   }
-  tmpl.set_custom_escape(markdown_escape);
-  std::string markdown = tmpl.render(fields(m, r, tables, in));
+  // Placeholders need no escaping; Mustache's HTML escaping would be wrong anyway (Markdown).
+  tmpl.set_custom_escape([](const std::string& text) { return text; });
+  std::string markdown = tmpl.render(fields(m, r, tables, in, review.fields));
   if (!tmpl.is_valid()) {
     throw ReviewTemplateError(in.template_source + ": " + tmpl.error_message());
   }
@@ -350,6 +352,13 @@ Review build_review(const model::Model& m, const rules::Results& r, const Review
     }
     ReviewBlock b;
     b.markdown = std::move(pending);
+    if (in.conclusions) {
+      for (size_t at = 0; (at = b.markdown.find(kConclusions, at)) != std::string::npos;) {
+        const std::string text = demote_headings(in.conclusions->body);
+        b.markdown.replace(at, kConclusions.size(), text);
+        at += text.size();
+      }
+    }
     review.blocks.push_back(std::move(b));
     pending.clear();
   };
@@ -370,9 +379,10 @@ Review build_review(const model::Model& m, const rules::Results& r, const Review
           std::find(ids.begin(), ids.end(), id) == ids.end()) {
         std::string known;
         for (const auto& k : review_directives()) known += (known.empty() ? "" : ", ") + k;
-        throw ReviewTemplateError(in.template_source + ": unknown directive \"" + t +
-                                  "\" (after filling the fields, line " +
-                                  std::to_string(line_no) + "); known: " + known);
+        throw ReviewTemplateError(in.template_source + ": unknown directive \"" +
+                                  fill_markdown_fields(t, review.fields, FieldContext::kText) +
+                                  "\" (after filling the fields, line " + std::to_string(line_no) +
+                                  "); known: " + known);
       }
       flush();
       for (ReviewBlock& b : expand(kind, id, m, r, tables, in)) review.blocks.push_back(std::move(b));

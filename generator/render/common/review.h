@@ -30,8 +30,11 @@ namespace metodika::render {
 struct ReviewBlock {
   enum class Kind { kMarkdown, kTable, kChart };
   Kind kind = Kind::kMarkdown;
-  /// kMarkdown: GFM Markdown, fields filled in. Headings: `#` chapters, `##` sections,
-  /// `###` subsections; the renderers number chapters and sections themselves.
+  /// kMarkdown: GFM Markdown with the template's fields as placeholders for `Review::fields`
+  /// (render/common/markdown_fields.h): render it with `MarkdownOptions::fields` or
+  /// `markdown_tree(markdown, fields)`, which put the values in as text after parsing. Headings:
+  /// `#` chapters, `##` sections, `###` subsections; the renderers number chapters and sections
+  /// themselves.
   std::string markdown;
   Table table;  ///< kTable
   Chart chart;  ///< kChart
@@ -50,6 +53,8 @@ struct Review {
   /// Absolute URL of the accessible HTML version, printed on the PDF's cover.
   std::string html_url;
   std::vector<ReviewBlock> blocks;
+  /// The values of the placeholders in the blocks' Markdown, by index.
+  std::vector<std::string> fields;
 };
 
 /// The file name of the PDF and XLSX annex, without extension: "<id>-<from>-<to>".
@@ -87,8 +92,10 @@ class ReviewTemplateError : public std::runtime_error {
 
 /// Fills the report template for one municipality: Mustache fields from the rules' results,
 /// directives replaced by the tables and charts of municipality_tables.h and
-/// municipality_charts.h. Values put into Markdown are escaped so that a name with `*` or `_`
-/// stays text; `{{{conclusions}}}` is the board's own Markdown. Throws ReviewTemplateError.
+/// municipality_charts.h. Every value (`{{x}}` or `{{{x}}}`) goes into the Markdown as a
+/// placeholder, so no value can make a directive, heading, list, link or emphasis, and a web
+/// address in a value becomes a link; `{{{conclusions}}}` is the board's own Markdown, put in
+/// after the directives are read (a `:::` line in it is text). Throws ReviewTemplateError.
 [[nodiscard]] Review build_review(const model::Model& model, const rules::Results& results,
                                   const ReviewInputs& inputs);
 

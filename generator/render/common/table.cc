@@ -156,10 +156,13 @@ std::string table_csv(const Table& table) {
     if (structured) csv.field(kind_name(r.kind));
     for (size_t i = 0; i < table.columns.size(); ++i) {
       const Cell& cell = i < r.cells.size() ? r.cells[i] : empty;
+      // A cell's value type says what it is: a string is text (neutralised if it could start a
+      // formula, render/common/csv.h), anything else is a number or a date written by
+      // machine_cell, which never starts a formula even when negative ("-5.00").
       if (const auto* s = std::get_if<std::string>(&cell.value)) {
         csv.field(*s);  // as machine_cell, without copying it
       } else {
-        csv.field(machine_cell(table.columns[i], cell));
+        csv.number(machine_cell(table.columns[i], cell));
       }
     }
     csv.end_row();

@@ -106,7 +106,8 @@ using Translate = std::function<std::string(std::string_view key)>;
 
 /// The table as CSV (render/common/csv.h): the header row of labels, then every row in machine
 /// form; group and total rows are kept, with their kind in a first column "row" ("data",
-/// "group", "total") when the table has any.
+/// "group", "total") when the table has any. Text cells (a std::string value) that could start a
+/// spreadsheet formula are neutralised; typed values (numbers, dates) are written as they are.
 [[nodiscard]] std::string table_csv(const Table& table);
 
 /// The table as JSON: {"id", "title", "note", "columns": [{"key", "label", "type"}], "rows":

@@ -74,7 +74,7 @@ class ReviewWriter {
     for (const ReviewBlock& block : review_.blocks) {
       switch (block.kind) {
         case ReviewBlock::Kind::kMarkdown:
-          body.add_markdown(markdown_tree(block.markdown));
+          body.add_markdown(markdown_tree(block.markdown, review_.fields));
           break;
         case ReviewBlock::Kind::kTable:
           body.add_table(block.table);

@@ -68,7 +68,7 @@ void write_review_pages(SiteContext& c) {
       switch (b.kind) {
         case ReviewBlock::Kind::kMarkdown: {
           // The page's <h1> is the title: chapters are <h2>, sections <h3>.
-          MarkdownResult md = render_markdown(b.markdown, {m.site.raw_html, 1});
+          MarkdownResult md = render_markdown(b.markdown, {m.site.raw_html, 1, review.fields});
           for (const Heading& h : md.headings) {
             if (h.level > 3) continue;
             Data e(Data::type::object);

@@ -17,12 +17,13 @@ TEST_CASE("CsvWriter: BOM, CRLF after every record, plain fields unquoted") {
         "Rīgas Valsts 1. ģimnāzija,Rīga,41.2\r\n");
 }
 
+// A leading tab also starts a formula for OWASP: that field gets its quote (next test).
 TEST_CASE("CsvWriter quotes commas, quotes, line breaks and edge spaces and doubles quotes") {
   CsvWriter csv;
   csv.row({"a,b", R"(say "hi")", "two\nlines", "cr\rlf", " lead", "trail ", "\ttab", "in side"});
   CHECK(csv.str() ==
         "\xEF\xBB\xBF"
-        "\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rlf\",\" lead\",\"trail \",\"\ttab\","
+        "\"a,b\",\"say \"\"hi\"\"\",\"two\nlines\",\"cr\rlf\",\" lead\",\"trail \",\"'\ttab\","
         "in side\r\n");
 }
 
@@ -50,6 +51,28 @@ TEST_CASE("CsvWriter takes a span of strings") {
         "id,nosaukums\r\n"
         "ventspils-1,\"Ventspils \"\"1.\"\" pamatskola\"\r\n"
         "\"\"\r\n");
+}
+
+TEST_CASE("CsvWriter neutralises text that a spreadsheet would run as a formula (OWASP)") {
+  CsvWriter csv;
+  csv.row({"=1+1", "+1+1", "-1+1", "@SUM(A1)", "\t=1", "\r=1", "=\"q\"", "a=1", " =1"});
+  CHECK(csv.str() ==
+        "\xEF\xBB\xBF"
+        "\"'=1+1\",\"'+1+1\",\"'-1+1\",\"'@SUM(A1)\",\"'\t=1\",\"'\r=1\",\"'=\"\"q\"\"\",a=1,"
+        "\" =1\"\r\n");
+}
+
+TEST_CASE("CsvWriter: a text field that is a plain number stays; number() is never touched") {
+  CsvWriter csv;
+  csv.row({"-5", "-1,5", "-1.5", "+2", "-", "-1.", "-.5", "-1e5", "--1"});
+  csv.number("-5.00");
+  csv.number("-1.5");
+  csv.number("2025-08-31");
+  csv.end_row();
+  CHECK(csv.str() ==
+        "\xEF\xBB\xBF"
+        "-5,\"-1,5\",-1.5,+2,\"'-\",\"'-1.\",\"'-.5\",\"'-1e5\",\"'--1\"\r\n"
+        "-5.00,-1.5,2025-08-31\r\n");
 }
 
 TEST_CASE("CsvWriter with no rows is just the BOM") { CHECK(CsvWriter().str() == "\xEF\xBB\xBF"); }

@@ -9,6 +9,8 @@
 #include "load/site_sources.h"
 #include "load/theme.h"
 #include "model/build.h"
+#include "render/common/markdown.h"
+#include "render/common/markdown_fields.h"
 #include "rules/results.h"
 
 namespace metodika::render {
@@ -48,10 +50,13 @@ struct Fixture {
   }
 };
 
+// The blocks' Markdown with the values put in as they read, for searching.
 std::string all_markdown(const Review& r) {
   std::string out;
   for (const auto& b : r.blocks) {
-    if (b.kind == ReviewBlock::Kind::kMarkdown) out += b.markdown;
+    if (b.kind == ReviewBlock::Kind::kMarkdown) {
+      out += fill_markdown_fields(b.markdown, r.fields, FieldContext::kVerbatim);
+    }
   }
   return out;
 }
@@ -100,16 +105,90 @@ TEST_CASE("heads' evaluations only in the council's review") {
   }
 }
 
-TEST_CASE("fields are Markdown-escaped; an unknown directive is an error naming it") {
+TEST_CASE("fields are placeholders for their values; an unknown directive is an error naming it") {
   Fixture f;
   Review r = f.review("talsu-novads", false, "# {{municipality}} *x*\n::: table iestades\n");
   REQUIRE(r.blocks.size() == 2);
-  CHECK(r.blocks[0].markdown == "# Talsu novads *x*\n");
+  REQUIRE_FALSE(r.fields.empty());
+  CHECK(r.blocks[0].markdown.starts_with("# \xEE\x80\x80"));
+  CHECK(fill_markdown_fields(r.blocks[0].markdown, r.fields, FieldContext::kText) ==
+        "# Talsu novads *x*\n");
   CHECK(r.blocks[1].table.id == "iestades");
   CHECK_THROWS_WITH_AS(f.review("talsu-novads", false, "::: table nav\n"),
                        doctest::Contains("unknown directive \"::: table nav\""),
                        ReviewTemplateError);
   CHECK_THROWS_AS(f.review("talsu-novads", false, "{{#open}}"), ReviewTemplateError);
+  // A field in a directive line is the template's mistake: the message shows the value.
+  CHECK_THROWS_WITH_AS(f.review("talsu-novads", false, "::: table {{municipality}}\n"),
+                       doctest::Contains("unknown directive \"::: table Talsu novads\""),
+                       ReviewTemplateError);
+}
+
+// Issue 19: a value with a newline, "# ", "- ", "[x](javascript:…)", "<script>" or "::: table"
+// is text in the review; it neither makes a directive (nor an error blaming the template) nor a
+// heading, list, link or emphasis; a web address in a value is one link.
+TEST_CASE("hostile values stay text in the review, in HTML and in the tree the PDF lays out") {
+  Fixture f;
+  auto* mu = const_cast<model::Municipality*>(f.model.find_municipality("talsu-novads"));
+  REQUIRE(mu != nullptr);
+  mu->board.name =
+      "Pārvalde\n::: table nav\n# Virsraksts\n- punkts\n[klikšķis](javascript:alert(1)) "
+      "<script>alert(1)</script> *slīpi* https://www.ventspils.lv/lv/izglitiba. =1+1";
+  Review r = f.review("talsu-novads", false, "Sagatavo {{board}}.\n\n::: table iestades\n");
+  REQUIRE(r.blocks.size() == 2);
+  CHECK(r.blocks[1].kind == ReviewBlock::Kind::kTable);
+
+  MarkdownResult html = render_markdown(r.blocks[0].markdown, {false, 1, r.fields});
+  CHECK(
+      html.html ==
+      "<p>Sagatavo Pārvalde ::: table nav # Virsraksts - punkts "
+      "[klikšķis](javascript:alert(1)) &lt;script&gt;alert(1)&lt;/script&gt; *slīpi* "
+      "<a href=\"https://www.ventspils.lv/lv/izglitiba\">https://www.ventspils.lv/lv/izglitiba</a>."
+      " =1+1.</p>\n");
+  CHECK(html.headings.empty());
+  // With raw HTML allowed on the site, a value's HTML is still text.
+  CHECK(render_markdown(r.blocks[0].markdown, {true, 1, r.fields}).html == html.html);
+
+  MarkdownNode tree = markdown_tree(r.blocks[0].markdown, r.fields);
+  REQUIRE(tree.children.size() == 1);
+  const MarkdownNode& p = tree.children[0];
+  CHECK(p.kind == MarkdownNode::Kind::kParagraph);
+  std::string text;
+  int links = 0;
+  for (const MarkdownNode& n : p.children) {
+    if (n.kind == MarkdownNode::Kind::kLink) {
+      ++links;
+      CHECK(n.url == "https://www.ventspils.lv/lv/izglitiba");
+      REQUIRE(n.children.size() == 1);
+      text += n.children[0].text;
+    } else {
+      CHECK(n.kind == MarkdownNode::Kind::kText);
+      text += n.text;
+    }
+  }
+  CHECK(links == 1);
+  CHECK(text.find("Pārvalde ::: table nav # Virsraksts - punkts [klikšķis](javascript:alert(1)) "
+                  "<script>alert(1)</script> *slīpi* https://www.ventspils.lv/lv/izglitiba. "
+                  "=1+1") != std::string::npos);
+}
+
+TEST_CASE("the board's conclusions are Markdown, and a directive line in them is text") {
+  Fixture f;
+  model::Page page;
+  page.body = "## Prioritātes\n\n::: table iestades\n\n- viens\n";
+  const auto* mu = f.model.find_municipality("talsu-novads");
+  ReviewInputs in;
+  in.municipality = static_cast<size_t>(mu - f.model.municipalities.data());
+  in.lang = "lv";
+  in.t = [](std::string_view key) { return std::string(key); };
+  in.template_text = "# Secinājumi\n\n{{{conclusions}}}\n::: table iestades\n";
+  in.template_source = "review.mustache";
+  in.conclusions = &page;
+  Review r = build_review(f.model, f.results, in);
+  REQUIRE(r.blocks.size() == 2);
+  CHECK(r.blocks[0].markdown ==
+        "# Secinājumi\n\n### Prioritātes\n\n::: table iestades\n\n- viens\n\n");
+  CHECK(r.blocks[1].kind == ReviewBlock::Kind::kTable);
 }
 
 TEST_CASE("number_headings numbers chapters and sections across blocks") {

@@ -79,6 +79,22 @@ TEST_CASE("table_csv keeps row kinds and quotes where RFC 4180 needs it") {
         "total,Kopā,8000.50\r\n");
 }
 
+TEST_CASE("table_csv neutralises formula text by the cell's type; numbers stay numbers") {
+  Table t = budget_like();
+  t.rows = {
+      Row{RowKind::kData, {text_cell("=HYPERLINK(\"http://x\",\"y\")"), cents(-500)}},
+      Row{RowKind::kData, {text_cell("-5"), cents(-150)}},
+      Row{RowKind::kData, {text_cell("@SUM(A1)"), cents(0)}},
+  };
+  t.columns.push_back(column(ColumnType::kDecimal, 1));
+  for (Row& r : t.rows) r.cells.push_back(number_cell(-1.5));
+  CHECK(table_csv(t) ==
+        "\xEF\xBB\xBFPozīcija,Kopā,Vērtība\r\n"
+        "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",-5.00,-1.5\r\n"
+        "-5,-1.50,-1.5\r\n"
+        "\"'@SUM(A1)\",0.00,-1.5\r\n");
+}
+
 TEST_CASE("table_json has typed values, nulls and the suppressed keys") {
   const std::string json = table_json(budget_like());
   CHECK(json.find("\"id\": \"budzets\"") != std::string::npos);
