@@ -1,7 +1,9 @@
 // FlowBuilder, part 3: charts. The same layout as the site's SVG (render/common/chart.h), measured
 // with the embedded font, scaled from its 640 units to the text width and drawn as vectors: bars
 // filled with their series' pattern over its colour, so that they differ in greyscale too.
+#include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "render/pdf/layout.h"
 
@@ -120,11 +122,82 @@ class ChartDrawer {
 
 }  // namespace
 
+std::string chart_alt(const Chart& chart, std::string_view lang) {
+  const bool lv = lang == "lv";
+  std::string out;
+  switch (chart.kind) {
+    case ChartKind::kBars:
+      out = lv ? "Stabiņu diagramma" : "Bar chart";
+      break;
+    case ChartKind::kLines:
+      out = lv ? "Līniju diagramma" : "Line chart";
+      break;
+    case ChartKind::kStackedBars:
+      out = lv ? "Sadalītu joslu diagramma" : "Stacked bar chart";
+      break;
+  }
+  if (!chart.title.empty()) out += (lv ? " „" : " \u201C") + chart.title + (lv ? "“" : "\u201D");
+  out += ". ";
+  const auto value = [&](double v) { return format_value(v, chart.decimals, lang, chart.unit); };
+  const auto category = [&](size_t c) {
+    return c < chart.categories.size() ? chart.categories[c] : std::to_string(c + 1);
+  };
+  // Each series from its first value to its last (the data in full is in the table beside it
+  // and in the workbook); a chart of many series names the first few.
+  constexpr size_t kSeriesNamed = 12;
+  const size_t named = std::min(chart.series.size(), kSeriesNamed);
+  for (size_t s = 0; s < named; ++s) {
+    const Series& series = chart.series[s];
+    std::optional<size_t> first;
+    std::optional<size_t> last;
+    for (size_t c = 0; c < series.values.size(); ++c) {
+      if (!series.values[c] || !std::isfinite(*series.values[c])) continue;
+      if (!first) first = c;
+      last = c;
+    }
+    if (!series.label.empty()) out += series.label + ": ";
+    if (!first) {
+      out += lv ? "nav datu" : "no data";
+    } else if (*first == *last) {
+      out += category(*first) + " " + value(*series.values[*first]);
+    } else {
+      out += category(*first) + " " + value(*series.values[*first]) + ", " + category(*last) +
+             " " + value(*series.values[*last]);
+    }
+    out += s + 1 < named ? "; " : ".";
+  }
+  if (chart.series.size() > named) {
+    out += lv ? " Un vēl " : " And ";
+    out += std::to_string(chart.series.size() - named);
+    out += lv ? " datu sērijas." : " more series.";
+  }
+  for (const ReferenceLine& reference : chart.references) {
+    if (!std::isfinite(reference.value)) continue;
+    out += lv ? " Slieksnis" : " Threshold";
+    if (!reference.label.empty()) out += " " + reference.label;
+    out += ": " + value(reference.value);
+    if (reference.from_category || reference.to_category) {
+      const size_t from = reference.from_category.value_or(0);
+      const size_t to = reference.to_category.value_or(chart.categories.empty()
+                                                           ? 0
+                                                           : chart.categories.size() - 1);
+      out += " (" + category(from) + (lv ? " – " : " to ") + category(to) + ")";
+    }
+    out += ".";
+  }
+  return out;
+}
+
 void FlowBuilder::add_chart(const Chart& chart) {
   if (!chart.title.empty()) {
-    add_paragraph({{chart.title, {FontStyle::kBold, 9.5, kBlack}, {}}}, 0, 13, 10);
+    add_paragraph({{chart.title, {FontStyle::kBold, 9.5, kBlack}, {}}}, 0, 13, 10,
+                  structure_.add(Role::kP, parent_));
     flow_.items.back().keep_with_next = true;
   }
+  // The chart is one Figure: its marks and labels are not read, its /Alt is, written from the
+  // data it draws (PDF/UA-1 7.3).
+  const int figure = structure_.add(Role::kFigure, parent_);
+  structure_[figure].alt = chart_alt(chart, lang_);
   const FontMetrics& font = ts_.fonts.metrics(FontStyle::kRegular);
   const ChartLayout layout = layout_chart(
       chart, lang_, [&font](std::string_view text, double size) { return font.width(text, size); });
@@ -133,6 +206,7 @@ void FlowBuilder::add_chart(const Chart& chart) {
   item.space_before = 4;
   item.height = layout.height * scale + 6;
   item.ops = ChartDrawer(layout, font, scale).draw();
+  set_node(item.ops, figure);
   push(std::move(item));
 }
 

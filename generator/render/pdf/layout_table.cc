@@ -22,12 +22,17 @@ constexpr Rgb kNotMetColour{0x9E, 0x1B, 0x1B};
 }  // namespace
 
 void FlowBuilder::add_table(const Table& table) {
+  const int table_node = structure_.add(Role::kTable, parent_);
+  // The title and the note are the table's caption, its first child (PDF 32000 14.8.4.3.4).
+  const int caption = table.title.empty() && table.note.empty()
+                          ? kArtifact
+                          : structure_.add(Role::kCaption, table_node);
   if (!table.title.empty()) {
-    add_paragraph({{table.title, {FontStyle::kBold, 9.5, kBlack}, {}}}, 0, 13, 10);
+    add_paragraph({{table.title, {FontStyle::kBold, 9.5, kBlack}, {}}}, 0, 13, 10, caption);
     flow_.items.back().keep_with_next = true;
   }
   if (!table.note.empty()) {
-    add_paragraph({{table.note, {FontStyle::kOblique, 8, kGrey}, {}}}, 0, 10.5, 1);
+    add_paragraph({{table.note, {FontStyle::kOblique, 8, kGrey}, {}}}, 0, 10.5, 1, caption);
     flow_.items.back().keep_with_next = true;
   }
   std::vector<GridCell> header;
@@ -57,14 +62,16 @@ void FlowBuilder::add_table(const Table& table) {
       GridCell& grid_cell = grid_row.cells.emplace_back();
       grid_cell.spans.push_back({format_cell(column, cell, lang_, suppressed_), style, {}});
       grid_cell.right = column.numeric();
+      // A group's or total's label heads its row as the row-header column does.
+      grid_cell.row_header = column.row_header || (row.kind != RowKind::kData && c == 0);
     }
     rows.push_back(std::move(grid_row));
   }
-  add_grid(header, rows);
+  add_grid(header, rows, table_node);
 }
 
 void FlowBuilder::add_grid(const std::vector<GridCell>& header_in,
-                           const std::vector<GridRow>& rows_in) {
+                           const std::vector<GridRow>& rows_in, int table) {
   size_t columns = header_in.size();
   for (const GridRow& row : rows_in) columns = std::max(columns, row.cells.size());
   if (columns == 0) return;
@@ -155,8 +162,12 @@ void FlowBuilder::add_grid(const std::vector<GridCell>& header_in,
   for (size_t c = 1; c < columns; ++c) left[c] = left[c - 1] + widths[c - 1];
   const double table_width = left.back() + widths.back();
 
+  // THead and TBody (PDF 32000 14.8.4.3.4), a TR a row, TH and TD cells; header cells say
+  // whom they head (/Scope), as PDF/UA-1 7.5 asks.
+  const int body = structure_.add(Role::kTBody, table);
   const auto row_item = [&](const std::vector<GridCell>& cells, std::vector<Measured>& measured,
-                            RowKind kind, bool is_header) {
+                            RowKind kind, bool is_header, int parent) {
+    const int row_node = structure_.add(Role::kTR, parent);
     std::vector<std::vector<Line>> lines(cells.size());
     size_t most = 1;
     for (size_t c = 0; c < cells.size(); ++c) {
@@ -181,13 +192,23 @@ void FlowBuilder::add_grid(const std::vector<GridCell>& header_in,
       item.ops.emplace_back(LineOp{{{0, 0}, {table_width, 0}}, 0.9, kBlack, Dash::kSolid});
     }
     for (size_t c = 0; c < cells.size(); ++c) {
+      const bool header_cell = is_header || cells[c].row_header;
+      const int cell = structure_.add(header_cell ? Role::kTH : Role::kTD, row_node);
+      if (header_cell) structure_[cell].scope = is_header ? Scope::kColumn : Scope::kRow;
+      TextTags tags(&structure_, cell);
+      const size_t ops_before = item.ops.size();
       for (size_t k = 0; k < lines[c].size(); ++k) {
         Line& line = lines[c][k];
         const double x =
             cells[c].right ? left[c] + widths[c] - kPadX - line.width : left[c] + kPadX;
         const double baseline = kPadY + static_cast<double>(k) * leading + 0.8 * text_size +
                                 (leading - text_size) / 2;
-        emit_line(std::move(line), x, baseline, item.ops);
+        emit_line(std::move(line), x, baseline, item.ops, tags);
+      }
+      // An empty cell is still a cell: the table stays regular for a screen reader.
+      if (item.ops.size() == ops_before) {
+        item.ops.emplace_back(TextOp{left[c] + kPadX, kPadY + 0.8 * text_size, FontStyle::kRegular,
+                                     text_size, kBlack, {}, 0, cell});
       }
     }
     item.ops.emplace_back(LineOp{{{0, item.height}, {table_width, item.height}},
@@ -198,7 +219,8 @@ void FlowBuilder::add_grid(const std::vector<GridCell>& header_in,
 
   int repeat = -1;
   if (!header->empty()) {
-    Item head = row_item(*header, header_measured, RowKind::kData, true);
+    Item head = row_item(*header, header_measured, RowKind::kData, true,
+                         structure_.add(Role::kTHead, table));
     head.space_before = 4;
     head.keep_with_next = true;
     Item repeated = head;
@@ -209,7 +231,7 @@ void FlowBuilder::add_grid(const std::vector<GridCell>& header_in,
   }
   for (size_t r = 0; r < rows->size(); ++r) {
     const GridRow& row = (*rows)[r];
-    Item item = row_item(row.cells, rows_measured[r], row.kind, false);
+    Item item = row_item(row.cells, rows_measured[r], row.kind, false, body);
     item.repeat_header = repeat;
     if (header->empty() && r == 0) item.space_before = 4;
     // A group heading stays with its first line; a total with the row above it.
