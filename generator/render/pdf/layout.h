@@ -30,6 +30,9 @@ struct GridCell {
   /// A header for its row (a TH with /Scope /Row); cells of the header row are headers for
   /// their column.
   bool row_header = false;
+  /// A number: never wrapped ("20 874 800 EUR" on one line), its column at least as wide. A
+  /// note in a number column ("slēpts: mazāk nekā 5 pedagogi") wraps as text does.
+  bool whole = false;
 };
 
 struct GridRow {

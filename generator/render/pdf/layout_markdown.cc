@@ -312,6 +312,7 @@ void FlowBuilder::markdown_table(const MarkdownNode& node, int parent) {
         inline_spans(child, style, {}, grid_cell.spans);
       }
       grid_cell.right = column < node.alignments.size() && node.alignments[column] == 'r';
+      grid_cell.whole = grid_cell.right;
       grid_row.cells.push_back(std::move(grid_cell));
       ++column;
     }

@@ -19,6 +19,24 @@ constexpr Rgb kRuleColour{0xB3, 0xB3, 0xB3};
 constexpr Rgb kMetColour{0x0A, 0x5C, 0x2A};
 constexpr Rgb kNotMetColour{0x9E, 0x1B, 0x1B};
 
+// The columns that are not `key` in groups whose minimum widths add up to at most `room`
+// (at least one column a group), in order.
+std::vector<std::vector<size_t>> column_groups(const std::vector<bool>& key,
+                                               const std::vector<double>& minimum, double room) {
+  std::vector<std::vector<size_t>> groups(1);
+  double used = 0;
+  for (size_t c = 0; c < key.size(); ++c) {
+    if (key[c]) continue;
+    if (!groups.back().empty() && used + minimum[c] > room) {
+      groups.emplace_back();
+      used = 0;
+    }
+    groups.back().push_back(c);
+    used += minimum[c];
+  }
+  return groups;
+}
+
 }  // namespace
 
 void FlowBuilder::add_table(const Table& table) {
@@ -62,6 +80,7 @@ void FlowBuilder::add_table(const Table& table) {
       GridCell& grid_cell = grid_row.cells.emplace_back();
       grid_cell.spans.push_back({format_cell(column, cell, lang_, suppressed_), style, {}});
       grid_cell.right = column.numeric();
+      grid_cell.whole = column.numeric() && cell.note != CellNote::kSuppressed;
       // A group's or total's label heads its row as the row-header column does.
       grid_cell.row_header = column.row_header || (row.kind != RowKind::kData && c == 0);
     }
@@ -88,7 +107,7 @@ void FlowBuilder::add_grid(const std::vector<GridCell>& header_in,
     for (size_t c = 0; c < cells.size(); ++c) {
       Measured m = measure(cells[c].spans, ts_);
       // Numbers never wrap ("20 874 800 EUR" stays on one line): their minimum is their width.
-      minimum[c] = std::max(minimum[c], cells[c].right && !is_header ? m.natural_width
+      minimum[c] = std::max(minimum[c], cells[c].whole && !is_header ? m.natural_width
                                                                      : m.widest_word);
       // A long header label may wrap rather than widen its column.
       natural[c] = std::max(natural[c], is_header ? std::min(m.natural_width, m.widest_word * 1.6)
@@ -155,8 +174,49 @@ void FlowBuilder::add_grid(const std::vector<GridCell>& header_in,
       widths[c] = minimum[c] + spare * (natural[c] - minimum[c]) / want;
     }
   } else {
-    // Even the longest words do not fit: shrink them all; the long words get hyphenated.
-    for (size_t c = 0; c < columns; ++c) widths[c] = minimum[c] * width_ / total_minimum;
+    // Even the longest words do not fit. The row headers (school names) keep their longest
+    // word, so that a name is never cut into letters; the other columns share the rest in
+    // proportion and their long words, mostly header labels, are hyphenated. Only when that
+    // leaves them too little are all columns shrunk alike.
+    std::vector<bool> key(columns, false);
+    for (const GridRow& row : rows_in) {
+      for (size_t c = 0; c < row.cells.size(); ++c) key[c] = key[c] || row.cells[c].row_header;
+    }
+    double key_total = 0;
+    for (size_t c = 0; c < columns; ++c) key_total += key[c] ? minimum[c] : 0;
+    const double rest = width_ - key_total;
+    const double others = total_minimum - key_total;
+    if (others > 0 && rest >= 0.6 * others) {
+      for (size_t c = 0; c < columns; ++c) {
+        widths[c] = key[c] ? minimum[c] : minimum[c] * rest / others;
+      }
+    } else if (const auto groups = column_groups(key, minimum, rest);
+               groups.size() > 1 && !header_in.empty()) {
+      // Far too wide: the columns go in groups that fit, each a table of its own that repeats
+      // the row headers, one after the other.
+      const int parent = structure_[table].parent;
+      for (size_t g = 0; g < groups.size(); ++g) {
+        std::vector<size_t> picked;
+        for (size_t c = 0; c < columns; ++c) {
+          if (key[c] || std::find(groups[g].begin(), groups[g].end(), c) != groups[g].end()) {
+            picked.push_back(c);
+          }
+        }
+        const auto pick = [&picked](const std::vector<GridCell>& cells) {
+          std::vector<GridCell> out;
+          for (size_t c : picked) out.push_back(c < cells.size() ? cells[c] : GridCell{});
+          return out;
+        };
+        std::vector<GridRow> group_rows;
+        group_rows.reserve(rows_in.size());
+        for (const GridRow& row : rows_in) group_rows.push_back({row.kind, pick(row.cells)});
+        add_grid(pick(header_in), group_rows,
+                 g == 0 ? table : structure_.add(Role::kTable, parent));
+      }
+      return;
+    } else {
+      for (size_t c = 0; c < columns; ++c) widths[c] = minimum[c] * width_ / total_minimum;
+    }
   }
   std::vector<double> left(columns, 0);
   for (size_t c = 1; c < columns; ++c) left[c] = left[c - 1] + widths[c - 1];
