@@ -6,10 +6,14 @@
 #include <optional>
 
 #include "render/pdf/layout.h"
+#include "util/typography.h"
 
 namespace metodika::render::pdf {
 
 namespace {
+
+// More room between a threshold's label and its line, in chart units.
+constexpr double kReferenceClearance = 3;
 
 class ChartDrawer {
  public:
@@ -52,8 +56,12 @@ class ChartDrawer {
     for (const BarMark& bar : layout_.bars) {
       if (bar.share) text(*bar.share, series_style(bar.series).ink);
     }
+    // A threshold's label keeps clear of its dashed line: the layout puts its baseline 4 units
+    // above the line or its top 4.4 below, where descenders and the halo touch the dashes.
     for (const ReferenceMark& reference : layout_.references) {
-      text(reference.label, kTextColour, /*halo=*/true);
+      TextMark label = reference.label;
+      label.at.y += label.at.y < reference.from.y ? -kReferenceClearance : kReferenceClearance;
+      text(label, kTextColour, /*halo=*/true);
     }
     for (const LegendEntry& entry : layout_.legend) {
       const SeriesStyle style = series_style(entry.series);
@@ -142,9 +150,12 @@ std::string chart_alt(const Chart& chart, std::string_view lang) {
   const auto category = [&](size_t c) {
     return c < chart.categories.size() ? chart.categories[c] : std::to_string(c + 1);
   };
-  // Each series from its first value to its last (the data in full is in the table beside it
-  // and in the workbook); a chart of many series names the first few.
+  // Each series with its values when there are few categories, else from its first value to
+  // its last (the data in full is in the table beside it and in the workbook); a chart of many
+  // series names the first few.
   constexpr size_t kSeriesNamed = 12;
+  constexpr size_t kCategoriesListed = 6;
+  const size_t categories = chart.categories.size();
   const size_t named = std::min(chart.series.size(), kSeriesNamed);
   for (size_t s = 0; s < named; ++s) {
     const Series& series = chart.series[s];
@@ -158,6 +169,13 @@ std::string chart_alt(const Chart& chart, std::string_view lang) {
     if (!series.label.empty()) out += series.label + ": ";
     if (!first) {
       out += lv ? "nav datu" : "no data";
+    } else if (categories <= kCategoriesListed) {
+      for (size_t c = 0; c < categories; ++c) {
+        if (c > 0) out += ", ";
+        const bool known = c < series.values.size() && series.values[c] &&
+                           std::isfinite(*series.values[c]);
+        out += category(c) + " " + (known ? value(*series.values[c]) : lv ? "nav datu" : "no data");
+      }
     } else if (*first == *last) {
       out += category(*first) + " " + value(*series.values[*first]);
     } else {
@@ -190,7 +208,8 @@ std::string chart_alt(const Chart& chart, std::string_view lang) {
 
 void FlowBuilder::add_chart(const Chart& chart) {
   if (!chart.title.empty()) {
-    add_paragraph({{chart.title, {FontStyle::kBold, 9.5, kBlack}, {}}}, 0, 13, 10,
+    add_paragraph({{util::tie_words(chart.title, lang_), {FontStyle::kBold, 9.5, kBlack}, {}}}, 0,
+                  13, 10,
                   structure_.add(Role::kP, parent_));
     flow_.items.back().keep_with_next = true;
   }
@@ -199,8 +218,15 @@ void FlowBuilder::add_chart(const Chart& chart) {
   const int figure = structure_.add(Role::kFigure, parent_);
   structure_[figure].alt = chart_alt(chart, lang_);
   const FontMetrics& font = ts_.fonts.metrics(FontStyle::kRegular);
+  // Labels keep "2023./2024. m. g." and "16 018 EUR" whole when the layout wraps them.
+  Chart tied = chart;
+  for (std::string& category : tied.categories) category = util::tie_words(category, lang_);
+  for (Series& series : tied.series) series.label = util::tie_words(series.label, lang_);
+  for (ReferenceLine& reference : tied.references) {
+    reference.label = util::tie_words(reference.label, lang_);
+  }
   const ChartLayout layout = layout_chart(
-      chart, lang_, [&font](std::string_view text, double size) { return font.width(text, size); });
+      tied, lang_, [&font](std::string_view text, double size) { return font.width(text, size); });
   const double scale = layout.width > 0 ? width_ / layout.width : 1;
   Item item;
   item.space_before = 4;

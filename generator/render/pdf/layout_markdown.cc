@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "render/pdf/layout.h"
+#include "util/typography.h"
 
 namespace metodika::render::pdf {
 
@@ -70,7 +71,8 @@ void FlowBuilder::inline_spans(const MarkdownNode& node, TextStyle style, const 
                                std::vector<Span>& out) const {
   switch (node.kind) {
     case Kind::kText:
-      out.push_back({node.text, style, url});
+      // No line break inside "6. klase", "m. g." or before "EUR" (util/typography.h).
+      out.push_back({util::tie_words(node.text, lang_), style, url});
       return;
     case Kind::kCode: {
       TextStyle code = style;
@@ -193,7 +195,7 @@ void FlowBuilder::block(const MarkdownNode& node, Context& context, double space
 }
 
 void FlowBuilder::heading(const MarkdownNode& node, int parent) {
-  const std::string title = plain_text(node);
+  const std::string title = util::tie_words(plain_text(node), lang_);
   std::string number;
   double size = 10.5;
   double leading = 14;

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "render/pdf/layout.h"
+#include "util/typography.h"
 
 namespace metodika::render::pdf {
 
@@ -46,16 +47,19 @@ void FlowBuilder::add_table(const Table& table) {
                           ? kArtifact
                           : structure_.add(Role::kCaption, table_node);
   if (!table.title.empty()) {
-    add_paragraph({{table.title, {FontStyle::kBold, 9.5, kBlack}, {}}}, 0, 13, 10, caption);
+    add_paragraph({{util::tie_words(table.title, lang_), {FontStyle::kBold, 9.5, kBlack}, {}}}, 0,
+                  13, 10, caption);
     flow_.items.back().keep_with_next = true;
   }
   if (!table.note.empty()) {
-    add_paragraph({{table.note, {FontStyle::kOblique, 8, kGrey}, {}}}, 0, 10.5, 1, caption);
+    add_paragraph({{util::tie_words(table.note, lang_), {FontStyle::kOblique, 8, kGrey}, {}}}, 0,
+                  10.5, 1, caption);
     flow_.items.back().keep_with_next = true;
   }
   std::vector<GridCell> header;
   for (const Column& column : table.columns) {
-    header.push_back({{{column.label, {FontStyle::kBold, kTableSize, kBlack}, {}}},
+    header.push_back({{{util::tie_words(column.label, lang_), {FontStyle::kBold, kTableSize, kBlack},
+                        {}}},
                       column.numeric()});
   }
   std::vector<GridRow> rows;
@@ -78,7 +82,8 @@ void FlowBuilder::add_table(const Table& table) {
       if (cell.status == "not-met") style.colour = kNotMetColour;
       // Built in place: a braced list of spans would copy each cell's text.
       GridCell& grid_cell = grid_row.cells.emplace_back();
-      grid_cell.spans.push_back({format_cell(column, cell, lang_, suppressed_), style, {}});
+      grid_cell.spans.push_back(
+          {util::tie_words(format_cell(column, cell, lang_, suppressed_), lang_), style, {}});
       grid_cell.right = column.numeric();
       grid_cell.whole = column.numeric() && cell.note != CellNote::kSuppressed;
       // A group's or total's label heads its row as the row-header column does.

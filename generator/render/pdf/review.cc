@@ -13,6 +13,7 @@
 #include "render/pdf/hyphenate.h"
 #include "render/pdf/layout.h"
 #include "render/pdf/writer.h"
+#include "util/typography.h"
 
 namespace metodika::render::pdf {
 
@@ -203,7 +204,8 @@ class ReviewWriter {
   double cover_text(std::vector<Op>& ops, Structure& structure, Role role, const std::string& text,
                     TextStyle style, double y, double leading, const std::string& url = {}) {
     TextTags tags(&structure, structure.add(role, Structure::root()));
-    for (const Line& line : break_lines({{text, style, url}}, kTextWidth, ts_)) {
+    const std::string tied = url.empty() ? util::tie_words(text, review_.lang) : text;
+    for (const Line& line : break_lines({{tied, style, url}}, kTextWidth, ts_)) {
       emit_line(line, kMarginLeft, y, ops, tags);
       y += leading;
     }

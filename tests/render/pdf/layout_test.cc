@@ -209,12 +209,22 @@ TEST_CASE("A chart's /Alt says what it shows from its data") {
   chart.categories = {"2021./2022.", "2022./2023.", "2023./2024."};
   chart.series = {{"Matemātika", {std::nullopt, 41.25, 45.5}}, {"Angļu valoda", {60, 61, 62}}};
   chart.references = {{"valsts vidējais", 50, std::nullopt, std::nullopt}};
-  const std::string alt = chart_alt(chart, "lv");
-  CHECK(alt ==
-        "Līniju diagramma „Centralizēto eksāmenu indekss“. Matemātika: 2022./2023. 41,3%, "
-        "2023./2024. 45,5%; Angļu valoda: 2021./2022. 60,0%, 2023./2024. 62,0%. Slieksnis "
-        "valsts vidējais: 50,0%.");
+  // Few categories: every value, a missing one said so.
+  CHECK(chart_alt(chart, "lv") ==
+        "Līniju diagramma „Centralizēto eksāmenu indekss“. Matemātika: 2021./2022. nav datu, "
+        "2022./2023. 41,3%, 2023./2024. 45,5%; Angļu valoda: 2021./2022. 60,0%, 2022./2023. "
+        "61,0%, 2023./2024. 62,0%. Slieksnis valsts vidējais: 50,0%.");
   CHECK(chart_alt(chart, "en").starts_with("Line chart \u201CCentralizēto"));
+  // Many: the first and the last value of each series.
+  for (int year = 2024; year < 2030; ++year) {
+    chart.categories.push_back(std::to_string(year));
+    for (Series& series : chart.series) series.values.push_back(year - 1980.0);
+  }
+  chart.series[0].values.back() = std::nullopt;
+  CHECK(chart_alt(chart, "lv") ==
+        "Līniju diagramma „Centralizēto eksāmenu indekss“. Matemātika: 2022./2023. 41,3%, "
+        "2028 48,0%; Angļu valoda: 2021./2022. 60,0%, 2029 49,0%. Slieksnis valsts vidējais: "
+        "50,0%.");
 }
 
 }  // namespace
