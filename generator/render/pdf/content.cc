@@ -56,9 +56,10 @@ void Content::op(std::string_view op) {
 void Content::begin_marked(std::string_view tag, int mcid) {
   out_ += '/';
   out_ += tag;
-  out_ += " <</MCID ";
-  out_ += std::to_string(mcid);
-  out_ += ">> BDC\n";
+  out_ += "<</MCID ";
+  char buffer[16];
+  out_.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, mcid).ptr);
+  out_ += ">>BDC\n";
 }
 
 void Content::begin_artifact(bool pagination) {

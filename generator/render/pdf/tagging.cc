@@ -3,7 +3,10 @@
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 
+#include <charconv>
+#include <cstdint>
 #include <cstdio>
+#include <span>
 #include <stdexcept>
 #include <utility>
 #include <variant>
@@ -102,6 +105,9 @@ std::string xmp_packet(const DocumentInfo& info, const std::string& producer) {
 
 }  // namespace
 
+// What libharu writes as the /Producer, said once more in the XMP so that the two agree.
+std::string producer_name() { return std::string("Haru Free PDF Library ") + HPDF_GetVersion(); }
+
 struct Tagging::State {
   // A child of an element: another element, marked content on a page, or an annotation.
   struct Element {
@@ -120,7 +126,6 @@ struct Tagging::State {
   State(HPDF_Doc pdf, const Structure& structure)
       : pdf(pdf),
         structure(structure),
-        kids(structure.nodes().size()),
         attached(structure.nodes().size(), 0) {
     attached[0] = 1;
   }
@@ -138,17 +143,36 @@ struct Tagging::State {
     attached[static_cast<size_t>(node)] = 1;
     const int parent = structure[node].parent;
     attach(parent);
-    kids[static_cast<size_t>(parent)].push_back(Element{node});
+    kids.emplace_back(parent, Element{node});
   }
 
   HPDF_Doc pdf;
   const Structure& structure;
-  std::vector<std::vector<Kid>> kids;
+  // Every element's children, as (element, child) in the order they came: one vector rather
+  // than one per element (thousands of small allocations); grouped by element in finish().
+  std::vector<std::pair<int, Kid>> kids;
+
+  // The children of each element, in order: kids' indexes grouped by element (a counting sort,
+  // stable), element n's from start[n] to start[n + 1].
+  void group(std::vector<uint32_t>& start, std::vector<uint32_t>& order) const {
+    start.assign(attached.size() + 1, 0);
+    for (const auto& [node, kid] : kids) ++start[static_cast<size_t>(node) + 1];
+    for (size_t n = 1; n < start.size(); ++n) start[n] += start[n - 1];
+    order.resize(kids.size());
+    std::vector<uint32_t> next(start.begin(), start.end() - 1);
+    for (uint32_t k = 0; k < kids.size(); ++k) {
+      order[next[static_cast<size_t>(kids[k].first)]++] = k;
+    }
+  }
   std::vector<char> attached;
   // The parent tree (PDF 32000 14.7.4.4): a page's key to its elements by MCID, an
   // annotation's key to its element.
   std::vector<std::pair<int, std::variant<std::vector<int>, int>>> parent_tree;
   int next_key = 0;
+  // The structure tree's objects, numbered from the first after libharu's, and the stand-in
+  // for the root that the catalog refers to.
+  TextObjects objects;
+  HPDF_Obj_Header root_header{};
 };
 
 Tagging::Tagging(HPDF_Doc pdf, const Structure& structure)
@@ -158,14 +182,14 @@ Tagging::~Tagging() = default;
 
 void Tagging::content(int node, HPDF_Page page, int mcid) {
   state_->attach(node);
-  state_->kids[static_cast<size_t>(node)].push_back(State::Marked{page, mcid});
+  state_->kids.emplace_back(node, State::Marked{page, mcid});
 }
 
 void Tagging::annotation(int node, HPDF_Page page, HPDF_Annotation annot,
                          const std::string& contents) {
   State& s = *state_;
   s.attach(node);
-  s.kids[static_cast<size_t>(node)].push_back(State::Object{page, annot});
+  s.kids.emplace_back(node, State::Object{page, annot});
   const int key = s.next_key++;
   HPDF_Dict_AddNumber(annot, "StructParent", key);
   HPDF_Dict_Add(annot, "Contents", text_string(s.pdf->mmgr, contents));
@@ -186,121 +210,61 @@ void Tagging::end_page(HPDF_Page page, const std::vector<int>& node_of_mcid,
   s.check("tag a page");
 }
 
+namespace {
+
+// A PDF text string as the bytes of a literal or hex string (see text_string).
+void append_text_string(std::string& out, std::string_view utf8) {
+  bool ascii = true;
+  for (unsigned char c : utf8) ascii = ascii && c >= 0x20 && c < 0x7F;
+  if (ascii) {
+    out += '(';
+    for (char c : utf8) {
+      if (c == '(' || c == ')' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += ')';
+    return;
+  }
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  const auto unit = [&out](unsigned v) {
+    for (int shift = 12; shift >= 0; shift -= 4) out += kHex[(v >> shift) & 0xF];
+  };
+  out += "<FEFF";
+  for (size_t i = 0; i < utf8.size();) {
+    const char32_t c = next_code_point(utf8, i);
+    if (c < 0x10000) {
+      unit(c);
+    } else {
+      unit(0xD800 + ((c - 0x10000) >> 10));
+      unit(0xDC00 + ((c - 0x10000) & 0x3FF));
+    }
+  }
+  out += '>';
+}
+
+unsigned object_number(const void* object) {
+  return static_cast<const HPDF_Obj_Header*>(object)->obj_id & 0x00FFFFFF;
+}
+
+void append_number(std::string& out, uint64_t number) {
+  char buffer[24];
+  const auto end = std::to_chars(buffer, buffer + sizeof buffer, number).ptr;
+  out.append(buffer, end);
+}
+
+void append_reference(std::string& out, unsigned number) {
+  append_number(out, number);
+  out += " 0 R";
+}
+
+}  // namespace
+
 void Tagging::finish(const DocumentInfo& info) {
   State& s = *state_;
   HPDF_Doc pdf = s.pdf;
   HPDF_MMgr mmgr = pdf->mmgr;
-  const auto indirect = [&] {
-    HPDF_Dict dict = HPDF_Dict_New(mmgr);
-    if (dict == nullptr || HPDF_Xref_Add(pdf->xref, dict) != HPDF_OK) {
-      throw std::runtime_error("libharu failed to make an object (tagging)");
-    }
-    return dict;
-  };
-
-  HPDF_Dict root = indirect();
-  HPDF_Dict_AddName(root, "Type", "StructTreeRoot");
-  // The elements' objects in document order (a preorder walk), so their numbers follow it.
-  const std::vector<StructNode>& nodes = s.structure.nodes();
-  std::vector<HPDF_Dict> dicts(nodes.size(), nullptr);
-  std::vector<int> order;
-  order.reserve(nodes.size());
-  {
-    std::vector<int> stack = {Structure::root()};
-    while (!stack.empty()) {
-      const int node = stack.back();
-      stack.pop_back();
-      order.push_back(node);
-      dicts[static_cast<size_t>(node)] = indirect();
-      const auto& kids = s.kids[static_cast<size_t>(node)];
-      for (auto kid = kids.rbegin(); kid != kids.rend(); ++kid) {
-        if (const auto* element = std::get_if<State::Element>(&*kid)) stack.push_back(element->node);
-      }
-    }
-  }
-  for (const int node : order) {
-    const StructNode& n = nodes[static_cast<size_t>(node)];
-    HPDF_Dict dict = dicts[static_cast<size_t>(node)];
-    HPDF_Dict_AddName(dict, "Type", "StructElem");
-    HPDF_Dict_AddName(dict, "S", role_name(n.role));
-    HPDF_Dict_Add(dict, "P", n.parent < 0 ? root : dicts[static_cast<size_t>(n.parent)]);
-    // Marked content on the element's page (/Pg, that of its first) is a bare MCID; on
-    // another page, a marked-content reference with its own page. A single MCID needs no
-    // array (most table cells hold one).
-    const std::vector<State::Kid>& own = s.kids[static_cast<size_t>(node)];
-    if (own.size() == 1 && std::holds_alternative<State::Marked>(own[0])) {
-      const auto& marked = std::get<State::Marked>(own[0]);
-      HPDF_Dict_Add(dict, "Pg", marked.page);
-      HPDF_Dict_AddNumber(dict, "K", marked.mcid);
-    } else {
-      HPDF_Page own_page = nullptr;
-      HPDF_Array kids = HPDF_Array_New(mmgr);
-      for (const State::Kid& kid : own) {
-        if (const auto* element = std::get_if<State::Element>(&kid)) {
-          HPDF_Array_Add(kids, dicts[static_cast<size_t>(element->node)]);
-        } else if (const auto* marked = std::get_if<State::Marked>(&kid)) {
-          if (own_page == nullptr) own_page = marked->page;
-          if (marked->page == own_page) {
-            HPDF_Array_AddNumber(kids, marked->mcid);
-          } else {
-            HPDF_Dict mcr = HPDF_Dict_New(mmgr);
-            HPDF_Dict_AddName(mcr, "Type", "MCR");
-            HPDF_Dict_Add(mcr, "Pg", marked->page);
-            HPDF_Dict_AddNumber(mcr, "MCID", marked->mcid);
-            HPDF_Array_Add(kids, mcr);
-          }
-        } else {
-          const auto& object = std::get<State::Object>(kid);
-          HPDF_Dict objr = HPDF_Dict_New(mmgr);
-          HPDF_Dict_AddName(objr, "Type", "OBJR");
-          HPDF_Dict_Add(objr, "Obj", object.annot);
-          HPDF_Dict_Add(objr, "Pg", object.page);
-          HPDF_Array_Add(kids, objr);
-        }
-      }
-      if (own_page != nullptr) HPDF_Dict_Add(dict, "Pg", own_page);
-      HPDF_Dict_Add(dict, "K", kids);
-    }
-    if (!n.alt.empty()) HPDF_Dict_Add(dict, "Alt", text_string(mmgr, n.alt));
-    if (!n.actual_text.empty()) {
-      HPDF_Dict_Add(dict, "ActualText", text_string(mmgr, n.actual_text));
-    }
-    if (!n.lang.empty()) HPDF_Dict_Add(dict, "Lang", text_string(mmgr, n.lang));
-    if (n.scope != Scope::kNone) {
-      HPDF_Dict attributes = HPDF_Dict_New(mmgr);
-      HPDF_Dict_AddName(attributes, "O", "Table");
-      HPDF_Dict_AddName(attributes, "Scope", n.scope == Scope::kColumn ? "Column" : "Row");
-      HPDF_Dict_Add(dict, "A", attributes);
-    }
-  }
-  s.check("write the structure elements");
-
-  HPDF_Dict_Add(root, "K", dicts[0]);
-  HPDF_Dict parent_tree = HPDF_Dict_New(mmgr);
-  HPDF_Array nums = HPDF_Array_New(mmgr);
-  for (const auto& [key, value] : s.parent_tree) {
-    HPDF_Array_AddNumber(nums, key);
-    if (const auto* by_mcid = std::get_if<std::vector<int>>(&value)) {
-      HPDF_Array elements = HPDF_Array_New(mmgr);
-      for (int node : *by_mcid) {
-        if (node >= 0 && dicts[static_cast<size_t>(node)] != nullptr) {
-          HPDF_Array_Add(elements, dicts[static_cast<size_t>(node)]);
-        } else {
-          HPDF_Array_Add(elements, HPDF_Null_New(mmgr));
-        }
-      }
-      HPDF_Array_Add(nums, elements);
-    } else {
-      HPDF_Array_Add(nums, dicts[static_cast<size_t>(std::get<int>(value))]);
-    }
-  }
-  HPDF_Dict_Add(parent_tree, "Nums", nums);
-  HPDF_Dict_Add(root, "ParentTree", parent_tree);
-  HPDF_Dict_AddNumber(root, "ParentTreeNextKey", s.next_key);
-  s.check("write the structure tree");
 
   HPDF_Dict catalog = pdf->catalog;
-  HPDF_Dict_Add(catalog, "StructTreeRoot", root);
   HPDF_Dict mark_info = HPDF_Dict_New(mmgr);
   HPDF_Dict_AddBoolean(mark_info, "Marked", HPDF_TRUE);
   HPDF_Dict_Add(catalog, "MarkInfo", mark_info);
@@ -311,9 +275,7 @@ void Tagging::finish(const DocumentInfo& info) {
   HPDF_Dict_AddBoolean(preferences, "DisplayDocTitle", HPDF_TRUE);
   HPDF_Dict_Add(catalog, "ViewerPreferences", preferences);
 
-  // The producer libharu writes, said once more in the XMP so that the two agree.
-  const std::string producer = std::string("Haru Free PDF Library ") + HPDF_GetVersion();
-  HPDF_SetInfoAttr(pdf, HPDF_INFO_PRODUCER, producer.c_str());
+    const std::string producer = producer_name();
   HPDF_Dict metadata = HPDF_DictStream_New(mmgr, pdf->xref);
   if (metadata == nullptr) throw std::runtime_error("libharu failed to make a stream (tagging)");
   HPDF_Dict_AddName(metadata, "Type", "Metadata");
@@ -324,6 +286,181 @@ void Tagging::finish(const DocumentInfo& info) {
   HPDF_Dict_Add(catalog, "Metadata", metadata);
   pdf->pdf_version = HPDF_VER_17;
   s.check("write the catalog and metadata");
+
+  // The structure tree is written here as text, not as libharu objects: libharu allocates and
+  // clears some 140 bytes a dictionary entry, which for the 3000 elements of a review took
+  // more time than typesetting it. Its objects are numbered after libharu's (save_pdf puts
+  // them in the object streams); the catalog refers to the root through a stand-in object
+  // header that libharu writes as a reference and never frees.
+  const unsigned first = static_cast<unsigned>(pdf->xref->entries->count);
+  const std::vector<StructNode>& nodes = s.structure.nodes();
+  // Numbers in document order (a preorder walk): the root, then the elements, then the
+  // parent tree.
+  std::vector<unsigned> numbers(nodes.size(), 0);
+  std::vector<uint32_t> start;
+  std::vector<uint32_t> kid_order;
+  s.group(start, kid_order);
+  std::vector<int> order;
+  order.reserve(nodes.size());
+  {
+    std::vector<int> stack = {Structure::root()};
+    while (!stack.empty()) {
+      const int node = stack.back();
+      stack.pop_back();
+      numbers[static_cast<size_t>(node)] = first + 1 + static_cast<unsigned>(order.size());
+      order.push_back(node);
+      for (uint32_t k = start[static_cast<size_t>(node) + 1]; k > start[static_cast<size_t>(node)];
+           --k) {
+        const State::Kid& kid = s.kids[kid_order[k - 1]].second;
+        if (const auto* element = std::get_if<State::Element>(&kid)) stack.push_back(element->node);
+      }
+    }
+  }
+  const unsigned root = first;
+  const unsigned parent_tree = first + 1 + static_cast<unsigned>(order.size());
+  TextObjects& objects = s.objects;
+  std::string& o = objects.text;
+  o.clear();
+  o.reserve(order.size() * 64);
+  objects.ends.clear();
+  objects.ends.reserve(order.size() + 2);
+  {
+    o += "<</Type/StructTreeRoot/K ";
+    append_reference(o, numbers[0]);
+    o += "/ParentTree ";
+    append_reference(o, parent_tree);
+    o += "/ParentTreeNextKey ";
+    append_number(o, static_cast<uint64_t>(s.next_key));
+    o += ">>";
+    objects.ends.push_back(o.size());
+  }
+  for (const int node : order) {
+    const StructNode& n = nodes[static_cast<size_t>(node)];
+    // /Type /StructElem is optional (PDF 32000 table 323) and left out: a review has thousands.
+    o += "<</S/";
+    o += role_name(n.role);
+    o += "/P ";
+    append_reference(o, n.parent < 0 ? root : numbers[static_cast<size_t>(n.parent)]);
+    // Marked content on the element's page (/Pg, that of its first) is a bare MCID; on
+    // another page, a marked-content reference with its own page. A single MCID needs no
+    // array (most table cells hold one).
+    const std::span<const uint32_t> own(kid_order.data() + start[static_cast<size_t>(node)],
+                                        start[static_cast<size_t>(node) + 1] -
+                                            start[static_cast<size_t>(node)]);
+    const auto kid_at = [&s](uint32_t k) -> const State::Kid& { return s.kids[k].second; };
+    HPDF_Page own_page = nullptr;
+    for (const uint32_t k : own) {
+      const State::Kid& kid = kid_at(k);
+      if (const auto* marked = std::get_if<State::Marked>(&kid)) {
+        own_page = marked->page;
+        break;
+      }
+    }
+    if (own_page != nullptr) {
+      o += "/Pg ";
+      append_reference(o, object_number(own_page));
+    }
+    o += "/K";
+    const bool single = own.size() == 1 && std::holds_alternative<State::Marked>(kid_at(own[0]));
+    if (!single) o += '[';
+    for (const uint32_t k : own) {
+      const State::Kid& kid = kid_at(k);
+      o += ' ';
+      if (const auto* element = std::get_if<State::Element>(&kid)) {
+        append_reference(o, numbers[static_cast<size_t>(element->node)]);
+      } else if (const auto* marked = std::get_if<State::Marked>(&kid)) {
+        if (marked->page == own_page) {
+          append_number(o, static_cast<uint64_t>(marked->mcid));
+        } else {
+          o += "<</Type/MCR/Pg ";
+          append_reference(o, object_number(marked->page));
+          o += "/MCID ";
+          append_number(o, static_cast<uint64_t>(marked->mcid));
+          o += ">>";
+        }
+      } else {
+        const auto& object = std::get<State::Object>(kid);
+        o += "<</Type/OBJR/Obj ";
+        append_reference(o, object_number(object.annot));
+        o += "/Pg ";
+        append_reference(o, object_number(object.page));
+        o += ">>";
+      }
+    }
+    if (!single) o += ']';
+    if (!n.alt.empty()) {
+      o += "/Alt";
+      append_text_string(o, n.alt);
+    }
+    if (!n.actual_text.empty()) {
+      o += "/ActualText";
+      append_text_string(o, n.actual_text);
+    }
+    if (!n.lang.empty()) {
+      o += "/Lang";
+      append_text_string(o, n.lang);
+    }
+    if (n.scope != Scope::kNone) {
+      o += n.scope == Scope::kColumn ? "/A<</O/Table/Scope/Column>>" : "/A<</O/Table/Scope/Row>>";
+    }
+    o += ">>";
+    objects.ends.push_back(o.size());
+  }
+  {
+    // The parent tree (PDF 32000 14.7.4.4), one flat number tree: keys were given in order.
+    o += "<</Nums[";
+    for (const auto& [key, value] : s.parent_tree) {
+      append_number(o, static_cast<uint64_t>(key));
+      if (const auto* by_mcid = std::get_if<std::vector<int>>(&value)) {
+        o += '[';
+        for (int node : *by_mcid) {
+          o += ' ';
+          if (node >= 0 && numbers[static_cast<size_t>(node)] != 0) {
+            append_reference(o, numbers[static_cast<size_t>(node)]);
+          } else {
+            o += "null";
+          }
+        }
+        o += ']';
+      } else {
+        o += ' ';
+        append_reference(o, numbers[static_cast<size_t>(std::get<int>(value))]);
+        o += ' ';
+      }
+    }
+    o += "]>>";
+    objects.ends.push_back(o.size());
+  }
+  s.root_header.obj_id = root | HPDF_OTYPE_INDIRECT;
+  s.root_header.gen_no = 0;
+  s.root_header.obj_class = HPDF_OCLASS_DICT;
+  HPDF_Dict_Add(catalog, "StructTreeRoot", &s.root_header);
+  s.check("write the structure tree");
+}
+
+const TextObjects& Tagging::objects() const { return state_->objects; }
+
+void set_text(HPDF_Dict dict, const char* key, std::string_view utf8) {
+  HPDF_Dict_Add(dict, key, text_string(dict->mmgr, utf8));
+}
+
+void write_document_info(HPDF_Doc pdf, const DocumentInfo& info) {
+  HPDF_Date date{};
+  date.year = info.created.year;
+  date.month = info.created.month;
+  date.day = info.created.day;
+  date.ind = 'Z';
+  // The dates first: libharu makes the dictionary with them.
+  HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
+  HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
+  HPDF_Dict dict = pdf->info;
+  if (dict == nullptr) throw std::runtime_error("libharu made no document information");
+  set_text(dict, "Title", info.title);
+  set_text(dict, "Author", info.author);
+  set_text(dict, "Subject", info.subject);
+  set_text(dict, "Keywords", info.keywords);
+  set_text(dict, "Creator", info.creator);
+  set_text(dict, "Producer", producer_name());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -341,6 +478,12 @@ HPDF_STATUS append_to_string(HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UIN
   }
 }
 
+// A libharu stream, freed on leaving.
+struct Free {
+  HPDF_Stream stream;
+  ~Free() { HPDF_Stream_Free(stream); }
+};
+
 // Objects per object stream: a cross-reference entry holds an object's index in its stream in
 // two bytes.
 constexpr size_t kObjectsPerStream = 8192;
@@ -351,17 +494,12 @@ void put_number(std::string& out, uint64_t value, int bytes) {
 
 }  // namespace
 
-std::string save_pdf(HPDF_Doc pdf) {
+std::string save_pdf(HPDF_Doc pdf, const TextObjects& extra, Deflater& deflater) {
   std::string out;
   out.reserve(256 * 1024);
-  std::string body;  // one object's value, for an object stream
   HPDF_Stream file = HPDF_CallbackWriter_New(pdf->mmgr, append_to_string, &out);
-  HPDF_Stream value = HPDF_CallbackWriter_New(pdf->mmgr, append_to_string, &body);
-  if (file == nullptr || value == nullptr) throw std::runtime_error("libharu: no output stream");
-  struct Free {
-    HPDF_Stream stream;
-    ~Free() { HPDF_Stream_Free(stream); }
-  } free_file{file}, free_value{value};
+  if (file == nullptr) throw std::runtime_error("libharu: no output stream");
+  Free free_file{file};
   const auto check = [&](HPDF_STATUS status, const char* what) {
     if (status != HPDF_OK || pdf->error.error_no != HPDF_OK) {
       throw std::runtime_error(std::string("libharu failed to ") + what);
@@ -381,10 +519,12 @@ std::string save_pdf(HPDF_Doc pdf) {
     unsigned index = 0;
   };
   std::vector<Entry> entries(count);
-  std::vector<size_t> packed;  // objects for object streams
-  // Streams first, as they are: writing one sets its /Length, an object that goes packed.
+  // Streams first, as libharu writes them: writing one sets its /Length, an object that goes in
+  // an object stream with every other object that is not a stream.
+  std::vector<size_t> packed;
   for (size_t i = 1; i < count; ++i) {
-    auto* entry = static_cast<HPDF_XrefEntry>(HPDF_List_ItemAt(xref->entries, static_cast<HPDF_UINT>(i)));
+    auto* entry =
+        static_cast<HPDF_XrefEntry>(HPDF_List_ItemAt(xref->entries, static_cast<HPDF_UINT>(i)));
     auto* header = static_cast<HPDF_Obj_Header*>(entry->obj);
     const bool stream = (header->obj_class & HPDF_OCLASS_ANY) == HPDF_OCLASS_DICT &&
                         static_cast<HPDF_Dict>(entry->obj)->stream != nullptr;
@@ -393,12 +533,40 @@ std::string save_pdf(HPDF_Doc pdf) {
       continue;
     }
     entries[i] = {1, out.size(), 0};
-    out += std::to_string(i) + " 0 obj\n";
+    append_number(out, i);
+    out += " 0 obj\n";
     check(HPDF_Obj_WriteValue(entry->obj, file, nullptr), "write a stream");
     out += "\nendobj\n";
   }
-  size_t next_number = count;
-  Deflater deflater(kContentLevel);
+  // libharu's other objects as text, then the structure tree's (written as text already).
+  std::string text;
+  text.reserve(64 * 1024);
+  std::vector<size_t> ends;
+  ends.reserve(packed.size() + extra.ends.size());
+  {
+    HPDF_Stream value = HPDF_CallbackWriter_New(pdf->mmgr, append_to_string, &text);
+    if (value == nullptr) throw std::runtime_error("libharu: no output stream");
+    Free free_value{value};
+    for (const size_t i : packed) {
+      auto* entry =
+          static_cast<HPDF_XrefEntry>(HPDF_List_ItemAt(xref->entries, static_cast<HPDF_UINT>(i)));
+      check(HPDF_Obj_WriteValue(entry->obj, value, nullptr), "write an object");
+      ends.push_back(text.size());
+    }
+  }
+  const size_t own = packed.size();
+  for (size_t k = 0; k < extra.ends.size(); ++k) packed.push_back(count + k);
+  entries.resize(count + extra.ends.size());
+  size_t next_number = count + extra.ends.size();
+  const auto object_text = [&](size_t k) -> std::string_view {
+    if (k < own) {
+      const size_t from = k == 0 ? 0 : ends[k - 1];
+      return std::string_view(text).substr(from, ends[k] - from);
+    }
+    const size_t e = k - own;
+    const size_t from = e == 0 ? 0 : extra.ends[e - 1];
+    return std::string_view(extra.text).substr(from, extra.ends[e] - from);
+  };
   for (size_t start = 0; start < packed.size(); start += kObjectsPerStream) {
     const size_t end = std::min(packed.size(), start + kObjectsPerStream);
     const size_t number = next_number++;
@@ -406,19 +574,21 @@ std::string save_pdf(HPDF_Doc pdf) {
     std::string values;
     for (size_t k = start; k < end; ++k) {
       const size_t i = packed[k];
-      auto* entry = static_cast<HPDF_XrefEntry>(HPDF_List_ItemAt(xref->entries, static_cast<HPDF_UINT>(i)));
-      body.clear();
-      check(HPDF_Obj_WriteValue(entry->obj, value, nullptr), "write an object");
-      offsets += std::to_string(i) + ' ' + std::to_string(values.size()) + ' ';
-      values += body;
+      append_number(offsets, i);
+      offsets += ' ';
+      append_number(offsets, values.size());
+      offsets += ' ';
+      values += object_text(k);
       values += '\n';
       entries[i] = {2, number, static_cast<unsigned>(k - start)};
     }
-    const std::string data = deflater.compress(offsets + values);
+    const size_t first = offsets.size();
+    offsets += values;
+    const std::string data = deflater.compress(offsets, kObjectLevel);
     entries.push_back({1, out.size(), 0});
     out += std::to_string(number) + " 0 obj\n<< /Type /ObjStm /N " + std::to_string(end - start) +
-           " /First " + std::to_string(offsets.size()) + " /Length " +
-           std::to_string(data.size()) + " /Filter /FlateDecode >>\nstream\n";
+           " /First " + std::to_string(first) + " /Length " + std::to_string(data.size()) +
+           " /Filter /FlateDecode >>\nstream\n";
     out += data;
     out += "\nendstream\nendobj\n";
   }
