@@ -10,7 +10,9 @@ For every workbook under OUT_DIR/parskati/:
   - budget sheets agree with an independent computation from the site's data/programmes/;
   - recalculated by LibreOffice (RECALC_DIR holds the files LibreOffice wrote, one per workbook),
     no value changes: every cell of every sheet is the same as cached by the compiler;
-  - no string in any part of the file holds a name or id from data/private/.
+  - no string in any part of the file holds a name or id from data/private/;
+  - every sheet with rows holds them in one named Excel table headed by the first row, and the
+    properties have a description (accessibility, EN 301 549 clause 10).
 --budget asserts the recalculated totals row of the named municipality's budget sheet (euros).
 
 Prints PASS/FAIL lines and 'N passed, N failed'; exits 1 on any failure.
@@ -124,6 +126,29 @@ def check_workbook(path, recalc_path, budgets, needles, expect):
                for c in row if isinstance(c.value, str) and c.value.startswith("=")
                and cached[ws.title][c.coordinate].value is None]
     check(not missing, f"{name}: every formula has a cached value", ", ".join(missing[:10]))
+
+    # Accessible workbooks (EN 301 549 clause 10): a description in the properties, and every
+    # sheet with rows has them in a named Excel table whose headers are the first row's labels;
+    # a table with group rows (bold, filled, above their items) carries no filter.
+    check(bool(props.description), f"{name}: a description in the document properties",
+          repr(props.description))
+    bad_tables = []
+    for ws in formulas.worksheets:
+        if ws.max_row < 2 or ws.cell(2, 1).value is None:
+            continue
+        tables = list(ws.tables.values())
+        if len(tables) != 1:
+            bad_tables.append(f"{ws.title}: {len(tables)} tables")
+            continue
+        table = tables[0]
+        first, last = table.ref.split(":")
+        headers = [c.name for c in table.tableColumns]
+        labels = [ws.cell(1, i + 1).value for i in range(len(headers))]
+        if first != "A1" or headers != [str(v) for v in labels]:
+            bad_tables.append(f"{ws.title}: {table.ref} headers {headers[:3]} vs {labels[:3]}")
+        if not table.name or table.name.lower().startswith("table"):
+            bad_tables.append(f"{ws.title}: table named {table.name!r}")
+    check(not bad_tables, f"{name}: every sheet's data is a named Excel table", "; ".join(bad_tables[:5]))
 
     # Budget sheets: formulas where totals are, values as computed from the data.
     for ws in budget_sheets(formulas):

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <string>
 
 namespace metodika::render::pdf {
 
@@ -50,6 +51,19 @@ void Content::number(double v) { milli(std::llround(v * 1000)); }
 void Content::op(std::string_view op) {
   out_ += op;
   out_ += '\n';
+}
+
+void Content::begin_marked(std::string_view tag, int mcid) {
+  out_ += '/';
+  out_ += tag;
+  out_ += "<</MCID ";
+  char buffer[16];
+  out_.append(buffer, std::to_chars(buffer, buffer + sizeof buffer, mcid).ptr);
+  out_ += ">>BDC\n";
+}
+
+void Content::begin_artifact(bool pagination) {
+  out_ += pagination ? "/Artifact <</Type /Pagination>> BDC\n" : "/Artifact BMC\n";
 }
 
 void Content::fill_colour(Rgb c) {

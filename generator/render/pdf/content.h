@@ -55,6 +55,12 @@ class Content {
   /// Shows `utf8`: characters outside the BMP become code 0 (.notdef), as the fonts have none.
   void show(std::string_view utf8);
 
+  // Marked content (PDF 32000 14.6): a structure element's content with its MCID, an
+  // artifact (a pagination one: running heads and page numbers), and the end of either.
+  void begin_marked(std::string_view tag, int mcid);
+  void begin_artifact(bool pagination);
+  void end_marked() { out_ += "EMC\n"; }
+
   [[nodiscard]] const std::string& bytes() const { return out_; }
 
  private:

@@ -11,6 +11,7 @@
 
 #include "render/common/chart.h"
 #include "render/pdf/fonts.h"
+#include "render/pdf/structure.h"
 
 namespace metodika::render::pdf {
 
@@ -27,6 +28,7 @@ struct TextOp {
   Rgb colour = kBlack;
   std::string text;
   double rotate = 0;  ///< degrees, clockwise, about (x, y)
+  int node = kArtifact;  ///< the structure element it belongs to (structure.h)
 };
 
 enum class Dash { kSolid, kDashed, kDotted, kReference };
@@ -36,6 +38,7 @@ struct LineOp {
   double width = 0.5;
   Rgb colour = kBlack;
   Dash dash = Dash::kSolid;
+  int node = kArtifact;
 };
 
 struct RectOp {
@@ -45,6 +48,7 @@ struct RectOp {
   Rgb ink = kBlack;
   std::optional<Rgb> stroke;
   double stroke_width = 0.5;
+  int node = kArtifact;
 };
 
 struct MarkerOp {
@@ -53,6 +57,7 @@ struct MarkerOp {
   double scale = 1;  ///< chart units to points
   Rgb fill = kBlack;
   Rgb stroke = kBlack;
+  int node = kArtifact;
 };
 
 /// A clickable area: a web address, or a heading of the document (`anchor` >= 0).
@@ -60,6 +65,10 @@ struct LinkOp {
   Box box;
   std::string url;
   int anchor = -1;
+  /// What the link leads to, in words: the annotation's /Contents.
+  std::string contents;
+  /// Its Link element: the annotation is tagged with it (an /OBJR kid).
+  int node = kArtifact;
 };
 
 using Op = std::variant<TextOp, LineOp, RectOp, MarkerOp, LinkOp>;
@@ -85,5 +94,11 @@ struct Item {
 
 /// Moves every op of `ops` by (dx, dy).
 void translate(std::span<Op> ops, double dx, double dy);
+
+/// The structure element `op` is marked with, or kArtifact / kPagination.
+[[nodiscard]] int node_of(const Op& op);
+
+/// Marks every op of `ops` as `node` (kArtifact for a repeated table header).
+void set_node(std::span<Op> ops, int node);
 
 }  // namespace metodika::render::pdf

@@ -4,7 +4,7 @@
 
 namespace metodika::render::pdf {
 
-Deflater::Deflater(int level) {
+Deflater::Deflater(int level) : level_(level), current_(level) {
   if (deflateInit(&stream_, level) != Z_OK) {
     throw std::runtime_error("zlib: cannot initialise deflate");
   }
@@ -12,8 +12,9 @@ Deflater::Deflater(int level) {
 
 Deflater::~Deflater() noexcept { deflateEnd(&stream_); }
 
-std::string Deflater::compress(std::string_view data) {
-  deflateReset(&stream_);
+std::string Deflater::compress(std::string_view data) { return compress(data, level_); }
+
+std::string Deflater::compress_after_reset(std::string_view data) {
   std::string out(deflateBound(&stream_, static_cast<uLong>(data.size())), '\0');
   // zlib's interface is not const-correct; it only reads the input.
   stream_.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
@@ -26,6 +27,16 @@ std::string Deflater::compress(std::string_view data) {
   }
   out.resize(stream_.total_out);
   return out;
+}
+
+std::string Deflater::compress(std::string_view data, int level) {
+  deflateReset(&stream_);
+  // Right after a reset no data is pending, so new parameters apply at once and cheaply.
+  if (level != current_) {
+    deflateParams(&stream_, level, Z_DEFAULT_STRATEGY);
+    current_ = level;
+  }
+  return compress_after_reset(data);
 }
 
 }  // namespace metodika::render::pdf

@@ -27,6 +27,12 @@ struct HeadingEntry {
 struct GridCell {
   std::vector<Span> spans;
   bool right = false;
+  /// A header for its row (a TH with /Scope /Row); cells of the header row are headers for
+  /// their column.
+  bool row_header = false;
+  /// A number: never wrapped ("20 874 800 EUR" on one line), its column at least as wide. A
+  /// note in a number column ("slēpts: mazāk nekā 5 pedagogi") wraps as text does.
+  bool whole = false;
 };
 
 struct GridRow {
@@ -42,8 +48,9 @@ inline constexpr double kTableLeading = 10;
 
 class FlowBuilder {
  public:
+  /// Tags what it lays out into `structure`, under `parent`.
   FlowBuilder(const Typesetter& typesetter, double width, std::string_view lang,
-              std::string suppressed);
+              std::string suppressed, Structure& structure, int parent);
 
   void add_markdown(const MarkdownNode& document);
   /// A computed table: title, note, then the grid with numbers right-aligned in `lang`'s format.
@@ -53,32 +60,44 @@ class FlowBuilder {
   [[nodiscard]] const std::vector<HeadingEntry>& headings() const { return headings_; }
   [[nodiscard]] Flow& flow() { return flow_; }
 
-  /// Lays out a grid: `header` repeated on every page the table continues on.
-  void add_grid(const std::vector<GridCell>& header, const std::vector<GridRow>& rows);
+  /// Lays out a grid as the rows of the Table element `table`: `header` (a THead) repeated
+  /// on every page the table continues on (as an artifact there).
+  void add_grid(const std::vector<GridCell>& header, const std::vector<GridRow>& rows,
+                int table);
 
-  /// A run of text as lines, `indent` from the left; `marker` (a bullet or "3.") hangs left of
-  /// the first line. The first line keeps with the second and the last but one with the last.
+  /// A run of text as lines of the element `node`, `indent` from the left; `marker` (a bullet
+  /// or "3.", of the element `marker_node`) hangs left of the first line. The first line keeps
+  /// with the second and the last but one with the last.
   void add_paragraph(const std::vector<Span>& spans, double indent, double leading,
-                     double space_before, const std::vector<Span>& marker = {},
-                     Hyphenation hyphenation = Hyphenation::kAuto);
+                     double space_before, int node, const std::vector<Span>& marker = {},
+                     int marker_node = kArtifact, Hyphenation hyphenation = Hyphenation::kAuto);
+
+  [[nodiscard]] Structure& structure() { return structure_; }
 
  private:
   struct Context {
     double indent = 0;
     TextStyle style;
+    int parent = kArtifact;    // the element blocks go in
     std::vector<Span> marker;  // for the first line of the next paragraph
+    int marker_node = kArtifact;
   };
 
   void block(const MarkdownNode& node, Context& context, double space_before);
-  void heading(const MarkdownNode& node);
+  void heading(const MarkdownNode& node, int parent);
   void list(const MarkdownNode& node, Context& context);
   void code_block(const MarkdownNode& node, const Context& context);
-  void markdown_table(const MarkdownNode& node);
+  void markdown_table(const MarkdownNode& node, int parent);
   void inline_spans(const MarkdownNode& node, TextStyle style, const std::string& url,
                     std::vector<Span>& out) const;
   Item& push(Item item);
 
   const Typesetter& ts_;
+  Structure& structure_;
+  int parent_;
+  /// The level of the last heading (1 = H1): headings never skip a level (PDF/UA-1 7.4.2);
+  /// the cover's title is the first H1.
+  int heading_level_ = 1;
   double width_;
   std::string lang_;
   std::string suppressed_;
@@ -89,6 +108,10 @@ class FlowBuilder {
   /// x of the bars of the block quotes being laid out.
   std::vector<double> quote_bars_;
 };
+
+/// A chart's /Alt in `lang` ("lv" or English), from what it draws: its kind and title, each
+/// series' first and last value with their categories, and its thresholds.
+[[nodiscard]] std::string chart_alt(const Chart& chart, std::string_view lang);
 
 /// The plain text of an inline subtree.
 [[nodiscard]] std::string plain_text(const MarkdownNode& node);

@@ -1,13 +1,19 @@
 // FlowBuilder, part 3: charts. The same layout as the site's SVG (render/common/chart.h), measured
 // with the embedded font, scaled from its 640 units to the text width and drawn as vectors: bars
 // filled with their series' pattern over its colour, so that they differ in greyscale too.
+#include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "render/pdf/layout.h"
+#include "util/typography.h"
 
 namespace metodika::render::pdf {
 
 namespace {
+
+// More room between a threshold's label and its line, in chart units.
+constexpr double kReferenceClearance = 3;
 
 class ChartDrawer {
  public:
@@ -50,8 +56,12 @@ class ChartDrawer {
     for (const BarMark& bar : layout_.bars) {
       if (bar.share) text(*bar.share, series_style(bar.series).ink);
     }
+    // A threshold's label keeps clear of its dashed line: the layout puts its baseline 4 units
+    // above the line or its top 4.4 below, where descenders and the halo touch the dashes.
     for (const ReferenceMark& reference : layout_.references) {
-      text(reference.label, kTextColour, /*halo=*/true);
+      TextMark label = reference.label;
+      label.at.y += label.at.y < reference.from.y ? -kReferenceClearance : kReferenceClearance;
+      text(label, kTextColour, /*halo=*/true);
     }
     for (const LegendEntry& entry : layout_.legend) {
       const SeriesStyle style = series_style(entry.series);
@@ -120,19 +130,109 @@ class ChartDrawer {
 
 }  // namespace
 
+std::string chart_alt(const Chart& chart, std::string_view lang) {
+  const bool lv = lang == "lv";
+  std::string out;
+  switch (chart.kind) {
+    case ChartKind::kBars:
+      out = lv ? "Stabiņu diagramma" : "Bar chart";
+      break;
+    case ChartKind::kLines:
+      out = lv ? "Līniju diagramma" : "Line chart";
+      break;
+    case ChartKind::kStackedBars:
+      out = lv ? "Sadalītu joslu diagramma" : "Stacked bar chart";
+      break;
+  }
+  if (!chart.title.empty()) out += (lv ? " „" : " \u201C") + chart.title + (lv ? "“" : "\u201D");
+  out += ". ";
+  const auto value = [&](double v) { return format_value(v, chart.decimals, lang, chart.unit); };
+  const auto category = [&](size_t c) {
+    return c < chart.categories.size() ? chart.categories[c] : std::to_string(c + 1);
+  };
+  // Each series with its values when there are few categories, else from its first value to
+  // its last (the data in full is in the table beside it and in the workbook); a chart of many
+  // series names the first few.
+  constexpr size_t kSeriesNamed = 12;
+  constexpr size_t kCategoriesListed = 6;
+  const size_t categories = chart.categories.size();
+  const size_t named = std::min(chart.series.size(), kSeriesNamed);
+  for (size_t s = 0; s < named; ++s) {
+    const Series& series = chart.series[s];
+    std::optional<size_t> first;
+    std::optional<size_t> last;
+    for (size_t c = 0; c < series.values.size(); ++c) {
+      if (!series.values[c] || !std::isfinite(*series.values[c])) continue;
+      if (!first) first = c;
+      last = c;
+    }
+    if (!series.label.empty()) out += series.label + ": ";
+    if (!first) {
+      out += lv ? "nav datu" : "no data";
+    } else if (categories <= kCategoriesListed) {
+      for (size_t c = 0; c < categories; ++c) {
+        if (c > 0) out += ", ";
+        const bool known = c < series.values.size() && series.values[c] &&
+                           std::isfinite(*series.values[c]);
+        out += category(c) + " " + (known ? value(*series.values[c]) : lv ? "nav datu" : "no data");
+      }
+    } else if (*first == *last) {
+      out += category(*first) + " " + value(*series.values[*first]);
+    } else {
+      out += category(*first) + " " + value(*series.values[*first]) + ", " + category(*last) +
+             " " + value(*series.values[*last]);
+    }
+    out += s + 1 < named ? "; " : ".";
+  }
+  if (chart.series.size() > named) {
+    out += lv ? " Un vēl " : " And ";
+    out += std::to_string(chart.series.size() - named);
+    out += lv ? " datu sērijas." : " more series.";
+  }
+  for (const ReferenceLine& reference : chart.references) {
+    if (!std::isfinite(reference.value)) continue;
+    out += lv ? " Slieksnis" : " Threshold";
+    if (!reference.label.empty()) out += " " + reference.label;
+    out += ": " + value(reference.value);
+    if (reference.from_category || reference.to_category) {
+      const size_t from = reference.from_category.value_or(0);
+      const size_t to = reference.to_category.value_or(chart.categories.empty()
+                                                           ? 0
+                                                           : chart.categories.size() - 1);
+      out += " (" + category(from) + (lv ? " – " : " to ") + category(to) + ")";
+    }
+    out += ".";
+  }
+  return out;
+}
+
 void FlowBuilder::add_chart(const Chart& chart) {
   if (!chart.title.empty()) {
-    add_paragraph({{chart.title, {FontStyle::kBold, 9.5, kBlack}, {}}}, 0, 13, 10);
+    add_paragraph({{util::tie_words(chart.title, lang_), {FontStyle::kBold, 9.5, kBlack}, {}}}, 0,
+                  13, 10,
+                  structure_.add(Role::kP, parent_));
     flow_.items.back().keep_with_next = true;
   }
+  // The chart is one Figure: its marks and labels are not read, its /Alt is, written from the
+  // data it draws (PDF/UA-1 7.3).
+  const int figure = structure_.add(Role::kFigure, parent_);
+  structure_[figure].alt = chart_alt(chart, lang_);
   const FontMetrics& font = ts_.fonts.metrics(FontStyle::kRegular);
+  // Labels keep "2023./2024. m. g." and "16 018 EUR" whole when the layout wraps them.
+  Chart tied = chart;
+  for (std::string& category : tied.categories) category = util::tie_words(category, lang_);
+  for (Series& series : tied.series) series.label = util::tie_words(series.label, lang_);
+  for (ReferenceLine& reference : tied.references) {
+    reference.label = util::tie_words(reference.label, lang_);
+  }
   const ChartLayout layout = layout_chart(
-      chart, lang_, [&font](std::string_view text, double size) { return font.width(text, size); });
+      tied, lang_, [&font](std::string_view text, double size) { return font.width(text, size); });
   const double scale = layout.width > 0 ? width_ / layout.width : 1;
   Item item;
   item.space_before = 4;
   item.height = layout.height * scale + 6;
   item.ops = ChartDrawer(layout, font, scale).draw();
+  set_node(item.ops, figure);
   push(std::move(item));
 }
 

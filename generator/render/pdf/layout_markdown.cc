@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "render/pdf/layout.h"
+#include "util/typography.h"
 
 namespace metodika::render::pdf {
 
@@ -43,8 +44,13 @@ std::string plain_text(const MarkdownNode& node) {
 }
 
 FlowBuilder::FlowBuilder(const Typesetter& typesetter, double width, std::string_view lang,
-                         std::string suppressed)
-    : ts_(typesetter), width_(width), lang_(lang), suppressed_(std::move(suppressed)) {}
+                         std::string suppressed, Structure& structure, int parent)
+    : ts_(typesetter),
+      structure_(structure),
+      parent_(parent),
+      width_(width),
+      lang_(lang),
+      suppressed_(std::move(suppressed)) {}
 
 Item& FlowBuilder::push(Item item) {
   for (double x : quote_bars_) {
@@ -57,6 +63,7 @@ Item& FlowBuilder::push(Item item) {
 void FlowBuilder::add_markdown(const MarkdownNode& document) {
   Context context;
   context.style = {FontStyle::kRegular, kBodySize, kBlack};
+  context.parent = parent_;
   for (const MarkdownNode& child : document.children) block(child, context, kParagraphSpace);
 }
 
@@ -64,7 +71,8 @@ void FlowBuilder::inline_spans(const MarkdownNode& node, TextStyle style, const 
                                std::vector<Span>& out) const {
   switch (node.kind) {
     case Kind::kText:
-      out.push_back({node.text, style, url});
+      // No line break inside "6. klase", "m. g." or before "EUR" (util/typography.h).
+      out.push_back({util::tie_words(node.text, lang_), style, url});
       return;
     case Kind::kCode: {
       TextStyle code = style;
@@ -102,21 +110,26 @@ void FlowBuilder::inline_spans(const MarkdownNode& node, TextStyle style, const 
 }
 
 void FlowBuilder::add_paragraph(const std::vector<Span>& spans, double indent, double leading,
-                                double space_before, const std::vector<Span>& marker,
-                                Hyphenation hyphenation) {
+                                double space_before, int node, const std::vector<Span>& marker,
+                                int marker_node, Hyphenation hyphenation) {
   std::vector<Line> lines = break_lines(spans, width_ - indent, ts_, hyphenation);
   const size_t first = flow_.items.size();
+  TextTags tags(&structure_, node);
   for (size_t k = 0; k < lines.size(); ++k) {
     Item item;
     const double size = std::max(lines[k].size, spans.empty() ? kBodySize : spans[0].style.size);
     item.height = std::max(leading, size * 1.25);
     item.space_before = k == 0 ? space_before : 0;
     const double baseline = baseline_in(item.height, size);
-    emit_line(std::move(lines[k]), indent, baseline, item.ops);
+    // The marker first: a list item's label is read before its body.
     if (k == 0 && !marker.empty()) {
       const std::vector<Line> marks = break_lines(marker, 1e9, ts_);
-      if (!marks.empty()) emit_line(marks[0], indent - 4 - marks[0].width, baseline, item.ops);
+      TextTags marker_tags(&structure_, marker_node);
+      if (!marks.empty()) {
+        emit_line(marks[0], indent - 4 - marks[0].width, baseline, item.ops, marker_tags);
+      }
     }
+    emit_line(std::move(lines[k]), indent, baseline, item.ops, tags);
     push(std::move(item));
   }
   const size_t n = flow_.items.size() - first;
@@ -129,14 +142,15 @@ void FlowBuilder::add_paragraph(const std::vector<Span>& spans, double indent, d
 void FlowBuilder::block(const MarkdownNode& node, Context& context, double space_before) {
   switch (node.kind) {
     case Kind::kHeading:
-      heading(node);
+      heading(node, context.parent);
       return;
     case Kind::kParagraph: {
       std::vector<Span> spans;
       for (const MarkdownNode& child : node.children) {
         inline_spans(child, context.style, {}, spans);
       }
-      add_paragraph(spans, context.indent, kBodyLeading, space_before, context.marker);
+      add_paragraph(spans, context.indent, kBodyLeading, space_before,
+                    structure_.add(Role::kP, context.parent), context.marker, context.marker_node);
       context.marker.clear();
       return;
     }
@@ -147,6 +161,7 @@ void FlowBuilder::block(const MarkdownNode& node, Context& context, double space
       Context inner = context;
       inner.indent += kQuoteIndent;
       inner.style.colour = {0x33, 0x33, 0x33};
+      inner.parent = structure_.add(Role::kBlockQuote, context.parent);
       quote_bars_.push_back(context.indent + 4);
       bool first = true;
       for (const MarkdownNode& child : node.children) {
@@ -169,7 +184,7 @@ void FlowBuilder::block(const MarkdownNode& node, Context& context, double space
       return;
     }
     case Kind::kTable:
-      markdown_table(node);
+      markdown_table(node, context.parent);
       return;
     default:  // an item or inline outside its parent cannot happen; lay the text out anyway
       if (!node.children.empty()) {
@@ -179,8 +194,8 @@ void FlowBuilder::block(const MarkdownNode& node, Context& context, double space
   }
 }
 
-void FlowBuilder::heading(const MarkdownNode& node) {
-  const std::string title = plain_text(node);
+void FlowBuilder::heading(const MarkdownNode& node, int parent) {
+  const std::string title = util::tie_words(plain_text(node), lang_);
   std::string number;
   double size = 10.5;
   double leading = 14;
@@ -207,6 +222,10 @@ void FlowBuilder::heading(const MarkdownNode& node) {
   const TextStyle style{FontStyle::kBold, size, node.level <= 1 ? Rgb{0x0B, 0x2E, 0x59} : kBlack};
   const std::string shown = number.empty() ? title : number + " " + title;
   const std::vector<Line> lines = break_lines({{shown, style, {}}}, width_, ts_);
+  // Chapters are H1, sections H2, subsections H3; a level the template skips ("#" then
+  // "###") is read as the next one down, so that headings never skip a level.
+  heading_level_ = std::min(std::max(node.level, 1), heading_level_ + 1);
+  TextTags tags(&structure_, structure_.add(heading_role(heading_level_), parent));
   const int anchor = node.level <= 2 ? static_cast<int>(headings_.size()) : -1;
   if (node.level <= 2) {
     headings_.push_back({node.level <= 1 ? 0 : 1, number, title, anchor});
@@ -218,7 +237,7 @@ void FlowBuilder::heading(const MarkdownNode& node) {
     line.height = leading + (k + 1 == lines.size() ? after : 0);
     line.keep_with_next = true;  // never alone at the foot of a page
     line.anchor = k == 0 ? anchor : -1;
-    emit_line(lines[k], 0, baseline_in(leading, size), line.ops);
+    emit_line(lines[k], 0, baseline_in(leading, size), line.ops, tags);
     push(std::move(line));
   }
 }
@@ -226,12 +245,16 @@ void FlowBuilder::heading(const MarkdownNode& node) {
 void FlowBuilder::list(const MarkdownNode& node, Context& context) {
   int number = node.start;
   bool first_item = true;
+  const int list = structure_.add(Role::kL, context.parent);
   for (const MarkdownNode& item : node.children) {
     Context inner = context;
     inner.indent = context.indent + kListIndent;
     TextStyle marker_style = context.style;
     marker_style.font = FontStyle::kRegular;
     inner.marker = {{node.ordered ? std::to_string(number++) + "." : "\u2022", marker_style, {}}};
+    const int list_item = structure_.add(Role::kLI, list);
+    inner.marker_node = structure_.add(Role::kLbl, list_item);
+    inner.parent = structure_.add(Role::kLBody, list_item);
     bool first_block = true;
     for (const MarkdownNode& child : item.children) {
       const double space =
@@ -245,6 +268,7 @@ void FlowBuilder::list(const MarkdownNode& node, Context& context) {
 }
 
 void FlowBuilder::code_block(const MarkdownNode& node, const Context& context) {
+  TextTags tags(&structure_, structure_.add(Role::kCode, context.parent));
   std::string text = node.text;
   while (!text.empty() && text.back() == '\n') text.pop_back();
   size_t start = 0;
@@ -268,7 +292,7 @@ void FlowBuilder::code_block(const MarkdownNode& node, const Context& context) {
       item.space_before = first ? kParagraphSpace : 0;
       item.ops.emplace_back(RectOp{{context.indent, 0, width_ - context.indent, kCodeLeading},
                                    Rgb{0xF2, 0xF2, 0xF2}, Fill::kSolid, kBlack, std::nullopt, 0});
-      emit_line(line, context.indent + 4, baseline_in(kCodeLeading, kCodeSize), item.ops);
+      emit_line(line, context.indent + 4, baseline_in(kCodeLeading, kCodeSize), item.ops, tags);
       push(std::move(item));
       first = false;
     }
@@ -276,7 +300,7 @@ void FlowBuilder::code_block(const MarkdownNode& node, const Context& context) {
   }
 }
 
-void FlowBuilder::markdown_table(const MarkdownNode& node) {
+void FlowBuilder::markdown_table(const MarkdownNode& node, int parent) {
   std::vector<GridCell> header;
   std::vector<GridRow> rows;
   for (const MarkdownNode& row : node.children) {
@@ -290,13 +314,14 @@ void FlowBuilder::markdown_table(const MarkdownNode& node) {
         inline_spans(child, style, {}, grid_cell.spans);
       }
       grid_cell.right = column < node.alignments.size() && node.alignments[column] == 'r';
+      grid_cell.whole = grid_cell.right;
       grid_row.cells.push_back(std::move(grid_cell));
       ++column;
     }
     if (row.header) header = std::move(grid_row.cells);
     else rows.push_back(std::move(grid_row));
   }
-  add_grid(header, rows);
+  add_grid(header, rows, structure_.add(Role::kTable, parent));
 }
 
 }  // namespace metodika::render::pdf

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "render/pdf/layout.h"
+#include "util/typography.h"
 
 namespace metodika::render::pdf {
 
@@ -19,20 +20,46 @@ constexpr Rgb kRuleColour{0xB3, 0xB3, 0xB3};
 constexpr Rgb kMetColour{0x0A, 0x5C, 0x2A};
 constexpr Rgb kNotMetColour{0x9E, 0x1B, 0x1B};
 
+// The columns that are not `key` in groups whose minimum widths add up to at most `room`
+// (at least one column a group), in order.
+std::vector<std::vector<size_t>> column_groups(const std::vector<bool>& key,
+                                               const std::vector<double>& minimum, double room) {
+  std::vector<std::vector<size_t>> groups(1);
+  double used = 0;
+  for (size_t c = 0; c < key.size(); ++c) {
+    if (key[c]) continue;
+    if (!groups.back().empty() && used + minimum[c] > room) {
+      groups.emplace_back();
+      used = 0;
+    }
+    groups.back().push_back(c);
+    used += minimum[c];
+  }
+  return groups;
+}
+
 }  // namespace
 
 void FlowBuilder::add_table(const Table& table) {
+  const int table_node = structure_.add(Role::kTable, parent_);
+  // The title and the note are the table's caption, its first child (PDF 32000 14.8.4.3.4).
+  const int caption = table.title.empty() && table.note.empty()
+                          ? kArtifact
+                          : structure_.add(Role::kCaption, table_node);
   if (!table.title.empty()) {
-    add_paragraph({{table.title, {FontStyle::kBold, 9.5, kBlack}, {}}}, 0, 13, 10);
+    add_paragraph({{util::tie_words(table.title, lang_), {FontStyle::kBold, 9.5, kBlack}, {}}}, 0,
+                  13, 10, caption);
     flow_.items.back().keep_with_next = true;
   }
   if (!table.note.empty()) {
-    add_paragraph({{table.note, {FontStyle::kOblique, 8, kGrey}, {}}}, 0, 10.5, 1);
+    add_paragraph({{util::tie_words(table.note, lang_), {FontStyle::kOblique, 8, kGrey}, {}}}, 0,
+                  10.5, 1, caption);
     flow_.items.back().keep_with_next = true;
   }
   std::vector<GridCell> header;
   for (const Column& column : table.columns) {
-    header.push_back({{{column.label, {FontStyle::kBold, kTableSize, kBlack}, {}}},
+    header.push_back({{{util::tie_words(column.label, lang_), {FontStyle::kBold, kTableSize, kBlack},
+                        {}}},
                       column.numeric()});
   }
   std::vector<GridRow> rows;
@@ -55,16 +82,20 @@ void FlowBuilder::add_table(const Table& table) {
       if (cell.status == "not-met") style.colour = kNotMetColour;
       // Built in place: a braced list of spans would copy each cell's text.
       GridCell& grid_cell = grid_row.cells.emplace_back();
-      grid_cell.spans.push_back({format_cell(column, cell, lang_, suppressed_), style, {}});
+      grid_cell.spans.push_back(
+          {util::tie_words(format_cell(column, cell, lang_, suppressed_), lang_), style, {}});
       grid_cell.right = column.numeric();
+      grid_cell.whole = column.numeric() && cell.note != CellNote::kSuppressed;
+      // A group's or total's label heads its row as the row-header column does.
+      grid_cell.row_header = column.row_header || (row.kind != RowKind::kData && c == 0);
     }
     rows.push_back(std::move(grid_row));
   }
-  add_grid(header, rows);
+  add_grid(header, rows, table_node);
 }
 
 void FlowBuilder::add_grid(const std::vector<GridCell>& header_in,
-                           const std::vector<GridRow>& rows_in) {
+                           const std::vector<GridRow>& rows_in, int table) {
   size_t columns = header_in.size();
   for (const GridRow& row : rows_in) columns = std::max(columns, row.cells.size());
   if (columns == 0) return;
@@ -81,7 +112,7 @@ void FlowBuilder::add_grid(const std::vector<GridCell>& header_in,
     for (size_t c = 0; c < cells.size(); ++c) {
       Measured m = measure(cells[c].spans, ts_);
       // Numbers never wrap ("20 874 800 EUR" stays on one line): their minimum is their width.
-      minimum[c] = std::max(minimum[c], cells[c].right && !is_header ? m.natural_width
+      minimum[c] = std::max(minimum[c], cells[c].whole && !is_header ? m.natural_width
                                                                      : m.widest_word);
       // A long header label may wrap rather than widen its column.
       natural[c] = std::max(natural[c], is_header ? std::min(m.natural_width, m.widest_word * 1.6)
@@ -148,15 +179,60 @@ void FlowBuilder::add_grid(const std::vector<GridCell>& header_in,
       widths[c] = minimum[c] + spare * (natural[c] - minimum[c]) / want;
     }
   } else {
-    // Even the longest words do not fit: shrink them all; the long words get hyphenated.
-    for (size_t c = 0; c < columns; ++c) widths[c] = minimum[c] * width_ / total_minimum;
+    // Even the longest words do not fit. The row headers (school names) keep their longest
+    // word, so that a name is never cut into letters; the other columns share the rest in
+    // proportion and their long words, mostly header labels, are hyphenated. Only when that
+    // leaves them too little are all columns shrunk alike.
+    std::vector<bool> key(columns, false);
+    for (const GridRow& row : rows_in) {
+      for (size_t c = 0; c < row.cells.size(); ++c) key[c] = key[c] || row.cells[c].row_header;
+    }
+    double key_total = 0;
+    for (size_t c = 0; c < columns; ++c) key_total += key[c] ? minimum[c] : 0;
+    const double rest = width_ - key_total;
+    const double others = total_minimum - key_total;
+    if (others > 0 && rest >= 0.6 * others) {
+      for (size_t c = 0; c < columns; ++c) {
+        widths[c] = key[c] ? minimum[c] : minimum[c] * rest / others;
+      }
+    } else if (const auto groups = column_groups(key, minimum, rest);
+               groups.size() > 1 && !header_in.empty()) {
+      // Far too wide: the columns go in groups that fit, each a table of its own that repeats
+      // the row headers, one after the other.
+      const int parent = structure_[table].parent;
+      for (size_t g = 0; g < groups.size(); ++g) {
+        std::vector<size_t> picked;
+        for (size_t c = 0; c < columns; ++c) {
+          if (key[c] || std::find(groups[g].begin(), groups[g].end(), c) != groups[g].end()) {
+            picked.push_back(c);
+          }
+        }
+        const auto pick = [&picked](const std::vector<GridCell>& cells) {
+          std::vector<GridCell> out;
+          for (size_t c : picked) out.push_back(c < cells.size() ? cells[c] : GridCell{});
+          return out;
+        };
+        std::vector<GridRow> group_rows;
+        group_rows.reserve(rows_in.size());
+        for (const GridRow& row : rows_in) group_rows.push_back({row.kind, pick(row.cells)});
+        add_grid(pick(header_in), group_rows,
+                 g == 0 ? table : structure_.add(Role::kTable, parent));
+      }
+      return;
+    } else {
+      for (size_t c = 0; c < columns; ++c) widths[c] = minimum[c] * width_ / total_minimum;
+    }
   }
   std::vector<double> left(columns, 0);
   for (size_t c = 1; c < columns; ++c) left[c] = left[c - 1] + widths[c - 1];
   const double table_width = left.back() + widths.back();
 
+  // THead and TBody (PDF 32000 14.8.4.3.4), a TR a row, TH and TD cells; header cells say
+  // whom they head (/Scope), as PDF/UA-1 7.5 asks.
+  const int body = structure_.add(Role::kTBody, table);
   const auto row_item = [&](const std::vector<GridCell>& cells, std::vector<Measured>& measured,
-                            RowKind kind, bool is_header) {
+                            RowKind kind, bool is_header, int parent) {
+    const int row_node = structure_.add(Role::kTR, parent);
     std::vector<std::vector<Line>> lines(cells.size());
     size_t most = 1;
     for (size_t c = 0; c < cells.size(); ++c) {
@@ -181,13 +257,23 @@ void FlowBuilder::add_grid(const std::vector<GridCell>& header_in,
       item.ops.emplace_back(LineOp{{{0, 0}, {table_width, 0}}, 0.9, kBlack, Dash::kSolid});
     }
     for (size_t c = 0; c < cells.size(); ++c) {
+      const bool header_cell = is_header || cells[c].row_header;
+      const int cell = structure_.add(header_cell ? Role::kTH : Role::kTD, row_node);
+      if (header_cell) structure_[cell].scope = is_header ? Scope::kColumn : Scope::kRow;
+      TextTags tags(&structure_, cell);
+      const size_t ops_before = item.ops.size();
       for (size_t k = 0; k < lines[c].size(); ++k) {
         Line& line = lines[c][k];
         const double x =
             cells[c].right ? left[c] + widths[c] - kPadX - line.width : left[c] + kPadX;
         const double baseline = kPadY + static_cast<double>(k) * leading + 0.8 * text_size +
                                 (leading - text_size) / 2;
-        emit_line(std::move(line), x, baseline, item.ops);
+        emit_line(std::move(line), x, baseline, item.ops, tags);
+      }
+      // An empty cell is still a cell: the table stays regular for a screen reader.
+      if (item.ops.size() == ops_before) {
+        item.ops.emplace_back(TextOp{left[c] + kPadX, kPadY + 0.8 * text_size, FontStyle::kRegular,
+                                     text_size, kBlack, {}, 0, cell});
       }
     }
     item.ops.emplace_back(LineOp{{{0, item.height}, {table_width, item.height}},
@@ -198,7 +284,8 @@ void FlowBuilder::add_grid(const std::vector<GridCell>& header_in,
 
   int repeat = -1;
   if (!header->empty()) {
-    Item head = row_item(*header, header_measured, RowKind::kData, true);
+    Item head = row_item(*header, header_measured, RowKind::kData, true,
+                         structure_.add(Role::kTHead, table));
     head.space_before = 4;
     head.keep_with_next = true;
     Item repeated = head;
@@ -209,7 +296,7 @@ void FlowBuilder::add_grid(const std::vector<GridCell>& header_in,
   }
   for (size_t r = 0; r < rows->size(); ++r) {
     const GridRow& row = (*rows)[r];
-    Item item = row_item(row.cells, rows_measured[r], row.kind, false);
+    Item item = row_item(row.cells, rows_measured[r], row.kind, false, body);
     item.repeat_header = repeat;
     if (header->empty() && r == 0) item.space_before = 4;
     // A group heading stays with its first line; a total with the row above it.

@@ -13,6 +13,7 @@
 #include "render/pdf/hyphenate.h"
 #include "render/pdf/layout.h"
 #include "render/pdf/writer.h"
+#include "util/typography.h"
 
 namespace metodika::render::pdf {
 
@@ -70,7 +71,12 @@ class ReviewWriter {
         labels_(labels_for(review.lang)) {}
 
   std::string run() {
-    FlowBuilder body(ts_, kTextWidth, review_.lang, options_.suppressed);
+    Document document;
+    Structure& structure = document.structure;
+    // The cover first: its title is the document's first heading (H1).
+    document.pages.push_back(cover(structure));
+    FlowBuilder body(ts_, kTextWidth, review_.lang, options_.suppressed, structure,
+                     Structure::root());
     for (const ReviewBlock& block : review_.blocks) {
       switch (block.kind) {
         case ReviewBlock::Kind::kMarkdown:
@@ -89,19 +95,19 @@ class ReviewWriter {
 
     // Two passes over the contents: its length first (numbers take a fixed column, so the
     // numbers themselves do not change it), then with the page numbers it implies.
-    const int toc_count = static_cast<int>(paginate(toc_flow(headings, {}, 0), kTextHeight).pages.size());
+    Structure scratch;  // the first pass's elements are not kept
+    const int toc_count =
+        static_cast<int>(paginate(toc_flow(headings, {}, scratch), kTextHeight).pages.size());
     const int first_body = 1 + toc_count;
     std::vector<int> heading_pages;
     for (const HeadingEntry& heading : headings) {
       const AnchorPosition& at = body_pages.anchors[static_cast<size_t>(heading.anchor)];
       heading_pages.push_back(first_body + at.page + 1);
     }
-    Flow toc = toc_flow(headings, heading_pages, first_body);
+    Flow toc = toc_flow(headings, heading_pages, structure);
     const Pagination toc_pages = paginate(toc, kTextHeight);
     const int total = first_body + static_cast<int>(body_pages.pages.size());
 
-    Document document;
-    document.pages.push_back(cover());
     for (const PageLayout& page : toc_pages.pages) document.pages.push_back(place(page, toc));
     for (const PageLayout& page : body_pages.pages) {
       document.pages.push_back(place(page, body.flow()));
@@ -164,6 +170,8 @@ class ReviewWriter {
         ops.insert(ops.end(), placement.item->ops.begin(), placement.item->ops.end());
       }
       translate(std::span(ops).subspan(start), kMarginLeft, kMarginTop + placement.y);
+      // A table's header repeated on a continuation page is read once, where the table starts.
+      if (placement.index < 0) set_node(std::span(ops).subspan(start), kArtifact);
     }
     return ops;
   }
@@ -173,69 +181,81 @@ class ReviewWriter {
     constexpr double kSize = 8;
     const double head = kMarginTop - 32;
     const std::string municipality = fit(review_.municipality, font, kSize, kTextWidth * 0.45);
-    ops.emplace_back(TextOp{kMarginLeft, head, FontStyle::kRegular, kSize, kGrey, municipality, 0});
+    // Running heads and page numbers are pagination artifacts (PDF 32000 14.8.2.2): a screen
+    // reader does not read them on every page.
+    ops.emplace_back(TextOp{kMarginLeft, head, FontStyle::kRegular, kSize, kGrey, municipality, 0,
+                            kPagination});
     if (!chapter.empty()) {
       const std::string right = fit(chapter, font, kSize, kTextWidth * 0.5);
       ops.emplace_back(TextOp{kMarginLeft + kTextWidth - font.width(right, kSize), head,
-                              FontStyle::kRegular, kSize, kGrey, right, 0});
+                              FontStyle::kRegular, kSize, kGrey, right, 0, kPagination});
     }
     ops.emplace_back(LineOp{{{kMarginLeft, head + 5}, {kMarginLeft + kTextWidth, head + 5}}, 0.4,
-                            Rgb{0xB3, 0xB3, 0xB3}, Dash::kSolid});
+                            Rgb{0xB3, 0xB3, 0xB3}, Dash::kSolid, kPagination});
     const std::string footer = page_label(labels_, page, total);
     ops.emplace_back(TextOp{kMarginLeft + (kTextWidth - font.width(footer, kSize)) / 2,
                             kPageHeight - kMarginBottom + 34, FontStyle::kRegular, kSize, kGrey,
-                            footer, 0});
+                            footer, 0, kPagination});
   }
 
   // Lines of `text` at `y` (the first baseline), returning the y after them.
-  double cover_text(std::vector<Op>& ops, const std::string& text, TextStyle style, double y,
-                    double leading, const std::string& url = {}) {
-    for (const Line& line : break_lines({{text, style, url}}, kTextWidth, ts_)) {
-      emit_line(line, kMarginLeft, y, ops);
+  // Lines of `text` at `y` (the first baseline), returning the y after them: an element of
+  // `role` in the document.
+  double cover_text(std::vector<Op>& ops, Structure& structure, Role role, const std::string& text,
+                    TextStyle style, double y, double leading, const std::string& url = {}) {
+    TextTags tags(&structure, structure.add(role, Structure::root()));
+    const std::string tied = url.empty() ? util::tie_words(text, review_.lang) : text;
+    for (const Line& line : break_lines({{tied, style, url}}, kTextWidth, ts_)) {
+      emit_line(line, kMarginLeft, y, ops, tags);
       y += leading;
     }
     return y;
   }
 
-  std::vector<Op> cover() {
+  std::vector<Op> cover(Structure& structure) {
     std::vector<Op> ops;
     ops.emplace_back(RectOp{{0, 0, kPageWidth, 12}, kAccent, Fill::kSolid, kBlack, std::nullopt, 0});
     double y = 130;
-    y = cover_text(ops, review_.board, {FontStyle::kRegular, 12, kGrey}, y, 16);
-    y = cover_text(ops, review_.municipality, {FontStyle::kBold, 15, kBlack}, y + 4, 19);
+    y = cover_text(ops, structure, Role::kP, review_.board, {FontStyle::kRegular, 12, kGrey}, y,
+                   16);
+    y = cover_text(ops, structure, Role::kP, review_.municipality,
+                   {FontStyle::kBold, 15, kBlack}, y + 4, 19);
     ops.emplace_back(LineOp{{{kMarginLeft, y + 8}, {kMarginLeft + 60, y + 8}}, 2.5, kAccent,
                             Dash::kSolid});
-    y = cover_text(ops, review_.title, {FontStyle::kBold, 24, kAccent}, y + 52, 30);
-    y = cover_text(ops,
-                   std::string(labels_.period) + ": " + review_.period,
+    y = cover_text(ops, structure, Role::kH1, review_.title, {FontStyle::kBold, 24, kAccent},
+                   y + 52, 30);
+    y = cover_text(ops, structure, Role::kP, std::string(labels_.period) + ": " + review_.period,
                    {FontStyle::kRegular, 12, kBlack}, y + 18, 16);
-    cover_text(ops, std::string(labels_.prepared) + ": " + review_.date,
+    cover_text(ops, structure, Role::kP, std::string(labels_.prepared) + ": " + review_.date,
                {FontStyle::kRegular, 12, kBlack}, y + 4, 16);
     if (!review_.html_url.empty()) {
       double bottom = kPageHeight - 120;
-      bottom = cover_text(ops, std::string(labels_.accessible), {FontStyle::kRegular, 9.5, kGrey},
-                          bottom, 13);
-      cover_text(ops, review_.html_url, {FontStyle::kRegular, 9.5, kBlack}, bottom, 13,
-                 review_.html_url);
+      bottom = cover_text(ops, structure, Role::kP, std::string(labels_.accessible),
+                          {FontStyle::kRegular, 9.5, kGrey}, bottom, 13);
+      cover_text(ops, structure, Role::kP, review_.html_url, {FontStyle::kRegular, 9.5, kBlack},
+                 bottom, 13, review_.html_url);
     }
     return ops;
   }
 
+  // The contents page: its heading (an H1 like the chapters'), then a TOC element with a TOCI
+  // an entry, whose text and annotation are a Link inside a Reference.
   Flow toc_flow(const std::vector<HeadingEntry>& headings, const std::vector<int>& pages,
-                int first_body) {
-    (void)first_body;
+                Structure& structure) {
     Flow flow;
     {
       const std::vector<Line> lines =
           break_lines({{std::string(labels_.contents), {FontStyle::kBold, 17, kAccent}, {}}},
                       kTextWidth, ts_);
+      TextTags tags(&structure, structure.add(Role::kH1, Structure::root()));
       for (const Line& line : lines) {
         Item item;
         item.height = 29;
-        emit_line(line, 0, 17, item.ops);
+        emit_line(line, 0, 17, item.ops, tags);
         flow.items.push_back(std::move(item));
       }
     }
+    const int toc = structure.add(Role::kTOC, Structure::root());
     constexpr double kNumberColumn = 34;
     for (size_t h = 0; h < headings.size(); ++h) {
       const HeadingEntry& heading = headings[h];
@@ -252,17 +272,20 @@ class ReviewWriter {
       Item item;
       item.space_before = chapter ? 7 : 1;
       item.height = leading * static_cast<double>(lines.size());
-      item.ops.emplace_back(
-          TextOp{indent, leading * 0.75, style.font, style.size, kBlack, heading.number, 0});
+      const int entry = structure.add(Role::kTOCI, toc);
+      const int link = structure.add(Role::kLink, structure.add(Role::kReference, entry));
+      TextTags tags(&structure, link);
+      item.ops.emplace_back(TextOp{indent, leading * 0.75, style.font, style.size, kBlack,
+                                   heading.number, 0, link});
       for (size_t k = 0; k < lines.size(); ++k) {
         emit_line(lines[k], indent + number_width, leading * (0.75 + static_cast<double>(k)),
-                  item.ops);
+                  item.ops, tags);
       }
       const std::string page = pages.empty() ? "000" : std::to_string(pages[h]);
       const double page_width = ts_.fonts.metrics(style.font).width(page, style.size);
       const double last_baseline = leading * (0.75 + static_cast<double>(lines.size() - 1));
       item.ops.emplace_back(TextOp{kTextWidth - page_width, last_baseline, style.font, style.size,
-                                   kBlack, page, 0});
+                                   kBlack, page, 0, link});
       const double leader_from = indent + number_width + lines.back().width + 4;
       const double leader_to = kTextWidth - kNumberColumn + 4;
       if (leader_to > leader_from) {
@@ -270,7 +293,7 @@ class ReviewWriter {
                                      0.8, kGrey, Dash::kDotted});
       }
       item.ops.emplace_back(LinkOp{{indent, 0, kTextWidth - indent, item.height}, {},
-                                   heading.anchor});
+                                   heading.anchor, heading.number + " " + heading.title, link});
       flow.items.push_back(std::move(item));
     }
     return flow;

@@ -1,8 +1,8 @@
 // The four-year education quality review as a typeset PDF (issue 5; Education Law art. 18): A4,
 // a cover, a table of contents with page numbers, numbered chapters and sections, a running
 // header with the municipality and "N. lpp. no M" footers, an outline of the chapters, document
-// info and language, DejaVu fonts subset and embedded. libharu has no tagged PDF, so the cover
-// points to the accessible HTML version of the same review.
+// info and language, DejaVu fonts subset and embedded, tagged for PDF/UA-1 (tagging.h). The
+// cover also points to the accessible HTML version of the same review.
 #pragma once
 
 #include <memory>

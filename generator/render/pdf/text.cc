@@ -35,6 +35,7 @@ struct Word {
   bool space_before = false;
   size_t space_span = 0;  // whose style the space before it has
   bool break_after = false;
+  int broken = -1;  // a part of a word broken across lines: the word's number
 };
 
 struct BreakPoint {
@@ -317,6 +318,10 @@ class Breaker {
         continue;
       }
       auto [head, tail] = split(word, at->offset);
+      // The parts keep the word's number: they are tagged as one word (text.h, TextTags).
+      if (word.broken < 0) word.broken = broken_words_++;
+      head.broken = word.broken;
+      tail.broken = word.broken;
       if (at->hyphen) {
         Fragment& last = fragments_[head.first + head.count - 1];
         last.hyphen = true;
@@ -339,17 +344,35 @@ class Breaker {
       line_.size = std::max(line_.size, span.style.size);
       const bool with_space = first && space > 0;
       if (!line_.pieces.empty() && line_.pieces.back().style == span.style &&
-          line_.pieces.back().url == span.url) {
+          line_.pieces.back().url == span.url && line_.pieces.back().broken_word == word.broken) {
         Piece& piece = line_.pieces.back();
         if (with_space) piece.text += ' ';
         piece.text += fragment.text;
         if (fragment.hyphen) piece.text += '-';
         piece.width += (with_space ? space : 0) + fragment.width;
       } else {
-        if (with_space) x += space;
-        line_.pieces.push_back({x, fragment.width, std::string(fragment.text), span.style, span.url});
+        // The space stays in the text (a screen reader and a copy read the words apart): at
+        // the end of the piece before when it is in that piece's style, else at the start of
+        // the new one. Either way the glyphs stay where they were measured.
+        std::string text;
+        if (with_space) {
+          const Span& space_span = spans_[word.space_span];
+          Piece* before = line_.pieces.empty() ? nullptr : &line_.pieces.back();
+          if (before != nullptr && before->style == space_span.style &&
+              before->url == space_span.url) {
+            before->text += ' ';
+            before->width += space;
+            x += space;
+          } else {
+            text += ' ';
+          }
+        }
+        text += fragment.text;
+        const double width = fragment.width + (text.size() > fragment.text.size() ? space : 0);
+        line_.pieces.push_back({x, width, std::move(text), span.style, span.url, word.broken});
         if (fragment.hyphen) line_.pieces.back().text += '-';
       }
+      if (fragment.hyphen) line_.pieces.back().hyphen_added = true;
       x = line_.pieces.back().x + line_.pieces.back().width;
       first = false;
     }
@@ -367,6 +390,7 @@ class Breaker {
   const Typesetter& ts_;
   Hyphenation hyphenation_;
   bool split_ = false;
+  int broken_words_ = 0;
   std::vector<Fragment> fragments_;
   std::vector<Word> words_;
   std::vector<Line> lines_;
@@ -389,20 +413,59 @@ Measured measure(const std::vector<Span>& spans, const Typesetter& typesetter) {
   return out;
 }
 
-void emit_line(Line line, double x, double baseline, std::vector<Op>& ops) {
+void emit_line(Line line, double x, double baseline, std::vector<Op>& ops, TextTags& tags) {
+  Structure* structure = tags.structure;
   for (Piece& piece : line.pieces) {
+    int node = structure == nullptr ? kArtifact : tags.parent;
+    int link = -1;
+    if (structure != nullptr && !piece.url.empty()) {
+      // A link that wraps onto the next line stays one Link element, with an annotation a line.
+      if (tags.link < 0 || tags.link_url != piece.url) {
+        tags.link = structure->add(Role::kLink, tags.parent);
+        tags.link_url = piece.url;
+      }
+      link = tags.link;
+      node = link;
+    } else {
+      tags.link = -1;
+    }
+    if (structure != nullptr && piece.broken_word >= 0) {
+      if (tags.word < 0 || tags.word_number != piece.broken_word) {
+        tags.word = structure->add(Role::kSpan, node);
+        tags.word_number = piece.broken_word;
+      }
+      std::string& whole = (*structure)[tags.word].actual_text;
+      std::string_view part = piece.text;
+      if (piece.hyphen_added && !part.empty()) part.remove_suffix(1);
+      while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+      while (!part.empty() && part.back() == ' ') part.remove_suffix(1);
+      whole += part;
+      node = tags.word;
+    }
     const Rgb colour = piece.url.empty() ? piece.style.colour : kLinkBlue;
-    ops.emplace_back(TextOp{x + piece.x, baseline, piece.style.font, piece.style.size, colour,
-                            std::move(piece.text), 0});
     if (!piece.url.empty()) {
       const double size = piece.style.size;
+      std::string contents = piece.text;
+      ops.emplace_back(TextOp{x + piece.x, baseline, piece.style.font, piece.style.size, colour,
+                              std::move(piece.text), 0, node});
       ops.emplace_back(LineOp{{{x + piece.x, baseline + 0.12 * size},
                                {x + piece.x + piece.width, baseline + 0.12 * size}},
                               0.4, kLinkBlue, Dash::kSolid});
-      ops.emplace_back(
-          LinkOp{{x + piece.x, baseline - 0.8 * size, piece.width, 1.05 * size}, piece.url, -1});
+      ops.emplace_back(LinkOp{{x + piece.x, baseline - 0.8 * size, piece.width, 1.05 * size},
+                              piece.url, -1, std::move(contents), link});
+    } else {
+      ops.emplace_back(TextOp{x + piece.x, baseline, piece.style.font, piece.style.size, colour,
+                              std::move(piece.text), 0, node});
     }
   }
+}
+
+int node_of(const Op& op) {
+  return std::visit([](const auto& o) { return o.node; }, op);
+}
+
+void set_node(std::span<Op> ops, int node) {
+  for (Op& op : ops) std::visit([node](auto& o) { o.node = node; }, op);
 }
 
 void translate(std::span<Op> ops, double dx, double dy) {

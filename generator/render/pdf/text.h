@@ -35,6 +35,11 @@ struct Piece {
   std::string text;
   TextStyle style;
   std::string url;
+  /// A part of a word broken across lines, in pieces of its own: the word's number in the
+  /// text broken (-1: a whole word), and whether the part ends in a hyphen the word does not
+  /// have.
+  int broken_word = -1;
+  bool hyphen_added = false;
 };
 
 struct Line {
@@ -73,8 +78,26 @@ struct Measured {
 
 [[nodiscard]] Measured measure(const std::vector<Span>& spans, const Typesetter& typesetter);
 
-/// Text ops (and link ops) for `line` with its baseline at `baseline`, shifted right by `x`.
-/// Taken by value: a line passed as an rvalue gives its text to the ops instead of a copy.
-void emit_line(Line line, double x, double baseline, std::vector<Op>& ops);
+/// Where `emit_line` puts what it draws in the structure (structure.h): text in `parent`, each
+/// link's text and annotation in a Link element of its own, and the parts of a word broken
+/// across lines in a Span whose /ActualText is the word, whole ("audzināšana", not
+/// "audzinā-" "šana"). Carried from line to line of one paragraph, so that a link or a word
+/// that wraps stays one element.
+struct TextTags {
+  Structure* structure = nullptr;  ///< null: the text is an artifact
+  int parent = kArtifact;
+  int link = -1;  ///< the Link element of the last piece emitted, if it was a link
+  std::string link_url;
+  int word = -1;  ///< the Span of the last broken word emitted
+  int word_number = -1;  ///< and its Piece::broken_word
+
+  TextTags() = default;
+  TextTags(Structure* structure, int parent) : structure(structure), parent(parent) {}
+};
+
+/// Text ops (and link ops) for `line` with its baseline at `baseline`, shifted right by `x`,
+/// marked as `tags` says. Taken by value: a line passed as an rvalue gives its text to the ops
+/// instead of a copy.
+void emit_line(Line line, double x, double baseline, std::vector<Op>& ops, TextTags& tags);
 
 }  // namespace metodika::render::pdf

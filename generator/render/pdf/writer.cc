@@ -16,6 +16,7 @@
 #include "render/pdf/content.h"
 #include "render/pdf/embed.h"
 #include "render/pdf/flate.h"
+#include "render/pdf/tagging.h"
 
 namespace metodika::render::pdf {
 
@@ -60,16 +61,6 @@ std::string uri_escape(std::string_view url) {
 // the dictionary adds it at the end of its entries.
 HPDF_STATUS write_flate_filter(HPDF_Dict, HPDF_Stream stream) {
   return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
-}
-
-// libharu's output, straight into a string. Called from C: an exception must not leave it.
-HPDF_STATUS append_output(HPDF_Stream stream, const HPDF_BYTE* data, HPDF_UINT size) noexcept {
-  try {
-    static_cast<std::string*>(stream->attr)->append(reinterpret_cast<const char*>(data), size);
-    return HPDF_OK;
-  } catch (...) {
-    return HPDF_FAILD_TO_ALLOC_MEM;
-  }
 }
 
 // Tiling patterns (PDF 32000 8.7.3) for the chart fills, each drawn once per document instead of
@@ -160,10 +151,10 @@ class Writer {
     // Streams come compressed (page contents here, fonts once per subset): libharu must not
     // compress them again.
     HPDF_SetCompressionMode(pdf_.get(), HPDF_COMP_NONE);
-    // The outline and the document info are UTF-8.
-    HPDF_UseUTFEncodings(pdf_.get());
-    HPDF_SetCurrentEncoder(pdf_.get(), "UTF-8");
+    // No libharu encoder: the outline's and the document info's text strings are written by
+    // tagging.h (setting up libharu's UTF-8 encoder took 1.4 M instructions a document).
     check("set up the document");
+    tagging_ = std::make_unique<Tagging>(pdf_.get(), doc_.structure);
     load_fonts();
     for (size_t p = 0; p < doc_.pages.size(); ++p) {
       HPDF_Page page = HPDF_AddPage(pdf_.get());
@@ -175,13 +166,9 @@ class Writer {
     for (size_t p = 0; p < doc_.pages.size(); ++p) draw_page(pages_[p], doc_.pages[p]);
     write_outline();
     write_info();
-    // Saved straight into a string: libharu's memory stream copies a byte at a time, twice.
-    std::string bytes;
-    bytes.reserve(256 * 1024);
-    HPDF_Doc pdf = pdf_.get();
-    pdf->stream = HPDF_CallbackWriter_New(pdf->mmgr, append_output, &bytes);
-    require(pdf->stream != nullptr, "make an output stream");
-    HPDF_SaveToStream(pdf);
+    tagging_->finish(doc_.info);
+    check("tag the document");
+    std::string bytes = save_pdf(pdf_.get(), tagging_->objects(), deflater_);
     check("write the PDF");
     return bytes;
   }
@@ -375,22 +362,67 @@ class Writer {
     out.fill_stroke();
   }
 
+  // Marked content on one page: each run of ops of one element, or of artifacts, in painting
+  // order is one sequence; an element's runs get MCIDs in the order they are painted.
+  class Marks {
+   public:
+    Marks(Content& out, const Structure& structure, size_t ops)
+        : out_(out), structure_(structure), mcid_of_op_(ops, -1) {}
+
+    void mark(size_t op, int node) {
+      if (!open_ || node != node_) {
+        close();
+        open_ = true;
+        node_ = node;
+        if (node < 0) {
+          out_.begin_artifact(node == kPagination);
+          mcid_ = -1;
+        } else {
+          mcid_ = static_cast<int>(node_of_mcid_.size());
+          node_of_mcid_.push_back(node);
+          out_.begin_marked(role_name(structure_[node].role), mcid_);
+        }
+      }
+      mcid_of_op_[op] = mcid_;
+    }
+    // Before BT and ET: a sequence may not straddle a text object's bounds.
+    void close() {
+      if (open_) out_.end_marked();
+      open_ = false;
+    }
+    [[nodiscard]] int mcid_of(size_t op) const { return mcid_of_op_[op]; }
+    [[nodiscard]] const std::vector<int>& node_of_mcid() const { return node_of_mcid_; }
+
+   private:
+    Content& out_;
+    const Structure& structure_;
+    std::vector<int> mcid_of_op_;
+    std::vector<int> node_of_mcid_;
+    bool open_ = false;
+    int node_ = 0;
+    int mcid_ = -1;
+  };
+
   void draw_page(HPDF_Page page, const std::vector<Op>& ops) {
     Content out;
+    Marks marks(out, doc_.structure, ops.size());
     std::vector<std::pair<std::string, HPDF_Dict>> page_patterns;
     // Graphics first, text on top (a text object cannot hold path operators), links last.
-    for (const Op& op : ops) {
+    for (size_t i = 0; i < ops.size(); ++i) {
+      const Op& op = ops[i];
       if (const auto* line = std::get_if<LineOp>(&op)) {
         if (line->points.size() < 2) continue;
+        marks.mark(i, line->node);
         out.line_width(line->width);
         out.stroke_colour(line->colour);
         out.dash(line->dash);
         out.move_to(line->points[0].x, py(line->points[0].y));
-        for (size_t i = 1; i < line->points.size(); ++i) {
-          out.line_to(line->points[i].x, py(line->points[i].y));
+        for (size_t k = 1; k < line->points.size(); ++k) {
+          out.line_to(line->points[k].x, py(line->points[k].y));
         }
         out.stroke();
       } else if (const auto* rect = std::get_if<RectOp>(&op)) {
+        marks.mark(i, rect->node);
         const Box& b = rect->box;
         if (rect->fill) {
           out.fill_colour(*rect->fill);
@@ -416,18 +448,23 @@ class Writer {
           out.stroke();
         }
       } else if (const auto* marker = std::get_if<MarkerOp>(&op)) {
+        marks.mark(i, marker->node);
         draw_marker(out, *marker);
       }
     }
+    marks.close();
     std::array<bool, kFontStyles> fonts_used{};
     bool in_text = false;
-    for (const Op& op : ops) {
-      const auto* text = std::get_if<TextOp>(&op);
-      if (text == nullptr || text->text.empty()) continue;
+    for (size_t i = 0; i < ops.size(); ++i) {
+      const auto* text = std::get_if<TextOp>(&ops[i]);
+      // An empty text is drawn only as an element's (empty) marked content: a blank cell.
+      if (text == nullptr || (text->text.empty() && text->node < 0)) continue;
       if (!in_text) {
         out.begin_text();
         in_text = true;
       }
+      marks.mark(i, text->node);
+      if (text->text.empty()) continue;
       const auto style = static_cast<size_t>(text->font);
       fonts_used[style] = true;
       out.font(kFontNames[style], text->size);
@@ -435,6 +472,7 @@ class Writer {
       out.text_position(text->x, py(text->y), -text->rotate);
       out.show(text->text);
     }
+    marks.close();
     if (in_text) out.end_text();
 
     auto* attr = static_cast<HPDF_PageAttr>(page->attr);
@@ -445,7 +483,7 @@ class Writer {
     auto* resources =
         static_cast<HPDF_Dict>(HPDF_Dict_GetItem(page, "Resources", HPDF_OCLASS_DICT));
     require(resources != nullptr, "find a page's resources");
-    if (in_text) {
+    if (std::any_of(fonts_used.begin(), fonts_used.end(), [](bool used) { return used; })) {
       HPDF_Dict fonts = HPDF_Dict_New(mmgr());
       for (size_t style = 0; style < kFontStyles; ++style) {
         if (fonts_used[style]) HPDF_Dict_Add(fonts, kFontNames[style], fonts_by_style_[style]);
@@ -458,8 +496,10 @@ class Writer {
       HPDF_Dict_Add(resources, "Pattern", patterns);
     }
 
-    for (const Op& op : ops) {
-      const auto* link = std::get_if<LinkOp>(&op);
+    std::vector<HPDF_Annotation> annots(ops.size(), nullptr);
+    bool has_annotations = false;
+    for (size_t i = 0; i < ops.size(); ++i) {
+      const auto* link = std::get_if<LinkOp>(&ops[i]);
       if (link == nullptr) continue;
       const Box& b = link->box;
       const auto real = [](double v) { return static_cast<HPDF_REAL>(v); };
@@ -472,9 +512,31 @@ class Writer {
       } else if (!link->url.empty()) {
         annot = HPDF_Page_CreateURILinkAnnot(page, rect, uri_escape(link->url).c_str());
       }
-      if (annot != nullptr) HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+      if (annot != nullptr) {
+        HPDF_LinkAnnot_SetBorderStyle(annot, 0, 0, 0);
+        annots[i] = annot;
+        has_annotations = true;
+      }
     }
     check("draw a page");
+
+    // The structure in reading order: the ops' order, whatever order they were painted in.
+    std::vector<char> given(marks.node_of_mcid().size(), 0);
+    for (size_t i = 0; i < ops.size(); ++i) {
+      const int node = node_of(ops[i]);
+      if (node < 0) continue;
+      if (annots[i] != nullptr) {
+        const auto& link = std::get<LinkOp>(ops[i]);
+        tagging_->annotation(node, page, annots[i],
+                             link.contents.empty() ? link.url : link.contents);
+        continue;
+      }
+      const int mcid = marks.mcid_of(i);
+      if (mcid < 0 || given[static_cast<size_t>(mcid)]) continue;
+      given[static_cast<size_t>(mcid)] = 1;
+      tagging_->content(node, page, mcid);
+    }
+    tagging_->end_page(page, marks.node_of_mcid(), has_annotations);
   }
 
   HPDF_Destination destination(int page, double y) {
@@ -486,12 +548,12 @@ class Writer {
 
   void write_outline() {
     if (doc_.outline.empty()) return;
-    HPDF_Encoder utf8 = HPDF_GetEncoder(pdf_.get(), "UTF-8");
     HPDF_Outline chapter = nullptr;
     for (const OutlineEntry& entry : doc_.outline) {
       if (entry.page < 0 || static_cast<size_t>(entry.page) >= pages_.size()) continue;
       HPDF_Outline parent = entry.level == 0 || chapter == nullptr ? nullptr : chapter;
-      HPDF_Outline outline = HPDF_CreateOutline(pdf_.get(), parent, entry.title.c_str(), utf8);
+      HPDF_Outline outline = HPDF_CreateOutline(pdf_.get(), parent, "", nullptr);
+      set_text(outline, "Title", entry.title);
       HPDF_Outline_SetDestination(outline, destination(entry.page, entry.y));
       HPDF_Outline_SetOpened(outline, HPDF_FALSE);
       if (entry.level == 0) chapter = outline;
@@ -501,27 +563,7 @@ class Writer {
   }
 
   void write_info() {
-    HPDF_Doc pdf = pdf_.get();
-    const DocumentInfo& info = doc_.info;
-    HPDF_SetInfoAttr(pdf, HPDF_INFO_TITLE, info.title.c_str());
-    HPDF_SetInfoAttr(pdf, HPDF_INFO_AUTHOR, info.author.c_str());
-    HPDF_SetInfoAttr(pdf, HPDF_INFO_SUBJECT, info.subject.c_str());
-    HPDF_SetInfoAttr(pdf, HPDF_INFO_KEYWORDS, info.keywords.c_str());
-    HPDF_SetInfoAttr(pdf, HPDF_INFO_CREATOR, info.creator.c_str());
-    HPDF_Date date{};
-    date.year = info.created.year;
-    date.month = info.created.month;
-    date.day = info.created.day;
-    date.ind = 'Z';
-    HPDF_SetInfoDateAttr(pdf, HPDF_INFO_CREATION_DATE, date);
-    HPDF_SetInfoDateAttr(pdf, HPDF_INFO_MOD_DATE, date);
-    // libharu has no call for the catalog's /Lang (PDF 32000 14.9.2); the catalog is a plain
-    // dictionary.
-    HPDF_Dict_Add(pdf->catalog, "Lang", HPDF_String_New(pdf->mmgr, info.lang.c_str(), nullptr));
-    // Viewers show the title, not the file name.
-    HPDF_Dict preferences = HPDF_Dict_New(pdf->mmgr);
-    HPDF_Dict_AddBoolean(preferences, "DisplayDocTitle", HPDF_TRUE);
-    HPDF_Dict_Add(pdf->catalog, "ViewerPreferences", preferences);
+    write_document_info(pdf_.get(), doc_.info);
     check("write the document info");
   }
 
@@ -533,6 +575,8 @@ class Writer {
   const FontSet& fonts_;
   Deflater deflater_;
   ErrorState error_;
+  // Before the document: the catalog refers to an object the tagging holds, so it goes last.
+  std::unique_ptr<Tagging> tagging_;
   DocPtr pdf_;
   std::vector<HPDF_Page> pages_;
   std::array<HPDF_Dict, kFontStyles> fonts_by_style_{};

@@ -1,5 +1,6 @@
 // libharu, wrapped once: pages of drawing operations (display.h) into PDF bytes, with the fonts
-// subset and embedded, the outline, internal and web links, document info and the language.
+// subset and embedded, the outline, internal and web links, document info and the language,
+// tagged with the document's structure (tagging.h: PDF/UA-1).
 // libharu assembles the objects; page contents (content.h) and font data (embed.h) are written
 // and compressed here, as its own page operators and per-document font set-up were most of the
 // time.
@@ -10,6 +11,7 @@
 
 #include "render/pdf/display.h"
 #include "render/pdf/fonts.h"
+#include "render/pdf/structure.h"
 #include "util/date.h"
 
 namespace metodika::render::pdf {
@@ -41,6 +43,8 @@ struct Document {
   /// Targets of LinkOp::anchor: page and y.
   std::vector<std::pair<int, double>> anchors;
   DocumentInfo info;
+  /// What the ops' `node`s refer to: the document is tagged with it (tagging.h).
+  Structure structure;
 };
 
 /// The PDF. Same `document`, same bytes: nothing reads the clock. Throws std::runtime_error if

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <set>
 
 #include "util/format.h"
 #include "util/text.h"
@@ -142,6 +143,32 @@ std::string escape_header(std::string_view text) {
   return out;
 }
 
+// The column labels as an Excel table's headers: text, unique within the table (Excel requires
+// it; a repeated label gets " (2)"), never empty.
+std::vector<std::string> unique_headers(const Table& table) {
+  std::vector<std::string> out;
+  std::set<std::string> seen;
+  for (size_t c = 0; c < table.columns.size(); ++c) {
+    std::string label = table.columns[c].label;
+    for (char& ch : label) {
+      if (ch == '\n' || ch == '\r') ch = ' ';
+    }
+    if (label.empty()) label = std::to_string(c + 1);
+    // Excel compares headers without regard to case: compare their slugs.
+    const auto key = [](const std::string& text) {
+      std::string slug = util::slugify(text);
+      return slug.empty() ? text : slug;
+    };
+    std::string unique = label;
+    for (int n = 2; seen.contains(key(unique)); ++n) {
+      unique = label + " (" + std::to_string(n) + ")";
+    }
+    seen.insert(key(unique));
+    out.push_back(std::move(unique));
+  }
+  return out;
+}
+
 // Rows a wrapped text of `chars` takes in `width` characters.
 double lines_for(size_t chars, double width) {
   return std::max(1.0, std::ceil(static_cast<double>(chars) / std::max(width, 1.0)));
@@ -221,8 +248,15 @@ SheetLayout write_table_sheet(Workbook& wb, std::string_view name, const Table& 
                    std::find(options.wrap.begin(), options.wrap.end(), col.key) != options.wrap.end();
   }
 
-  // Header.
-  for (size_t c = 0; c < ncols; ++c) {
+  lxw_row_t last_data = 0;  // last row of the Excel table: data and groups, not the totals
+  bool groups = false;
+  for (size_t r = 0; r < table.rows.size(); ++r) {
+    if (table.rows[r].kind != RowKind::kTotal) last_data = layout.rows[r];
+    groups = groups || table.rows[r].kind == RowKind::kGroup;
+  }
+
+  // Header (the Excel table below writes it when there are rows).
+  for (size_t c = 0; c < ncols && last_data == 0; ++c) {
     Style s = base[c];
     s.role = CellRole::kHeader;
     check(worksheet_write_string(ws, 0, static_cast<lxw_col_t>(c), table.columns[c].label.c_str(),
@@ -313,15 +347,37 @@ SheetLayout write_table_sheet(Workbook& wb, std::string_view name, const Table& 
           "column width");
   }
 
-  lxw_row_t last_data = 0;  // last row under the autofilter: data and groups, not the totals
-  for (size_t r = 0; r < table.rows.size(); ++r) {
-    if (table.rows[r].kind != RowKind::kTotal) last_data = layout.rows[r];
-  }
   lxw_row_t next = static_cast<lxw_row_t>(table.rows.size() + 1);
   if (ncols > 0) {
     lxw_col_t last_col = static_cast<lxw_col_t>(ncols - 1);
-    check(worksheet_autofilter(ws, 0, 0, std::max<lxw_row_t>(last_data, 0), last_col),
-          "autofilter");
+    if (last_data > 0) {
+      // The data as an Excel table, not a bare filter range (EN 301 549 clause 10 applies
+      // WCAG to documents): a screen reader announces its name, size and column headers. The
+      // totals stay under it; a table with group rows (a budget's subtotals) gets no filter,
+      // which would sort or hide a group's rows away from its heading. No table style: the
+      // cells keep the annex's own formats.
+      std::string table_name = wb.table_name(layout.name);
+      std::vector<std::string> headers = unique_headers(table);
+      std::vector<lxw_table_column> columns(ncols);
+      std::vector<lxw_table_column*> column_list;
+      for (size_t c = 0; c < ncols; ++c) {
+        Style s = base[c];
+        s.role = CellRole::kHeader;
+        columns[c].header = headers[c].data();
+        columns[c].header_format = wb.format(s);
+        column_list.push_back(&columns[c]);
+      }
+      column_list.push_back(nullptr);
+      lxw_table_options table_options{};
+      table_options.name = table_name.data();
+      table_options.no_autofilter = groups ? LXW_TRUE : LXW_FALSE;
+      table_options.no_banded_rows = LXW_TRUE;
+      table_options.style_type = LXW_TABLE_STYLE_TYPE_LIGHT;
+      table_options.style_type_number = 0;
+      table_options.columns = column_list.data();
+      check(worksheet_add_table(ws, 0, 0, last_data, last_col, &table_options), "table",
+            layout.name);
+    }
     // The header row and the columns up to the row header (a budget's id and title) stay put.
     lxw_col_t frozen = 0;
     for (size_t c = 0; c < ncols; ++c) {

@@ -1,7 +1,8 @@
 // One render::Table on one worksheet: the generic part of every annex sheet. Column types map to
 // number formats (money in EUR with thousands separators, percent as a fraction with `0.0%`,
-// dates as dates), the header row is bold and frozen, the data rows carry an autofilter, widths
-// follow the content, and the page prints on A4 fitted to its width with the header repeated.
+// dates as dates), the header row is bold and frozen, widths
+// follow the content, the data is a named Excel table (its filter off when there are group rows),
+// and the page prints on A4 fitted to its width with the header repeated.
 #pragma once
 
 #include <functional>

@@ -52,6 +52,27 @@ std::string clean_sheet_name(std::string_view name) {
 
 }  // namespace
 
+std::string Workbook::table_name(std::string_view text) {
+  std::string name = util::slugify(text);
+  for (char& c : name) {
+    if (c == '-') c = '_';
+  }
+  if (name.empty()) name = "tabula";
+  // "ab12" or "r1c1" would be a cell reference, "r" and "c" mean a row and a column.
+  size_t letters = 0;
+  while (letters < name.size() && name[letters] >= 'a' && name[letters] <= 'z') ++letters;
+  const bool digits_after = letters < name.size() &&
+                            name.find_first_not_of("0123456789", letters) == std::string::npos;
+  if (letters == 0 || (letters <= 3 && digits_after) || name == "r" || name == "c" ||
+      name.starts_with("r1c") || name.starts_with("r1")) {
+    name.insert(0, "t_");  // not "t_" + name: GCC 12 warns falsely (-Wrestrict)
+  }
+  std::string unique = name;
+  for (int n = 2; table_names_.contains(unique); ++n) unique = name + "_" + std::to_string(n);
+  table_names_.insert(unique);
+  return unique;
+}
+
 void fail(lxw_error err, std::string_view what, std::string_view where) {
   std::string place = where.empty() ? "" : " (" + std::string(where) + ")";
   throw std::runtime_error("XLSX: " + std::string(what) + place + ": " + lxw_strerror(err));
@@ -114,6 +135,9 @@ Workbook::Workbook(const Properties& p, const std::string& tmp_dir) : tmp_dir_(t
   props.author = author.data();
   props.company = company.data();
   props.keywords = keywords.data();
+  // The description (File → Properties → Comments) a screen reader offers with the title.
+  std::string comments = p.subject;
+  props.comments = comments.data();
   // libxlsxwriter 1.1.4 formats `created` with gmtime(), whose buffer every thread shares, so
   // workbooks closed at once write it together (ThreadSanitizer reports it). Every workbook of a
   // build has the same date (the site's as_of), so they put the same values there.

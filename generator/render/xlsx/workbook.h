@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -21,7 +22,7 @@ namespace metodika::render::xlsx {
 /// otherwise take from the clock, so the same input gives byte-identical files.
 struct Properties {
   std::string title;
-  std::string subject;
+  std::string subject;  ///< also the description (comments) a screen reader offers
   std::string author;   ///< the education board
   std::string company;  ///< the site's publisher
   std::string keywords;
@@ -64,6 +65,10 @@ class Workbook {
   lxw_worksheet* add_sheet(std::string_view name);
   /// The name `add_sheet` gave the sheet (for formulas and chart ranges).
   [[nodiscard]] const std::string& sheet_name(lxw_worksheet* ws) const;
+  /// A name for an Excel table from `text` (its sheet's name), unique in the workbook and in
+  /// the form Excel accepts: "CE indekss" gives "ce_indekss", "Budžets" "budzets"; a name that
+  /// would start with a digit or read as a cell reference gets "t_" in front.
+  [[nodiscard]] std::string table_name(std::string_view text);
   /// The shared format for `style`, made once per workbook.
   lxw_format* format(const Style& style);
   [[nodiscard]] lxw_workbook* get() { return wb_; }
@@ -78,6 +83,7 @@ class Workbook {
   std::string tmp_dir_;
   std::map<Style, lxw_format*> formats_;
   std::map<lxw_worksheet*, std::string> names_;
+  std::set<std::string> table_names_;
 };
 
 /// An A1 reference: cell_ref(0, 0) is "A1", cell_ref(2, 27) "AB3".

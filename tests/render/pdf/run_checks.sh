@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end checks of the PDF review: the fixture review through render_pdf_sample (byte-identical
 # twice, then check_pdf.py with its golden file), and, given a metodika binary, the reviews of the
-# test site kurzeme-json (which has private teacher records that must not appear).
+# test site kurzeme-json (which has private teacher records that must not appear) and of the
+# bundled site. Every review also passes check_pdfua.py, the machine-checkable PDF/UA-1 rules.
 #   run_checks.sh SAMPLE_BIN SOURCE_DIR [METODIKA_BIN]
 set -euo pipefail
 export TZ=UTC  # pdfinfo prints dates in local time
@@ -20,6 +21,7 @@ python3 "$here/check_pdf.py" "$work/a.pdf" --pages 6-12 \
   --expect "4 812" --expect "78,4%" --expect "20 874 800 EUR" --expect "2024./2025." \
   --expect "ĀČĒĢĪĶĻŅŠŪŽ" --expect "„Zīlīte“" --expect "slēpts: mazāk" \
   --golden "$src/tests/golden/pdf/sample.txt"
+python3 "$here/check_pdfua.py" "$work/a.pdf"
 
 if [[ -n "$metodika" ]]; then
   site="$src/tests/sites/valid/kurzeme-json"
@@ -30,5 +32,14 @@ if [[ -n "$metodika" ]]; then
   for pdf in "${pdfs[@]}"; do
     python3 "$here/check_pdf.py" "$pdf" --pages 3-200 --private-dir "$site/data/private"
   done
+  python3 "$here/check_pdfua.py" "${pdfs[@]}"
+  # The bundled site's reviews: PDF/UA-1 rules on every one.
+  "$metodika" build "$src" --out "$work/bundled" --quiet --only reports 2>/dev/null
+  bundled=("$work/bundled/parskati/"*.pdf)
+  if ((${#bundled[@]} == 0)); then echo "no reviews in the bundled site" >&2; exit 1; fi
+  python3 "$here/check_pdfua.py" "${bundled[@]}"
+  # And the checker fails what breaks the rules (damaged copies of Rīga's review, which has
+  # every kind of element).
+  python3 "$here/check_pdfua_selftest.py" "$work/bundled/parskati/"riga-*.pdf
 fi
 echo "PDF checks passed"

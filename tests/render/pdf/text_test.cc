@@ -124,8 +124,33 @@ TEST_CASE("No-break spaces hold, forced breaks break, styles keep their runs") {
       break_lines({{"Rī", regular, {}}, {"ga un ", bold, {}}, {"Liepāja", regular, {}}}, 400, ts);
   REQUIRE(lines.size() == 1);
   REQUIRE(lines[0].pieces.size() == 3);
-  CHECK(lines[0].pieces[1].text == "ga un");
-  CHECK(lines[0].pieces[2].x > lines[0].pieces[1].x + lines[0].pieces[1].width);
+  // The space between runs stays in the text (the tagged PDF is read by its text), at the end
+  // of the run whose style it has; the next run starts where it ends.
+  CHECK(lines[0].pieces[1].text == "ga un ");
+  CHECK(lines[0].pieces[2].x == doctest::Approx(lines[0].pieces[1].x + lines[0].pieces[1].width));
+  CHECK(lines[0].pieces[1].width > ts.fonts.metrics(FontStyle::kBold).width("ga un", 10));
+}
+
+TEST_CASE("A word broken across lines keeps its parts apart, numbered, with its spaces") {
+  const Typesetter ts = typesetter();
+  const std::vector<Span> spans{{kParagraph, {FontStyle::kRegular, 10, kBlack}, {}}};
+  const std::vector<Line> lines = break_lines(spans, 90, ts);
+  int broken = 0;
+  for (size_t k = 0; k + 1 < lines.size(); ++k) {
+    const Piece& last = lines[k].pieces.back();
+    if (last.broken_word < 0) continue;
+    ++broken;
+    // The part that goes on starts the next line, with the same number.
+    CHECK(lines[k + 1].pieces.front().broken_word == last.broken_word);
+    CHECK(last.hyphen_added == (last.text.back() == '-'));
+  }
+  CHECK(broken > 0);
+  std::string all;
+  for (const Line& line : lines) {
+    for (const Piece& piece : line.pieces) all += piece.text;
+    all += '\n';
+  }
+  CHECK(all.find("centralizēto eks") != std::string::npos);
 }
 
 TEST_CASE("Widths are the embedded font's advances") {

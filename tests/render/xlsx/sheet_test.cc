@@ -107,12 +107,22 @@ TEST_CASE("a total that is not the sum of what is shown stays a value") {
   CHECK(value(w.sheet(), "B5") == "96");
 }
 
-TEST_CASE("header bold and frozen, autofilter over the data, print set-up, notes under") {
+TEST_CASE("header bold and frozen, an Excel table over the data, print set-up, notes under") {
   Written w = write(development_table());
   const std::string& s = w.sheet();
   CHECK(s.find("<pane xSplit=\"1\" ySplit=\"1\" topLeftCell=\"B2\" activePane=\"bottomRight\" "
                "state=\"frozen\"/>") != std::string::npos);
-  CHECK(s.find("<autoFilter ref=\"A1:G4\"/>") != std::string::npos);  // the total row is outside
+  // The data is a named Excel table with a filter; the total row is outside it.
+  CHECK(s.find("<tablePart r:id=\"rId") != std::string::npos);
+  CHECK(s.find("<autoFilter") == std::string::npos);
+  const std::string& table = w.parts.at("xl/tables/table1.xml");
+  CHECK(table.find("name=\"pilnveide\" displayName=\"pilnveide\" ref=\"A1:G4\"") !=
+        std::string::npos);
+  CHECK(table.find("<autoFilter ref=\"A1:G4\"/>") != std::string::npos);
+  CHECK(table.find("<tableColumn id=\"1\" name=\"Iestāde\"/>") != std::string::npos);
+  // No table style: the cells keep the annex's own formats.
+  CHECK(table.find("<tableStyleInfo showFirstColumn") != std::string::npos);
+  CHECK(table.find("TableStyle") == std::string::npos);
   CHECK(s.find("<pageSetup paperSize=\"9\" fitToHeight=\"0\"") != std::string::npos);
   CHECK(s.find("<oddHeader>&amp;LProfesionālā pilnveide</oddHeader>") != std::string::npos);
   CHECK(s.find("<mergeCell ref=\"A7:G7\"/>") != std::string::npos);  // the table's note
@@ -141,7 +151,33 @@ TEST_CASE("an empty table says so under its header") {
   o.empty_text = "Nav datu.";
   Written w = write(t, o);
   CHECK(w.parts.at("xl/sharedStrings.xml").find("Nav datu.") != std::string::npos);
-  CHECK(w.sheet().find("<autoFilter ref=\"A1:G1\"/>") != std::string::npos);
+  // No rows, no Excel table (Excel's needs one).
+  CHECK_FALSE(w.parts.contains("xl/tables/table1.xml"));
+}
+
+TEST_CASE("a table with group rows has no filter, and repeated labels become unique headers") {
+  Table t = development_table();
+  t.rows.insert(t.rows.begin(), row({text("Grupa"), integer(1), integer(1), real(1), real(1),
+                                     integer(2025), none()},
+                                    RowKind::kGroup));
+  t.columns[2].label = t.columns[1].label;
+  Written w = write(t);
+  const std::string& table = w.parts.at("xl/tables/table1.xml");
+  CHECK(table.find("<autoFilter") == std::string::npos);
+  const std::string label = t.columns[1].label;
+  CHECK(table.find("name=\"" + label + "\"") != std::string::npos);
+  CHECK(table.find("name=\"" + label + " (2)\"") != std::string::npos);
+}
+
+TEST_CASE("Excel table names are named after the sheet, valid and unique") {
+  Workbook wb(test_properties(), "/tmp");
+  CHECK(wb.table_name("CE indekss") == "ce_indekss");
+  CHECK(wb.table_name("Budžets") == "budzets");
+  CHECK(wb.table_name("Budžets") == "budzets_2");
+  CHECK(wb.table_name("A1") == "t_a1");
+  CHECK(wb.table_name("2024") == "t_2024");
+  CHECK(wb.table_name("R") == "t_r");
+  CHECK(wb.table_name("") == "tabula");
 }
 
 TEST_CASE("sheet names are made valid and unique") {
