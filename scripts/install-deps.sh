@@ -25,7 +25,8 @@ build_pkgs=(
   fonts-dejavu-core fonts-dejavu-extra   # the PDF review: Sans, Bold, Oblique, Mono
 )
 test_pkgs=(python3 python3-openpyxl python3-yaml poppler-utils qpdf chromium nodejs npm
-           libreoffice-calc-nogui)  # recalculates the XLSX annexes (tests/e2e/run_xlsx.sh)
+           libreoffice-calc-nogui   # recalculates the XLSX annexes (tests/e2e/run_xlsx.sh)
+           time)                    # GNU time: peak memory of the broken sites (run_sites.sh)
 
 want=("${build_pkgs[@]}")
 if [[ "${1:-}" == "--test" ]]; then want+=("${test_pkgs[@]}"); fi
