@@ -202,23 +202,26 @@ InputFile read_input_file(const fs::path& path, uint64_t max_bytes) {
     f.problem = InputFile::Problem::kTooLarge;
     return f;
   }
+  // Read what fstat promised, then on until the end: a file that grew since is read up to one
+  // byte past the limit, enough to know it is too large.
   f.text.resize(static_cast<size_t>(f.size));
   size_t done = 0;
+  char more[64 * 1024];
   for (;;) {
-    if (done == f.text.size()) {
-      // The file may have grown since fstat: read on, up to the limit.
-      if (f.text.size() >= max_bytes + 1) break;
-      f.text.resize(std::min<uint64_t>(std::max<size_t>(2 * done, 4096), max_bytes + 1));
-    }
-    const ssize_t n = ::read(fd, f.text.data() + done, f.text.size() - done);
-    if (n < 0 && (errno == EINTR || errno == EAGAIN)) continue;
+    const bool in_place = done < f.text.size();
+    char* into = in_place ? f.text.data() + done : more;
+    const size_t room = in_place ? f.text.size() - done : sizeof more;
+    const ssize_t n = ::read(fd, into, room);
+    if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
       const int error = errno;
       ::close(fd);
       throw std::runtime_error("cannot read " + path.string() + ": " + std::strerror(error));
     }
     if (n == 0) break;
+    if (!in_place) f.text.append(more, static_cast<size_t>(n));
     done += static_cast<size_t>(n);
+    if (done > max_bytes) break;
   }
   ::close(fd);
   f.text.resize(done);
