@@ -5,7 +5,6 @@
 #include "load/embedded.h"
 #include "load/input_files.h"
 #include "load/yaml.h"
-#include "util/fs.h"
 
 namespace metodika::load {
 namespace fs = std::filesystem;
@@ -65,7 +64,8 @@ Theme load_theme(const fs::path& site_root, std::string_view name,
   const std::string folder = "themes/" + std::string(name);
   std::error_code ec;
   if (fs::is_directory(site_root / folder, ec)) {
-    for (const std::string& rel : list_input_files(site_root, folder, {".mustache", ".yaml"}, diags)) {
+    for (const std::string& rel :
+         list_input_files(site_root, folder, {".mustache", ".yaml"}, diags)) {
       std::string origin = folder + "/" + rel;
       if (auto text = read_input(site_root, origin, nullptr, diags)) {
         add_file(theme, rel, std::string(*text), origin, diags);

@@ -50,6 +50,18 @@ class Event {
   yaml_event_t e_{};
 };
 
+// A name or key as a message shows it: cut after 80 characters (between UTF-8 characters), so
+// that a 10,000-character key does not bury the message.
+std::string shown(std::string_view s) {
+  constexpr size_t kMax = 80;
+  size_t chars = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (chars++ == kMax) return std::string(s.substr(0, i)) + "\u2026";
+  }
+  return std::string(s);
+}
+
 bool is_null_scalar(std::string_view v) {
   return v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL";
 }
@@ -256,7 +268,7 @@ class Builder {
     if (o.node.is_map()) merge_and_check_keys(o.node);
     if (!o.anchor.empty()) {
       Anchor a{{}, tree_nodes_ - o.nodes_before, tree_bytes_ - o.bytes_before};
-      if (!add_copies(o.mark, "the anchor \"&" + o.anchor + "\"", a.nodes, a.bytes)) return;
+      if (!add_copies(o.mark, "the anchor \"&" + shown(o.anchor) + "\"", a.nodes, a.bytes)) return;
       a.node = o.node;
       anchors_[o.anchor] = std::move(a);
     }
@@ -299,7 +311,7 @@ class Builder {
     if (n.kind == NodeKind::kNull) n.value.clear();
     if (ev.data.scalar.anchor) {
       std::string name = reinterpret_cast<const char*>(ev.data.scalar.anchor);
-      if (!add_copies(ev.start_mark, "the anchor \"&" + name + "\"", 1, bytes)) return;
+      if (!add_copies(ev.start_mark, "the anchor \"&" + shown(name) + "\"", 1, bytes)) return;
       anchors_[name] = Anchor{n, 1, bytes};
     }
     attach(std::move(n), root);
@@ -310,7 +322,7 @@ class Builder {
     ++own_nodes_;
     auto it = anchors_.find(name);
     if (it == anchors_.end()) {  // libyaml's parser does not check aliases
-      diags_.error(pos(ev.start_mark), "unknown alias \"*" + std::string(name) + "\"",
+      diags_.error(pos(ev.start_mark), "unknown alias \"*" + shown(name) + "\"",
                    syntax_hint("undefined alias"));
       failed_ = true;
       attach(Node{}, root);
@@ -318,7 +330,7 @@ class Builder {
     }
     // Counted before copying: a bomb stops before its copies take the memory.
     const Anchor& a = it->second;
-    if (!add_copies(ev.start_mark, "the alias \"*" + std::string(name) + "\"", a.nodes, a.bytes) ||
+    if (!add_copies(ev.start_mark, "the alias \"*" + shown(name) + "\"", a.nodes, a.bytes) ||
         !add_tree_nodes(ev.start_mark, a.nodes, a.bytes)) {
       return;
     }
@@ -376,7 +388,7 @@ class Builder {
           std::swap(first, dup);
         }
         diags_.error({file_, dup->line, dup->col},
-                     "duplicate key \"" + dup->value + "\" (first given on line " +
+                     "duplicate key \"" + shown(dup->value) + "\" (first given on line " +
                          std::to_string(first->line) + ")",
                      "keep one of the two; a later value would silently replace the earlier one");
         failed_ = true;
