@@ -27,7 +27,8 @@ test_pkgs=(python3 python3-openpyxl python3-yaml poppler-utils qpdf chromium nod
            libreoffice-calc-nogui   # recalculates the XLSX annexes (tests/e2e/run_xlsx.sh)
            nginx rsync man-db bash-completion   # deploy/: tests/e2e/nginx.sh, publish_script.sh, install.sh
            clang libclang-rt-14-dev   # libFuzzer and the sanitizers' runtimes (tests/fuzz/run.sh)
-           python3-pikepdf)           # reads the reviews' objects for the PDF/UA-1 checks (check_pdfua.py)
+           python3-pikepdf            # reads the reviews' objects for the PDF/UA-1 checks (check_pdfua.py)
+           time)                      # GNU time: peak memory of the broken sites (run_sites.sh)
 
 want=("${build_pkgs[@]}")
 if [[ "${1:-}" == "--test" ]]; then want+=("${test_pkgs[@]}"); fi

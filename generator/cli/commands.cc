@@ -345,6 +345,19 @@ int run_build(const BuildOptions& options) {
       return 0;
     }
 
+    // The data's diagnostics are printed; the theme's and templates' are collected apart. The
+    // theme is read before the output is locked: a theme file that cannot be read (a link out of
+    // the site, a named pipe) stops the build with nothing created beside the output.
+    diag::Diagnostics theme_diags;
+    load::Theme theme =
+        load::load_theme(options.site_dir, model.site.theme, model.site.languages, theme_diags);
+    if (theme_diags.has_errors()) {
+      progress.clear();
+      print_diagnostics(theme_diags, options.report);
+      std::cerr << "metodika: " << plural(theme_diags.error_count(), "error", "errors")
+                << "; nothing was written, the previous output is unchanged\n";
+      return 1;
+    }
     // From here to the new manifest the output is this build's alone (publish/lock.h).
     publish::OutputLock lock(out, [&] {
       progress.clear();
@@ -352,10 +365,6 @@ int run_build(const BuildOptions& options) {
                 << "; waiting for it to finish\n";
     });
     progress.stage("writing");
-    // The data's diagnostics are printed; the theme's and templates' are collected apart.
-    diag::Diagnostics theme_diags;
-    load::Theme theme =
-        load::load_theme(options.site_dir, model.site.theme, model.site.languages, theme_diags);
     // An incremental build updates the output in place and keeps what did not change; without
     // a valid cache (the first build, another compiler, --clean, --only) everything is built
     // into a staging folder and swapped in (publish/cache.h).

@@ -2,74 +2,146 @@
 
 #include <algorithm>
 #include <tuple>
+#include <utility>
 
 namespace metodika::diag {
 namespace {
 
-// Returns line `line` (1-based) of `text`, without its line break.
-std::string_view line_of(std::string_view text, uint32_t line) {
-  size_t start = 0;
-  for (uint32_t l = 1; l < line; ++l) {
-    size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos) return {};
-    start = nl + 1;
+constexpr std::string_view kMoreErrors = "more errors in this file are not shown";
+constexpr std::string_view kMoreWarnings = "more warnings in this file are not shown";
+
+bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+// The byte offset where the character at `index` (0-based, in code points) starts; s.size()
+// when the line is shorter.
+size_t byte_offset(std::string_view s, size_t index) {
+  size_t cp = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (is_continuation(static_cast<unsigned char>(s[i]))) continue;
+    if (cp++ == index) return i;
   }
-  size_t end = text.find('\n', start);
-  std::string_view s = text.substr(start, end == std::string_view::npos ? text.size() - start
-                                                                        : end - start);
-  if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
-  // A byte order mark is invisible in editors and not counted in columns (a spreadsheet's CSV
-  // starts with one): the quoted line leaves it out, so that the caret lines up.
-  if (line == 1 && s.starts_with("\xEF\xBB\xBF")) s.remove_prefix(3);
-  return s;
+  return s.size();
 }
 
-// The caret line: the source line's leading characters up to `col` replaced by spaces (tabs
-// kept, so the caret lines up in a terminal), counting UTF-8 code points.
-std::string caret_prefix(std::string_view src_line, uint32_t col) {
+// The caret line: the quoted text's characters before the caret replaced by spaces (tabs kept,
+// so the caret lines up in a terminal), then spaces up to `width` characters in all.
+std::string caret_prefix(std::string_view shown, size_t width) {
   std::string out;
-  uint32_t cp = 1;
-  for (size_t i = 0; i < src_line.size() && cp < col; ++i) {
-    unsigned char c = static_cast<unsigned char>(src_line[i]);
-    if ((c & 0xC0) == 0x80) continue;  // continuation byte
+  size_t cp = 0;
+  for (size_t i = 0; i < shown.size() && cp < width; ++i) {
+    unsigned char c = static_cast<unsigned char>(shown[i]);
+    if (is_continuation(c)) continue;
     out += (c == '\t') ? '\t' : ' ';
     ++cp;
   }
-  while (cp < col) {
+  while (cp < width) {
     out += ' ';
     ++cp;
   }
   return out;
 }
 
+// What is quoted of a source line for a caret at column `col` (1-based, in code points): the
+// whole line when it is short, else a window of kQuoteWindow characters around the caret with
+// "…" where the line goes on, cut between characters. Returns the text and the caret's width.
+std::pair<std::string, size_t> quote_window(std::string_view line, uint32_t col) {
+  const size_t caret = col > 0 ? col - 1 : 0;  // characters before the caret
+  size_t length = 0;
+  for (char c : line) length += is_continuation(static_cast<unsigned char>(c)) ? 0 : 1;
+  if (length <= Diagnostics::kQuoteMaxWidth) return {std::string(line), caret};
+  constexpr size_t kWindow = Diagnostics::kQuoteWindow;
+  size_t start = caret > kWindow / 2 ? caret - kWindow / 2 : 0;
+  if (start + kWindow > length) start = length > kWindow ? length - kWindow : 0;
+  const size_t end = std::min(length, start + kWindow);
+  const size_t from = byte_offset(line, start);
+  const size_t to = from + byte_offset(line.substr(from), end - start);
+  std::string shown;
+  size_t width = caret - std::min(caret, start);
+  if (start > 0) {
+    shown = "\u2026";
+    ++width;
+  }
+  shown.append(line.substr(from, to - from));
+  if (end < length) shown += "\u2026";
+  return {std::move(shown), width};
+}
+
+Diagnostic summary(const std::string& file, Severity severity) {
+  Diagnostic d;
+  d.severity = severity;
+  d.pos = {file, 0, 0};
+  d.message = std::string(severity == Severity::kError ? kMoreErrors : kMoreWarnings) +
+              " (only the first " + std::to_string(Diagnostics::kMaxPerFile) + ")";
+  d.hint = "fix these and build again to see the rest";
+  return d;
+}
+
+bool less(const Diagnostic& a, const Diagnostic& b) {
+  return std::tie(a.pos, a.severity, a.message) < std::tie(b.pos, b.severity, b.message);
+}
+
+bool same(const Diagnostic& a, const Diagnostic& b) {
+  return a.pos == b.pos && a.severity == b.severity && a.message == b.message;
+}
+
+size_t sev_index(Severity s) { return s == Severity::kError ? 0 : 1; }
+
 }  // namespace
+
+void Diagnostics::add_locked(Diagnostic d) {
+  auto it = files_.find(d.pos.file);
+  if (it == files_.end()) it = files_.emplace(d.pos.file, FileItems{}).first;
+  FileItems& f = it->second;
+  const Severity severity = d.severity;
+  const bool positioned = d.pos.line > 0;
+  f.items.push_back(std::move(d));
+  if (positioned && ++f.positioned[sev_index(severity)] > 2 * kMaxPerFile) trim(f, severity);
+}
+
+// Keeps the first kMaxPerFile distinct positioned diagnostics of `severity`, in file order.
+// Whatever the order of adding, the ones dropped can never be among the first kMaxPerFile of
+// all (kMaxPerFile others come before each), so the result is the same for every order.
+void Diagnostics::trim(FileItems& f, Severity severity) {
+  auto group = [&](const Diagnostic& d) { return d.severity == severity && d.pos.line > 0; };
+  auto split = std::stable_partition(f.items.begin(), f.items.end(),
+                                     [&](const Diagnostic& d) { return !group(d); });
+  std::sort(split, f.items.end(), less);
+  auto last = std::unique(split, f.items.end(), same);
+  if (static_cast<size_t>(last - split) > kMaxPerFile) {
+    last = split + static_cast<std::ptrdiff_t>(kMaxPerFile);
+    f.truncated[sev_index(severity)] = true;
+  }
+  f.items.erase(last, f.items.end());
+  f.positioned[sev_index(severity)] = static_cast<size_t>(f.items.end() - split);
+}
 
 void Diagnostics::error(SourcePos pos, std::string message, std::string hint) {
   std::lock_guard lock(mu_);
-  items_.push_back({Severity::kError, std::move(pos), std::move(message), std::move(hint)});
+  add_locked({Severity::kError, std::move(pos), std::move(message), std::move(hint)});
 }
 
 void Diagnostics::warning(SourcePos pos, std::string message, std::string hint) {
   std::lock_guard lock(mu_);
-  items_.push_back({Severity::kWarning, std::move(pos), std::move(message), std::move(hint)});
+  add_locked({Severity::kWarning, std::move(pos), std::move(message), std::move(hint)});
 }
 
 void Diagnostics::warning_once(std::string_view key, SourcePos pos, std::string message,
                                std::string hint) {
   std::lock_guard lock(mu_);
   if (!once_.emplace(std::string(key), std::string()).second) return;
-  items_.push_back({Severity::kWarning, std::move(pos), std::move(message), std::move(hint)});
+  add_locked({Severity::kWarning, std::move(pos), std::move(message), std::move(hint)});
 }
 
 void Diagnostics::add(const std::vector<Diagnostic>& earlier) {
   std::lock_guard lock(mu_);
-  items_.insert(items_.end(), earlier.begin(), earlier.end());
+  for (const Diagnostic& d : earlier) add_locked(d);
 }
 
 void Diagnostics::add_source(const std::string& file, std::shared_ptr<const std::string> text,
                              Locator locator) {
   std::lock_guard lock(mu_);
   sources_[file] = {std::move(text), std::move(locator)};
+  cursors_.erase(file);
 }
 
 bool Diagnostics::has_errors() const { return error_count() > 0; }
@@ -91,20 +163,45 @@ size_t Diagnostics::warning_count() const {
 
 std::vector<Diagnostic> Diagnostics::sorted() const {
   std::vector<Diagnostic> out;
-  {
-    std::lock_guard lock(mu_);
-    out = items_;
+  std::lock_guard lock(mu_);
+  // Files in name order, each sorted: the same order as sorting everything by position.
+  for (const auto& [file, items] : files_) {
+    FileItems f = items;
+    bool cut[2] = {f.truncated[0], f.truncated[1]};
+    for (Severity s : {Severity::kError, Severity::kWarning}) {
+      trim(f, s);
+      cut[sev_index(s)] = cut[sev_index(s)] || f.truncated[sev_index(s)];
+    }
+    for (Severity s : {Severity::kError, Severity::kWarning}) {
+      // Added again from a memoised file's list (add()), the note is already there.
+      if (cut[sev_index(s)]) f.items.push_back(summary(file, s));
+    }
+    std::sort(f.items.begin(), f.items.end(), less);
+    f.items.erase(std::unique(f.items.begin(), f.items.end(), same), f.items.end());
+    for (Diagnostic& d : f.items) out.push_back(std::move(d));
   }
-  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.pos, a.severity, a.message) < std::tie(b.pos, b.severity, b.message);
-  });
-  out.erase(std::unique(out.begin(), out.end(),
-                        [](const Diagnostic& a, const Diagnostic& b) {
-                          return a.pos == b.pos && a.severity == b.severity &&
-                                 a.message == b.message;
-                        }),
-            out.end());
   return out;
+}
+
+std::string_view Diagnostics::source_line(const std::string& file, std::string_view text,
+                                          uint32_t line) const {
+  std::lock_guard lock(mu_);
+  LineCursor& c = cursors_[file];
+  if (line < c.line) c = LineCursor{};
+  while (c.line < line) {
+    size_t nl = text.find('\n', c.offset);
+    if (nl == std::string_view::npos) return {};
+    c.offset = nl + 1;
+    ++c.line;
+  }
+  size_t end = text.find('\n', c.offset);
+  std::string_view s = text.substr(c.offset, end == std::string_view::npos ? text.size() - c.offset
+                                                                          : end - c.offset);
+  if (!s.empty() && s.back() == '\r') s.remove_suffix(1);
+  // A byte order mark is invisible in editors and not counted in columns (a spreadsheet's CSV
+  // starts with one): the quoted line leaves it out, so that the caret lines up.
+  if (line == 1 && s.starts_with("\xEF\xBB\xBF")) s.remove_prefix(3);
+  return s;
 }
 
 std::string Diagnostics::format_one(const Diagnostic& d, bool quote_source) const {
@@ -123,11 +220,12 @@ std::string Diagnostics::format_one(const Diagnostic& d, bool quote_source) cons
       if (it != sources_.end()) source = it->second;
     }
     if (source.text) {
-      std::string_view src = line_of(*source.text, d.pos.line);
+      auto [shown, caret] =
+          quote_window(source_line(d.pos.file, *source.text, d.pos.line), d.pos.col);
       std::string num = std::to_string(d.pos.line);
       std::string gutter(num.size(), ' ');
-      out += ' ' + num + " | " + std::string(src) + '\n';
-      out += ' ' + gutter + " | " + caret_prefix(src, d.pos.col) + '^';
+      out += ' ' + num + " | " + shown + '\n';
+      out += ' ' + gutter + " | " + caret_prefix(shown, caret) + '^';
       if (source.locator) {
         std::string note = source.locator(d.pos.line, d.pos.col);
         if (!note.empty()) out += ' ' + note;

@@ -38,8 +38,20 @@ using Locator = std::function<std::string(uint32_t line, uint32_t col)>;
 
 /// Collects diagnostics from every stage. Thread-safe for adding. Sources registered with
 /// `add_source` let the printer quote the offending line.
+///
+/// A file keeps at most kMaxPerFile positioned errors and as many warnings: the first ones in
+/// file order, whatever order they were added in (so that the output stays deterministic), and
+/// a note at the top of the file says that more are not shown. One broken line repeated in a
+/// generated file would otherwise give millions of messages, each holding memory and quoting its
+/// line.
 class Diagnostics {
  public:
+  static constexpr size_t kMaxPerFile = 100;
+  /// A quoted source line longer than this many characters is cut to a window of
+  /// kQuoteWindow characters around the caret, marked with "…" where it was cut.
+  static constexpr size_t kQuoteMaxWidth = 120;
+  static constexpr size_t kQuoteWindow = 100;
+
   void error(SourcePos pos, std::string message, std::string hint = {});
   void warning(SourcePos pos, std::string message, std::string hint = {});
   /// Adds a warning only once per key (e.g. a missing translation per field).
@@ -65,14 +77,33 @@ class Diagnostics {
   [[nodiscard]] std::string format_one(const Diagnostic& d, bool quote_source = true) const;
 
  private:
+  // One file's diagnostics. Positioned ones are counted per severity; past 2 × kMaxPerFile the
+  // list is cut back to the first kMaxPerFile of that severity (amortised, in file order).
+  struct FileItems {
+    std::vector<Diagnostic> items;
+    size_t positioned[2] = {0, 0};
+    bool truncated[2] = {false, false};
+  };
+  // Where the last quoted line of a source was found: diagnostics are printed in line order, so
+  // the next lookup goes on from there instead of scanning the file from its start again.
+  struct LineCursor {
+    uint32_t line = 1;
+    size_t offset = 0;
+  };
+  void add_locked(Diagnostic d);
+  static void trim(FileItems& f, Severity severity);
+  [[nodiscard]] std::string_view source_line(const std::string& file, std::string_view text,
+                                             uint32_t line) const;
+
   mutable std::mutex mu_;
-  std::vector<Diagnostic> items_;
+  std::map<std::string, FileItems, std::less<>> files_;
   std::map<std::string, std::string, std::less<>> once_;
   struct Source {
     std::shared_ptr<const std::string> text;
     Locator locator;
   };
   std::map<std::string, Source, std::less<>> sources_;
+  mutable std::map<std::string, LineCursor, std::less<>> cursors_;
 };
 
 }  // namespace metodika::diag

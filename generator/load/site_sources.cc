@@ -8,7 +8,9 @@
 #include <set>
 
 #include "load/csv.h"
+#include "load/input_files.h"
 #include "load/json_syntax.h"
+#include "load/limits.h"
 #include "util/fs.h"
 #include "util/parallel.h"
 #include "util/text.h"
@@ -55,17 +57,17 @@ std::optional<DataSlot> slot_of(std::string_view rel_in_data) {
   return std::nullopt;
 }
 
-std::shared_ptr<const std::string> read_text(const fs::path& root, const std::string& rel,
-                                             TextMemo* memo) {
-  if (memo) return memo->read(root, rel);
-  return std::make_shared<const std::string>(util::read_file(root / rel));
-}
-
+// A file that cannot be read within the limits (reported) is a document without a root and
+// without text, as a file with a syntax error has no root.
 Document read_document(const fs::path& root, const std::string& rel, bool defer,
                        TextMemo* memo, diag::Diagnostics& diags) {
   Document doc;
   doc.path = rel;
-  doc.text = read_text(root, rel, memo);
+  doc.text = read_input(root, rel, memo, diags);
+  if (!doc.text) {
+    doc.text = std::make_shared<const std::string>();
+    return doc;
+  }
   diags.add_source(rel, doc.text, rel.ends_with(".csv") ? csv_locator(doc.text) : diag::Locator());
   doc.deferred = defer;
   if (!defer) doc.root = parse_source(rel, *doc.text, diags);
@@ -95,10 +97,21 @@ std::set<std::string> check_format_clashes(const std::vector<std::string>& files
 
 }  // namespace
 
-std::shared_ptr<const std::string> TextMemo::read(const fs::path& root, const std::string& rel) {
+TextMemo::Read TextMemo::read_now(const fs::path& root, const std::string& rel) {
+  util::InputFile f = util::read_input_file(root / rel, kMaxFileBytes);
+  Read r;
+  r.problem = f.problem;
+  r.size = f.size;
+  if (f.problem == util::InputFile::Problem::kNone) {
+    r.text = std::make_shared<const std::string>(std::move(f.text));
+  }
+  return r;
+}
+
+TextMemo::Read TextMemo::read(const fs::path& root, const std::string& rel) {
   const fs::path path = root / rel;
   struct stat st;
-  if (::stat(path.c_str(), &st) != 0) return std::make_shared<const std::string>(util::read_file(path));
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return read_now(root, rel);
   auto nanos = [](const timespec& t) { return static_cast<int64_t>(t.tv_sec) * 1'000'000'000 + t.tv_nsec; };
   Entry now{static_cast<uint64_t>(st.st_dev), static_cast<uint64_t>(st.st_ino),
             static_cast<uint64_t>(st.st_size), nanos(st.st_mtim), nanos(st.st_ctim), nullptr};
@@ -108,11 +121,13 @@ std::shared_ptr<const std::string> TextMemo::read(const fs::path& root, const st
     if (it != files_.end() && it->second.dev == now.dev && it->second.ino == now.ino &&
         it->second.size == now.size && it->second.mtime_ns == now.mtime_ns &&
         it->second.ctime_ns == now.ctime_ns) {
-      return it->second.text;
+      return {it->second.text, util::InputFile::Problem::kNone, now.size};
     }
   }
   // Stat before reading: a change after the stat makes the next build read the file again.
-  now.text = std::make_shared<const std::string>(util::read_file(path));
+  Read fresh = read_now(root, rel);
+  if (!fresh.text) return fresh;
+  now.text = fresh.text;
   timespec clock{};
   ::clock_gettime(CLOCK_REALTIME, &clock);
   constexpr int64_t kSettled = 1'000'000'000;  // 1 s
@@ -122,7 +137,7 @@ std::shared_ptr<const std::string> TextMemo::read(const fs::path& root, const st
   } else {
     files_.erase(rel);
   }
-  return now.text;
+  return fresh;
 }
 
 std::optional<Node> parse_source(const std::string& path, std::string_view text,
@@ -191,18 +206,22 @@ SiteSources load_site(const fs::path& root, const LoadOptions& options,
 
   // site.yaml
   std::vector<std::string> site_files;
-  for (std::string_view name : {"site.yaml", "site.yml", "site.json"}) {
-    if (fs::is_regular_file(root / name)) site_files.emplace_back(name);
+  bool any_site_file = false;  // also one that cannot be read (reported by check_top_file)
+  for (std::string name : {"site.yaml", "site.yml", "site.json"}) {
+    std::error_code ec;
+    any_site_file = any_site_file || fs::exists(fs::symlink_status(root / name, ec));
+    if (check_top_file(root, name, diags)) site_files.push_back(name);
   }
   (void)check_format_clashes(site_files, "", diags);  // two site files: neither is read
-  if (site_files.empty()) {
+  if (!any_site_file) {
     diags.error({"site.yaml", 0, 0},
                 "there is no site.yaml in " + root.string() + ": this is not a Metodika site folder",
                 "run the command in the site folder, or create one with `metodika new DIR`");
   }
 
   // data/
-  std::vector<std::string> data_files = util::list_files(root / "data");
+  std::vector<std::string> data_files =
+      list_input_files(root, "data", {".yaml", ".yml", ".json"}, diags);
   std::vector<PendingFile> pending;
   std::set<std::string> clashing;
   {
@@ -256,13 +275,19 @@ SiteSources load_site(const fs::path& root, const LoadOptions& options,
     }
   }
 
+  // static/ is not read by the build (a theme's static/ is), but it is one of the input folders
+  // (serve watches it): a link out of the site or a special file there is reported as in the
+  // others.
+  (void)list_input_files(root, "static", {}, diags);
+
   // content/
   std::set<std::string, std::less<>> langs(options.other_languages.begin(),
                                            options.other_languages.end());
-  for (const auto& f : util::list_files(root / "content")) {
+  for (const auto& f : list_input_files(root, "content", {".md"}, diags)) {
     if (f.size() < 3 || f.substr(f.size() - 3) != ".md") continue;
     std::string rel = "content/" + f;
-    std::shared_ptr<const std::string> text = read_text(root, rel, options.texts);
+    std::shared_ptr<const std::string> text = read_input(root, rel, options.texts, diags);
+    if (!text) continue;
     diags.add_source(rel, text);
     if (!util::is_valid_utf8(*text)) {  // as for data files: the body would render as garbage
       diags.error({rel, 0, 0}, "the file is not UTF-8 text",

@@ -13,6 +13,7 @@
 
 #include "diag/diagnostics.h"
 #include "load/yaml.h"
+#include "util/fs.h"
 
 namespace metodika::load {
 
@@ -76,8 +77,17 @@ struct SiteSources {
 /// coarser than a quick second write.
 class TextMemo {
  public:
-  /// The text of `root/rel`, read now or kept from an earlier build. Throws as util::read_file.
-  std::shared_ptr<const std::string> read(const std::filesystem::path& root, const std::string& rel);
+  /// A file's text, or why there is none (then `text` is null).
+  struct Read {
+    std::shared_ptr<const std::string> text;
+    util::InputFile::Problem problem = util::InputFile::Problem::kNone;
+    uint64_t size = 0;
+  };
+  /// The text of `root/rel`, read now or kept from an earlier build, within kMaxFileBytes.
+  /// Throws as util::read_input_file.
+  Read read(const std::filesystem::path& root, const std::string& rel);
+  /// The same, without keeping anything.
+  static Read read_now(const std::filesystem::path& root, const std::string& rel);
 
  private:
   struct Entry {

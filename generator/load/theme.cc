@@ -3,8 +3,8 @@
 #include <memory>
 
 #include "load/embedded.h"
+#include "load/input_files.h"
 #include "load/yaml.h"
-#include "util/fs.h"
 
 namespace metodika::load {
 namespace fs = std::filesystem;
@@ -61,21 +61,25 @@ Theme load_theme(const fs::path& site_root, std::string_view name,
   for (const EmbeddedFile& f : embedded_theme()) {
     add_file(theme, f.path, std::string(f.data), "(built-in)/" + std::string(f.path), diags);
   }
-  fs::path dir = site_root / "themes" / std::string(name);
+  const std::string folder = "themes/" + std::string(name);
   std::error_code ec;
-  if (fs::is_directory(dir, ec)) {
-    for (const std::string& rel : util::list_files(dir)) {
-      std::string origin = "themes/" + std::string(name) + "/" + rel;
-      add_file(theme, rel, util::read_file(dir / rel), origin, diags);
+  if (fs::is_directory(site_root / folder, ec)) {
+    for (const std::string& rel :
+         list_input_files(site_root, folder, {".mustache", ".yaml"}, diags)) {
+      std::string origin = folder + "/" + rel;
+      if (auto text = read_input(site_root, origin, nullptr, diags)) {
+        add_file(theme, rel, std::string(*text), origin, diags);
+      }
     }
   } else if (name != "default") {
     diags.error({"site.yaml", 0, 0}, "the theme \"" + std::string(name) + "\" is not in themes/",
                 "create themes/" + std::string(name) + "/, or write `theme: default`");
   }
-  for (const std::string& rel : util::list_files(site_root / "templates")) {
+  for (const std::string& rel : list_input_files(site_root, "templates", {kTemplateExt}, diags)) {
     if (!rel.ends_with(kTemplateExt)) continue;
-    add_file(theme, "templates/" + rel, util::read_file(site_root / "templates" / rel),
-             "templates/" + rel, diags);
+    if (auto text = read_input(site_root, "templates/" + rel, nullptr, diags)) {
+      add_file(theme, "templates/" + rel, std::string(*text), "templates/" + rel, diags);
+    }
   }
   // Every language needs every string of the default language; a missing one falls back.
   if (!languages.empty()) {

@@ -6,7 +6,9 @@
 #include <iterator>
 #include <map>
 
+#include "load/limits.h"
 #include "util/digest.h"
+#include "util/text.h"
 
 namespace metodika::load {
 namespace {
@@ -48,6 +50,18 @@ class Event {
   yaml_event_t e_{};
 };
 
+// A name or key as a message shows it: cut after 80 characters (between UTF-8 characters), so
+// that a 10,000-character key does not bury the message.
+std::string shown(std::string_view s) {
+  constexpr size_t kMax = 80;
+  size_t chars = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (chars++ == kMax) return std::string(s.substr(0, i)) + "\u2026";
+  }
+  return std::string(s);
+}
+
 bool is_null_scalar(std::string_view v) {
   return v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL";
 }
@@ -77,10 +91,12 @@ std::string syntax_hint(std::string_view problem) {
 
 class Builder {
  public:
-  Builder(const std::string& file, diag::Diagnostics& diags, uint32_t line_offset)
-      : file_(file), diags_(diags), line_offset_(line_offset) {}
+  Builder(const std::string& file, diag::Diagnostics& diags, uint32_t line_offset,
+          const YamlLimits& limits)
+      : file_(file), diags_(diags), line_offset_(line_offset), limits_(limits) {}
 
   std::optional<Node> run(std::string_view text) {
+    text_bytes_ = text.size();
     Parser parser(text);
     if (!parser.ok()) {
       diags_.error({file_, 0, 0}, "could not start the YAML parser");
@@ -127,6 +143,7 @@ class Builder {
         default:
           break;
       }
+      if (over_limit_) return std::nullopt;
     }
   }
 
@@ -138,6 +155,15 @@ class Builder {
     Node node;
     std::string anchor;
     size_t first_child = 0;
+    yaml_mark_t mark{};          // where it starts
+    size_t nodes_before = 0;     // tree_nodes_ before this node
+    uint64_t bytes_before = 0;   // tree_bytes_ before this node
+  };
+  // An anchored node kept for its aliases, with the size of its tree.
+  struct Anchor {
+    Node node;
+    size_t nodes = 0;
+    uint64_t bytes = 0;
   };
 
   diag::SourcePos pos(const yaml_mark_t& m) const {
@@ -154,6 +180,49 @@ class Builder {
                  "the data is nested more than " + std::to_string(kMaxDepth) + " levels deep",
                  "check the brackets and the indentation");
     return true;
+  }
+
+  // Resource limits (load/limits.h). Each reports once, at the node that crosses it, and stops
+  // the parse: the tree is not built further, so memory stays bounded.
+  void limit_error(const yaml_mark_t& at, std::string message, std::string hint) {
+    diags_.error(pos(at), std::move(message), std::move(hint));
+    over_limit_ = true;
+  }
+
+  // Counts a node of the tree (written in the file, or copied by an alias).
+  bool add_tree_nodes(const yaml_mark_t& at, size_t nodes, uint64_t bytes) {
+    tree_nodes_ += nodes;
+    tree_bytes_ += bytes;
+    if (tree_nodes_ <= limits_.max_nodes) return true;
+    limit_error(at,
+                "the file holds more than " + std::to_string(limits_.max_nodes) +
+                    " values, lists and maps (aliases counted as copies)",
+                "split it into several files in a folder, such as data/schools/*.yaml");
+    return false;
+  }
+
+  // Counts what aliases copy and anchors keep against the alias budget.
+  bool add_copies(const yaml_mark_t& at, std::string_view what, size_t nodes, uint64_t bytes) {
+    copied_nodes_ += nodes;
+    copied_bytes_ += bytes;
+    const size_t node_budget = limits_.alias_multiple * own_nodes_ + limits_.alias_allowance;
+    const uint64_t byte_budget =
+        limits_.alias_multiple * text_bytes_ + limits_.alias_allowance_bytes;
+    if (copied_nodes_ <= node_budget && copied_bytes_ <= byte_budget) return true;
+    limit_error(at,
+                std::string(what) + " copies more than aliases may copy in one file (" +
+                    (copied_nodes_ > node_budget
+                         ? std::to_string(limits_.alias_multiple) + " × the file's own " +
+                               std::to_string(own_nodes_) + " nodes + " +
+                               std::to_string(limits_.alias_allowance) + " nodes"
+                         : std::to_string(limits_.alias_multiple) + " × the file's " +
+                               std::to_string(text_bytes_) + " bytes + " +
+                               std::to_string(limits_.alias_allowance_bytes) +
+                               " bytes of text") +
+                    ")",
+                "aliases of aliases grow exponentially (a \"billion laughs\" file); write the "
+                "values out, or use fewer levels of aliases");
+    return false;
   }
 
   void report_syntax(const yaml_parser_t& p) {
@@ -176,6 +245,11 @@ class Builder {
 
   void open(NodeKind kind, const yaml_event_t& ev, const yaml_char_t* anchor) {
     Open o;
+    o.nodes_before = tree_nodes_;
+    o.bytes_before = tree_bytes_;
+    ++own_nodes_;
+    if (!add_tree_nodes(ev.start_mark, 1, 0)) return;
+    o.mark = ev.start_mark;
     o.node.kind = kind;
     o.node.line = static_cast<uint32_t>(ev.start_mark.line) + 1 + line_offset_;
     o.node.col = static_cast<uint32_t>(ev.start_mark.column) + 1;
@@ -192,11 +266,30 @@ class Builder {
     std::move(first, scratch_.end(), std::back_inserter(o.node.items));
     scratch_.erase(first, scratch_.end());
     if (o.node.is_map()) merge_and_check_keys(o.node);
-    if (!o.anchor.empty()) anchors_[o.anchor] = o.node;
+    if (!o.anchor.empty()) {
+      Anchor a{{}, tree_nodes_ - o.nodes_before, tree_bytes_ - o.bytes_before};
+      if (!add_copies(o.mark, "the anchor \"&" + shown(o.anchor) + "\"", a.nodes, a.bytes)) return;
+      a.node = o.node;
+      anchors_[o.anchor] = std::move(a);
+    }
     attach(std::move(o.node), root);
   }
 
   void scalar(const yaml_event_t& ev, std::optional<Node>& root) {
+    const size_t bytes = ev.data.scalar.length;
+    if (bytes > limits_.max_scalar_chars) {
+      const size_t chars = util::utf8_length(
+          std::string_view(reinterpret_cast<const char*>(ev.data.scalar.value), bytes));
+      if (chars > limits_.max_scalar_chars) {
+        limit_error(ev.start_mark,
+                    "this text is " + std::to_string(chars) + " characters long; a value may "
+                    "have at most " + std::to_string(limits_.max_scalar_chars),
+                    "shorten it: long texts belong in a Markdown page under content/");
+        return;
+      }
+    }
+    ++own_nodes_;
+    if (!add_tree_nodes(ev.start_mark, 1, bytes)) return;
     Node n;
     n.line = static_cast<uint32_t>(ev.start_mark.line) + 1 + line_offset_;
     n.col = static_cast<uint32_t>(ev.start_mark.column) + 1;
@@ -216,21 +309,32 @@ class Builder {
     n.kind = (n.style == ScalarStyle::kPlain && is_null_scalar(n.value)) ? NodeKind::kNull
                                                                          : NodeKind::kScalar;
     if (n.kind == NodeKind::kNull) n.value.clear();
-    if (ev.data.scalar.anchor) anchors_[reinterpret_cast<const char*>(ev.data.scalar.anchor)] = n;
+    if (ev.data.scalar.anchor) {
+      std::string name = reinterpret_cast<const char*>(ev.data.scalar.anchor);
+      if (!add_copies(ev.start_mark, "the anchor \"&" + shown(name) + "\"", 1, bytes)) return;
+      anchors_[name] = Anchor{n, 1, bytes};
+    }
     attach(std::move(n), root);
   }
 
   void alias(const yaml_event_t& ev, std::optional<Node>& root) {
     const char* name = reinterpret_cast<const char*>(ev.data.alias.anchor);
+    ++own_nodes_;
     auto it = anchors_.find(name);
     if (it == anchors_.end()) {  // libyaml's parser does not check aliases
-      diags_.error(pos(ev.start_mark), "unknown alias \"*" + std::string(name) + "\"",
+      diags_.error(pos(ev.start_mark), "unknown alias \"*" + shown(name) + "\"",
                    syntax_hint("undefined alias"));
       failed_ = true;
       attach(Node{}, root);
       return;
     }
-    attach(Node(it->second), root);
+    // Counted before copying: a bomb stops before its copies take the memory.
+    const Anchor& a = it->second;
+    if (!add_copies(ev.start_mark, "the alias \"*" + shown(name) + "\"", a.nodes, a.bytes) ||
+        !add_tree_nodes(ev.start_mark, a.nodes, a.bytes)) {
+      return;
+    }
+    attach(Node(a.node), root);
   }
 
   void attach(Node n, std::optional<Node>& root) {
@@ -284,7 +388,7 @@ class Builder {
           std::swap(first, dup);
         }
         diags_.error({file_, dup->line, dup->col},
-                     "duplicate key \"" + dup->value + "\" (first given on line " +
+                     "duplicate key \"" + shown(dup->value) + "\" (first given on line " +
                          std::to_string(first->line) + ")",
                      "keep one of the two; a later value would silently replace the earlier one");
         failed_ = true;
@@ -295,10 +399,18 @@ class Builder {
   const std::string& file_;
   diag::Diagnostics& diags_;
   uint32_t line_offset_;
+  const YamlLimits& limits_;
   std::vector<Open> stack_;
   std::vector<Node> scratch_;
-  std::map<std::string, Node, std::less<>> anchors_;
+  std::map<std::string, Anchor, std::less<>> anchors_;
   bool failed_ = false;
+  bool over_limit_ = false;
+  uint64_t text_bytes_ = 0;
+  size_t own_nodes_ = 0;       // nodes written in the file (an alias counts as one)
+  size_t tree_nodes_ = 0;      // nodes of the tree: written ones and aliases' copies
+  uint64_t tree_bytes_ = 0;    // bytes of the tree's texts
+  size_t copied_nodes_ = 0;    // nodes copied by aliases and kept for anchors
+  uint64_t copied_bytes_ = 0;  // bytes of text copied by aliases and kept for anchors
 };
 
 }  // namespace
@@ -334,8 +446,9 @@ std::string_view Node::kind_name() const {
 }
 
 std::optional<Node> parse_yaml(std::string_view text, const std::string& file,
-                               diag::Diagnostics& diags, uint32_t line_offset) {
-  Builder b(file, diags, line_offset);
+                               diag::Diagnostics& diags, uint32_t line_offset,
+                               const YamlLimits& limits) {
+  Builder b(file, diags, line_offset, limits);
   return b.run(text);
 }
 

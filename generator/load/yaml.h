@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "diag/diagnostics.h"
+#include "load/limits.h"
 
 namespace metodika::load {
 
@@ -54,8 +55,11 @@ struct Node {
 
 /// Parses `text` (one YAML or JSON document). `file` names it in diagnostics; `line_offset` is
 /// added to every line (for front matter inside a Markdown file). Syntax errors and duplicate keys
-/// are reported to `diags` and give nullopt. An empty document gives a null node.
+/// are reported to `diags` and give nullopt. An empty document gives a null node. A text longer
+/// than the limits allow (load/limits.h: value length, nodes, what aliases copy) is an error at
+/// the node that crosses the limit, and gives nullopt without building the rest.
 [[nodiscard]] std::optional<Node> parse_yaml(std::string_view text, const std::string& file,
-                                             diag::Diagnostics& diags, uint32_t line_offset = 0);
+                                             diag::Diagnostics& diags, uint32_t line_offset = 0,
+                                             const YamlLimits& limits = {});
 
 }  // namespace metodika::load

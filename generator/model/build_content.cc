@@ -4,6 +4,7 @@
 #include <map>
 
 #include "model/builders.h"
+#include "model/reserved.h"
 #include "util/digest.h"
 
 namespace metodika::model::detail {
@@ -16,6 +17,39 @@ std::string stem(std::string_view rel) {
   size_t slash = rel.rfind('/');
   std::string_view name = slash == std::string_view::npos ? rel : rel.substr(slash + 1);
   return std::string(name.substr(0, name.size() - 3));  // drop ".md"
+}
+
+// A page whose address is one of the site's own sections would be overwritten by it (and listed
+// twice in the sitemap): reported at its `slug:`, or at the top of the file when the slug comes
+// from the file name.
+void check_reserved(const Page& p, const load::ContentFile& cf, const Node& fm,
+                    const std::vector<std::string>& langs, diag::Diagnostics& diags) {
+  std::string taken_by;
+  if (p.kind == PageKind::kNews) {
+    const bool digits = !p.slug.empty() && std::all_of(p.slug.begin(), p.slug.end(), [](char c) {
+      return c >= '0' && c <= '9';
+    });
+    if (p.slug == kNewsTagsFolder) taken_by = "the news tags' pages";
+    if (digits) taken_by = "the pages of the news list (jaunumi/2/, jaunumi/3/, ...)";
+  } else {
+    if (std::find(kSiteSections.begin(), kSiteSections.end(), p.slug) != kSiteSections.end()) {
+      taken_by = "the site's own section /" + p.slug + "/";
+    }
+    // The default language's pages sit beside the other languages' folders.
+    if (p.lang == langs.front()) {
+      for (size_t i = 1; i < langs.size(); ++i) {
+        if (p.slug == langs[i]) taken_by = "the site's pages in \"" + langs[i] + "\"";
+      }
+    }
+  }
+  if (taken_by.empty()) return;
+  const Node* slug = fm.is_map() ? fm.get("slug") : nullptr;
+  Pos at = slug && !slug->is_null() ? Pos{cf.path, slug->line, slug->col} : Pos{cf.path, 1, 1};
+  diags.error(at,
+              "the address of this page, \"" + p.slug + "\", is taken by " + taken_by,
+              slug ? "choose another `slug:`"
+                   : "add `slug: ...` with another address to the front matter, or rename the "
+                     "file");
 }
 
 }  // namespace
@@ -118,6 +152,9 @@ void build_pages(const std::vector<load::ContentFile>& files, diag::Diagnostics&
                   "the file name \"" + p.slug + "\" cannot be used as a web address",
                   "rename the file to \"" + util::slugify(p.slug) + ".md\", or add `slug: " +
                       util::slugify(p.slug) + "` to the front matter");
+    }
+    if (p.kind == PageKind::kPage || p.kind == PageKind::kNews) {
+      check_reserved(p, cf, fm, langs, diags);
     }
     // Drafts are not published, so they take no address (whichever file sorts first).
     if ((p.kind == PageKind::kPage || p.kind == PageKind::kNews) && !p.draft) {

@@ -103,6 +103,33 @@ void build_institutions(const Node* root, const Ctx& ctx, Model& m, Registries& 
   });
 }
 
+namespace {
+
+// The annexes' methodologist sheet (in the default language) holds a methodologist's subjects'
+// names joined by ", " in one cell, and a spreadsheet cell holds at most 32,767 characters
+// (libxlsxwriter refuses more). Each name alone is within load::kMaxScalarChars; many long ones
+// together are reported here, at the data, rather than failing the workbook.
+void check_joined_subjects(const Methodologist& me, const Node& at, const Ctx& ctx,
+                           const Model& m, const Registries& reg) {
+  constexpr size_t kCellChars = 32'767;
+  size_t chars = 0;
+  for (const std::string& id : me.subjects) {
+    if (!reg.subjects.contains(id)) continue;
+    if (auto i = reg.subjects.resolve(id, at, ctx); i && *i < m.subjects.size()) {
+      if (chars > 0) chars += 2;
+      chars += util::utf8_length(m.subjects[*i].name.in(ctx.langs.front()));
+    }
+  }
+  if (chars <= kCellChars) return;
+  ctx.error(at,
+            "the names of these subjects come to " + std::to_string(chars) +
+                " characters together, more than a spreadsheet cell holds (32767)",
+            "the Excel annex lists a methodologist's subjects in one cell: shorten the "
+            "subjects' names in data/subjects.yaml, or list fewer subjects");
+}
+
+}  // namespace
+
 void build_methodologists(const Node* root, const Ctx& ctx, Model& m, Registries& reg) {
   for_each_entry(root, ctx, "methodologist", [&](const Node& e) {
     Fields f(e, ctx, "a methodologist",
@@ -148,6 +175,7 @@ void build_methodologists(const Node* root, const Ctx& ctx, Model& m, Registries
     if (auto* v = f.require("subjects")) {
       me.subjects = read_refs(*v, ctx, reg.subjects, "subjects");
       if (v->is_seq() && v->items.empty()) ctx.error(*v, "a methodologist needs at least one subject");
+      check_joined_subjects(me, *v, ctx, m, reg);
     }
     if (auto* v = f.get("email")) me.email = read_email(*v, ctx, "email").value_or("");
     if (auto* v = f.get("phone")) me.phone = read_string(*v, ctx, "phone").value_or("");

@@ -9,11 +9,24 @@
 namespace metodika::model {
 namespace {
 
+// A value as a message shows it: cut after 80 characters (between UTF-8 characters) with "…",
+// so that a 10,000-character value does not bury the message it is quoted in.
+std::string shown(std::string_view s) {
+  constexpr size_t kMax = 80;
+  size_t chars = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (chars++ == kMax) return std::string(s.substr(0, i)) + "\u2026";
+  }
+  return std::string(s);
+}
+
 std::string quoted(std::string_view s) {
   // Built by appending: GCC 12's -Wrestrict misfires on "\"" + std::string(s) (PR 105329).
   std::string out;
-  out.reserve(s.size() + 2);
-  out.append(1, '"').append(s).append(1, '"');
+  const std::string text = shown(s);
+  out.reserve(text.size() + 2);
+  out.append(1, '"').append(text).append(1, '"');
   return out;
 }
 
@@ -275,7 +288,10 @@ std::optional<int64_t> read_int(const Node& n, const Ctx& ctx, std::string_view 
   std::string_view digits = (negative || (!v.empty() && v[0] == '+')) ? v.substr(1) : v;
   int64_t value = 0;
   auto [ptr, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
-  if (!all_digits(digits) || ec != std::errc() || ptr != digits.data() + digits.size()) {
+  // More digits than a 64-bit number holds: as out of range as any value past `max`.
+  const bool huge = all_digits(digits) && ec == std::errc::result_out_of_range;
+  if (!huge && (!all_digits(digits) || ec != std::errc() ||
+                ptr != digits.data() + digits.size())) {
     std::string hint = from_cell(n) ? "write a whole number, such as 530 or 16 018"
                                     : "write digits only, without spaces or units";
     if (v.find_first_of(".,") != std::string_view::npos) hint = "a whole number is expected here";
@@ -283,13 +299,19 @@ std::optional<int64_t> read_int(const Node& n, const Ctx& ctx, std::string_view 
     return std::nullopt;
   }
   if (negative) value = -value;
-  if (value < min || value > max) {
-    if (min == 0 && max >= INT32_MAX) {
-      ctx.error(n, quoted(field) + " is " + *s + ", but it cannot be negative",
+  const bool too_small = huge ? negative : value < min;
+  const bool too_large = huge ? !negative : value > max;
+  if (too_small || too_large) {
+    if (min == 0 && max >= INT32_MAX && too_small) {
+      ctx.error(n, quoted(field) + " is " + shown(*s) + ", but it cannot be negative",
                 "a count of people or things is 0 or more");
+    } else if (max >= INT32_MAX && too_large) {
+      ctx.error(n, quoted(field) + " is " + shown(*s) + ", which is too large (at most " +
+                       std::to_string(max) + ")",
+                "check the number: no count of people or things is that large");
     } else {
-      ctx.error(n, quoted(field) + " is " + *s + ", but it must be between " + std::to_string(min) +
-                       " and " + std::to_string(max));
+      ctx.error(n, quoted(field) + " is " + shown(*s) + ", but it must be between " +
+                       std::to_string(min) + " and " + std::to_string(max));
     }
     return std::nullopt;
   }
@@ -342,8 +364,8 @@ std::optional<double> read_number_in(const Node& n, const Ctx& ctx, std::string_
       std::snprintf(buf, sizeof buf, "%g", d);
       return std::string(buf);
     };
-    ctx.error(n, quoted(field) + " is " + *s + ", but it must be between " + fmt(min) + " and " +
-                     fmt(max));
+    ctx.error(n, quoted(field) + " is " + shown(*s) + ", but it must be between " + fmt(min) +
+                     " and " + fmt(max));
     return std::nullopt;
   }
   return value;
@@ -425,7 +447,7 @@ std::optional<Cents> read_cents(const Node& n, const Ctx& ctx, std::string_view 
   double cents = *v * 100.0;
   double rounded = std::round(cents);
   if (std::fabs(cents - rounded) > 1e-6) {
-    ctx.error(n, quoted(field) + " " + n.value + " has more than two decimals",
+    ctx.error(n, quoted(field) + " " + shown(n.value) + " has more than two decimals",
               "amounts are in euro and cents, e.g. 1234.56");
     return std::nullopt;
   }

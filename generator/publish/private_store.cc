@@ -37,6 +37,26 @@ bool write_new(const fs::path& path, std::string_view bytes) {
   return ok;
 }
 
+// Makes the store's folder private however it was made (an earlier tool, a copy, a umask of 0,
+// an unpacked archive): mode 0700, and each file in it 0600. False when the folder is not ours
+// or its mode cannot be set: private records are then neither kept nor read there.
+bool make_private(const fs::path& dir) {
+  struct stat st;
+  if (::lstat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode) || st.st_uid != ::geteuid()) {
+    return false;
+  }
+  if ((st.st_mode & 07777) != 0700 && ::chmod(dir.c_str(), 0700) != 0) return false;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) {
+    struct stat f;
+    if (::lstat(it->path().c_str(), &f) == 0 && S_ISREG(f.st_mode) && f.st_uid == ::geteuid() &&
+        (f.st_mode & 07777) != 0600) {
+      ::chmod(it->path().c_str(), 0600);
+    }
+  }
+  return true;
+}
+
 }  // namespace
 
 fs::path private_store_dir(const fs::path& site_dir) {
@@ -44,7 +64,10 @@ fs::path private_store_dir(const fs::path& site_dir) {
 }
 
 std::optional<std::string> read_private_store(const fs::path& site_dir, std::string_view name) {
-  const fs::path file = private_store_dir(site_dir) / name;
+  const fs::path dir = private_store_dir(site_dir);
+  std::error_code ec;
+  if (!fs::exists(fs::symlink_status(dir, ec)) || !make_private(dir)) return std::nullopt;
+  const fs::path file = dir / name;
   const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
   if (fd < 0) return std::nullopt;
   struct stat st;
@@ -69,8 +92,7 @@ bool write_private_store(const fs::path& site_dir, std::string_view name, std::s
   if (!fs::is_directory(site_dir / "data" / "private", ec)) return false;
   const fs::path dir = private_store_dir(site_dir);
   if (::mkdir(dir.c_str(), 0700) != 0 && errno != EEXIST) return false;
-  struct stat st;
-  if (::lstat(dir.c_str(), &st) != 0 || !S_ISDIR(st.st_mode)) return false;
+  if (!make_private(dir)) return false;
   const fs::path ignore = dir / ".gitignore";
   if (!fs::exists(ignore, ec)) {
     fs::path tmp = ignore;

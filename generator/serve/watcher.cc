@@ -2,6 +2,7 @@
 
 #include <poll.h>
 #include <sys/inotify.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -126,7 +127,13 @@ void SiteWatcher::drain(std::vector<std::string>& changed) {
         changed.push_back(rel + "/");
         continue;
       }
-      if (ev->mask & IN_CREATE) continue;  // the write that follows is the change
+      if (ev->mask & IN_CREATE) {
+        // The write that follows a new file is the change; a new symbolic link, named pipe or
+        // socket gets no write, and the build reports it (load/input_files.h), so it is one.
+        struct stat st;
+        const bool plain = ::lstat((root_ / rel).c_str(), &st) != 0 || S_ISREG(st.st_mode);
+        if (plain) continue;
+      }
       changed.push_back(is_dir ? rel + "/" : rel);
     }
   }

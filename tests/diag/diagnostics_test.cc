@@ -226,17 +226,121 @@ TEST_CASE("sorted keeps severity, position, message and hint") {
 TEST_CASE("diagnostics may be added from several threads") {
   Diagnostics diags;
   std::vector<std::thread> threads;
-  for (uint32_t t = 0; t < 4; ++t) {
-    threads.emplace_back([&diags, t] {
-      for (uint32_t i = 1; i <= 100; ++i) diags.error({"f", i, t + 1}, "e");
+  const std::string files[] = {"f0", "f1", "f2", "f3"};  // 100 each: none is cut
+  for (const std::string& file : files) {
+    threads.emplace_back([&diags, &file] {
+      for (uint32_t i = 1; i <= 100; ++i) diags.error({file, i, 1}, "e");
     });
   }
   for (auto& th : threads) th.join();
   CHECK(diags.error_count() == 400);
   auto sorted = diags.sorted();
   REQUIRE(sorted.size() == 400);
-  CHECK(sorted.front().pos == SourcePos{"f", 1, 1});
-  CHECK(sorted.back().pos == SourcePos{"f", 100, 4});
+  CHECK(sorted.front().pos == SourcePos{"f0", 1, 1});
+  CHECK(sorted.back().pos == SourcePos{"f3", 100, 1});
+}
+
+// A line of `n` characters "0123456789" repeated.
+std::string digits_line(size_t n) {
+  std::string s;
+  for (size_t i = 0; i < n; ++i) s += static_cast<char>('0' + i % 10);
+  return s;
+}
+
+TEST_CASE("a line up to 120 characters is quoted whole") {
+  Diagnostics diags;
+  diags.add_source("f", text(digits_line(120) + "\n"));
+  Diagnostic d = make(Severity::kError, {"f", 1, 120}, "end", "");
+  CHECK(diags.format_one(d) ==
+        "f:1:120: error: end\n 1 | " + digits_line(120) + "\n   | " + std::string(119, ' ') + "^\n");
+}
+
+TEST_CASE("a long line is cut to 100 characters around the caret, with … where it goes on") {
+  Diagnostics diags;
+  const std::string line = digits_line(1000);
+  diags.add_source("f", text("a: 1\n" + line + "\n"));
+  // Column 501: characters 451..550 are shown (50 before the caret), "…" at both ends.
+  Diagnostic d = make(Severity::kError, {"f", 2, 501}, "middle", "");
+  CHECK(diags.format_one(d) == "f:2:501: error: middle\n 2 | \u2026" + line.substr(450, 100) +
+                                   "\u2026\n   | " + std::string(51, ' ') + "^\n");
+  // Near the start: no "…" before.
+  d = make(Severity::kError, {"f", 2, 3}, "start", "");
+  CHECK(diags.format_one(d) ==
+        "f:2:3: error: start\n 2 | " + line.substr(0, 100) + "\u2026\n   |   ^\n");
+  // At the end (and past it): the last 100 characters, no "…" after.
+  d = make(Severity::kError, {"f", 2, 1001}, "end", "");
+  CHECK(diags.format_one(d) == "f:2:1001: error: end\n 2 | \u2026" + line.substr(900) + "\n   | " +
+                                   std::string(101, ' ') + "^\n");
+}
+
+TEST_CASE("a long line is cut between characters, never inside one") {
+  std::string line;
+  for (int i = 0; i < 300; ++i) line += "\u0161";  // š: two bytes
+  Diagnostics diags;
+  diags.add_source("f", text(line));
+  Diagnostic d = make(Severity::kError, {"f", 1, 151}, "here", "");
+  std::string window;
+  for (int i = 0; i < 100; ++i) window += "\u0161";
+  CHECK(diags.format_one(d) == "f:1:151: error: here\n 1 | \u2026" + window + "\u2026\n   | " +
+                                   std::string(51, ' ') + "^\n");
+}
+
+TEST_CASE("a huge line is never quoted whole") {
+  Diagnostics diags;
+  diags.add_source("f", text(std::string(50'000'000, 'x')));
+  Diagnostic d = make(Severity::kError, {"f", 1, 25'000'000}, "here", "");
+  CHECK(diags.format_one(d).size() < 400);
+}
+
+TEST_CASE("a file keeps its first 100 errors in file order, whatever the order of adding") {
+  auto fill = [](Diagnostics& diags, bool backwards) {
+    for (uint32_t i = 1; i <= 1000; ++i) {
+      uint32_t line = backwards ? 1001 - i : i;
+      diags.error({"data/big.yaml", line, 1}, "bad " + std::to_string(line));
+    }
+    diags.error({"data/big.yaml", 0, 0}, "whole file");  // never dropped
+    diags.warning({"data/big.yaml", 999, 1}, "a warning");  // counted apart from errors
+    diags.error({"data/other.yaml", 3, 1}, "other file");
+  };
+  Diagnostics forwards, backwards;
+  fill(forwards, false);
+  fill(backwards, true);
+  CHECK(forwards.format() == backwards.format());
+  auto sorted = forwards.sorted();
+  REQUIRE(sorted.size() == 104);
+  CHECK(sorted[0].message == "more errors in this file are not shown (only the first 100)");
+  CHECK(sorted[0].pos == SourcePos{"data/big.yaml", 0, 0});
+  CHECK(sorted[1].message == "whole file");
+  CHECK(sorted[2].message == "bad 1");
+  CHECK(sorted[101].message == "bad 100");
+  CHECK(sorted[102].message == "a warning");
+  CHECK(sorted[103].message == "other file");
+  CHECK(forwards.error_count() == 103);
+  CHECK(forwards.warning_count() == 1);
+}
+
+TEST_CASE("a list cut once is not cut again, nor noted twice, when added to another") {
+  Diagnostics own;
+  for (uint32_t i = 1; i <= 300; ++i) own.error({"f", i, 1}, "e");
+  Diagnostics all;
+  all.add(own.sorted());
+  CHECK(all.format() == own.format());
+  CHECK(all.error_count() == 101);
+}
+
+TEST_CASE("many quoted diagnostics in a large file are found line by line") {
+  std::string src;
+  for (int i = 1; i <= 100'000; ++i) src += "line " + std::to_string(i) + "\n";
+  Diagnostics diags;
+  diags.add_source("f", text(src));
+  for (uint32_t i = 2000; i <= 100'000; i += 1000) diags.error({"f", i, 1}, "e");
+  diags.error({"f", 7, 1}, "e");
+  const std::string out = diags.format();
+  CHECK(out.find(" 7 | line 7\n") != std::string::npos);
+  CHECK(out.find(" 100000 | line 100000\n") != std::string::npos);
+  // A lookup of an earlier line after a later one starts again from the top.
+  CHECK(diags.format_one(make(Severity::kError, {"f", 2, 1}, "e", "")) ==
+        "f:2:1: error: e\n 2 | line 2\n   | ^\n");
 }
 
 }  // namespace

@@ -8,6 +8,11 @@
 #include <string>
 #include <vector>
 
+#include <sys/stat.h>
+
+#include <cstdio>
+#include <filesystem>
+
 #include "temp_site.h"
 #include "util/fs.h"
 
@@ -352,17 +357,17 @@ TEST_CASE("a text memo keeps a settled file's text and reads a changed one again
   TempSite site({{"data/subjects.yaml", "- {id: a}\n"}, {"content/x.md", "Teksts\n"}});
   TextMemo memo;
   // Just written: not kept yet (file times are coarser than a quick second write).
-  auto fresh = memo.read(site.root(), "data/subjects.yaml");
+  auto fresh = memo.read(site.root(), "data/subjects.yaml").text;
   CHECK(*fresh == "- {id: a}\n");
-  CHECK(memo.read(site.root(), "data/subjects.yaml") != fresh);
+  CHECK(memo.read(site.root(), "data/subjects.yaml").text != fresh);
 
   std::this_thread::sleep_for(std::chrono::milliseconds(1100));
-  auto settled = memo.read(site.root(), "data/subjects.yaml");
-  CHECK(memo.read(site.root(), "data/subjects.yaml") == settled);  // the same text, not read
+  auto settled = memo.read(site.root(), "data/subjects.yaml").text;
+  CHECK(memo.read(site.root(), "data/subjects.yaml").text == settled);  // the same, not read
 
   // The same size, another text: read again.
   util::write_file(site.root() / "data/subjects.yaml", "- {id: b}\n");
-  auto changed = memo.read(site.root(), "data/subjects.yaml");
+  auto changed = memo.read(site.root(), "data/subjects.yaml").text;
   CHECK(*changed == "- {id: b}\n");
 
   // Through load_site: the same texts as without a memo.
@@ -376,6 +381,131 @@ TEST_CASE("a text memo keeps a settled file's text and reads a changed one again
   REQUIRE(memoised.content.size() == 1);
   CHECK(memoised.content[0].body == plain.content[0].body);
   CHECK(a.format() == b.format());
+}
+
+// Issue 19: nothing outside the site folder is read, nothing unreadable is skipped silently.
+namespace fs = std::filesystem;
+
+std::string errors_of(const TempSite& site) {
+  diag::Diagnostics diags;
+  (void)load_site(site.root(), {}, diags);
+  return diags.format(false);
+}
+
+TEST_CASE("a symbolic link to a file outside the site folder is an error naming the link") {
+  TempSite outside({{"secret.md", "---\ntitle: Secret\n---\nroot:x:0:0\n"}});
+  TempSite site({{"site.yaml", kSite}, {"content/about.md", "About\n"}});
+  fs::create_symlink(outside.root() / "secret.md", site.root() / "content/secret.md");
+  diag::Diagnostics diags;
+  SiteSources s = load_site(site.root(), {}, diags);
+  CHECK(diags.format(false) ==
+        "content/secret.md: error: content/secret.md is a symbolic link to " +
+            fs::canonical(outside.root() / "secret.md").string() +
+            ", outside the site folder\n"
+            "  hint: a build reads only the site folder's own files: copy the file into the site "
+            "folder, or remove the link\n");
+  REQUIRE(s.content.size() == 1);  // the link's target is not read
+  CHECK(s.content[0].path == "content/about.md");
+}
+
+TEST_CASE("a link to a folder outside, and a linked data folder, are errors too") {
+  TempSite outside({{"subjects.yaml", "- {id: x}\n"}});
+  TempSite site({{"site.yaml", kSite}, {"content/a.md", "A\n"}});
+  fs::create_directory_symlink(outside.root(), site.root() / "data");
+  fs::create_directory_symlink(outside.root(), site.root() / "content/more");
+  const std::string out = errors_of(site);
+  const std::string real = fs::canonical(outside.root()).string();
+  CHECK(out.find("content/more: error: content/more is a symbolic link to " + real +
+                 ", outside the site folder") != std::string::npos);
+  CHECK(out.find("data: error: data is a symbolic link to " + real + ", outside the site folder") !=
+        std::string::npos);
+}
+
+TEST_CASE("links that stay inside the site folder are followed, files and folders alike") {
+  TempSite site({{"site.yaml", kSite},
+                 {"shared/events.yaml", "- {id: e}\n"},
+                 {"shared/pages/x.md", "X\n"}});
+  fs::create_directories(site.root() / "data");
+  fs::create_symlink("../shared/events.yaml", site.root() / "data/events.yaml");
+  fs::create_directories(site.root() / "content");
+  fs::create_directory_symlink("../shared/pages", site.root() / "content/pages");
+  diag::Diagnostics diags;
+  SiteSources s = load_site(site.root(), {}, diags);
+  CHECK(diags.format(false).empty());
+  REQUIRE(s.docs(DataSlot::kEvents).size() == 1);
+  CHECK(s.docs(DataSlot::kEvents)[0].path == "data/events.yaml");
+  REQUIRE(s.content.size() == 1);
+  CHECK(s.content[0].path == "content/pages/x.md");
+}
+
+TEST_CASE("a link into data/private/ from a public folder is an error") {
+  TempSite site({{"site.yaml", kSite}, {"data/private/teachers/m.yaml", "- {id: t}\n"}});
+  fs::create_directories(site.root() / "content");
+  fs::create_symlink("../data/private/teachers/m.yaml", site.root() / "content/t.md");
+  CHECK(errors_of(site) ==
+        "content/t.md: error: content/t.md is a symbolic link into data/private/, whose records "
+        "must never be published\n"
+        "  hint: remove the link: private data is read only from data/private/teachers/\n");
+}
+
+TEST_CASE("a link to nothing, and a link to its own folder, are errors, not skipped") {
+  TempSite site({{"site.yaml", kSite}, {"content/a.md", "A\n"}});
+  fs::create_symlink("missing.md", site.root() / "content/gone.md");
+  fs::create_directory_symlink("..", site.root() / "content/loop");
+  const std::string out = errors_of(site);
+  CHECK(out.find("content/gone.md: error: content/gone.md is a symbolic link that leads nowhere") !=
+        std::string::npos);
+  CHECK(out.find("content/loop: error: content/loop is a symbolic link to a folder that holds it") !=
+        std::string::npos);
+}
+
+TEST_CASE("a named pipe where a file is expected is an error, and the build does not wait") {
+  TempSite site({{"site.yaml", kSite}, {"data/subjects.yaml", "- {id: a}\n"}});
+  REQUIRE(::mkfifo((site.root() / "data/events.yaml").c_str(), 0600) == 0);
+  REQUIRE(::mkfifo((site.root() / "static/x.css").c_str(), 0600) != 0);  // no static/ yet
+  fs::create_directories(site.root() / "static");
+  REQUIRE(::mkfifo((site.root() / "static/x.css").c_str(), 0600) == 0);
+  CHECK(errors_of(site) ==
+        "data/events.yaml: error: data/events.yaml is a named pipe (FIFO), not a file a build can "
+        "read\n"
+        "  hint: remove it, or put an ordinary file or folder in its place\n"
+        "static/x.css: error: static/x.css is a named pipe (FIFO), not a file a build can read\n"
+        "  hint: remove it, or put an ordinary file or folder in its place\n");
+}
+
+TEST_CASE("a folder named like a data file is an error; its files are still read") {
+  TempSite site({{"site.yaml", kSite}, {"data/events.yaml/a.yaml", "- {id: e}\n"}});
+  const std::string out = errors_of(site);
+  CHECK(out.find("data/events.yaml: error: data/events.yaml is a folder, not a file; nothing in "
+                 "it is read as data/events.yaml\n") != std::string::npos);
+}
+
+TEST_CASE("site.yaml that is a folder, or a link outside, is reported as such") {
+  TempSite outside({{"site.yaml", kSite}});
+  TempSite site({{"data/subjects.yaml", "- {id: a}\n"}});
+  fs::create_symlink(outside.root() / "site.yaml", site.root() / "site.yaml");
+  fs::create_directories(site.root() / "site.yml");
+  const std::string out = errors_of(site);
+  CHECK(out.find("site.yaml: error: site.yaml is a symbolic link to ") != std::string::npos);
+  CHECK(out.find("site.yml: error: site.yml is a folder, not a file\n") != std::string::npos);
+  CHECK(out.find("this is not a Metodika site folder") == std::string::npos);
+}
+
+TEST_CASE("an input file larger than the limit is reported without being read") {
+  TempSite site({{"site.yaml", kSite}});
+  {
+    // A sparse file: its size is past the limit, but no disk space is used.
+    std::FILE* f = std::fopen((site.root() / "data.json").c_str(), "w");
+    REQUIRE(f != nullptr);
+    std::fclose(f);
+  }
+  fs::create_directories(site.root() / "data");
+  fs::resize_file(site.root() / "data.json", 0);
+  fs::rename(site.root() / "data.json", site.root() / "data/events.json");
+  fs::resize_file(site.root() / "data/events.json", (64ull << 20) + 1);
+  CHECK(errors_of(site) ==
+        "data/events.json: error: the file is 64.0 MB; an input file may be at most 64.0 MB\n"
+        "  hint: split it into several files in a folder, such as data/schools/*.yaml\n");
 }
 
 }  // namespace

@@ -433,3 +433,127 @@ TEST_CASE("runaway nesting is an error, not a stack overflow") {
         "  hint: check the brackets and the indentation\n");
 }
 }  // namespace metodika::load
+
+// Resource limits (load/limits.h, issue 19).
+namespace metodika::load {
+namespace {
+
+std::string format_errors(std::string_view text, const YamlLimits& limits, bool* parsed) {
+  diag::Diagnostics diags;
+  *parsed = parse_yaml(text, "data/x.yaml", diags, 0, limits).has_value();
+  return diags.format(false);
+}
+
+// A "billion laughs" document: `levels` anchors, each a list (or map) of `width` aliases of the
+// one before.
+std::string bomb(bool maps, int levels, int width) {
+  std::string out = maps ? "a0: &a0 {x: lol}\n" : "a0: &a0 [lol]\n";
+  for (int i = 1; i <= levels; ++i) {
+    // Appended piece by piece: GCC 12 misreports `"a" + std::to_string(i)` as an overlap.
+    const std::string n = std::to_string(i), before = std::to_string(i - 1);
+    out.append("a").append(n).append(": &a").append(n).append(maps ? " {" : " [");
+    for (int j = 0; j < width; ++j) {
+      if (j) out += ", ";
+      if (maps) out.append("k").append(std::to_string(j)).append(": ");
+      out.append("*a").append(before);
+    }
+    out += maps ? "}\n" : "]\n";
+  }
+  return out;
+}
+
+TEST_CASE("an alias bomb of lists stops at the alias that exceeds the budget") {
+  bool parsed = true;
+  // a5 would hold 211,111 nodes; the budget is 4 × the 64 own nodes + 250,000, which the 10th
+  // copy of a4 (21,111 nodes each) crosses.
+  CHECK(format_errors(bomb(false, 9, 10), {}, &parsed) ==
+        "data/x.yaml:6:55: error: the alias \"*a4\" copies more than aliases may copy in one file "
+        "(4 × the file's own 64 nodes + 250000 nodes)\n"
+        "  hint: aliases of aliases grow exponentially (a \"billion laughs\" file); write the "
+        "values out, or use fewer levels of aliases\n");
+  CHECK_FALSE(parsed);
+}
+
+TEST_CASE("an alias bomb of maps stops too, and so does the anchor that keeps a copy") {
+  bool parsed = true;
+  CHECK(format_errors(bomb(true, 7, 10), {}, &parsed)
+            .starts_with("data/x.yaml:6:41: error: the alias \"*a4\" copies more than aliases may "
+                         "copy in one file (4 × the file's own 103 nodes + 250000 nodes)\n"));
+  CHECK_FALSE(parsed);
+  // An anchored node is kept as a copy for its aliases: that copy counts too.
+  YamlLimits tight;
+  tight.alias_multiple = 0;
+  tight.alias_allowance = 5;
+  CHECK(format_errors("a: &a [1, 2, 3, 4, 5, 6]\n", tight, &parsed) ==
+        "data/x.yaml:1:4: error: the anchor \"&a\" copies more than aliases may copy in one file "
+        "(0 × the file's own 9 nodes + 5 nodes)\n"
+        "  hint: aliases of aliases grow exponentially (a \"billion laughs\" file); write the "
+        "values out, or use fewer levels of aliases\n");
+  CHECK_FALSE(parsed);
+}
+
+TEST_CASE("aliases of a long text are bounded by the file's size") {
+  std::string text = "a: &a \"" + std::string(10'000, 'x') + "\"\nb: [";
+  for (int i = 0; i < 600; ++i) text += i ? ", *a" : "*a";
+  text += "]\n";
+  bool parsed = true;
+  const std::string out = format_errors(text, {}, &parsed);
+  CHECK_FALSE(parsed);
+  CHECK(out.find("error: the alias \"*a\" copies more than aliases may copy in one file (4 × "
+                 "the file's ") != std::string::npos);
+  CHECK(out.find("bytes of text)") != std::string::npos);
+}
+
+TEST_CASE("defaults merged into every entry stay far below the alias budget") {
+  std::string text = "defaults: &d {kind: basic, municipality: ventspils, region: kurzeme}\n"
+                     "schools:\n";
+  for (int i = 0; i < 20'000; ++i) {
+    text += "  - {<<: *d, id: s" + std::to_string(i) + "}\n";
+  }
+  bool parsed = false;
+  CHECK(format_errors(text, {}, &parsed).empty());
+  CHECK(parsed);
+}
+
+TEST_CASE("a value may have 10,000 characters, not more") {
+  bool parsed = false;
+  // 10,000 two-byte letters: counted as characters, not bytes.
+  std::string ok_text = "name: ";
+  for (int i = 0; i < 10'000; ++i) ok_text += "\u0161";
+  CHECK(format_errors(ok_text, {}, &parsed).empty());
+  CHECK(parsed);
+  CHECK(format_errors("a: 1\nname: \"" + std::string(10'001, 'x') + "\"\n", {}, &parsed) ==
+        "data/x.yaml:2:7: error: this text is 10001 characters long; a value may have at most "
+        "10000\n"
+        "  hint: shorten it: long texts belong in a Markdown page under content/\n");
+  CHECK_FALSE(parsed);
+  // Keys too, and block texts.
+  CHECK(format_errors(std::string(10'001, 'k') + ": 1\n", {}, &parsed).starts_with(
+      "data/x.yaml:1:1: error: this text is 10001 characters long"));
+  CHECK(format_errors("note: |\n  " + std::string(10'001, 'n') + "\n", {}, &parsed)
+            .starts_with("data/x.yaml:1:7: error: this text is 10002 characters long"));
+}
+
+TEST_CASE("a file may hold a limited number of nodes, aliases counted as copies") {
+  YamlLimits small;
+  small.max_nodes = 10;
+  bool parsed = false;
+  CHECK(format_errors("[1, 2, 3, 4, 5, 6, 7, 8, 9]", small, &parsed).empty());  // 10 nodes
+  CHECK(parsed);
+  CHECK(format_errors("[1, 2, 3, 4, 5, 6, 7, 8, 9, 10]", small, &parsed) ==
+        "data/x.yaml:1:29: error: the file holds more than 10 values, lists and maps (aliases "
+        "counted as copies)\n"
+        "  hint: split it into several files in a folder, such as data/schools/*.yaml\n");
+  CHECK_FALSE(parsed);
+  CHECK(format_errors("- &a [1, 2, 3]\n- *a\n- *a\n", small, &parsed)
+            .starts_with("data/x.yaml:3:3: error: the file holds more than 10 values"));
+}
+
+TEST_CASE("front matter goes through the same limits, at the Markdown file's lines") {
+  diag::Diagnostics diags;
+  CHECK_FALSE(parse_yaml(bomb(false, 9, 10), "content/x.md", diags, 1).has_value());
+  CHECK(diags.format(false).starts_with("content/x.md:7:55: error: the alias"));
+}
+
+}  // namespace
+}  // namespace metodika::load

@@ -243,5 +243,38 @@ TEST_CASE("a language folder that is not a site language is ignored with a warni
   CHECK(b.model.pages.empty());
 }
 
+TEST_CASE("a page whose address is a built-in section or another language is an error") {
+  Built b = build(with_base({
+      {"content/dati.md", "---\ntitle: Dati\n---\nX\n"},
+      {"content/about.md", "---\ntitle: Par\nslug: en\n---\nX\n"},
+      {"content/en/iestades.md", "---\ntitle: Schools\n---\nX\n"},
+      {"content/en/lv.md", "---\ntitle: Not taken\n---\nX\n"},  // /en/lv/: no language there
+      {"content/news/birkas.md", "---\ntitle: Birkas\ndate: 2026-01-02\n---\nX\n"},
+      {"content/news/x.md", "---\ntitle: Skaitlis\ndate: 2026-01-02\nslug: \"2\"\n---\nX\n"},
+  }));
+  CHECK(b.diagnostics ==
+        R"(content/about.md:3:7: error: the address of this page, "en", is taken by the site's pages in "en"
+ 3 | slug: en
+   |       ^
+  hint: choose another `slug:`
+content/dati.md:1:1: error: the address of this page, "dati", is taken by the site's own section /dati/
+ 1 | ---
+   | ^
+  hint: add `slug: ...` with another address to the front matter, or rename the file
+content/en/iestades.md:1:1: error: the address of this page, "iestades", is taken by the site's own section /iestades/
+ 1 | ---
+   | ^
+  hint: add `slug: ...` with another address to the front matter, or rename the file
+content/news/birkas.md:1:1: error: the address of this page, "birkas", is taken by the news tags' pages
+ 1 | ---
+   | ^
+  hint: add `slug: ...` with another address to the front matter, or rename the file
+content/news/x.md:4:7: error: the address of this page, "2", is taken by the pages of the news list (jaunumi/2/, jaunumi/3/, ...)
+ 4 | slug: "2"
+   |       ^
+  hint: choose another `slug:`
+)");
+}
+
 }  // namespace
 }  // namespace metodika::model

@@ -404,6 +404,31 @@ data/schools/more.yaml:6:35: error: "teachers" is -3, but it cannot be negative
 )");
 }
 
+TEST_CASE("a count from 2^31 up is too large, not negative; so is one of 30 digits") {
+  Built b = build(with_base({{"data/schools/more.yaml", R"(- id: ventspils-4-vidusskola
+  name: Ventspils 4. vidusskola
+  municipality: ventspils
+  kind: secondary
+  students: {2024: 2147483647, 2025: 2147483648}
+  teachers: {2024: 999999999999999999999999999999, 2025: -999999999999999999999999999999}
+)"}}));
+  CHECK(
+      b.diagnostics ==
+      R"(data/schools/more.yaml:5:38: error: "students" is 2147483648, which is too large (at most 2147483647)
+ 5 |   students: {2024: 2147483647, 2025: 2147483648}
+   |                                      ^
+  hint: check the number: no count of people or things is that large
+data/schools/more.yaml:6:20: error: "teachers" is 999999999999999999999999999999, which is too large (at most 2147483647)
+ 6 |   teachers: {2024: 999999999999999999999999999999, 2025: -999999999999999999999999999999}
+   |                    ^
+  hint: check the number: no count of people or things is that large
+data/schools/more.yaml:6:58: error: "teachers" is -999999999999999999999999999999, but it cannot be negative
+ 6 |   teachers: {2024: 999999999999999999999999999999, 2025: -999999999999999999999999999999}
+   |                                                          ^
+  hint: a count of people or things is 0 or more
+)");
+}
+
 TEST_CASE("an accreditation that ends before it was given") {
   Built b = build(with_base({{"data/schools/more.yaml", R"(- id: ventspils-4-vidusskola
   name: Ventspils 4. vidusskola

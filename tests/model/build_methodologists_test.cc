@@ -153,5 +153,28 @@ data/methodologists.yaml:8:19: error: "state" is -1, but it must be between 0 an
 )");
 }
 
+TEST_CASE("subjects whose names together overflow a spreadsheet cell are reported at the list") {
+  // Four names of 9,000 characters: each within the value limit, 36,006 together.
+  std::string subjects;
+  for (int i = 0; i < 4; ++i) {
+    subjects += "- {id: s" + std::to_string(i) + ", name: \"" + std::string(9'000, 'x') +
+                "\", area: mathematics}\n";
+  }
+  Built b = build(with_base({{"data/subjects.yaml", subjects},
+                             {"data/methodologists.yaml", R"(- id: marta-pujate
+  name: Marta Pujāte
+  level: national
+  subjects: [s0, s1, s2, s3]
+- id: ilze-ozola
+  name: Ilze Ozola
+  level: national
+  subjects: [s0, s1, s2]
+)"}}));
+  CHECK(b.errors == 1);
+  CHECK(b.diagnostics.starts_with(
+      "data/methodologists.yaml:4:13: error: the names of these subjects come to 36006 characters "
+      "together, more than a spreadsheet cell holds (32767)\n"));
+}
+
 }  // namespace
 }  // namespace metodika::model

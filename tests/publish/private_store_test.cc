@@ -54,6 +54,25 @@ TEST_CASE("the private store is kept in data/private/.metodika-cache, for its ow
   CHECK_FALSE(read_private_store(site.path, "teachers.bin").has_value());
 }
 
+TEST_CASE("a store folder made open to all is made private again, its files too") {
+  TempSite site;
+  const fs::path dir = site.path / "data/private/.metodika-cache";
+  fs::create_directories(dir);
+  util::write_file(dir / "trees.bin", "kept by an older build");
+  REQUIRE(::chmod(dir.c_str(), 0777) == 0);
+  REQUIRE(::chmod((dir / "trees.bin").c_str(), 0666) == 0);
+  // Reading alone (a build whose store is up to date writes nothing) sets the modes.
+  CHECK(read_private_store(site.path, "trees.bin") ==
+        std::optional<std::string>("kept by an older build"));
+  CHECK(mode_of(dir) == 0700);
+  CHECK(mode_of(dir / "trees.bin") == 0600);
+  REQUIRE(::chmod(dir.c_str(), 0777) == 0);
+  REQUIRE(write_private_store(site.path, "teachers.bin", "one"));
+  CHECK(mode_of(dir) == 0700);
+  CHECK(mode_of(dir / "teachers.bin") == 0600);
+  CHECK(mode_of(dir / ".gitignore") == 0600);
+}
+
 TEST_CASE("copies of the store left by builds that were killed are removed") {
   TempSite site;
   fs::create_directories(site.path / "data/private/teachers");

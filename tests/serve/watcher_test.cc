@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 #include <sys/eventfd.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -80,6 +81,14 @@ TEST_CASE("edits of inputs are seen, bursts gathered, non-inputs ignored") {
           Changes{"templates/"});
     CHECK(wait_for(watcher, [&] { util::write_file(root / "templates/page.mustache", "x"); }) ==
           Changes{"templates/page.mustache"});
+  }
+  SUBCASE("a new symbolic link or named pipe is a change (no write follows them)") {
+    CHECK(wait_for(watcher, [&] {
+            fs::create_symlink("/etc/hostname", root / "content/linked.md");
+          }) == Changes{"content/linked.md"});
+    CHECK(wait_for(watcher, [&] {
+            CHECK(::mkfifo((root / "data/events.yaml").c_str(), 0600) == 0);
+          }) == Changes{"data/events.yaml"});
   }
   SUBCASE("a deleted file is a change") {
     CHECK(wait_for(watcher, [&] { fs::remove(root / "content/index.md"); }) ==
