@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "load/csv_tokenizer.h"
+#include "load/limits.h"
 
 namespace metodika::load {
 namespace {
@@ -132,12 +133,13 @@ class Reader {
     std::vector<TokenProblem> problems;
     size_t count = 0;
     bool have_header = false;
-    while (tok.next(cells, count, &problems)) {
+    while (tok.next(cells, count, &problems, kMaxTableColumns)) {
       // A quote never closed took the rest of the file into its cell: its row is not counted.
       const bool unclosed = std::any_of(
           problems.begin(), problems.end(),
           [](const TokenProblem& p) { return p.kind == TokenProblem::Kind::kUnclosedQuote; });
       report(problems);
+      if (!within_limits(tok, cells, count)) return std::nullopt;
       if (unclosed || blank_record(cells, count)) continue;  // blank lines, rows of empty cells
       if (!have_header) {
         read_header(cells, count);
@@ -156,6 +158,45 @@ class Reader {
   void error(uint32_t line, uint32_t col, std::string msg, std::string hint = {}) {
     diags_.error({file_, line, col}, std::move(msg), std::move(hint));
     failed_ = true;
+  }
+
+  // The bounds of load/limits.h, as a YAML file has them: a row of at most kMaxTableColumns
+  // cells, a cell of at most kMaxScalarChars characters, a table of at most kMaxNodes values.
+  // False (reported) when reading must stop: the rest would cost time and memory for nothing.
+  bool within_limits(const Tokenizer& tok, std::vector<Cell>& cells, size_t count) {
+    if (tok.dropped() > 0) {
+      const Cell& c = tok.first_dropped();
+      error(c.line, c.col,
+            "this row has " + std::to_string(count + tok.dropped()) + " cells; a table has at most " +
+                std::to_string(kMaxTableColumns) + " columns",
+            "check the delimiter: a text holding \"" + std::string(1, delim_) +
+                "\" must be in quotes (\"...\")");
+      return false;
+    }
+    for (size_t i = 0; i < count; ++i) {
+      Cell& c = cells[i];
+      if (c.text.size() <= kMaxScalarChars) continue;  // bytes ≥ characters
+      size_t chars = 0;
+      for (char ch : c.text) chars += (static_cast<unsigned char>(ch) & 0xC0) != 0x80;
+      if (chars <= kMaxScalarChars) continue;
+      error(c.line, c.col,
+            "this cell is " + std::to_string(chars) + " characters long; a value may have at most " +
+                std::to_string(kMaxScalarChars),
+            c.quoted ? "shorten it, or close its quote where the cell ends; long texts belong in a "
+                       "Markdown page under content/"
+                     : "shorten it: long texts belong in a Markdown page under content/");
+      c.text.clear();  // not read further: one error is enough
+    }
+    // A cell that is not empty becomes a key and a value; a row, a map.
+    values_ += 1;
+    for (size_t i = 0; i < count; ++i) values_ += cells[i].text.empty() ? 0 : 2;
+    if (values_ > kMaxNodes) {
+      error(cells[0].line, cells[0].col,
+            "the table holds more than " + std::to_string(kMaxNodes) + " values",
+            "split it into several files in a folder, such as data/schools/*.csv");
+      return false;
+    }
+    return true;
   }
 
   void report(std::vector<TokenProblem>& problems) {
@@ -665,6 +706,7 @@ class Reader {
   std::vector<RecordShape> records_;  // [0] the entry
   std::optional<Pending> current_;
   Node root_{NodeKind::kSequence, ScalarStyle::kCell, 1, 1, {}, {}};
+  size_t values_ = 0;  // nodes the table has made so far (within_limits)
   bool failed_ = false;
 };
 

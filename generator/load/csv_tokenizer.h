@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,20 +48,26 @@ class Tokenizer {
   Tokenizer(std::string_view text, char delim, size_t offset = 0, uint32_t line = 1)
       : t_(text), delim_(delim), i_(offset), line_(line) {}
 
-  /// Reads the next record into cells[0, count); false when the text is used up.
-  bool next(std::vector<Cell>& cells, size_t& count, std::vector<TokenProblem>* problems) {
+  /// Reads the next record into cells[0, count); false when the text is used up. At most
+  /// `max_cells` cells are kept: the ones after them are read and dropped, and dropped() tells
+  /// how many, so that one row of a million delimiters does not become a million cells.
+  bool next(std::vector<Cell>& cells, size_t& count, std::vector<TokenProblem>* problems,
+            size_t max_cells = SIZE_MAX) {
     count = 0;
+    dropped_ = 0;
     if (i_ >= t_.size()) return false;
     record_offset_ = i_;
     record_line_ = line_;
     for (;;) {
-      if (count == cells.size()) cells.emplace_back();
-      Cell& c = cells[count++];
+      const bool kept = count < max_cells;
+      if (kept && count == cells.size()) cells.emplace_back();
+      Cell& c = kept ? cells[count++] : scratch_;
       c.text.clear();
       c.quoted = c.multiline = false;
       while (i_ < t_.size() && is_space(t_[i_])) advance();
       c.line = line_;
       c.col = col_;
+      if (!kept && dropped_++ == 0) first_dropped_ = c;
       if (i_ < t_.size() && t_[i_] == '"') {
         if (!read_quoted(c, problems)) return true;
       } else {
@@ -78,6 +85,10 @@ class Tokenizer {
       return true;
     }
   }
+
+  /// Cells of the last record past `max_cells`, and where the first of them starts.
+  [[nodiscard]] size_t dropped() const { return dropped_; }
+  [[nodiscard]] const Cell& first_dropped() const { return first_dropped_; }
 
   [[nodiscard]] size_t record_offset() const { return record_offset_; }
   [[nodiscard]] uint32_t record_line() const { return record_line_; }
@@ -155,6 +166,9 @@ class Tokenizer {
   uint32_t col_ = 1;
   size_t record_offset_ = 0;
   uint32_t record_line_ = 0;
+  Cell scratch_;  // a dropped cell is read into this
+  Cell first_dropped_;
+  size_t dropped_ = 0;
 };
 
 struct Delimiter {

@@ -28,6 +28,11 @@ inline constexpr size_t kMaxScalarChars = 10'000;
 /// teacher records in one file. A tree of this size takes about 600 MB.
 inline constexpr size_t kMaxNodes = 8'000'000;
 
+/// Columns of a CSV table (and cells of one row). The widest table of the data model, a
+/// programme's budget with a column for each year, has about 30; a row of a million delimiters
+/// must not become a million cells, nor its header a million names compared pairwise.
+inline constexpr size_t kMaxTableColumns = 1'000;
+
 /// Aliases (`*name`) copy their anchor's nodes. The copies, and the anchors kept for copying,
 /// may come to at most kAliasMultiple × the nodes written in the file plus kAliasAllowance
 /// nodes, and their texts to kAliasMultiple × the file's size plus kAliasAllowanceBytes, as

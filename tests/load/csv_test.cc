@@ -314,6 +314,46 @@ TEST_CASE("the locator names rows as a spreadsheet counts them, past multi-line 
   CHECK(where(4, 3) == "row 3, column B \"head\"");
 }
 
+TEST_CASE("the locator finds rows far from its checkpoints, and blank ones") {
+  std::string text = "id;name\n";
+  for (int i = 2; i <= 200; ++i) text += i % 7 == 0 ? "\n" : "x" + std::to_string(i) + ";y\n";
+  diag::Locator where = csv_locator(std::make_shared<const std::string>(text));
+  CHECK(where(65, 1) == "row 65, column A \"id\"");
+  CHECK(where(130, 6) == "row 130, column B \"name\"");
+  CHECK(where(130, 5) == "row 130, column A \"id\"");
+  CHECK(where(200, 6) == "row 200, column B \"name\"");
+  CHECK(where(201, 1) == "row 200, column B \"name\"");  // past the end: the last cell
+}
+
+TEST_CASE("limits: a row of more than 1,000 cells stops the reading at the first one past them") {
+  std::string header = "id;name\n";
+  std::string wide = "a;b" + std::string(5000, ';') + "\n";
+  Parsed p = parse(header + wide + "c;d;\n");
+  CHECK(!p.root);
+  CHECK(p.errors == 1);
+  CHECK(p.diagnostics.find("data/x.csv:2:1003: error: this row has 5002 cells; a table has at "
+                           "most 1000 columns") != std::string::npos);
+  CHECK(p.diagnostics.find("^ row 2, column ALM") != std::string::npos);
+  // A header as wide is one error too, not a million names compared with each other.
+  Parsed h = parse(std::string(2'000'000, ';') + "\n");
+  CHECK(h.errors == 1);
+}
+
+TEST_CASE("limits: a cell of more than 10,000 characters is an error at the cell") {
+  const std::string ok_cell(10'000, 'x');
+  const std::string long_cell = std::string(5'000, 'x') + std::string(5'001, 'a') + "ā";
+  Parsed fine = parse("id;name\na;" + ok_cell + "\n");
+  CHECK(fine.errors == 0);
+  Parsed p = parse("id;name\na;\"" + long_cell + "\"\nb;c\n");
+  CHECK(p.errors == 1);
+  CHECK(p.diagnostics.find("data/x.csv:2:3: error: this cell is 10002 characters long; a value "
+                           "may have at most 10000") != std::string::npos);
+  // Counted in characters, not bytes: 5,000 two-byte letters are 5,000.
+  std::string latvian;
+  for (int i = 0; i < 6'000; ++i) latvian += "ā";
+  CHECK(parse("id;name\na;" + latvian + "\n").errors == 0);
+}
+
 }  // namespace
 }  // namespace metodika::load
 
