@@ -55,7 +55,7 @@ int main(int argc, char** argv) {
       "build's manifest\n");
 
   metodika::cli::BuildOptions opts;
-  opts.jobs = std::max(1u, std::thread::hardware_concurrency());
+  opts.build.jobs = std::max(1u, std::thread::hardware_concurrency());
   std::string site_dir = ".", out_dir, as_of;
   auto add_site = [&](CLI::App* cmd) {
     cmd->add_option("SITE_DIR", site_dir, "the site folder (default: the current folder)");
@@ -68,14 +68,14 @@ int main(int argc, char** argv) {
                     "the date statuses are computed for, YYYY-MM-DD (overrides site.yaml's "
                     "as_of; without either, SOURCE_DATE_EPOCH sets it)")
       ->type_name("YYYY-MM-DD");
-  build->add_option("--jobs,-j", opts.jobs, kJobsHelp)
+  build->add_option("--jobs,-j", opts.build.jobs, kJobsHelp)
       ->type_name("N")
       ->check(CLI::Range(1u, 256u));
   build->add_flag("--quiet,-q", opts.quiet, "print nothing but errors and warnings");
   build->add_flag("--timings", opts.timings, "print the time each stage took");
-  build->add_flag("--clean", opts.clean,
+  build->add_flag("--clean", opts.build.clean,
                   "ignore the build cache (OUT.cache) and build everything again");
-  build->add_flag("--precompress", opts.precompress,
+  build->add_flag("--precompress", opts.build.precompress,
                   "also write FILE.gz beside every text file, for web servers that serve "
                   "it to clients that accept gzip (nginx gzip_static)");
   std::string only;
@@ -89,7 +89,7 @@ int main(int argc, char** argv) {
   add_site(check);
   check->add_option("--as-of", as_of, "the date statuses are computed for, YYYY-MM-DD")
       ->type_name("YYYY-MM-DD");
-  check->add_option("--jobs,-j", opts.jobs, kJobsHelp)
+  check->add_option("--jobs,-j", opts.build.jobs, kJobsHelp)
       ->type_name("N")
       ->check(CLI::Range(1u, 256u));
   check->add_flag("--quiet,-q", opts.quiet, "print nothing but errors and warnings");
@@ -109,7 +109,7 @@ int main(int argc, char** argv) {
   serve->add_option("--out", out_dir, "output folder (default: SITE_DIR/output)")->type_name("DIR");
   serve->add_option("--as-of", as_of, "the date statuses are computed for, YYYY-MM-DD")
       ->type_name("YYYY-MM-DD");
-  serve->add_option("--jobs,-j", opts.jobs, kJobsHelp)
+  serve->add_option("--jobs,-j", opts.build.jobs, kJobsHelp)
       ->type_name("N")
       ->check(CLI::Range(1u, 256u));
   serve->add_flag("--quiet,-q", opts.quiet, "print nothing but errors, warnings and changes");
@@ -138,22 +138,22 @@ int main(int argc, char** argv) {
 
   if (create->parsed()) return metodika::cli::run_new(new_dir);
 
-  opts.site_dir = site_dir;
-  if (!out_dir.empty()) opts.out_dir = out_dir;
+  opts.build.site_dir = site_dir;
+  if (!out_dir.empty()) opts.build.out_dir = out_dir;
   if (!as_of.empty()) {
-    opts.as_of = metodika::util::parse_date(as_of);
-    if (!opts.as_of) {
+    opts.build.as_of = metodika::util::parse_date(as_of);
+    if (!opts.build.as_of) {
       std::cerr << "metodika: error: --as-of \"" << as_of
                 << "\" is not a date; write it as YYYY-MM-DD, e.g. 2026-11-22\n";
       return 2;
     }
   }
-  opts.source_date_epoch = source_date_epoch();
-  opts.check_only = check->parsed();
-  using Parts = metodika::cli::BuildOptions::Parts;
-  if (only == "site") opts.parts = Parts::kSite;
-  if (only == "reports") opts.parts = Parts::kReports;
-  if (only == "annexes") opts.parts = Parts::kAnnexes;
+  opts.build.source_date_epoch = source_date_epoch();
+  opts.build.check_only = check->parsed();
+  using Parts = metodika::build::Parts;
+  if (only == "site") opts.build.parts = Parts::kSite;
+  if (only == "reports") opts.build.parts = Parts::kReports;
+  if (only == "annexes") opts.build.parts = Parts::kAnnexes;
   opts.progress = !opts.quiet && ::isatty(STDERR_FILENO);
   if (serve->parsed()) {
     serve_opts.build = opts;

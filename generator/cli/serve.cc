@@ -14,7 +14,6 @@
 #include <vector>
 
 #include "cli/commands.h"
-#include "model/build.h"
 #include "publish/staging.h"
 #include "serve/build_events.h"
 #include "serve/server.h"
@@ -132,21 +131,22 @@ void build_and_publish(BuildOptions options, serve::BuildEvents& events) {
 
 int run_serve(const ServeOptions& options) {
   BuildOptions build = options.build;
+  build::Options& stage = build.build;
   std::error_code ec;
-  if (!fs::is_directory(build.site_dir, ec)) {
-    std::cerr << "metodika: error: the site folder " << build.site_dir << " does not exist\n";
+  if (!fs::is_directory(stage.site_dir, ec)) {
+    std::cerr << "metodika: error: the site folder " << stage.site_dir << " does not exist\n";
     return 2;
   }
-  fs::path out = build.out_dir ? *build.out_dir : build.site_dir / "output";
-  if (std::string why = publish::unsafe_output_reason(out, build.site_dir); !why.empty()) {
+  if (stage.out_dir.empty()) stage.out_dir = stage.site_dir / "output";
+  const fs::path out = stage.out_dir;
+  if (std::string why = publish::unsafe_output_reason(out, stage.site_dir); !why.empty()) {
     std::cerr << "metodika: error: " << why << "\n";
     return 2;
   }
-  build.out_dir = out;
-  build.previous_output = publish::PreviousOutput::kKeepAsSpare;
-  // What unchanged files and figures gave is kept from one build to the next (BuildMemory).
-  BuildMemory memory;
-  build.memory = &memory;
+  stage.previous_output = publish::PreviousOutput::kKeepAsSpare;
+  // What unchanged files and figures gave is kept from one build to the next (build::Memory).
+  build::Memory memory;
+  stage.memory = &memory;
   raise_open_file_limit();
   try {
     StopSignals stop;  // before any thread starts, so that every thread inherits the mask
@@ -159,14 +159,14 @@ int run_serve(const ServeOptions& options) {
       return 1;
     }
     // Watch before the first build: an edit made while it runs is then not missed.
-    serve::SiteWatcher watcher(build.site_dir, kSiteFiles, kInputFolders);
+    serve::SiteWatcher watcher(stage.site_dir, kSiteFiles, kInputFolders);
     build_and_publish(build, events);
     server.start();
     std::fprintf(stderr,
                  "metodika: serving %s at http://%s:%d/ — watching %s for changes; Ctrl-C "
                  "stops\n",
                  out.string().c_str(), url_host(options.bind).c_str(), port,
-                 build.site_dir.string().c_str());
+                 stage.site_dir.string().c_str());
     if (!is_loopback(options.bind)) {
       std::fprintf(stderr,
                    "metodika: warning: listening on %s: anyone who can reach this "
