@@ -66,6 +66,56 @@ std::pair<std::string, size_t> quote_window(std::string_view line, uint32_t col)
   return {std::move(shown), width};
 }
 
+// The length of the UTF-8 sequence starting at s[i], 0 when it is not a valid one.
+size_t sequence_length(std::string_view s, size_t i) {
+  const auto c = static_cast<unsigned char>(s[i]);
+  size_t n = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 0;
+  if (n == 0 || (n == 2 && c < 0xC2) || i + n > s.size()) return 0;
+  for (size_t k = 1; k < n; ++k) {
+    if (!is_continuation(static_cast<unsigned char>(s[i + k]))) return 0;
+  }
+  return n;
+}
+
+// Text from the data (a file's name, a quoted value, a line) made safe to print on a terminal: a
+// control character (C0, DEL, C1) or a byte that is not UTF-8 would otherwise be sent to the
+// terminal as it is, and ESC or CSI sequences in a file name can rewrite what the screen shows.
+// In a message each becomes a visible escape (\n, \x1B, \xFF, \u009B); in a quoted source line
+// (`in_line`) one U+FFFD each, so that the caret below still counts one character a character.
+// Tabs stay in quoted lines (the caret line keeps them too).
+std::string printable(std::string_view s, bool in_line) {
+  std::string out;
+  out.reserve(s.size());
+  auto hex = [](unsigned v, int digits) {
+    static constexpr char kDigits[] = "0123456789ABCDEF";
+    std::string h;
+    for (int d = digits - 1; d >= 0; --d) h += kDigits[(v >> (4 * d)) & 0xF];
+    return h;
+  };
+  for (size_t i = 0; i < s.size();) {
+    const size_t n = sequence_length(s, i);
+    const auto c = static_cast<unsigned char>(s[i]);
+    const bool c0 = n == 1 && (c < 0x20 || c == 0x7F) && !(in_line && c == '\t');
+    const bool c1 = n == 2 && c == 0xC2 && static_cast<unsigned char>(s[i + 1]) < 0xA0;
+    if (n != 0 && !c0 && !c1) {
+      out.append(s.substr(i, n));
+      i += n;
+      continue;
+    }
+    if (in_line) {
+      out += "\uFFFD";
+    } else if (c == '\n') {
+      out += "\\n";
+    } else if (c1) {
+      out += "\\u00" + hex(static_cast<unsigned char>(s[i + 1]), 2);
+    } else {
+      out += "\\x" + hex(c, 2);
+    }
+    i += n == 0 ? 1 : n;
+  }
+  return out;
+}
+
 Diagnostic summary(const std::string& file, Severity severity) {
   Diagnostic d;
   d.severity = severity;
@@ -205,12 +255,12 @@ std::string_view Diagnostics::source_line(const std::string& file, std::string_v
 }
 
 std::string Diagnostics::format_one(const Diagnostic& d, bool quote_source) const {
-  std::string out = d.pos.file.empty() ? std::string("metodika") : d.pos.file;
+  std::string out = d.pos.file.empty() ? std::string("metodika") : printable(d.pos.file, false);
   if (d.pos.line > 0) {
     out += ':' + std::to_string(d.pos.line) + ':' + std::to_string(d.pos.col);
   }
   out += d.severity == Severity::kError ? ": error: " : ": warning: ";
-  out += d.message;
+  out += printable(d.message, false);
   out += '\n';
   if (quote_source && d.pos.line > 0) {
     Source source;
@@ -220,20 +270,20 @@ std::string Diagnostics::format_one(const Diagnostic& d, bool quote_source) cons
       if (it != sources_.end()) source = it->second;
     }
     if (source.text) {
-      auto [shown, caret] =
-          quote_window(source_line(d.pos.file, *source.text, d.pos.line), d.pos.col);
+      auto [shown, caret] = quote_window(
+          printable(source_line(d.pos.file, *source.text, d.pos.line), true), d.pos.col);
       std::string num = std::to_string(d.pos.line);
       std::string gutter(num.size(), ' ');
       out += ' ' + num + " | " + shown + '\n';
       out += ' ' + gutter + " | " + caret_prefix(shown, caret) + '^';
       if (source.locator) {
         std::string note = source.locator(d.pos.line, d.pos.col);
-        if (!note.empty()) out += ' ' + note;
+        if (!note.empty()) out += ' ' + printable(note, false);
       }
       out += '\n';
     }
   }
-  if (!d.hint.empty()) out += "  hint: " + d.hint + '\n';
+  if (!d.hint.empty()) out += "  hint: " + printable(d.hint, false) + '\n';
   return out;
 }
 

@@ -41,6 +41,21 @@ TEST_CASE("format_one quotes the source line with a caret under the column") {
 )");
 }
 
+TEST_CASE("text from the data is printed without control characters or bytes that are not UTF-8") {
+  // A file name or value holding ESC sequences would rewrite the terminal's screen.
+  Diagnostics diags;
+  Diagnostic d = make(Severity::kError, {"content/a\x1B[2Jb\xFF.md", 0, 0},
+                      "the name \"new\nline\xC2\x9B\" is wrong; ok: ā\tz", "rename \"\x07\"");
+  CHECK(diags.format_one(d) ==
+        "content/a\\x1B[2Jb\\xFF.md: error: the name \"new\\nline\\u009B\" is wrong; ok: "
+        "ā\\x09z\n  hint: rename \"\\x07\"\n");
+  // In a quoted line each becomes one U+FFFD, so that the caret still lines up; tabs stay.
+  diags.add_source("data/x.csv", text("a;\x1B[31mb\t;c\n"));
+  Diagnostic q = make(Severity::kError, {"data/x.csv", 1, 11}, "here", "");
+  CHECK(diags.format_one(q) == "data/x.csv:1:11: error: here\n 1 | a;\uFFFD[31mb\t;c\n"
+                               "   |         \t ^\n");
+}
+
 TEST_CASE("format_one without a hint ends after the caret") {
   Diagnostics diags;
   diags.add_source("data/x.yaml", text("a: 1\n"));
