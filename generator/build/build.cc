@@ -54,6 +54,9 @@ Summary write_output(const Options& options, Listener& listener, const model::Mo
   diag::Diagnostics theme_diags;
   load::Theme theme =
       load::load_theme(options.site_dir, model.site.theme, model.site.languages, theme_diags);
+  // The templates are checked before the output is locked too: a build stopped by a template
+  // leaves nothing beside the output.
+  if (!theme_diags.has_errors()) render::site::check_templates(theme, theme_diags);
   if (theme_diags.has_errors()) {
     listener.diagnostics(theme_diags);
     return invalid(theme_diags);

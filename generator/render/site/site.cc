@@ -117,6 +117,10 @@ std::vector<Task> tasks(const model::Model& model, const InputDigests* in) {
 
 }  // namespace
 
+void check_templates(const load::Theme& theme, diag::Diagnostics& diags) {
+  const Templates templates(theme, diags);
+}
+
 SiteStats render_site(const model::Model& model, const rules::Results& results,
                       const load::Theme& theme, util::OutputSink& out, diag::Diagnostics& diags,
                       const SiteOptions& options) {

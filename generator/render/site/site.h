@@ -18,6 +18,11 @@ struct SiteStats {
   size_t files = 0;  // every file written, pages included
 };
 
+/// Reports the theme's template problems (a template that does not parse, partials that include
+/// themselves or grow past the limit of render/site/templates.cc) to `diags` without rendering
+/// anything, so that a build can stop before it touches the output.
+void check_templates(const load::Theme& theme, diag::Diagnostics& diags);
+
 /// Writes the site into `out`. Template problems go to `diags`; nothing else can fail on valid
 /// data. `options` says which other outputs the same build writes, so that pages link to them.
 SiteStats render_site(const model::Model& model, const rules::Results& results,

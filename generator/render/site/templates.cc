@@ -2,7 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
+#include <map>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <vector>
 
@@ -181,19 +184,121 @@ class PartialInliner {
   std::vector<std::string_view> open_;  // the partials being expanded, outermost first
 };
 
+// The partials a template's text names in its {{> name}} tags (default delimiters; triple
+// mustaches are not partial tags).
+std::vector<std::string> partial_tags(std::string_view text) {
+  std::vector<std::string> names;
+  for (size_t at = text.find("{{"); at != std::string_view::npos; at = text.find("{{", at)) {
+    const bool triple = at + 2 < text.size() && text[at + 2] == '{';
+    const size_t close = text.find(triple ? "}}}" : "}}", at + 2);
+    if (close == std::string_view::npos) break;
+    std::string_view contents = text.substr(at + 2, close - at - 2);
+    at = close + 2;
+    while (!contents.empty() && std::isspace(static_cast<unsigned char>(contents.front()))) {
+      contents.remove_prefix(1);
+    }
+    if (triple || !contents.starts_with('>')) continue;
+    contents.remove_prefix(1);
+    while (!contents.empty() && std::isspace(static_cast<unsigned char>(contents.front()))) {
+      contents.remove_prefix(1);
+    }
+    while (!contents.empty() && std::isspace(static_cast<unsigned char>(contents.back()))) {
+      contents.remove_suffix(1);
+    }
+    names.emplace_back(contents);
+  }
+  return names;
+}
+
+// A template that includes itself through its partials would make the engine recurse until the
+// stack runs out (a crash, not an error), and one whose partials include others several times
+// over grows exponentially with their depth ("{{> b}}{{> b}}" in a, the same in b, …): both are
+// errors at the template's file, found before anything is rendered. Returns the templates that
+// may not be used.
+constexpr size_t kMaxExpandedBytes = 1u << 20;  // the default theme's templates together: 16 KB
+
+std::set<std::string, std::less<>> unusable_templates(const load::Theme& theme,
+                                                      diag::Diagnostics& diags) {
+  std::map<std::string_view, std::vector<std::string>> tags;
+  for (const auto& [name, text] : theme.templates) tags.emplace(name, partial_tags(text));
+  enum class State { kOpen, kDone };
+  std::map<std::string_view, State> state;
+  std::map<std::string_view, size_t> expanded;  // bytes with every partial put in place
+  std::set<std::string, std::less<>> bad;
+  auto where = [&](std::string_view name) {
+    auto src = theme.template_sources.find(name);
+    return src != theme.template_sources.end() ? src->second : std::string(name);
+  };
+  // Depth-first over the partials, with the path so far for the message. Iterative in spirit:
+  // the depth is at most the number of templates, which a theme keeps small.
+  std::vector<std::string_view> path;
+  std::function<size_t(std::string_view)> visit = [&](std::string_view name) -> size_t {
+    auto it = state.find(name);
+    if (it != state.end() && it->second == State::kDone) return expanded[name];
+    if (it != state.end()) {  // open: a cycle from `name` back to itself
+      std::string cycle;
+      for (auto p = std::find(path.begin(), path.end(), name); p != path.end(); ++p) {
+        cycle += std::string(*p) + " → ";
+        bad.emplace(*p);
+      }
+      cycle += std::string(name);
+      diags.error({where(name), 0, 0},
+                  "the template includes itself through its partials (" + cycle + ")",
+                  "a partial cannot include itself, directly or through other partials: remove "
+                  "one of the {{> …}} tags");
+      return 0;
+    }
+    auto t = tags.find(name);
+    if (t == tags.end()) return 0;  // a partial the theme lacks renders nothing
+    state[name] = State::kOpen;
+    path.push_back(name);
+    size_t bytes = theme.templates.find(name)->second.size();
+    for (const std::string& child : t->second) {
+      bytes = std::min(kMaxExpandedBytes + 1, bytes + visit(child));
+    }
+    path.pop_back();
+    state[name] = State::kDone;
+    expanded[name] = bytes;
+    return bytes;
+  };
+  for (const auto& [name, text] : theme.templates) visit(name);
+  // Reported where the limit is crossed: at the template whose partials are each within it. The
+  // templates that include that one cannot be used either, and say nothing more.
+  for (const auto& [name, text] : theme.templates) {
+    if (expanded[name] <= kMaxExpandedBytes || bad.contains(name)) continue;
+    const std::vector<std::string>& children = tags[name];
+    const bool crosses = std::none_of(children.begin(), children.end(), [&](const std::string& c) {
+      auto e = expanded.find(c);
+      return e != expanded.end() && e->second > kMaxExpandedBytes;
+    });
+    bad.emplace(name);
+    if (crosses) {
+      diags.error({where(name), 0, 0},
+                  "with its partials in place, the template is more than " +
+                      std::to_string(kMaxExpandedBytes >> 20) + " MiB long",
+                  "a partial included many times over by partials that are themselves included "
+                  "many times grows with every level: include each once");
+    }
+  }
+  return bad;
+}
+
 }  // namespace
 
 Templates::Templates(const load::Theme& theme, diag::Diagnostics& diags)
     : partials_(Data::type::object) {
+  const std::set<std::string, std::less<>> unusable = unusable_templates(theme, diags);
   // The partials that parse, which the tags of the others may be replaced with.
   std::map<std::string, std::string, std::less<>> valid_partials;
   for (const auto& [name, text] : theme.templates) {
-    if (name.starts_with("partials/") && kainjow::mustache::mustache(text).is_valid()) {
+    if (name.starts_with("partials/") && !unusable.contains(name) &&
+        kainjow::mustache::mustache(text).is_valid()) {
       valid_partials.emplace(name, text);
     }
   }
   PartialInliner inliner(valid_partials);
   for (const auto& [name, text] : theme.templates) {
+    if (unusable.contains(name)) continue;  // reported; a page of it is not rendered
     auto tmpl = std::make_unique<kainjow::mustache::mustache>(text);
     if (!tmpl->is_valid()) {
       auto src = theme.template_sources.find(name);
