@@ -2,7 +2,7 @@
 """Text stays text in every output (issue 19): builds tests/sites/valid-hostile/<case>/ — the
 valid site kurzeme-json with its patch/ laid over it, data values holding spreadsheet formulas,
 newlines with `::: table` directives, Markdown headings, lists, emphasis and links, `<script>`,
-and web addresses — and checks that every output shows them only as inert text:
+web addresses, and news tags named like a translation's placeholders ("{tag}") — and checks that every output shows them only as inert text:
 
 - open data CSV: no text cell starts a formula (=, +, -, @, tab, CR) unless it is a plain
   number; the payloads are kept, behind a single quote;
@@ -77,6 +77,16 @@ def html_checks(out):
             problems.append(f"{f.relative_to(out)}: a raw <script>alert")
         if re.search(r"""href=["']?\s*javascript:""", text, re.I):
             problems.append(f"{f.relative_to(out)}: a javascript: link")
+    return problems
+
+
+def placeholder_checks(out):
+    """A value that looks like a translation's placeholder ("{tag}", "{n}") is shown as it is:
+    a news tag named "{tag}" was filled into its own page title forever (a hang)."""
+    problems = []
+    pages = [f for f in out.rglob("index.html") if "birkas" in f.parts]
+    if not any("{tag}" in f.read_text("utf-8") for f in pages):
+        problems.append('no tag page shows the tag "{tag}"')
     return problems
 
 
@@ -159,9 +169,14 @@ def main():
         for case in cases:
             site, out = work / case.name / "site", work / case.name / "out"
             make_site(base, case, site)
-            build = subprocess.run([str(metodika), "build", str(site), "--out", str(out),
-                                    "--as-of", AS_OF, "--quiet"], capture_output=True, text=True)
             problems = []
+            try:
+                build = subprocess.run([str(metodika), "build", str(site), "--out", str(out),
+                                        "--as-of", AS_OF, "--quiet"], capture_output=True,
+                                       text=True, timeout=300)
+            except subprocess.TimeoutExpired:
+                check(f"{case.name}: builds", ["no exit within 300 s (a value filled forever?)"])
+                continue
             if build.returncode != 0 or ": error: " in build.stderr:
                 problems.append(f"exit {build.returncode}: {build.stderr[:2000]}")
             if re.search(r"Sanitizer|runtime error:|terminate called", build.stderr):
@@ -172,6 +187,8 @@ def main():
             csv_problems, _ = csv_checks(out)
             check(f"{case.name}: CSV cells are text, not formulas", csv_problems)
             check(f"{case.name}: HTML has no live script or link", html_checks(out))
+            if case.name == "text-values":
+                check(f"{case.name}: placeholders in values stay text", placeholder_checks(out))
             check(f"{case.name}: review page", review_html_checks(out))
             check(f"{case.name}: review PDF", review_pdf_checks(out, work))
     print(f"hostile_text: {len(failures)} failed")

@@ -31,7 +31,9 @@ std::string_view enum_key(const model::EnumTable<E, N>& table, E value) {
 // Replaces every "{name}" in `pattern` with `value`.
 std::string fill(std::string pattern, std::string_view name, const std::string& value) {
   std::string key = "{" + std::string(name) + "}";
-  for (size_t at; (at = pattern.find(key)) != std::string::npos;) {
+  // Searched on after each value put in: a value holding the key itself is not filled again.
+  for (size_t at = pattern.find(key); at != std::string::npos;
+       at = pattern.find(key, at + value.size())) {
     pattern.replace(at, key.size(), value);
   }
   return pattern;

@@ -28,7 +28,10 @@ constexpr size_t kSearchTextChars = 240;
 // `text` with every "{name}" replaced by `value`: translation strings carry their numbers.
 std::string fill(std::string text, std::string_view name, std::string_view value) {
   std::string key = "{" + std::string(name) + "}";
-  for (size_t at; (at = text.find(key)) != std::string::npos;) text.replace(at, key.size(), value);
+  // Searched on after each value put in: a tag named "{tag}" is not filled again (it was, forever).
+  for (size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size())) {
+    text.replace(at, key.size(), value);
+  }
   return text;
 }
 
