@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "load/fonts.h"
-#include "model/private_data.h"
+#include "model/read_memo.h"
 #include "load/theme.h"
 #include "publish/lock.h"
 #include "publish/patch.h"

@@ -14,7 +14,7 @@ namespace metodika::model {
 
 /// What one process keeps between its builds (`metodika serve`): the private teacher records read
 /// from each file, with the diagnostics reading them gave, so that an edit elsewhere does not
-/// read a national site's 25,000 records again. Defined in private_data.h.
+/// read a national site's 25,000 records again. Defined in model/read_memo.h.
 /// With `keep_trees` false (a one-off build), only the teacher records are kept, and each public
 /// data file's tree is freed once read.
 struct ReadMemo;

@@ -11,7 +11,7 @@
 #include "load/site_sources.h"
 #include "model/fields.h"
 #include "model/model.h"
-#include "model/private_data.h"
+#include "model/read_memo.h"
 
 namespace metodika::model::detail {
 

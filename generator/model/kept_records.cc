@@ -4,7 +4,7 @@
 #include <optional>
 #include <utility>
 
-#include "model/private_data.h"
+#include "model/read_memo.h"
 #include "model/store_codec.h"
 #include "util/binary.h"
 #include "util/digest.h"

@@ -17,7 +17,7 @@
 
 namespace metodika::model {
 
-struct ReadMemo;  // model/build.h; defined in private_data.h, which only `rules` includes
+struct ReadMemo;  // model/read_memo.h
 
 /// The entries of `memo.teacher_files` for `paths` (paths without an entry are left out), stamped
 /// with `salt`: the identity of the compiler, so that another compiler never takes them.

@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "diag/diagnostics.h"
-#include "model/private_data.h"
+#include "model/read_memo.h"
 
 namespace metodika::model {
 

@@ -8,6 +8,7 @@
 
 #include "model/build.h"
 #include "model/private_data.h"
+#include "model/read_memo.h"
 #include "site_fixture.h"
 
 namespace metodika::model {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "model/private_data.h"
+#include "model/read_memo.h"
 #include "site_fixture.h"
 
 namespace metodika::model {

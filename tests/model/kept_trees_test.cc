@@ -2,6 +2,7 @@
 // process encodes, the next decodes into the same trees and diagnostics, and a build from them
 // gives the same model and messages; anything but a whole encoding by the same compiler is
 // refused, and damaged bytes never crash the decoder.
+#include "model/read_memo.h"
 #include "model/kept_trees.h"
 
 #include <doctest/doctest.h>
