@@ -109,7 +109,6 @@ TEST_CASE("partials put in place of their tags render as kainjow renders the tag
       {"partials/li", "<li>{{name}}</li>\n"},
       {"partials/flag", "{{#flag}}\nyes\n{{/flag}}\n"},
       {"partials/outer", "[{{> partials/inline}}|{{> partials/flag}}]"},
-      {"partials/tree", "({{name}}{{#child}}{{> partials/tree}}{{/child}})"},
       {"partials/brace", "{"},
       {"partials/close", "}}"},
       {"partials/cr", "a\r"},
@@ -121,7 +120,6 @@ TEST_CASE("partials put in place of their tags render as kainjow renders the tag
       "<ul>\n  {{#items}}\n  {{> partials/li}}\n  {{/items}}\n</ul>\n",
       "{{> partials/flag}}{{> partials/flag}}end\n",
       "before\n{{> partials/outer}}\nafter",
-      "{{> partials/tree}}",
       "{{> partials/brace}}{y}}",
       "{y{{> partials/close}}",
       "{{> partials/cr}}\nnext\n",
@@ -142,6 +140,29 @@ TEST_CASE("partials put in place of their tags render as kainjow renders the tag
     CHECK(t.render("page", data) == reference(templates, "page", data));
   }
   CHECK(render("a{{> partials/item}}b", item) == "a<&lt;b&gt;>b");
+}
+
+TEST_CASE("a partial that includes itself is an error, and no template using it is rendered") {
+  // Even where data would end the recursion ({{#child}} false at a leaf), the engine's lookup
+  // through the context stack finds a parent's `child` and recurses until the stack runs out.
+  load::Theme theme;
+  theme.templates["partials/tree"] = "({{name}}{{#child}}{{> partials/tree}}{{/child}})";
+  theme.templates["partials/a"] = "{{> partials/b}}";
+  theme.templates["partials/b"] = "x{{> partials/a}}";
+  theme.templates["partials/fine"] = "fine";
+  theme.templates["page"] = "{{> partials/tree}}{{> partials/fine}}";
+  theme.templates["other"] = "{{> partials/fine}}";
+  theme.template_sources["partials/tree"] = "templates/partials/tree.mustache";
+  diag::Diagnostics diags;
+  Templates t(theme, diags);
+  CHECK(diags.error_count() == 2);
+  const std::string out = diags.format();
+  CHECK(out.find("templates/partials/tree.mustache: error: the template includes itself through "
+                 "its partials (partials/tree → partials/tree)") != std::string::npos);
+  CHECK(out.find("(partials/a → partials/b → partials/a)") != std::string::npos);
+  CHECK(!t.has("partials/tree"));
+  CHECK(t.has("other"));
+  CHECK(t.render("other", Data(Data::type::object)) == "fine");
 }
 
 TEST_CASE("names are looked up through the data, the shared strings and the partials") {
