@@ -162,6 +162,16 @@ std::string format_school_year(int end_year, std::string_view lang) {
   return start + "/" + end;
 }
 
+std::string format_school_years(int from, int to, std::string_view lang) {
+  if (from == to) return format_school_year(to, lang);
+  if (is_lv(lang)) {
+    return std::to_string(from - 1) + "./" + std::to_string(from) + ".–" + std::to_string(to - 1) +
+           "./" + std::to_string(to) + ". m. g.";
+  }
+  return std::to_string(from - 1) + "/" + std::to_string(from) + "–" + std::to_string(to - 1) + "/" +
+         std::to_string(to);
+}
+
 std::string month_name(int month, std::string_view lang) {
   if (month < 1 || month > 12) throw std::out_of_range("month_name: month must be 1..12");
   const auto& names = is_lv(lang) ? kMonthsLv : kMonthsEn;

@@ -53,6 +53,10 @@ inline constexpr std::string_view kNoBreakSpace = "\u00A0";
 /// "2024./2025. m. g.", en "2024/2025".
 [[nodiscard]] std::string format_school_year(int end_year, std::string_view lang);
 
+/// School years `from`..`to` (each by its end year) as one range: lv "2021./2022.–2024./2025. m.
+/// g.", en "2021/2022–2024/2025"; one year as format_school_year.
+[[nodiscard]] std::string format_school_years(int from, int to, std::string_view lang);
+
 /// Month name, nominative: lv lower case ("janvāris"), en capitalised ("January").
 /// Throws std::out_of_range unless 1 <= month <= 12 (a bug in the caller).
 [[nodiscard]] std::string month_name(int month, std::string_view lang);

@@ -158,6 +158,12 @@ TEST_CASE("format_time pads hours and minutes") {
   CHECK(format_time(23, 59) == "23:59");
 }
 
+TEST_CASE("format_school_years: a range of school years") {
+  CHECK(format_school_years(2022, 2025, "lv") == "2021./2022.–2024./2025. m. g.");
+  CHECK(format_school_years(2022, 2025, "en") == "2021/2022–2024/2025");
+  CHECK(format_school_years(2025, 2025, "lv") == "2024./2025. m. g.");
+}
+
 TEST_CASE("format_school_year takes the year the school year ends in") {
   CHECK(format_school_year(2025, "lv") == "2024./2025. m. g.");
   CHECK(format_school_year(2025, "en") == "2024/2025");

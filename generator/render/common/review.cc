@@ -10,6 +10,7 @@
 #include "render/common/municipality_charts.h"
 #include "rules/ce_index.h"
 #include "util/format.h"
+#include "util/text.h"
 
 namespace metodika::render {
 namespace {
@@ -74,6 +75,7 @@ Data fields(const model::Model& m, const rules::Results& r, const MunicipalityTa
   if (!mu.board.email.empty()) put(d, "board_email", mu.board.email);
   put(d, "council", mu.council);
   put(d, "period", std::to_string(m.site.review_from) + "–" + std::to_string(m.site.review_to));
+  put(d, "school_years", util::format_school_years(r.review.from, r.review.to, lang));
   put(d, "from", std::to_string(m.site.review_from));
   put(d, "to", std::to_string(m.site.review_to));
   put(d, "as_of", util::format_date_long(m.site.as_of, lang));
@@ -137,8 +139,10 @@ Data fields(const model::Model& m, const rules::Results& r, const MunicipalityTa
     put(d, "pd_meeting", num(*pd.meeting));
     put(d, "pd_teachers", num(pd.teachers));
   } else if (pd.teachers > 0) {
-    put(d, "pd_hidden",
-        replace_all(in.t("directory.pd_hidden"), "{n}", std::to_string(m.site.rules.small_cell)));
+    put(d, "pd_hidden", pd.reason == rules::Suppression::kComplementary
+                            ? in.t("directory.pd_complementary")
+                            : util::fill(in.t("directory.pd_hidden"), "n",
+                                         std::to_string(m.site.rules.small_cell)));
   }
   if (!r.national_pd.suppressed && r.national_pd.share) {
     put(d, "pd_national_share", pct(*r.national_pd.share));
@@ -316,7 +320,9 @@ const std::vector<std::string>& review_directives() {
 Review build_review(const model::Model& m, const rules::Results& r, const ReviewInputs& in) {
   const auto& mu = m.municipalities[in.municipality];
   std::optional<MunicipalityTables> own;
-  if (!in.tables) own = municipality_tables(m, r, in.municipality, in.lang, in.t, in.council);
+  if (!in.tables) {
+    own = municipality_tables(m, r, in.municipality, in.lang, in.t, in.council, r.review);
+  }
   const MunicipalityTables& tables = in.tables ? *in.tables : *own;
   Review review;
   review.lang = in.lang;

@@ -55,7 +55,8 @@ std::string region_label(const SiteContext& c, const Table& table) {
 std::string cell_text(const SiteContext& c, const Column& col, const Cell& cell, RowKind kind,
                       std::string_view suppressed) {
   // A blank in a group or total row (its id, its note) is layout, not missing data.
-  bool blank = cell.empty() && cell.note == CellNote::kNone && kind != RowKind::kData;
+  bool blank = cell.empty() && cell.note == CellNote::kNone && cell.reason.empty() &&
+               kind != RowKind::kData;
   return blank ? std::string() : format_cell(col, cell, c.lang(), suppressed);
 }
 

@@ -170,7 +170,10 @@ size_t write_annexes(const model::Model& model, const rules::Results& results,
   // The national workbook needs every municipality's tables; a municipality's, its own.
   std::vector<MunicipalityTables> tables(n);
   util::parallel_for(n, options.jobs, [&](size_t mi) {
-    if (todo[0] || todo[mi + 1]) tables[mi] = municipality_tables(model, results, mi, lang, ctx.t);
+    if (todo[0] || todo[mi + 1]) {
+      // Every sheet covers the review period, as the review does (rules::SchoolYears).
+      tables[mi] = municipality_tables(model, results, mi, lang, ctx.t, false, results.review);
+    }
   });
   // Each workbook is written as soon as it is ready.
   util::parallel_for(n + 1, options.jobs, [&](size_t i) {
