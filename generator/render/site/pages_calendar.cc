@@ -276,7 +276,15 @@ void write_materials(SiteContext& c) {
         key = "on_track";
         break;
     }
-    it.set("status", c.t("calendar.status." + key));
+    // An unpublished material shows its editorial status and its deadline state:
+    // "plānots; termiņš nav tuvu", "tiek recenzēts; tuvojas termiņš".
+    std::string status = c.t("calendar.status." + key);
+    if (r.state != rules::MaterialState::kPublished) {
+      status = c.t("calendar.editorial." +
+                   std::string(enum_key(model::kMaterialStatuses, r.editorial))) +
+               "; " + status;
+    }
+    it.set("status", status);
     it.set("status_class", key);
     it.set("deadline", util::format_date_numeric(m.deadline, c.lang()));
     if (m.published) it.set("published", util::format_date_numeric(*m.published, c.lang()));
