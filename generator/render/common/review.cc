@@ -160,6 +160,12 @@ Data fields(const model::Model& m, const rules::Results& r, const MunicipalityTa
   put(d, "municipal_methodologists", num(municipal));
   set_bool(d, "has_methodologists", methodologists > 0);
   set_bool(d, "has_time_split", !tables.time_split.empty());
+  // The time norm of municipal methodologists, as site.yaml rules.methodologist_time says.
+  for (const auto& [name, category] : model::kWorkCategories) {
+    const double share = m.site.rules.methodologist_time[category];
+    put(d, "time_norm_" + std::string(name),
+        util::format_percent(share, share == static_cast<int64_t>(share) ? 0 : 1, lang));
+  }
 
   // Olympiads: participants and places over the results of the municipality's schools.
   int64_t participants = 0, prizes = 0, first_places = 0;
