@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "render/common/ical.h"
@@ -15,6 +16,7 @@
 #include "render/site/pages.h"
 #include "rules/material_status.h"
 #include "rules/upcoming.h"
+#include "util/collate.h"
 #include "util/format.h"
 
 namespace metodika::render::site {
@@ -200,7 +202,7 @@ void write_olympiads(SiteContext& c) {
   std::sort(sorted.begin(), sorted.end(),
             [](auto* a, auto* b) { return std::tie(a->start, a->id) < std::tie(b->start, b->id); });
 
-  // Calendars: all olympiads, then one per subject (subject ids in id order).
+  // Calendars: all olympiads, then one per subject.
   std::vector<CalendarEvent> all;
   std::map<std::string, std::vector<CalendarEvent>> by_subject;
   for (const auto* o : sorted) {
@@ -211,8 +213,18 @@ void write_olympiads(SiteContext& c) {
   const std::string title = c.t("calendar.olympiads_title");
   c.write(c.urls().file(c.lang(), "olimpiades.ics"),
           write_calendar(calendar_prodid(c), site_title + " — " + title, all, as_of));
-  Data feeds(Data::type::list);
+  // The subjects' feeds in Latvian (the page language's) collation of their names, then by id:
+  // "Angļu valoda, Bioloģija, Ekonomika, Ķīmija", not the order of the English ids.
+  const util::Collator& collator = util::Collator::for_language(c.lang());
+  std::vector<std::pair<std::string, const std::string*>> subjects;
   for (const auto& [subject, events] : by_subject) {
+    subjects.emplace_back(collator.sort_key(subject_name(c, subject)) + '\x01' + subject, &subject);
+  }
+  std::sort(subjects.begin(), subjects.end());
+  Data feeds(Data::type::list);
+  for (const auto& [key, id] : subjects) {
+    const std::string& subject = *id;
+    const std::vector<CalendarEvent>& events = by_subject[subject];
     std::string rel = "olimpiades/" + subject + ".ics";
     std::string name = subject_name(c, subject);
     c.write(c.urls().file(c.lang(), rel),
@@ -225,7 +237,7 @@ void write_olympiads(SiteContext& c) {
   }
 
   // The page: the current school year by month, then the other school years, newest first.
-  const int current = util::school_year_of(as_of);
+  const int current = c.results().current_school_year;  // rules/period.h
   std::map<int, std::vector<const model::Olympiad*>, std::greater<>> by_year;
   for (const auto* o : sorted) by_year[util::school_year_of(o->start)].push_back(o);
   Data body(Data::type::object);
