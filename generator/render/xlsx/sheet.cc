@@ -1,6 +1,7 @@
 #include "render/xlsx/sheet.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <set>
@@ -189,7 +190,14 @@ std::optional<double> sheet_number(const Column& column, const Cell& cell) {
       if (const auto* v = std::get_if<int64_t>(&cell.value)) return static_cast<double>(*v) / 100;
       break;
     case ColumnType::kPercent:
-      if (const auto* v = std::get_if<double>(&cell.value)) return *v / 100;
+      if (std::holds_alternative<double>(cell.value)) {
+        // The rounded value the site and the CSV show ("55.8"), as a fraction read from its
+        // decimal text ("55.8e-2"): 0.558, not 55.8 / 100 = 0.5579999999999999.
+        const std::string text = machine_cell(column, cell) + "e-2";
+        double fraction = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), fraction);
+        if (ec == std::errc() && end == text.data() + text.size()) return fraction;
+      }
       break;
     case ColumnType::kInteger:
     case ColumnType::kYear:
