@@ -31,6 +31,10 @@ Results compute(const model::Model& model, PdMemo* memo) {
   Results results;
   results.review = review_period(model.site);
   results.current_school_year = current_school_year(as_of);
+  results.accreditation.reserve(model.institutions.size());
+  for (const model::Institution& institution : model.institutions) {
+    results.accreditation.push_back(accreditation_state(institution, as_of));
+  }
 
   results.ce.reserve(model.metrics.size());
   for (const model::MetricRecord& record : model.metrics) {

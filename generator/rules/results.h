@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/model.h"
+#include "rules/accreditation.h"
 #include "rules/budget.h"
 #include "rules/ce_index.h"
 #include "rules/ce_summary.h"
@@ -26,6 +27,7 @@ struct Results {
   std::vector<std::vector<TimeSplit>> time_splits;  // parallel to model.methodologists
   std::vector<MaterialStatusResult> materials;      // parallel to model.materials
   std::vector<BudgetTotals> budgets;                // parallel to model.programmes
+  std::vector<AccreditationState> accreditation;    // parallel to model.institutions
   SchoolYears review;                               // site.yaml `review` (rules/period.h)
   int current_school_year = 0;                      // the school year of as_of
 

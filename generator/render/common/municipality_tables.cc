@@ -216,7 +216,9 @@ class Builder {
     std::string suffix = latest ? ", " + util::format_school_year(latest, lang_) : "";
     t.columns = {row_header("name", t_("directory.name")), col("kind", t_("directory.kind_label")),
                  col("students", t_("directory.students") + suffix, ColumnType::kInteger),
-                 col("teachers", t_("directory.teachers") + suffix, ColumnType::kInteger)};
+                 col("teachers", t_("directory.teachers") + suffix, ColumnType::kInteger),
+                 col("accreditation_until", t_("tables.accreditation_until"), ColumnType::kDate),
+                 col("accreditation", t_("tables.accreditation"))};
     for (size_t s : schools) {
       const auto& in = m_.institutions[s];
       Row row;
@@ -225,6 +227,25 @@ class Builder {
           t_("directory.kind." + std::string(model::enum_name(model::kInstitutionKinds, in.kind)))));
       row.cells.push_back(int_cell(at_year(in.students, latest)));
       row.cells.push_back(int_cell(at_year(in.teachers, latest)));
+      // The accreditation's state on as_of, as the rules decide it (rules/accreditation.h).
+      row.cells.push_back(date_cell(in.accreditation
+                                        ? std::optional<util::Date>(in.accreditation->valid_until)
+                                        : std::nullopt));
+      switch (r_.accreditation[s]) {
+        case rules::AccreditationState::kExpired: {
+          Cell cell = text_cell(t_("tables.accreditation_expired"));
+          cell.status = "not-met";
+          row.cells.push_back(std::move(cell));
+          break;
+        }
+        case rules::AccreditationState::kExpiring:
+          row.cells.push_back(text_cell(t_("tables.accreditation_expiring")));
+          break;
+        case rules::AccreditationState::kValid:
+          row.cells.push_back(text_cell(t_("tables.accreditation_valid")));
+          break;
+        case rules::AccreditationState::kNone: row.cells.push_back(Cell{}); break;
+      }
       t.rows.push_back(std::move(row));
     }
     return t;

@@ -36,7 +36,8 @@ struct MunicipalityTables {
   std::vector<int> years;
 
   /// "iestades": name (linked), kind, students and teachers in the latest school year with data
-  /// (the column labels name it).
+  /// (the column labels name it), accreditation valid until and its state on as_of
+  /// (rules::AccreditationState: valid / expiring within a year / expired).
   Table institutions;
   /// "iestades-pa-gadiem": name (linked), school year, students, teachers: one row per school
   /// and year with data (long form, for spreadsheets and open data).
