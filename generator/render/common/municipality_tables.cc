@@ -30,11 +30,6 @@ Column row_header(std::string key, std::string label) {
   return c;
 }
 
-std::string replace_n(std::string text, int n) {
-  if (size_t at = text.find("{n}"); at != std::string::npos) text.replace(at, 3, std::to_string(n));
-  return text;
-}
-
 // A cell hidden by the rules, with its reason: the default "fewer than N teachers" for a small
 // cell (every format's own suppressed text), its own text for a complementary suppression.
 Cell hidden_cell(rules::Suppression why, const Translate& t) {
@@ -329,8 +324,7 @@ class Builder {
       const auto& in = m_.institutions[rec.school_index];
       for (const auto& [grade, subjects] : rec.diagnostic) {
         std::string number = grade.starts_with("grade") ? grade.substr(5) : grade;
-        std::string label = t_("directory.grade_of");
-        if (size_t at = label.find("{n}"); at != std::string::npos) label.replace(at, 3, number);
+        const std::string label = util::fill(t_("directory.grade_of"), "n", number);
         for (const auto& [subject, pct] : subjects) {
           const model::Subject* subj = m_.find_subject(subject);
           Row row;
@@ -348,7 +342,8 @@ class Builder {
     Table t;
     t.id = "kvalitate";
     t.title = t_("tables.quality");
-    t.note = replace_n(t_("tables.quality_note"), m_.site.rules.observations_per_teacher);
+    t.note = util::fill(t_("tables.quality_note"), "n",
+                        std::to_string(m_.site.rules.observations_per_teacher));
     t.columns = {row_header("school", t_("directory.school")),
                  col("year", t_("directory.school_year"), ColumnType::kSchoolYear),
                  col("observed", t_("tables.observed"), ColumnType::kInteger),
@@ -433,7 +428,7 @@ class Builder {
     Table t;
     t.id = "pilnveide";
     t.title = t_("directory.pd");
-    t.note = replace_n(t_("tables.pd_note"), m_.site.rules.small_cell);
+    t.note = util::fill(t_("tables.pd_note"), "n", std::to_string(m_.site.rules.small_cell));
     t.columns = {row_header("school", t_("directory.school")),
                  col("teachers", t_("tables.teacher_records"), ColumnType::kInteger),
                  col("meeting", t_("tables.meeting"), ColumnType::kInteger),

@@ -26,13 +26,6 @@ const std::vector<std::string> kCharts = {"dinamika", "ce-indekss", "pilnveide",
 // Where the board's conclusions go (U+E002, a private-use code point like the fields' marks).
 constexpr std::string_view kConclusions = "\xEE\x80\x82";
 
-std::string replace_all(std::string text, std::string_view key, std::string_view value) {
-  for (size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size())) {
-    text.replace(at, key.size(), value);
-  }
-  return text;
-}
-
 void set_bool(Data& d, const std::string& key, bool v) {
   d.set(key, v ? Data(Data::type::bool_true) : Data(Data::type::bool_false));
 }
@@ -337,8 +330,8 @@ Review build_review(const model::Model& m, const rules::Results& r, const Review
   review.from = m.site.review_from;
   review.to = m.site.review_to;
   review.period = std::to_string(review.from) + "–" + std::to_string(review.to);
-  review.title = replace_all(in.t("review.document_title"), "{municipality}", review.municipality);
-  review.subject = replace_all(in.t("review.subject"), "{period}", review.period);
+  review.title = util::fill(in.t("review.document_title"), "municipality", review.municipality);
+  review.subject = util::fill(in.t("review.subject"), "period", review.period);
   review.date = util::format_date_long(m.site.as_of, in.lang);
   review.keywords = {in.t("review.keyword_quality"), review.municipality, review.period};
   review.html_url = in.html_url;

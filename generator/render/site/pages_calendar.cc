@@ -18,6 +18,7 @@
 #include "rules/upcoming.h"
 #include "util/collate.h"
 #include "util/format.h"
+#include "util/text.h"
 
 namespace metodika::render::site {
 namespace {
@@ -31,14 +32,6 @@ std::string_view enum_key(const model::EnumTable<E, N>& table, E value) {
 }
 
 // Replaces every "{name}" in `pattern` with `value`.
-std::string fill(std::string pattern, std::string_view name, const std::string& value) {
-  std::string key = "{" + std::string(name) + "}";
-  for (size_t at; (at = pattern.find(key)) != std::string::npos;) {
-    pattern.replace(at, key.size(), value);
-  }
-  return pattern;
-}
-
 // The host of base_url, for iCalendar UIDs (RFC 5545 3.8.4.7 suggests a domain on the right).
 std::string host_of(std::string_view base_url) {
   size_t scheme = base_url.find("://");
@@ -88,9 +81,9 @@ std::string olympiad_label(const SiteContext& c, const model::Olympiad& o) {
 std::string grades_text(const SiteContext& c, const model::Olympiad& o) {
   if (o.grade_from == 0 && o.grade_to == 0) return {};
   if (o.grade_to <= o.grade_from) {
-    return fill(c.t("calendar.grade_one"), "grade", std::to_string(o.grade_from));
+    return util::fill(c.t("calendar.grade_one"), "grade", std::to_string(o.grade_from));
   }
-  return fill(fill(c.t("calendar.grade_range"), "from", std::to_string(o.grade_from)), "to",
+  return util::fill(util::fill(c.t("calendar.grade_range"), "from", std::to_string(o.grade_from)), "to",
               std::to_string(o.grade_to));
 }
 
@@ -301,10 +294,10 @@ void write_materials(SiteContext& c) {
     it.set("deadline", util::format_date_numeric(m.deadline, c.lang()));
     if (m.published) it.set("published", util::format_date_numeric(*m.published, c.lang()));
     if (r.state == rules::MaterialState::kDueSoon || r.state == rules::MaterialState::kOnTrack) {
-      it.set("days_left", fill(c.t("calendar.days_left"), "days",
+      it.set("days_left", util::fill(c.t("calendar.days_left"), "days",
                                util::format_int(r.days_to_deadline, c.lang())));
     } else if (r.state == rules::MaterialState::kOverdue) {
-      it.set("days_left", fill(c.t("calendar.days_overdue"), "days",
+      it.set("days_left", util::fill(c.t("calendar.days_overdue"), "days",
                                util::format_int(-r.days_to_deadline, c.lang())));
     }
     std::string subjects;
