@@ -658,8 +658,16 @@ class Builder {
         lr.cells.push_back(text_cell(line.id));
         lr.cells.push_back(text_cell(line.title.in(lang_)));
         for (int y : tot.years) {
+          // A year the line has no amount for is blank with its reason, not "0 EUR": the
+          // programme planned nothing there (the sums count it as nothing all the same).
           auto it = line.amounts.find(y);
-          lr.cells.push_back(money(it == line.amounts.end() ? 0 : it->second));
+          if (it == line.amounts.end()) {
+            Cell none;
+            none.reason = t_("tables.no_amount");
+            lr.cells.push_back(std::move(none));
+          } else {
+            lr.cells.push_back(money(it->second));
+          }
         }
         lr.cells.push_back(money(tot.line_totals[g][l]));
         lr.cells.push_back(line.note.empty() ? Cell{} : text_cell(line.note));
