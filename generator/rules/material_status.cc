@@ -5,6 +5,7 @@ namespace metodika::rules {
 MaterialStatusResult material_status(const model::Material& material, util::Date as_of,
                                      const model::Rules& rules) {
   MaterialStatusResult result;
+  result.editorial = material.status;
   result.days_to_deadline = static_cast<int>(material.deadline.days() - as_of.days());
   if (material.status == model::MaterialStatus::kPublished) {
     result.state = MaterialState::kPublished;

@@ -10,6 +10,9 @@ enum class MaterialState { kPublished, kOverdue, kDueSoon, kOnTrack };
 
 struct MaterialStatusResult {
   MaterialState state = MaterialState::kOnTrack;
+  /// The editorial status of the data (`status:` planned, in_progress, review, published),
+  /// shown beside the deadline state: a planned material is not "being developed".
+  model::MaterialStatus editorial = model::MaterialStatus::kPlanned;
   bool published_late = false;  // published, and the publication date is after the deadline
   int days_to_deadline = 0;     // deadline − as_of in days; negative when the deadline is past
 };

@@ -29,6 +29,12 @@ Results compute(const model::Model& model, PdMemo* memo) {
   const model::Rules& rules = model.site.rules;
   const util::Date as_of = model.site.as_of;
   Results results;
+  results.review = review_period(model.site);
+  results.current_school_year = current_school_year(as_of);
+  results.accreditation.reserve(model.institutions.size());
+  for (const model::Institution& institution : model.institutions) {
+    results.accreditation.push_back(accreditation_state(institution, as_of));
+  }
 
   results.ce.reserve(model.metrics.size());
   for (const model::MetricRecord& record : model.metrics) {

@@ -7,11 +7,13 @@
 #include <vector>
 
 #include "model/model.h"
+#include "rules/accreditation.h"
 #include "rules/budget.h"
 #include "rules/ce_index.h"
 #include "rules/ce_summary.h"
 #include "rules/material_status.h"
 #include "rules/methodologist_time.h"
+#include "rules/period.h"
 #include "rules/school_pd.h"
 
 namespace metodika::rules {
@@ -25,6 +27,9 @@ struct Results {
   std::vector<std::vector<TimeSplit>> time_splits;  // parallel to model.methodologists
   std::vector<MaterialStatusResult> materials;      // parallel to model.materials
   std::vector<BudgetTotals> budgets;                // parallel to model.programmes
+  std::vector<AccreditationState> accreditation;    // parallel to model.institutions
+  SchoolYears review;                               // site.yaml `review` (rules/period.h)
+  int current_school_year = 0;                      // the school year of as_of
 
   /// The entry of `school_pd` for the institution model.institutions[institution], or nullptr
   /// when it has no teacher records (a binary search: `school_pd` follows model.institutions).

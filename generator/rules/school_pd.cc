@@ -49,6 +49,7 @@ std::vector<SchoolPd> school_pd(const model::Model& model, util::Date on) {
     school.school_index = i;
     school.teachers = tally.teachers;
     school.suppressed = is_suppressed(tally.teachers, rules);
+    school.reason = school.suppressed ? Suppression::kSmallCell : Suppression::kShown;
     if (!school.suppressed) {
       school.meeting = tally.meeting;
       school.share = percent(tally.meeting, tally.teachers);
@@ -90,11 +91,19 @@ struct Count {
   int teachers = 0;
   int hidden = 0;
   int meeting = 0;
+  CategoryHours hours{};
 
   void add(Cover cover, const model::Teacher& teacher, util::Date on, const model::Rules& rules) {
     ++teachers;
     if (cover == Cover::kHidden) ++hidden;
-    if (meets_norm(teacher, on, rules)) ++meeting;
+    // As school_pd counts: the norm is reached by the window's hours in all categories.
+    const CategoryHours own = hours_by_category(teacher, on, rules);
+    double total = 0;
+    for (size_t c = 0; c < own.size(); ++c) {
+      hours[c] += own[c];
+      total += own[c];
+    }
+    if (reaches_norm(total, rules)) ++meeting;
   }
 };
 
@@ -103,11 +112,16 @@ PdSummary summary_of(const Count& count, const model::Rules& rules) {
   summary.teachers = count.teachers;
   // A total minus its shown parts is the aggregate over the hidden teachers: it must itself be
   // empty or no small cell.
-  summary.suppressed = is_suppressed(count.teachers, rules) ||
-                       (count.hidden > 0 && is_suppressed(count.hidden, rules));
+  if (is_suppressed(count.teachers, rules)) {
+    summary.reason = Suppression::kSmallCell;
+  } else if (count.hidden > 0 && is_suppressed(count.hidden, rules)) {
+    summary.reason = Suppression::kComplementary;
+  }
+  summary.suppressed = summary.reason != Suppression::kShown;
   if (!summary.suppressed) {
     summary.meeting = count.meeting;
     summary.share = percent(count.meeting, count.teachers);
+    for (size_t c = 0; c < count.hours.size(); ++c) summary.hours_by_category[c] = count.hours[c];
   }
   return summary;
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "model/model.h"
+#include "rules/suppression.h"
 #include "util/date.h"
 
 namespace metodika::rules {
@@ -21,6 +22,7 @@ struct SchoolPd {
   size_t school_index = 0;      // into model.institutions
   int teachers = 0;             // teacher records of the school
   bool suppressed = false;      // teachers < rules.small_cell: nothing below is shown
+  Suppression reason = Suppression::kShown;  // kSmallCell when suppressed
   std::optional<int> meeting;   // teachers meeting the norm
   std::optional<double> share;  // meeting / teachers, percent 0..100
   /// Hours in the development window, by model::CourseCategory, summed over the school's
@@ -38,8 +40,14 @@ struct SchoolPd {
 struct PdSummary {
   int teachers = 0;         // all teacher records of the schools, suppressed schools included
   bool suppressed = false;  // see pd_summary
+  /// Why it is suppressed: kSmallCell when it covers fewer than small_cell teachers,
+  /// kComplementary when it covers enough but would give a hidden part away by subtraction.
+  Suppression reason = Suppression::kShown;
   std::optional<int> meeting;
   std::optional<double> share;  // percent 0..100
+  /// Hours in the development window by model::CourseCategory over all its teachers (hidden
+  /// schools' included), shown and hidden with the total.
+  std::array<std::optional<double>, 8> hours_by_category;
 };
 
 /// The total over `schools` (entries of school_pd for the same `on`), counting every teacher

@@ -162,6 +162,30 @@ std::string format_school_year(int end_year, std::string_view lang) {
   return start + "/" + end;
 }
 
+bool takes_singular(int64_t n, std::string_view lang) {
+  const int64_t abs = n < 0 ? -n : n;
+  if (is_lv(lang)) return abs % 10 == 1 && abs % 100 != 11;
+  return abs == 1;
+}
+
+std::string format_count(int64_t n, std::string_view one, std::string_view many,
+                         std::string_view lang) {
+  std::string out = format_int(n, lang);
+  out += "\u00A0";
+  out.append(takes_singular(n, lang) ? one : many);
+  return out;
+}
+
+std::string format_school_years(int from, int to, std::string_view lang) {
+  if (from == to) return format_school_year(to, lang);
+  if (is_lv(lang)) {
+    return std::to_string(from - 1) + "./" + std::to_string(from) + ".–" + std::to_string(to - 1) +
+           "./" + std::to_string(to) + ". m. g.";
+  }
+  return std::to_string(from - 1) + "/" + std::to_string(from) + "–" + std::to_string(to - 1) + "/" +
+         std::to_string(to);
+}
+
 std::string month_name(int month, std::string_view lang) {
   if (month < 1 || month > 12) throw std::out_of_range("month_name: month must be 1..12");
   const auto& names = is_lv(lang) ? kMonthsLv : kMonthsEn;

@@ -53,6 +53,19 @@ inline constexpr std::string_view kNoBreakSpace = "\u00A0";
 /// "2024./2025. m. g.", en "2024/2025".
 [[nodiscard]] std::string format_school_year(int end_year, std::string_view lang);
 
+/// Whether a noun counted by `n` takes its singular form: in Latvian when `n` ends in 1 but not
+/// in 11 ("1 iestāde", "21 iestāde", "11 iestādes", "5 iestādes"), in English when n is 1.
+[[nodiscard]] bool takes_singular(int64_t n, std::string_view lang);
+
+/// `n` (format_int) and a no-break space, so that the number never ends a line apart from its
+/// noun, then `one` or `many` as takes_singular says: "21\u00A0iestāde", "5\u00A0iestādes".
+[[nodiscard]] std::string format_count(int64_t n, std::string_view one, std::string_view many,
+                                       std::string_view lang);
+
+/// School years `from`..`to` (each by its end year) as one range: lv "2021./2022.–2024./2025. m.
+/// g.", en "2021/2022–2024/2025"; one year as format_school_year.
+[[nodiscard]] std::string format_school_years(int from, int to, std::string_view lang);
+
 /// Month name, nominative: lv lower case ("janvāris"), en capitalised ("January").
 /// Throws std::out_of_range unless 1 <= month <= 12 (a bug in the caller).
 [[nodiscard]] std::string month_name(int month, std::string_view lang);

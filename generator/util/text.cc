@@ -13,6 +13,22 @@
 
 namespace metodika::util {
 
+std::string fill(std::string_view text, std::string_view name, std::string_view value) {
+  std::string field;
+  field.reserve(name.size() + 2);
+  field.append("{").append(name).append("}");
+  std::string out;
+  out.reserve(text.size());
+  size_t from = 0;
+  for (size_t at = text.find(field); at != std::string_view::npos; at = text.find(field, from)) {
+    out.append(text.substr(from, at - from)).append(value);
+    from = at + field.size();
+  }
+  out.append(text.substr(from));
+  return out;
+}
+
+
 namespace {
 
 constexpr char32_t kReplacement = 0xFFFD;

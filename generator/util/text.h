@@ -14,6 +14,12 @@ namespace metodika::util {
 /// U+10FFFF; no truncated sequences). The empty string is valid.
 [[nodiscard]] bool is_valid_utf8(std::string_view text);
 
+/// `text` with every "{name}" replaced by `value`, in one left-to-right pass: the inserted value
+/// is never searched again, so a value that contains "{name}" itself is put in as it is (the one
+/// placeholder fill of the theme's strings: "nav rādīts: mazāk nekā {n} pedagogi").
+[[nodiscard]] std::string fill(std::string_view text, std::string_view name,
+                               std::string_view value);
+
 /// Number of Unicode code points in `text`. Each ill-formed sequence counts as one code point
 /// (the U+FFFD it would be replaced with).
 [[nodiscard]] size_t utf8_length(std::string_view text);

@@ -91,3 +91,25 @@ TEST_CASE("material_status follows rules.due_soon_days") {
 
 }  // namespace
 }  // namespace metodika::rules
+
+namespace metodika::rules {
+namespace {
+
+TEST_CASE("material_status keeps the editorial status beside the deadline state") {
+  const model::Rules rules = testing::seed_rules();
+  const util::Date as_of = testing::date("2025-08-31");
+  model::Material planned;
+  planned.deadline = testing::date("2026-08-31");
+  planned.status = model::MaterialStatus::kPlanned;
+  const MaterialStatusResult p = material_status(planned, as_of, rules);
+  CHECK(p.state == MaterialState::kOnTrack);
+  CHECK(p.editorial == model::MaterialStatus::kPlanned);  // on track, but not being developed
+  planned.status = model::MaterialStatus::kReview;
+  planned.deadline = testing::date("2025-08-01");
+  const MaterialStatusResult r = material_status(planned, as_of, rules);
+  CHECK(r.state == MaterialState::kOverdue);
+  CHECK(r.editorial == model::MaterialStatus::kReview);
+}
+
+}  // namespace
+}  // namespace metodika::rules

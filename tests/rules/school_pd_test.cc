@@ -108,6 +108,8 @@ TEST_CASE("school_pd: per-school counts, shares and hours; small schools suppres
   CHECK(pd[1].school_index == 1);
   CHECK(pd[1].teachers == 3);
   CHECK(pd[1].suppressed);
+  CHECK(pd[1].reason == Suppression::kSmallCell);
+  CHECK(pd[0].reason == Suppression::kShown);
   CHECK_FALSE(pd[1].meeting.has_value());
   CHECK_FALSE(pd[1].share.has_value());
   for (const auto& hours : pd[1].hours_by_category) CHECK_FALSE(hours.has_value());
@@ -132,9 +134,14 @@ TEST_CASE("school_pd: per-school counts, shares and hours; small schools suppres
   CHECK_FALSE(ugale.suppressed);
   CHECK(ugale.meeting == std::optional<int>(4));
   CHECK(*ugale.share == doctest::Approx(80.0));
+  CHECK(ugale.reason == Suppression::kShown);
+  // The total's hours by category are its schools' sums, as each school's are.
+  CHECK(ugale.hours_by_category[cat(Category::kContentDidactics)] == std::optional<double>(154));
+  CHECK(ugale.hours_by_category[cat(Category::kDigital)] == std::optional<double>(0));
   const PdSummary small = pd_summary(std::span(pd).subspan(1, 1), m, m.site.as_of);
   CHECK(small.teachers == 3);
   CHECK(small.suppressed);
+  CHECK(small.reason == Suppression::kSmallCell);
   CHECK_FALSE(small.meeting.has_value());
   CHECK_FALSE(small.share.has_value());
 
@@ -143,6 +150,9 @@ TEST_CASE("school_pd: per-school counts, shares and hours; small schools suppres
   const PdSummary ventspils = pd_summary(std::span(pd).first(2), m, m.site.as_of);
   CHECK(ventspils.teachers == 9);
   CHECK(ventspils.suppressed);
+  // Not "fewer than 5 teachers": hidden so that the hidden school cannot be worked out.
+  CHECK(ventspils.reason == Suppression::kComplementary);
+  for (const auto& hours : ventspils.hours_by_category) CHECK_FALSE(hours.has_value());
   CHECK_FALSE(ventspils.meeting.has_value());
   CHECK_FALSE(ventspils.share.has_value());
 }
@@ -204,6 +214,7 @@ TEST_CASE("pd_summary for the nation also hides what shown municipalities would 
   CHECK(munis[0].teachers == 12);
   CHECK(munis[0].meeting == std::optional<int>(7));
   CHECK(munis[1].suppressed);
+  CHECK(munis[1].reason == Suppression::kComplementary);
   CHECK(munis[1].teachers == 7);
 
   // One pass for all municipalities gives what a pd_summary of each one's schools gives.
@@ -214,6 +225,8 @@ TEST_CASE("pd_summary for the nation also hides what shown municipalities would 
     CHECK(by_municipality[i].suppressed == munis[i].suppressed);
     CHECK(by_municipality[i].meeting == munis[i].meeting);
     CHECK(by_municipality[i].share == munis[i].share);
+    CHECK(by_municipality[i].reason == munis[i].reason);
+    CHECK(by_municipality[i].hours_by_category == munis[i].hours_by_category);
   }
 
   // Results find a school's entry by its institution index.
@@ -238,6 +251,7 @@ TEST_CASE("pd_summary for the nation also hides what shown municipalities would 
   const PdSummary nation = pd_summary(pd, m, m.site.as_of, munis);
   CHECK(nation.teachers == 19);
   CHECK(nation.suppressed);
+  CHECK(nation.reason == Suppression::kComplementary);
   CHECK_FALSE(nation.meeting.has_value());
   CHECK_FALSE(nation.share.has_value());
 }

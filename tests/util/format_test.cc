@@ -158,6 +158,24 @@ TEST_CASE("format_time pads hours and minutes") {
   CHECK(format_time(23, 59) == "23:59");
 }
 
+TEST_CASE("format_count: Latvian number agreement and a no-break space") {
+  CHECK(format_count(1, "iestāde", "iestādes", "lv") == "1\u00A0iestāde");
+  CHECK(format_count(21, "iestāde", "iestādes", "lv") == "21\u00A0iestāde");
+  CHECK(format_count(11, "iestāde", "iestādes", "lv") == "11\u00A0iestādes");
+  CHECK(format_count(111, "iestāde", "iestādes", "lv") == "111\u00A0iestādes");
+  CHECK(format_count(5, "iestāde", "iestādes", "lv") == "5\u00A0iestādes");
+  CHECK(format_count(0, "iestāde", "iestādes", "lv") == "0\u00A0iestādes");
+  CHECK(format_count(1001, "iestāde", "iestādes", "lv") == "1\u00A0001\u00A0iestāde");
+  CHECK(format_count(21, "institution", "institutions", "en") == "21\u00A0institutions");
+  CHECK(format_count(1, "institution", "institutions", "en") == "1\u00A0institution");
+}
+
+TEST_CASE("format_school_years: a range of school years") {
+  CHECK(format_school_years(2022, 2025, "lv") == "2021./2022.–2024./2025. m. g.");
+  CHECK(format_school_years(2022, 2025, "en") == "2021/2022–2024/2025");
+  CHECK(format_school_years(2025, 2025, "lv") == "2024./2025. m. g.");
+}
+
 TEST_CASE("format_school_year takes the year the school year ends in") {
   CHECK(format_school_year(2025, "lv") == "2024./2025. m. g.");
   CHECK(format_school_year(2025, "en") == "2024/2025");

@@ -236,3 +236,20 @@ TEST_CASE("fields of tab-separated lines: escaped, split and read back") {
 
 }  // namespace
 }  // namespace metodika::util
+
+namespace metodika::util {
+namespace {
+
+TEST_CASE("fill: every {name}, in one pass") {
+  CHECK(fill("nav rādīts: mazāk nekā {n} pedagogi", "n", "5") ==
+        "nav rādīts: mazāk nekā 5 pedagogi");
+  CHECK(fill("{n} no {n}", "n", "3") == "3 no 3");
+  CHECK(fill("bez lauka", "n", "3") == "bez lauka");
+  CHECK(fill("{nn} {n}", "n", "x") == "{nn} x");
+  // A value holding the key is put in as it is, not filled again (it used to loop forever).
+  CHECK(fill("a {n} b", "n", "{n}{n}") == "a {n}{n} b");
+  CHECK(fill("{n}", "n", "") == "");
+}
+
+}  // namespace
+}  // namespace metodika::util

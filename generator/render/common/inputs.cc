@@ -19,9 +19,10 @@ void add(Digest& d, const std::optional<T>& v) {
 }
 
 void add(Digest& d, const rules::PdSummary& s) {
-  d.add(s.teachers).add(s.suppressed);
+  d.add(s.teachers).add(s.suppressed).add(static_cast<int>(s.reason));
   add(d, s.meeting);
   add(d, s.share);
+  for (const auto& h : s.hours_by_category) add(d, h);
 }
 
 void add(Digest& d, const rules::SchoolPd& s) {

@@ -6,8 +6,10 @@
 #include <tuple>
 
 #include "rules/ce_index.h"
+#include "rules/period.h"
 #include "util/collate.h"
 #include "util/format.h"
+#include "util/text.h"
 
 namespace metodika::render {
 namespace {
@@ -28,9 +30,12 @@ Column row_header(std::string key, std::string label) {
   return c;
 }
 
-std::string replace_n(std::string text, int n) {
-  if (size_t at = text.find("{n}"); at != std::string::npos) text.replace(at, 3, std::to_string(n));
-  return text;
+// A cell hidden by the rules, with its reason: the default "fewer than N teachers" for a small
+// cell (every format's own suppressed text), its own text for a complementary suppression.
+Cell hidden_cell(rules::Suppression why, const Translate& t) {
+  return suppressed_cell(why == rules::Suppression::kComplementary
+                             ? t("directory.pd_complementary")
+                             : std::string());
 }
 
 std::optional<int64_t> at_year(const model::ByYear<int>& by, int year) {
@@ -93,8 +98,8 @@ Table drop(Table table, std::string_view key) {
 class Builder {
  public:
   Builder(const model::Model& m, const rules::Results& r, size_t mi, std::string_view lang,
-          const Translate& t, bool council)
-      : m_(m), r_(r), mi_(mi), lang_(lang), t_(t), council_(council) {}
+          const Translate& t, bool council, std::optional<rules::SchoolYears> period = {})
+      : m_(m), r_(r), mi_(mi), lang_(lang), t_(t), council_(council), period_(period) {}
 
   InstitutionTables build_one(size_t school) {
     in_municipality_ = {school};
@@ -149,10 +154,37 @@ class Builder {
       out.programmes.push_back({p, actions(m_.programmes[p]),
                                 budget(m_.programmes[p], r_.budgets[p])});
     }
+    if (period_) {
+      // Each table says which period it covers: the school years of the review, the date of
+      // the development norm and the methodologists, the programme's own years.
+      const std::string years = util::format_school_years(period_->from, period_->to, lang_);
+      for (Table* t : {&out.institutions, &out.institutions_by_year, &out.dynamics, &out.ce_index,
+                       &out.diagnostics, &out.quality, &out.time_split, &out.olympiads}) {
+        add_note(*t, util::fill(t_("tables.period_note"), "period", years));
+      }
+      const std::string as_of = util::format_date_numeric(m_.site.as_of, lang_);
+      for (Table* t : {&out.development, &out.methodologists}) {
+        add_note(*t, util::fill(t_("tables.as_of_note"), "date", as_of));
+      }
+      for (ProgrammeTables& pt : out.programmes) {
+        const rules::CalendarYears py = rules::programme_period(m_.programmes[pt.programme]);
+        const std::string text = util::fill(t_("tables.programme_period_note"), "period",
+                                            period(py.from, py.to));
+        add_note(pt.actions, text);
+        add_note(pt.budget, text);
+      }
+    }
     return out;
   }
 
  private:
+  static void add_note(Table& t, const std::string& text) {
+    t.note += (t.note.empty() ? "" : " ") + text;
+  }
+
+  // Whether school year `y` is in the tables' period (every year without one).
+  bool in_period(int y) const { return !period_ || period_->contains(y); }
+
   std::vector<int> years(const std::vector<size_t>& schools) const {
     std::set<int> ys;
     for (size_t s : schools) {
@@ -162,6 +194,7 @@ class Builder {
     for (size_t s : in_municipality_) {
       for (size_t i : m_.metrics_of_school[s]) ys.insert(m_.metrics[i].year);
     }
+    std::erase_if(ys, [&](int y) { return !in_period(y); });
     return {ys.begin(), ys.end()};
   }
 
@@ -172,13 +205,15 @@ class Builder {
     int latest = 0;
     for (size_t s : schools) {
       const auto& in = m_.institutions[s];
-      if (!in.students.empty()) latest = std::max(latest, in.students.rbegin()->first);
-      if (!in.teachers.empty()) latest = std::max(latest, in.teachers.rbegin()->first);
+      for (const auto& [y, n] : in.students) latest = in_period(y) ? std::max(latest, y) : latest;
+      for (const auto& [y, n] : in.teachers) latest = in_period(y) ? std::max(latest, y) : latest;
     }
     std::string suffix = latest ? ", " + util::format_school_year(latest, lang_) : "";
     t.columns = {row_header("name", t_("directory.name")), col("kind", t_("directory.kind_label")),
                  col("students", t_("directory.students") + suffix, ColumnType::kInteger),
-                 col("teachers", t_("directory.teachers") + suffix, ColumnType::kInteger)};
+                 col("teachers", t_("directory.teachers") + suffix, ColumnType::kInteger),
+                 col("accreditation_until", t_("tables.accreditation_until"), ColumnType::kDate),
+                 col("accreditation", t_("tables.accreditation"))};
     for (size_t s : schools) {
       const auto& in = m_.institutions[s];
       Row row;
@@ -187,6 +222,25 @@ class Builder {
           t_("directory.kind." + std::string(model::enum_name(model::kInstitutionKinds, in.kind)))));
       row.cells.push_back(int_cell(at_year(in.students, latest)));
       row.cells.push_back(int_cell(at_year(in.teachers, latest)));
+      // The accreditation's state on as_of, as the rules decide it (rules/accreditation.h).
+      row.cells.push_back(date_cell(in.accreditation
+                                        ? std::optional<util::Date>(in.accreditation->valid_until)
+                                        : std::nullopt));
+      switch (r_.accreditation[s]) {
+        case rules::AccreditationState::kExpired: {
+          Cell cell = text_cell(t_("tables.accreditation_expired"));
+          cell.status = "not-met";
+          row.cells.push_back(std::move(cell));
+          break;
+        }
+        case rules::AccreditationState::kExpiring:
+          row.cells.push_back(text_cell(t_("tables.accreditation_expiring")));
+          break;
+        case rules::AccreditationState::kValid:
+          row.cells.push_back(text_cell(t_("tables.accreditation_valid")));
+          break;
+        case rules::AccreditationState::kNone: row.cells.push_back(Cell{}); break;
+      }
       t.rows.push_back(std::move(row));
     }
     return t;
@@ -205,6 +259,7 @@ class Builder {
       std::set<int> years;
       for (const auto& [y, n] : in.students) years.insert(y);
       for (const auto& [y, n] : in.teachers) years.insert(y);
+      std::erase_if(years, [&](int y) { return !in_period(y); });
       for (int y : years) {
         Row row;
         row.cells = {text_cell(in.name.in(lang_), institution_link(in)), int_cell(y),
@@ -249,7 +304,9 @@ class Builder {
   std::vector<size_t> records(const std::vector<size_t>& schools) const {
     std::vector<size_t> order;
     for (size_t s : schools) {
-      order.insert(order.end(), m_.metrics_of_school[s].begin(), m_.metrics_of_school[s].end());
+      for (size_t i : m_.metrics_of_school[s]) {
+        if (in_period(m_.metrics[i].year)) order.push_back(i);
+      }
     }
     return order;
   }
@@ -267,8 +324,7 @@ class Builder {
       const auto& in = m_.institutions[rec.school_index];
       for (const auto& [grade, subjects] : rec.diagnostic) {
         std::string number = grade.starts_with("grade") ? grade.substr(5) : grade;
-        std::string label = t_("directory.grade_of");
-        if (size_t at = label.find("{n}"); at != std::string::npos) label.replace(at, 3, number);
+        const std::string label = util::fill(t_("directory.grade_of"), "n", number);
         for (const auto& [subject, pct] : subjects) {
           const model::Subject* subj = m_.find_subject(subject);
           Row row;
@@ -286,7 +342,8 @@ class Builder {
     Table t;
     t.id = "kvalitate";
     t.title = t_("tables.quality");
-    t.note = replace_n(t_("tables.quality_note"), m_.site.rules.observations_per_teacher);
+    t.note = util::fill(t_("tables.quality_note"), "n",
+                        std::to_string(m_.site.rules.observations_per_teacher));
     t.columns = {row_header("school", t_("directory.school")),
                  col("year", t_("directory.school_year"), ColumnType::kSchoolYear),
                  col("observed", t_("tables.observed"), ColumnType::kInteger),
@@ -371,7 +428,7 @@ class Builder {
     Table t;
     t.id = "pilnveide";
     t.title = t_("directory.pd");
-    t.note = replace_n(t_("tables.pd_note"), m_.site.rules.small_cell);
+    t.note = util::fill(t_("tables.pd_note"), "n", std::to_string(m_.site.rules.small_cell));
     t.columns = {row_header("school", t_("directory.school")),
                  col("teachers", t_("tables.teacher_records"), ColumnType::kInteger),
                  col("meeting", t_("tables.meeting"), ColumnType::kInteger),
@@ -410,16 +467,16 @@ class Builder {
       row.kind = RowKind::kTotal;
       row.cells.push_back(text_cell(t_("directory.pd_total")));
       if (total.suppressed || !total.share || !total.meeting) {
-        row.cells.push_back(suppressed_cell());
-        row.cells.push_back(suppressed_cell());
-        row.cells.push_back(suppressed_cell());
+        // Every cell of the row, hours included, hidden for the total's own reason.
+        for (size_t k = 0; k < 3 + model::kCourseCategories.size(); ++k) {
+          row.cells.push_back(hidden_cell(total.reason, t_));
+        }
       } else {
         row.cells.push_back(int_cell(total.teachers));
         row.cells.push_back(int_cell(*total.meeting));
         row.cells.push_back(number_cell(total.share));
+        for (const auto& hours : total.hours_by_category) row.cells.push_back(number_cell(hours));
       }
-      // Hours by category are not totalled: rules gives them per school only.
-      for (size_t k = 0; k < model::kCourseCategories.size(); ++k) row.cells.push_back(Cell{});
       t.rows.push_back(std::move(row));
     }
     return t;
@@ -490,6 +547,7 @@ class Builder {
       const auto& me = m_.methodologists[i];
       if (me.level != model::Level::kMunicipal) continue;
       for (const auto& split : r_.time_splits[i]) {
+        if (!in_period(split.year)) continue;
         for (const auto& [name, cat] : model::kWorkCategories) {
           Row row;
           row.cells.push_back(text_cell(me.name));
@@ -521,7 +579,10 @@ class Builder {
     // By olympiad date, then olympiad id, then the schools' order (model::results_of_school).
     std::vector<std::tuple<size_t, size_t, size_t>> picked;  // (olympiad, school, result)
     for (size_t s : schools) {
-      for (const auto& [o, r] : m_.results_of_school[s]) picked.emplace_back(o, s, r);
+      for (const auto& [o, r] : m_.results_of_school[s]) {
+        // An olympiad belongs to the school year of its first day (rules::SchoolYears).
+        if (!period_ || period_->contains(m_.olympiads[o].start)) picked.emplace_back(o, s, r);
+      }
     }
     auto date_key = [&](size_t o) { return std::tie(m_.olympiads[o].start, m_.olympiads[o].id); };
     std::stable_sort(picked.begin(), picked.end(), [&](const auto& a, const auto& b) {
@@ -597,8 +658,16 @@ class Builder {
         lr.cells.push_back(text_cell(line.id));
         lr.cells.push_back(text_cell(line.title.in(lang_)));
         for (int y : tot.years) {
+          // A year the line has no amount for is blank with its reason, not "0 EUR": the
+          // programme planned nothing there (the sums count it as nothing all the same).
           auto it = line.amounts.find(y);
-          lr.cells.push_back(money(it == line.amounts.end() ? 0 : it->second));
+          if (it == line.amounts.end()) {
+            Cell none;
+            none.reason = t_("tables.no_amount");
+            lr.cells.push_back(std::move(none));
+          } else {
+            lr.cells.push_back(money(it->second));
+          }
         }
         lr.cells.push_back(money(tot.line_totals[g][l]));
         lr.cells.push_back(line.note.empty() ? Cell{} : text_cell(line.note));
@@ -622,6 +691,7 @@ class Builder {
   std::string_view lang_;
   const Translate& t_;
   bool council_;
+  std::optional<rules::SchoolYears> period_;
   std::set<size_t> in_municipality_;
 };
 
@@ -662,8 +732,8 @@ const Table* MunicipalityTables::find(std::string_view id) const {
 
 MunicipalityTables municipality_tables(const model::Model& model, const rules::Results& results,
                                        size_t mi, std::string_view lang, const Translate& t,
-                                       bool council) {
-  return Builder(model, results, mi, lang, t, council).build();
+                                       bool council, std::optional<rules::SchoolYears> period) {
+  return Builder(model, results, mi, lang, t, council, period).build();
 }
 
 Table national_summary(const model::Model& m, const rules::Results& r, std::string_view lang,
@@ -745,9 +815,11 @@ Table national_summary(const model::Model& m, const rules::Results& r, std::stri
     }
     const auto& pd = r.municipality_pd[mi];
     if (pd.teachers == 0) {
-      row.cells.push_back(Cell{});
+      Cell none;
+      none.reason = t("tables.no_teacher_records");
+      row.cells.push_back(std::move(none));
     } else if (pd.suppressed || !pd.share) {
-      row.cells.push_back(suppressed_cell());
+      row.cells.push_back(hidden_cell(pd.reason, t));
     } else {
       row.cells.push_back(number_cell(pd.share));
     }
@@ -780,7 +852,7 @@ Table national_summary(const model::Model& m, const rules::Results& r, std::stri
   if (r.national_pd.teachers == 0) {
     total.cells.push_back(Cell{});
   } else if (r.national_pd.suppressed || !r.national_pd.share) {
-    total.cells.push_back(suppressed_cell());
+    total.cells.push_back(hidden_cell(r.national_pd.reason, t));
   } else {
     total.cells.push_back(number_cell(r.national_pd.share));
   }

@@ -4,11 +4,13 @@
 // as the suppressed aggregates of rules::school_pd.
 #pragma once
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
 #include "model/model.h"
 #include "render/common/table.h"
+#include "rules/period.h"
 #include "rules/results.h"
 
 namespace metodika::render {
@@ -34,7 +36,8 @@ struct MunicipalityTables {
   std::vector<int> years;
 
   /// "iestades": name (linked), kind, students and teachers in the latest school year with data
-  /// (the column labels name it).
+  /// (the column labels name it), accreditation valid until and its state on as_of
+  /// (rules::AccreditationState: valid / expiring within a year / expired).
   Table institutions;
   /// "iestades-pa-gadiem": name (linked), school year, students, teachers: one row per school
   /// and year with data (long form, for spreadsheets and open data).
@@ -74,11 +77,15 @@ struct MunicipalityTables {
                                          std::string_view lang, const Translate& t);
 
 /// The tables of municipality `mi` in `lang`, with labels from `t`. `council`: for the review
-/// sent to the council (the PDF), which alone may show heads' evaluations.
+/// sent to the council (the PDF), which alone may show heads' evaluations. With `period` (the
+/// review's and its workbook's), every table by school year keeps only the years of the period
+/// (olympiads by the school year of their first day) and each table's note says which period,
+/// date or programme years it covers; without it (the site's pages), every year is kept.
 [[nodiscard]] MunicipalityTables municipality_tables(const model::Model& model,
                                                      const rules::Results& results, size_t mi,
                                                      std::string_view lang, const Translate& t,
-                                                     bool council = false);
+                                                     bool council = false,
+                                                     std::optional<rules::SchoolYears> period = {});
 
 /// The tables of one institution's page, cut from its municipality's tables (the same rows, the
 /// school column dropped), so the page and the municipality's open data never disagree.

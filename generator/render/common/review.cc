@@ -10,6 +10,7 @@
 #include "render/common/municipality_charts.h"
 #include "rules/ce_index.h"
 #include "util/format.h"
+#include "util/text.h"
 
 namespace metodika::render {
 namespace {
@@ -24,13 +25,6 @@ const std::vector<std::string> kCharts = {"dinamika", "ce-indekss", "pilnveide",
 
 // Where the board's conclusions go (U+E002, a private-use code point like the fields' marks).
 constexpr std::string_view kConclusions = "\xEE\x80\x82";
-
-std::string replace_all(std::string text, std::string_view key, std::string_view value) {
-  for (size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size())) {
-    text.replace(at, key.size(), value);
-  }
-  return text;
-}
 
 void set_bool(Data& d, const std::string& key, bool v) {
   d.set(key, v ? Data(Data::type::bool_true) : Data(Data::type::bool_false));
@@ -74,6 +68,7 @@ Data fields(const model::Model& m, const rules::Results& r, const MunicipalityTa
   if (!mu.board.email.empty()) put(d, "board_email", mu.board.email);
   put(d, "council", mu.council);
   put(d, "period", std::to_string(m.site.review_from) + "–" + std::to_string(m.site.review_to));
+  put(d, "school_years", util::format_school_years(r.review.from, r.review.to, lang));
   put(d, "from", std::to_string(m.site.review_from));
   put(d, "to", std::to_string(m.site.review_to));
   put(d, "as_of", util::format_date_long(m.site.as_of, lang));
@@ -137,8 +132,10 @@ Data fields(const model::Model& m, const rules::Results& r, const MunicipalityTa
     put(d, "pd_meeting", num(*pd.meeting));
     put(d, "pd_teachers", num(pd.teachers));
   } else if (pd.teachers > 0) {
-    put(d, "pd_hidden",
-        replace_all(in.t("directory.pd_hidden"), "{n}", std::to_string(m.site.rules.small_cell)));
+    put(d, "pd_hidden", pd.reason == rules::Suppression::kComplementary
+                            ? in.t("directory.pd_complementary")
+                            : util::fill(in.t("directory.pd_hidden"), "n",
+                                         std::to_string(m.site.rules.small_cell)));
   }
   if (!r.national_pd.suppressed && r.national_pd.share) {
     put(d, "pd_national_share", pct(*r.national_pd.share));
@@ -156,6 +153,12 @@ Data fields(const model::Model& m, const rules::Results& r, const MunicipalityTa
   put(d, "municipal_methodologists", num(municipal));
   set_bool(d, "has_methodologists", methodologists > 0);
   set_bool(d, "has_time_split", !tables.time_split.empty());
+  // The time norm of municipal methodologists, as site.yaml rules.methodologist_time says.
+  for (const auto& [name, category] : model::kWorkCategories) {
+    const double share = m.site.rules.methodologist_time[category];
+    put(d, "time_norm_" + std::string(name),
+        util::format_percent(share, share == static_cast<int64_t>(share) ? 0 : 1, lang));
+  }
 
   // Olympiads: participants and places over the results of the municipality's schools.
   int64_t participants = 0, prizes = 0, first_places = 0;
@@ -316,7 +319,9 @@ const std::vector<std::string>& review_directives() {
 Review build_review(const model::Model& m, const rules::Results& r, const ReviewInputs& in) {
   const auto& mu = m.municipalities[in.municipality];
   std::optional<MunicipalityTables> own;
-  if (!in.tables) own = municipality_tables(m, r, in.municipality, in.lang, in.t, in.council);
+  if (!in.tables) {
+    own = municipality_tables(m, r, in.municipality, in.lang, in.t, in.council, r.review);
+  }
   const MunicipalityTables& tables = in.tables ? *in.tables : *own;
   Review review;
   review.lang = in.lang;
@@ -325,8 +330,8 @@ Review build_review(const model::Model& m, const rules::Results& r, const Review
   review.from = m.site.review_from;
   review.to = m.site.review_to;
   review.period = std::to_string(review.from) + "–" + std::to_string(review.to);
-  review.title = replace_all(in.t("review.document_title"), "{municipality}", review.municipality);
-  review.subject = replace_all(in.t("review.subject"), "{period}", review.period);
+  review.title = util::fill(in.t("review.document_title"), "municipality", review.municipality);
+  review.subject = util::fill(in.t("review.subject"), "period", review.period);
   review.date = util::format_date_long(m.site.as_of, in.lang);
   review.keywords = {in.t("review.keyword_quality"), review.municipality, review.period};
   review.html_url = in.html_url;

@@ -97,9 +97,10 @@ Cell date_cell(std::optional<util::Date> v) {
   return c;
 }
 
-Cell suppressed_cell() {
+Cell suppressed_cell(std::string reason) {
   Cell c;
   c.note = CellNote::kSuppressed;
+  c.reason = std::move(reason);
   return c;
 }
 
@@ -110,6 +111,7 @@ bool Column::numeric() const {
 std::string format_cell(const Column& column, const Cell& cell, std::string_view lang,
                         std::string_view suppressed) {
   if (cell.empty()) {
+    if (!cell.reason.empty()) return cell.reason;
     return cell.note == CellNote::kSuppressed ? std::string(suppressed) : std::string("—");
   }
   if (const auto* s = std::get_if<std::string>(&cell.value)) return *s;

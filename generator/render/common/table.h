@@ -48,6 +48,11 @@ struct Cell {
   /// A status the site and the PDF may colour (e.g. "met", "not-met"); never the only signal:
   /// the text says it too.
   std::string status;
+  /// Why an empty cell is empty, in the table's language, where the format's default text (the
+  /// theme's "hidden: fewer than N teachers" for kSuppressed, "—" for kNone) would not say it:
+  /// "hidden so that a hidden school cannot be worked out", "no teacher records". Every format
+  /// shows it in place of the default: the site and the PDF in the cell, XLSX as the cell's note.
+  std::string reason;
 
   [[nodiscard]] bool empty() const { return value.index() == 0; }
 };
@@ -57,7 +62,7 @@ struct Cell {
 [[nodiscard]] Cell int_cell(std::optional<int64_t> v);
 [[nodiscard]] Cell number_cell(std::optional<double> v);
 [[nodiscard]] Cell date_cell(std::optional<util::Date> v);
-[[nodiscard]] Cell suppressed_cell();
+[[nodiscard]] Cell suppressed_cell(std::string reason = {});
 
 struct Column {
   /// Machine name, the JSON key and the stable identifier of the column: "school", "index",
@@ -97,7 +102,8 @@ struct Table {
 using Translate = std::function<std::string(std::string_view key)>;
 
 /// `cell` as people read it in `lang`: "45,3%", "16 018 EUR", "31.08.2025.", "—" for no data,
-/// and `suppressed` (the theme's "hidden: fewer than N teachers") for a suppressed cell.
+/// and `suppressed` (the theme's "hidden: fewer than N teachers") for a suppressed cell; an empty
+/// cell with a `reason` gives its reason.
 [[nodiscard]] std::string format_cell(const Column& column, const Cell& cell, std::string_view lang,
                                       std::string_view suppressed);
 

@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 #include <tuple>
+#include <utility>
 #include <vector>
 
 #include "render/common/ical.h"
@@ -15,7 +16,9 @@
 #include "render/site/pages.h"
 #include "rules/material_status.h"
 #include "rules/upcoming.h"
+#include "util/collate.h"
 #include "util/format.h"
+#include "util/text.h"
 
 namespace metodika::render::site {
 namespace {
@@ -26,17 +29,6 @@ std::string_view enum_key(const model::EnumTable<E, N>& table, E value) {
     if (v == value) return name;
   }
   return {};
-}
-
-// Replaces every "{name}" in `pattern` with `value`.
-std::string fill(std::string pattern, std::string_view name, const std::string& value) {
-  std::string key = "{" + std::string(name) + "}";
-  // Searched on after each value put in: a value holding the key itself is not filled again.
-  for (size_t at = pattern.find(key); at != std::string::npos;
-       at = pattern.find(key, at + value.size())) {
-    pattern.replace(at, key.size(), value);
-  }
-  return pattern;
 }
 
 // The host of base_url, for iCalendar UIDs (RFC 5545 3.8.4.7 suggests a domain on the right).
@@ -88,9 +80,9 @@ std::string olympiad_label(const SiteContext& c, const model::Olympiad& o) {
 std::string grades_text(const SiteContext& c, const model::Olympiad& o) {
   if (o.grade_from == 0 && o.grade_to == 0) return {};
   if (o.grade_to <= o.grade_from) {
-    return fill(c.t("calendar.grade_one"), "grade", std::to_string(o.grade_from));
+    return util::fill(c.t("calendar.grade_one"), "grade", std::to_string(o.grade_from));
   }
-  return fill(fill(c.t("calendar.grade_range"), "from", std::to_string(o.grade_from)), "to",
+  return util::fill(util::fill(c.t("calendar.grade_range"), "from", std::to_string(o.grade_from)), "to",
               std::to_string(o.grade_to));
 }
 
@@ -202,7 +194,7 @@ void write_olympiads(SiteContext& c) {
   std::sort(sorted.begin(), sorted.end(),
             [](auto* a, auto* b) { return std::tie(a->start, a->id) < std::tie(b->start, b->id); });
 
-  // Calendars: all olympiads, then one per subject (subject ids in id order).
+  // Calendars: all olympiads, then one per subject.
   std::vector<CalendarEvent> all;
   std::map<std::string, std::vector<CalendarEvent>> by_subject;
   for (const auto* o : sorted) {
@@ -213,8 +205,18 @@ void write_olympiads(SiteContext& c) {
   const std::string title = c.t("calendar.olympiads_title");
   c.write(c.urls().file(c.lang(), "olimpiades.ics"),
           write_calendar(calendar_prodid(c), site_title + " — " + title, all, as_of));
-  Data feeds(Data::type::list);
+  // The subjects' feeds in Latvian (the page language's) collation of their names, then by id:
+  // "Angļu valoda, Bioloģija, Ekonomika, Ķīmija", not the order of the English ids.
+  const util::Collator& collator = util::Collator::for_language(c.lang());
+  std::vector<std::pair<std::string, const std::string*>> subjects;
   for (const auto& [subject, events] : by_subject) {
+    subjects.emplace_back(collator.sort_key(subject_name(c, subject)) + '\x01' + subject, &subject);
+  }
+  std::sort(subjects.begin(), subjects.end());
+  Data feeds(Data::type::list);
+  for (const auto& [key, id] : subjects) {
+    const std::string& subject = *id;
+    const std::vector<CalendarEvent>& events = by_subject[subject];
     std::string rel = "olimpiades/" + subject + ".ics";
     std::string name = subject_name(c, subject);
     c.write(c.urls().file(c.lang(), rel),
@@ -227,7 +229,7 @@ void write_olympiads(SiteContext& c) {
   }
 
   // The page: the current school year by month, then the other school years, newest first.
-  const int current = util::school_year_of(as_of);
+  const int current = c.results().current_school_year;  // rules/period.h
   std::map<int, std::vector<const model::Olympiad*>, std::greater<>> by_year;
   for (const auto* o : sorted) by_year[util::school_year_of(o->start)].push_back(o);
   Data body(Data::type::object);
@@ -278,15 +280,23 @@ void write_materials(SiteContext& c) {
         key = "on_track";
         break;
     }
-    it.set("status", c.t("calendar.status." + key));
+    // An unpublished material shows its editorial status and its deadline state:
+    // "plānots; termiņš nav tuvu", "tiek recenzēts; tuvojas termiņš".
+    std::string status = c.t("calendar.status." + key);
+    if (r.state != rules::MaterialState::kPublished) {
+      status = c.t("calendar.editorial." +
+                   std::string(enum_key(model::kMaterialStatuses, r.editorial))) +
+               "; " + status;
+    }
+    it.set("status", status);
     it.set("status_class", key);
     it.set("deadline", util::format_date_numeric(m.deadline, c.lang()));
     if (m.published) it.set("published", util::format_date_numeric(*m.published, c.lang()));
     if (r.state == rules::MaterialState::kDueSoon || r.state == rules::MaterialState::kOnTrack) {
-      it.set("days_left", fill(c.t("calendar.days_left"), "days",
+      it.set("days_left", util::fill(c.t("calendar.days_left"), "days",
                                util::format_int(r.days_to_deadline, c.lang())));
     } else if (r.state == rules::MaterialState::kOverdue) {
-      it.set("days_left", fill(c.t("calendar.days_overdue"), "days",
+      it.set("days_left", util::fill(c.t("calendar.days_overdue"), "days",
                                util::format_int(-r.days_to_deadline, c.lang())));
     }
     std::string subjects;

@@ -25,16 +25,6 @@ namespace {
 constexpr size_t kNewsPerPage = 10;
 constexpr size_t kSearchTextChars = 240;
 
-// `text` with every "{name}" replaced by `value`: translation strings carry their numbers.
-std::string fill(std::string text, std::string_view name, std::string_view value) {
-  std::string key = "{" + std::string(name) + "}";
-  // Searched on after each value put in: a tag named "{tag}" is not filled again (it was, forever).
-  for (size_t at = text.find(key); at != std::string::npos; at = text.find(key, at + value.size())) {
-    text.replace(at, key.size(), value);
-  }
-  return text;
-}
-
 // At most `max` bytes of `text`, cut after a whole word (never inside a UTF-8 sequence), "…"
 // added when cut.
 std::string shorten(std::string_view text, size_t max) {
@@ -146,14 +136,14 @@ void write_news_lists(SiteContext& c, const std::vector<const Page*>& posts, con
     }
     if (pages > 1) {
       Data pg(Data::type::object);
-      pg.set("label", fill(fill(c.t("content.page_of"), "page", util::format_int(n, c.lang())),
+      pg.set("label", util::fill(util::fill(c.t("content.page_of"), "page", util::format_int(n, c.lang())),
                            "pages", util::format_int(pages, c.lang())));
       if (n > 1) pg.set("prev_url", c.urls().page(c.lang(), rel(n - 1)));
       if (n < pages) pg.set("next_url", c.urls().page(c.lang(), rel(n + 1)));
       put(body, "pagination", std::move(pg));
     }
     std::string title = c.t("nav.news");
-    if (n > 1) title += " — " + fill(c.t("content.page_n"), "page", util::format_int(n, c.lang()));
+    if (n > 1) title += " — " + util::fill(c.t("content.page_n"), "page", util::format_int(n, c.lang()));
     // Page n > 1 may not exist in another language; its switch leads to that language's news.
     std::map<std::string, std::string> alt;
     for (const std::string& l : c.model().site.languages) alt[l] = "jaunumi/";
@@ -184,7 +174,7 @@ Data write_tag_pages(SiteContext& c, const std::vector<const Page*>& posts) {
     body.set("feed_url", c.urls().page(c.lang(), "jaunumi/atom.xml"));
     // Tags are per language: the switch leads to the other language's home page.
     std::map<std::string, std::string> alt = {{c.lang(), tag_rel(slug)}};
-    c.emit(tag_rel(slug), fill(c.t("content.tag_title"), "tag", entry.first), "news_list",
+    c.emit(tag_rel(slug), util::fill(c.t("content.tag_title"), "tag", entry.first), "news_list",
            std::move(body), news_crumbs(c), &alt);
     Data t(Data::type::object);
     t.set("label", entry.first);
@@ -270,13 +260,13 @@ void write_about_data(SiteContext& c) {
   put(body, "ce_rules", std::move(ce));
   put(body, "work", std::move(work));
   body.set("pd_text",
-           fill(fill(c.t("content.about.pd_text"), "hours", util::format_int(rules.pd_hours, lang)),
+           util::fill(util::fill(c.t("content.about.pd_text"), "hours", util::format_int(rules.pd_hours, lang)),
                 "years", util::format_int(rules.pd_years, lang)));
-  body.set("observations_text", fill(c.t("content.about.observations_text"), "n",
+  body.set("observations_text", util::fill(c.t("content.about.observations_text"), "n",
                                      util::format_int(rules.observations_per_teacher, lang)));
-  body.set("small_cell_text", fill(c.t("content.about.small_cell_text"), "n",
+  body.set("small_cell_text", util::fill(c.t("content.about.small_cell_text"), "n",
                                    util::format_int(rules.small_cell, lang)));
-  body.set("due_soon_text", fill(c.t("content.about.due_soon_text"), "n",
+  body.set("due_soon_text", util::fill(c.t("content.about.due_soon_text"), "n",
                                  util::format_int(rules.due_soon_days, lang)));
   body.set("as_of", util::format_date_numeric(c.model().site.as_of, lang));
   put(body, "sources", source_files(c.model()));

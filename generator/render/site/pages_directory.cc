@@ -68,6 +68,12 @@ void write_municipalities(SiteContext& c) {
       mu.set("url",
              c.urls().page(c.lang(), directory::municipality_rel(c.model().municipalities[i])));
       mu.set("institutions", util::format_int(static_cast<int64_t>(counts[i]), c.lang()));
+      // The count with its noun in agreement ("21 iestāde", "5 iestādes"): the template's
+      // "{{institutions}} {{t.municipalities.institutions}}" always says the plural.
+      mu.set("institutions_text",
+             util::format_count(static_cast<int64_t>(counts[i]),
+                                c.t("municipalities.institution_one"),
+                                c.t("municipalities.institutions"), c.lang()));
       append(list, std::move(mu));
     }
     Data r(Data::type::object);

@@ -53,11 +53,11 @@ void write_institution_pages(SiteContext& c) {
       Data a(Data::type::object);
       a.set("date", util::format_date_numeric(in.accreditation->date, c.lang()));
       a.set("valid_until", util::format_date_numeric(in.accreditation->valid_until, c.lang()));
-      const util::Date as_of = m.site.as_of;
-      if (in.accreditation->valid_until < as_of) {
-        a.set("flag", c.t("directory.expired"));
-      } else if (in.accreditation->valid_until < as_of.plus_days(365)) {
-        a.set("flag", c.t("directory.expiring"));
+      switch (c.results().accreditation[i]) {  // rules/accreditation.h
+        case rules::AccreditationState::kExpired: a.set("flag", c.t("directory.expired")); break;
+        case rules::AccreditationState::kExpiring: a.set("flag", c.t("directory.expiring")); break;
+        case rules::AccreditationState::kValid:
+        case rules::AccreditationState::kNone: break;
       }
       put(body, "accreditation", std::move(a));
     }

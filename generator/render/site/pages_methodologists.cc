@@ -8,6 +8,7 @@
 #include "render/site/directory_view.h"
 #include "render/site/pages.h"
 #include "util/format.h"
+#include "util/text.h"
 
 namespace metodika::render::site {
 namespace {
@@ -124,10 +125,12 @@ void write_methodologists(SiteContext& c) {
   put(body, "subjects", std::move(subject_list));
   put(body, "municipalities", std::move(muni_list));
   body.set("script_url", c.asset_url("filter.js"));
-  std::string shown = c.t(order.size() == 1 ? "methodologists.shown_one" : "methodologists.shown_many");
-  if (size_t at = shown.find("{n}"); at != std::string::npos) {
-    shown.replace(at, 3, util::format_int(static_cast<int64_t>(order.size()), c.lang()));
-  }
+  // "Parādīts 21 metodiķis", "Parādīti 5 metodiķi": Latvian number agreement (util/format.h).
+  const auto shown_n = static_cast<int64_t>(order.size());
+  const std::string shown =
+      util::fill(c.t(util::takes_singular(shown_n, c.lang()) ? "methodologists.shown_one"
+                                                             : "methodologists.shown_many"),
+                 "n", util::format_int(shown_n, c.lang()));
   body.set("count", shown);
   c.emit("metodiki/", c.t("nav.methodologists"), "methodologists", std::move(body));
 

@@ -51,7 +51,8 @@ void write_review_pages(SiteContext& c) {
     in.conclusions = conclusions(m, mu.id, c.lang());
     in.html_url = c.urls().absolute(c.lang(), rel);
     in.council = false;  // a public page: no heads' evaluations
-    in.tables = &c.municipality_tables(mi);
+    // in.tables stays unset: the review builds its own tables for the review period, while the
+    // municipality page's tables keep every year.
     Review review;
     try {
       review = build_review(m, c.results(), in);

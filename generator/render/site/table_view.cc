@@ -2,6 +2,7 @@
 
 #include "render/common/csv.h"
 #include "render/common/html.h"
+#include "util/text.h"
 
 namespace metodika::render::site {
 namespace {
@@ -27,11 +28,6 @@ constexpr std::string_view kDefaultTablePartial =
 {{#table_csv}}<p class="downloads">{{t.tables.download}}: <a href="{{table_csv}}" type="text/csv" download>{{t.tables.csv}}<span class="visually-hidden">, {{table_title}}</span></a>{{#table_json}} · <a href="{{table_json}}" type="application/json" download>{{t.tables.json}}<span class="visually-hidden">, {{table_title}}</span></a>{{/table_json}}</p>{{/table_csv}}
 )mustache";
 
-std::string replace(std::string text, std::string_view key, std::string_view value) {
-  if (size_t at = text.find(key); at != std::string::npos) text.replace(at, key.size(), value);
-  return text;
-}
-
 const char* row_class(RowKind k) {
   switch (k) {
     case RowKind::kGroup: return "group";
@@ -43,19 +39,20 @@ const char* row_class(RowKind k) {
 
 // What a suppressed cell says: "hidden: fewer than 5 teachers".
 std::string suppressed_text(const SiteContext& c) {
-  return replace(c.t("directory.pd_hidden"), "{n}",
+  return util::fill(c.t("directory.pd_hidden"), "n",
                  std::to_string(c.model().site.rules.small_cell));
 }
 
 std::string region_label(const SiteContext& c, const Table& table) {
-  return replace(c.t("tables.scroll"), "{title}", table.title);
+  return util::fill(c.t("tables.scroll"), "title", table.title);
 }
 
 // The text of a cell as the table shows it.
 std::string cell_text(const SiteContext& c, const Column& col, const Cell& cell, RowKind kind,
                       std::string_view suppressed) {
   // A blank in a group or total row (its id, its note) is layout, not missing data.
-  bool blank = cell.empty() && cell.note == CellNote::kNone && kind != RowKind::kData;
+  bool blank = cell.empty() && cell.note == CellNote::kNone && cell.reason.empty() &&
+               kind != RowKind::kData;
   return blank ? std::string() : format_cell(col, cell, c.lang(), suppressed);
 }
 

@@ -7,17 +7,9 @@
 #include "render/xlsx/budget.h"
 #include "render/xlsx/parts.h"
 #include "util/parallel.h"
+#include "util/text.h"
 
 namespace metodika::render::xlsx {
-
-std::string fill(std::string text, std::string_view name, std::string_view value) {
-  std::string field = std::string("{").append(name).append("}");
-  for (size_t at = text.find(field); at != std::string::npos;
-       at = text.find(field, at + value.size())) {
-    text.replace(at, field.size(), value);
-  }
-  return text;
-}
 
 Translate theme_translate(const load::Theme& theme, std::string_view lang) {
   auto it = theme.strings.find(lang);
@@ -33,7 +25,7 @@ Translate theme_translate(const load::Theme& theme, std::string_view lang) {
 SheetOptions base_options(const AnnexContext& ctx) {
   SheetOptions o;
   o.lang = ctx.lang;
-  o.suppressed_text = fill(ctx.t("directory.pd_hidden"), "n",
+  o.suppressed_text = util::fill(ctx.t("directory.pd_hidden"), "n",
                            std::to_string(ctx.model.site.rules.small_cell));
   o.empty_text = ctx.t("annex.no_rows");
   return o;
@@ -95,7 +87,7 @@ std::string municipality_workbook(const AnnexContext& ctx, const MunicipalityTab
   const model::Model& model = ctx.model;
   const model::Municipality& m = model.municipalities[tables.municipality];
   const Translate& t = ctx.t;
-  std::string title = fill(fill(fill(t("annex.title"), "municipality", m.name.in(ctx.lang)), "from",
+  std::string title = util::fill(util::fill(util::fill(t("annex.title"), "municipality", m.name.in(ctx.lang)), "from",
                                 std::to_string(model.site.review_from)),
                            "to", std::to_string(model.site.review_to));
   Workbook wb(properties(ctx, title, m.board.name.empty() ? m.name.in(ctx.lang) : m.board.name),
@@ -170,7 +162,10 @@ size_t write_annexes(const model::Model& model, const rules::Results& results,
   // The national workbook needs every municipality's tables; a municipality's, its own.
   std::vector<MunicipalityTables> tables(n);
   util::parallel_for(n, options.jobs, [&](size_t mi) {
-    if (todo[0] || todo[mi + 1]) tables[mi] = municipality_tables(model, results, mi, lang, ctx.t);
+    if (todo[0] || todo[mi + 1]) {
+      // Every sheet covers the review period, as the review does (rules::SchoolYears).
+      tables[mi] = municipality_tables(model, results, mi, lang, ctx.t, false, results.review);
+    }
   });
   // Each workbook is written as soon as it is ready.
   util::parallel_for(n + 1, options.jobs, [&](size_t i) {

@@ -11,6 +11,7 @@
 #include "render/xlsx/budget.h"
 #include "render/xlsx/parts.h"
 #include "util/collate.h"
+#include "util/text.h"
 
 namespace metodika::render::xlsx {
 namespace {
@@ -140,7 +141,7 @@ Table national_budget(const AnnexContext& ctx, const std::vector<MunicipalityTab
 
 std::string national_workbook(const AnnexContext& ctx, const std::vector<MunicipalityTables>& all) {
   const model::Model& model = ctx.model;
-  std::string title = fill(fill(ctx.t("annex.national_title"), "from",
+  std::string title = util::fill(util::fill(ctx.t("annex.national_title"), "from",
                                 std::to_string(model.site.review_from)),
                            "to", std::to_string(model.site.review_to));
   Workbook wb(properties(ctx, title, model.site.publisher.name), ctx.tmp_dir);

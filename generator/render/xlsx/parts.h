@@ -10,9 +10,6 @@
 
 namespace metodika::render::xlsx {
 
-/// `text` with every `{name}` replaced by `value`.
-[[nodiscard]] std::string fill(std::string text, std::string_view name, std::string_view value);
-
 /// Sheet options every annex sheet starts from: language, the suppressed-cell note, "no data".
 [[nodiscard]] SheetOptions base_options(const AnnexContext& ctx);
 

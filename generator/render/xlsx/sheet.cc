@@ -1,6 +1,7 @@
 #include "render/xlsx/sheet.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdlib>
 #include <set>
@@ -189,7 +190,14 @@ std::optional<double> sheet_number(const Column& column, const Cell& cell) {
       if (const auto* v = std::get_if<int64_t>(&cell.value)) return static_cast<double>(*v) / 100;
       break;
     case ColumnType::kPercent:
-      if (const auto* v = std::get_if<double>(&cell.value)) return *v / 100;
+      if (std::holds_alternative<double>(cell.value)) {
+        // The rounded value the site and the CSV show ("55.8"), as a fraction read from its
+        // decimal text ("55.8e-2"): 0.558, not 55.8 / 100 = 0.5579999999999999.
+        const std::string text = machine_cell(column, cell) + "e-2";
+        double fraction = 0;
+        const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), fraction);
+        if (ec == std::errc() && end == text.data() + text.size()) return fraction;
+      }
       break;
     case ColumnType::kInteger:
     case ColumnType::kYear:
@@ -268,7 +276,7 @@ SheetLayout write_table_sheet(Workbook& wb, std::string_view name, const Table& 
   for (size_t r = 0; r < table.rows.size(); ++r) {
     const Row& row = table.rows[r];
     lxw_row_t sr = layout.rows[r];
-    bool noted = false;  // one note per row on its first hidden cell
+    std::set<std::string> noted;  // one note per row and reason, on its first cell
     for (size_t c = 0; c < ncols && c < row.cells.size(); ++c) {
       const Column& col = table.columns[c];
       const Cell& cell = row.cells[c];
@@ -291,13 +299,18 @@ SheetLayout write_table_sheet(Workbook& wb, std::string_view name, const Table& 
           // Never a number: an empty, hatched cell whose note says why (as the site does).
           s.highlight = Style::Highlight::kHidden;
           check(worksheet_write_blank(ws, sr, sc, wb.format(s)), "blank", layout.name);
-          if (!noted && !options.suppressed_text.empty()) {
-            check(worksheet_write_comment(ws, sr, sc, options.suppressed_text.c_str()),
-                  "note", layout.name);
-            noted = true;
+          const std::string& why = cell.reason.empty() ? options.suppressed_text : cell.reason;
+          if (!why.empty() && noted.insert(why).second) {
+            check(worksheet_write_comment(ws, sr, sc, why.c_str()), "note", layout.name);
           }
-        } else if (row.kind != RowKind::kData) {
-          worksheet_write_blank(ws, sr, sc, wb.format(s));
+        } else {
+          if (row.kind != RowKind::kData || !cell.reason.empty()) {
+            worksheet_write_blank(ws, sr, sc, wb.format(s));
+          }
+          // An empty cell with its own reason (no records, no amount) says it as its note.
+          if (!cell.reason.empty() && noted.insert(cell.reason).second) {
+            check(worksheet_write_comment(ws, sr, sc, cell.reason.c_str()), "note", layout.name);
+          }
         }
         continue;
       }

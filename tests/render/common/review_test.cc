@@ -86,6 +86,26 @@ TEST_CASE("the bundled template gives chapters, figures, tables and charts") {
   CHECK(chart);
 }
 
+TEST_CASE("the review covers its period: olympiads outside it are not counted") {
+  Fixture f;
+  Review r = f.review("kuldigas-novads", true);
+  const std::string md = all_markdown(r);
+  // Review 2022-2025 is 2021/2022..2024/2025; the site's olympiad results are from 2026.
+  CHECK(md.find("pārskata periods: 2021./2022.–2024./2025. m. g.") != std::string::npos);
+  CHECK(md.find("Olimpiāžu dalībnieki") == std::string::npos);
+  CHECK(md.find("Pārskata periodā olimpiāžu rezultātu nav.") != std::string::npos);
+  CHECK_FALSE(has_table(r, "olimpiades"));
+}
+
+TEST_CASE("the methodologists' time norm comes from rules.methodologist_time") {
+  Fixture f;
+  f.model.site.rules.methodologist_time = model::WorkSplit{{25, 15, 35, 25}};
+  Review r = f.review("talsu-novads", true);
+  const std::string md = all_markdown(r);
+  CHECK(md.find("25% valsts uzdevumi, 15% pedagogu atbalsts, 35% darbs ar iestādēm un 25% datu "
+                "darbs") != std::string::npos);
+}
+
 TEST_CASE("heads' evaluations only in the council's review") {
   Fixture f;
   auto quality = [](const Review& r) -> const Table* {

@@ -58,7 +58,9 @@ TEST_CASE("the municipality page shows the board, institutions, budget and devel
   CHECK(has(talsi, "href=\"mailto:izglitiba@talsi.example.lv\""));
   CHECK(has(talsi,
             "<a href=\"/iestades/sabiles-vidusskola/\">Sabiles vidusskola</a></th>"
-            "<td>Vidusskola</td><td class=\"num\">158</td><td class=\"num\">19</td></tr>"));
+            "<td>Vidusskola</td><td class=\"num\">158</td><td class=\"num\">19</td>"
+            // Accredited until 04.10.2027.: within a year of as_of (rules/accreditation.h).
+            "<td>04.10.2027.</td><td>beidzas gada laikā</td></tr>"));
   CHECK(has(talsi, "<th scope=\"col\" class=\"num\">Izglītojamie, 2024./2025. m. g.</th>"));
   // Budget totals from rules::budget_totals, with NO-BREAK SPACE groups.
   CHECK(has(talsi, "<tr class=\"total\"><td></td><th scope=\"row\">Kopā</th>"));

@@ -75,6 +75,19 @@ TEST_CASE("values are typed: percent as a fraction, school years named, dates as
   CHECK(styles.find("formatCode=\"dd.mm.yyyy.\"") != std::string::npos);
 }
 
+TEST_CASE("a percentage is stored as the rounded value shown, without float noise") {
+  Column pct;
+  pct.type = ColumnType::kPercent;
+  pct.decimals = 1;
+  Cell c;
+  c.value = 55.8;  // 55.8 / 100 is 0.5579999999999999 in binary floating point
+  CHECK(sheet_number(pct, c) == std::optional<double>(0.558));
+  c.value = 45.3333;  // shown as "45,3%": stored as 0.453
+  CHECK(sheet_number(pct, c) == std::optional<double>(0.453));
+  c.value = 100.0;
+  CHECK(sheet_number(pct, c) == std::optional<double>(1.0));
+}
+
 TEST_CASE("a suppressed cell is empty, never a number, and carries the site's note") {
   Written w = write(development_table());
   const std::string& s = w.sheet();
