@@ -211,7 +211,10 @@ void write_content_pages(SiteContext& c) {
   for (const Page& p : c.model().pages) {
     if (p.lang != c.lang() || p.draft || p.kind != PageKind::kPage) continue;
     Data body(Data::type::object);
-    put(body, "body_html", text_data(render_markdown(p.body, {c.model().site.raw_html, 1}).html));
+    put(body, "body_html",
+        text_data(
+            render_markdown(p.body, {c.model().site.raw_html, 1, {}, c.t("tables.table_region")})
+                .html));
     auto alt = c.translations(p, "");
     c.emit(p.slug + "/", p.title, "page", std::move(body), {}, &alt);
   }
@@ -225,7 +228,10 @@ void write_news(SiteContext& c) {
       body.set("date", util::format_date_long(*p->date, c.lang()));
       body.set("iso_date", p->date->iso());
     }
-    put(body, "body_html", text_data(render_markdown(p->body, {c.model().site.raw_html, 1}).html));
+    put(body, "body_html",
+        text_data(
+            render_markdown(p->body, {c.model().site.raw_html, 1, {}, c.t("tables.table_region")})
+                .html));
     Data tags = tag_list(c, *p);
     if (!tags.list_value().empty()) {
       put(body, "tags", std::move(tags));

@@ -17,7 +17,10 @@ using model::PageKind;
 void write_home(SiteContext& c) {
   Data body(Data::type::object);
   if (const Page* p = c.find_page(PageKind::kHome)) {
-    put(body, "intro_html", text_data(render_markdown(p->body, {c.model().site.raw_html, 1}).html));
+    put(body, "intro_html",
+        text_data(
+            render_markdown(p->body, {c.model().site.raw_html, 1, {}, c.t("tables.table_region")})
+                .html));
   }
   size_t upcoming = static_cast<size_t>(std::count_if(
       c.model().olympiads.begin(), c.model().olympiads.end(),

@@ -66,7 +66,7 @@ Data methodologists_by_subject(const SiteContext& c, const model::Municipality& 
 }
 
 Data programmes_data(const SiteContext& c, const MunicipalityTables& tables,
-                    const std::string& data_dir) {
+                     const std::string& data_dir) {
   Data list(Data::type::list);
   for (const ProgrammeTables& pt : tables.programmes) {
     const auto& p = c.model().programmes[pt.programme];
@@ -108,7 +108,9 @@ void write_municipality_pages(SiteContext& c) {
     if (auto chart = ce_chart(m, c.results(), tables, c.lang(), t)) {
       put(body, "ce_chart",
           text_data("<figure class=\"chart\">" + render_svg(*chart, c.lang(), "ce-" + mu.id) +
-                    "</figure>\n" + render_table_html(*chart, c.lang(), chart->title)));
+                    "</figure>\n" +
+                    render_table_html(*chart, c.lang(), chart->title,
+                                      c.t("tables.chart_data") + ": " + chart->title)));
     }
     set_table("ce_table", tables.ce_index);
     set_table("pd_table", tables.development);
@@ -118,9 +120,10 @@ void write_municipality_pages(SiteContext& c) {
     if (c.theme().templates.contains(review_template_name(m.site.default_language()))) {
       std::string stem = review_stem(m, mu);
       Data review(Data::type::object);
-      review.set("period", std::to_string(m.site.review_from) + "–" +
-                               std::to_string(m.site.review_to));
-      review.set("html_url", c.urls().page(c.lang(), directory::municipality_rel(mu) + "parskats/"));
+      review.set("period",
+                 std::to_string(m.site.review_from) + "–" + std::to_string(m.site.review_to));
+      review.set("html_url",
+                 c.urls().page(c.lang(), directory::municipality_rel(mu) + "parskats/"));
       if (c.options().reports) review.set("pdf_url", c.urls().asset("parskati/" + stem + ".pdf"));
       if (c.options().annexes) review.set("xlsx_url", c.urls().asset("parskati/" + stem + ".xlsx"));
       put(body, "review", std::move(review));
