@@ -216,6 +216,7 @@ Data SiteContext::page_data(std::string_view rel, const std::string& title, cons
   d.set("site_title", m_.site.title.in(lang_));
   d.set("page_title", title);
   d.set("home_url", urls_.page(lang_, ""));
+  d.set("search_url", urls_.page(lang_, "meklet/"));  // the header's search form (issue 21)
   d.set("css_url", asset_urls_.count("style.css") ? asset_urls_.at("style.css") : "");
   d.set("feed_url", urls_.page(lang_, "jaunumi/atom.xml"));  // written by write_news
   d.set("publisher_name", m_.site.publisher.name);

@@ -142,11 +142,15 @@ TEST_CASE("the search index is valid JSON of public pages and the page loads the
   for (std::string lang_prefix : {"", "en/"}) {
     REQUIRE(files.count(lang_prefix + "meklet/index.json") == 1);
     auto index = nlohmann::json::parse(files.at(lang_prefix + "meklet/index.json"));
-    REQUIRE(index.is_array());
-    CHECK(index.size() > 10);
-    for (const auto& e : index) {
-      CHECK(e.at("title").is_string());
-      std::string url = e.at("url").get<std::string>();
+    // {"k": [kind names], "e": [[title, url, kind number, text], …]}
+    REQUIRE(index.at("k").is_array());
+    REQUIRE(index.at("e").is_array());
+    CHECK(index.at("e").size() > 10);
+    std::set<std::string> kinds;
+    for (const auto& e : index.at("e")) {
+      REQUIRE(e.size() == 4);
+      CHECK(e[0].is_string());
+      std::string url = e[1].get<std::string>();
       REQUIRE(url.starts_with("/"));
       std::string fragment;
       if (size_t hash = url.find('#'); hash != std::string::npos) {
@@ -159,9 +163,16 @@ TEST_CASE("the search index is valid JSON of public pages and the page loads the
         CHECK_MESSAGE(files.at(file).find("id=\"" + fragment + "\"") != std::string::npos,
                       "no #" << fragment << " on " << url);
       }
-      CHECK(e.at("kind").is_string());
-      CHECK(e.at("text").is_string());
+      REQUIRE(e[2].get<size_t>() < index.at("k").size());
+      kinds.insert(index.at("k")[e[2].get<size_t>()].get<std::string>());
+      CHECK(e[3].is_string());
     }
+    // Every list a citizen searches: olympiads, events and materials too (issue 21).
+    CHECK(kinds.size() >= 7);
+    CHECK(kinds.count(lang_prefix.empty() ? "Olimpiāde" : "Olympiad") == 1);
+    CHECK(kinds.count(lang_prefix.empty() ? "Pasākums" : "Event") == 1);
+    CHECK(kinds.count(lang_prefix.empty() ? "Metodiskais materiāls" : "Methodological material") ==
+          1);
   }
   // No name from data/private/ reaches the index (or any other file).
   std::ifstream priv(kSite + "/data/private/teachers/kuldigas-novads.yaml");
