@@ -33,6 +33,10 @@ void write_not_found(SiteContext& c);
 void write_open_data(SiteContext& c);       // pages_data.cc: /dati/, national tables
 void write_data_catalogue(SiteContext& c);  // /dati/katalogs.jsonld (DCAT-AP), every language
 
+/// The national workbook parskati/latvija-<from>-<to>.xlsx, when the build writes the annexes;
+/// empty otherwise (pages_data.cc). Linked from the home page and /dati/.
+[[nodiscard]] std::string national_workbook_url(const SiteContext& c);
+
 /// "2024-2025": the school year ending in `end_year` (util::school_year_of) in the addresses of
 /// the calendar archives.
 [[nodiscard]] std::string school_year_slug(int end_year);
