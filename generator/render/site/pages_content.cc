@@ -23,6 +23,13 @@ using model::PageKind;
 
 namespace {
 
+std::string replace_all(std::string text, std::string_view key, std::string_view value) {
+  for (size_t at = 0; (at = text.find(key, at)) != std::string::npos; at += value.size()) {
+    text.replace(at, key.size(), value);
+  }
+  return text;
+}
+
 constexpr size_t kNewsPerPage = 10;
 constexpr size_t kSearchTextChars = 240;
 
@@ -218,6 +225,27 @@ void write_content_pages(SiteContext& c) {
                 .html));
     auto alt = c.translations(p, "");
     c.emit(p.slug + "/", p.title, "page", std::move(body), {}, &alt);
+  }
+  if (c.generates_accessibility()) {
+    // The theme's statement, for a language the site wrote none in: what the site does for
+    // access, how it is checked, whom to write to.
+    const auto& publisher = c.model().site.publisher;
+    std::string html;
+    for (std::string_view key : {"content.accessibility.intro", "content.accessibility.features",
+                                 "content.accessibility.checks", "content.accessibility.limits"}) {
+      html += "<p>" + html_escape(replace_all(c.t(key), "{publisher}", publisher.name)) + "</p>\n";
+    }
+    html += "<h2 id=\"contact\">" + html_escape(c.t("content.accessibility.contact_title")) +
+            "</h2>\n<p>" + html_escape(c.t("content.accessibility.contact"));
+    if (!publisher.email.empty()) {
+      html += " <a href=\"mailto:" + html_escape(publisher.email) + "\">" +
+              html_escape(publisher.email) + "</a>";
+    }
+    html += "</p>\n";
+    Data body(Data::type::object);
+    put(body, "body_html", text_data(std::move(html)));
+    c.emit(std::string(kGeneratedAccessibilityRel), c.t("content.accessibility.title"), "page",
+           std::move(body));
   }
 }
 

@@ -199,5 +199,23 @@ TEST_CASE("the search index is valid JSON of public pages and the page loads the
   CHECK(files.count(m[1].str()) == 1);
 }
 
+TEST_CASE("every language has an accessibility statement linked from its footer (issue 21)") {
+  // kurzeme-json has no accessibility.md: the theme's statement is written in both languages.
+  const Files files = render();
+  REQUIRE(files.count("pieklustamiba/index.html") == 1);
+  REQUIRE(files.count("en/pieklustamiba/index.html") == 1);
+  const std::string& en = files.at("en/pieklustamiba/index.html");
+  CHECK(en.find("<h1>Accessibility statement</h1>") != std::string::npos);
+  CHECK(en.find("WCAG 2.1 level AA") != std::string::npos);
+  CHECK(en.find("href=\"mailto:") != std::string::npos);
+  CHECK(files.at("en/index.html").find("<a href=\"/en/pieklustamiba/\">Accessibility statement</a>") !=
+        std::string::npos);
+  // The language switch leads to the same page, and from an untranslated post to the news list.
+  CHECK(files.at("pieklustamiba/index.html").find("class=\"lang-switch\" href=\"/en/pieklustamiba/\"") !=
+        std::string::npos);
+  CHECK(files.at("jaunumi/olimpiazu-kalendars/index.html")
+            .find("class=\"lang-switch\" href=\"/en/jaunumi/\"") != std::string::npos);
+}
+
 }  // namespace
 }  // namespace metodika::render::site
