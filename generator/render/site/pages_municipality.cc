@@ -149,8 +149,8 @@ void write_municipality_pages(SiteContext& c) {
     set_list(body, "methodologists", methodologists_by_subject(c, mu));
     if (auto chart = ce_chart(m, c.results(), tables, c.lang(), t)) {
       put(body, "ce_chart",
-          text_data("<figure class=\"chart\">" + render_svg(*chart, c.lang(), "ce-" + mu.id) +
-                    "</figure>\n" +
+          text_data("<figure class=\"chart\" tabindex=\"0\">" +
+                    render_svg(*chart, c.lang(), "ce-" + mu.id) + "</figure>\n" +
                     render_table_html(*chart, c.lang(), chart->title,
                                       c.t("tables.chart_data") + ": " + chart->title)));
     }
