@@ -91,7 +91,11 @@ void SiteContext::set_language(const std::string& lang) {
   accessibility_rel_ = accessibility_rel(lang);
   // A language without its own accessibility.md gets the theme's statement (issue 21: the
   // English site had none), unless one of its pages already takes that address.
-  generated_accessibility_ = accessibility_rel_ == kGeneratedAccessibilityRel;
+  generated_accessibility_ =
+      !accessibility_rel_.empty() &&
+      std::none_of(m_.pages.begin(), m_.pages.end(), [&](const model::Page& p) {
+        return p.lang == lang && !p.draft && p.source.ends_with("/accessibility.md");
+      });
 }
 
 std::string SiteContext::accessibility_rel(std::string_view lang) const {

@@ -217,5 +217,23 @@ TEST_CASE("every language has an accessibility statement linked from its footer 
             .find("class=\"lang-switch\" href=\"/en/jaunumi/\"") != std::string::npos);
 }
 
+TEST_CASE("a site's own accessibility.md keeps its address; only a language without one gets the theme's") {
+  // The bundled site's statement has the slug pieklustamiba: a clean build wrote the theme's
+  // statement over it (e2e_rebuild caught it).
+  const Files files = render([](model::Model& m) {
+    model::Page p;
+    p.kind = model::PageKind::kPage;
+    p.lang = m.site.default_language();
+    p.slug = "pieklustamiba";
+    p.source = "content/accessibility.md";
+    p.title = "Mūsu paziņojums";
+    p.body = "Teksts.";
+    m.pages.push_back(p);
+  });
+  CHECK(files.at("pieklustamiba/index.html").find("<h1>Mūsu paziņojums</h1>") != std::string::npos);
+  CHECK(files.at("en/pieklustamiba/index.html").find("<h1>Accessibility statement</h1>") !=
+        std::string::npos);
+}
+
 }  // namespace
 }  // namespace metodika::render::site
