@@ -175,8 +175,16 @@ InputDigests input_digests(const model::Model& m, const rules::Results& r,
   sources.add(out.global);
   for (const std::string& f : public_source_files(m)) sources.add(f);
   out.about_data = sources.value();
-  out.search =
-      Digest().add(out.global).add(out.institutions).add(out.methodologists).add(out.pages).value();
+  // The index also lists olympiads, events and materials, each on the page of its school year.
+  out.search = Digest()
+                   .add(out.global)
+                   .add(out.institutions)
+                   .add(out.methodologists)
+                   .add(out.pages)
+                   .add(out.olympiads)
+                   .add(out.events)
+                   .add(out.materials)
+                   .value();
   return out;
 }
 

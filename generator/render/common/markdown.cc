@@ -16,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "render/common/html.h"
 #include "render/common/markdown_fields.h"
 #include "util/text.h"
 
@@ -422,10 +423,29 @@ const char* align_attribute(uint8_t alignment) {
 // The table extension writes <th> with no way to add attributes, so a table is rebuilt from
 // custom nodes in the same shape and line layout as the extension's output, with scope="col" on
 // the header cells for screen readers. Cell contents are moved, not re-rendered.
-void convert_table(cmark_node* table, Retired& retired) {
+void convert_table(cmark_node* table, std::string_view label, Retired& retired) {
   const uint16_t columns = cmark_gfm_extensions_get_table_columns(table);
   const uint8_t* alignments = cmark_gfm_extensions_get_table_alignments(table);
-  NodePtr result = make_custom(CMARK_NODE_CUSTOM_BLOCK, "<table>", "</table>");
+  std::string open = "<table>";
+  if (!label.empty()) {
+    // Named by its column headings ("Tabula: Skola, Dalībnieki"): a page may hold several
+    // tables, and regions with one name would not tell them apart (axe landmark-unique).
+    std::string name(label);
+    const char* separator = ": ";
+    if (cmark_node* head = cmark_node_first_child(table)) {
+      for (cmark_node* cell = cmark_node_first_child(head); cell != nullptr;
+           cell = cmark_node_next(cell)) {
+        std::string text = plain_text_of(cell);
+        if (text.empty()) continue;
+        name.append(separator).append(text);
+        separator = ", ";
+      }
+    }
+    open = "<section class=\"table-wrap\" aria-label=\"" + html_escape(name) +
+           "\" tabindex=\"0\">\n<table>";
+  }
+  NodePtr result = make_custom(CMARK_NODE_CUSTOM_BLOCK, open,
+                               label.empty() ? "</table>" : "</table>\n</section>");
   cmark_node* body = nullptr;
   for (cmark_node* row = cmark_node_first_child(table); row != nullptr;
        row = cmark_node_next(row)) {
@@ -519,7 +539,7 @@ MarkdownResult render_markdown(std::string_view markdown, const MarkdownOptions&
   for (cmark_node* heading : edits.headings) {
     result.headings.push_back(convert_heading(heading, options.heading_offset, ids, retired));
   }
-  for (cmark_node* node : edits.tables) convert_table(node, retired);
+  for (cmark_node* node : edits.tables) convert_table(node, options.table_label, retired);
 
   // UNSAFE only lets raw HTML through; dangerous addresses are already gone in both modes.
   const int render_options = options.raw_html ? CMARK_OPT_UNSAFE : CMARK_OPT_DEFAULT;

@@ -21,6 +21,10 @@ struct MarkdownOptions {
   /// markdown_fields.h): each becomes text after parsing, so no value adds structure. Web and
   /// e-mail addresses in a value become links (`find_text_links`), except inside a link.
   std::span<const std::string> fields = {};
+  /// With a name ("Tabula"), every table sits in a labelled, keyboard-scrollable region
+  /// (`<section class="table-wrap" aria-label=… tabindex="0">`), so that a table wider
+  /// than a phone scrolls by itself instead of the whole page. Empty: the bare `<table>`.
+  std::string_view table_label = {};
 };
 
 /// A heading of the document, in document order, for tables of contents.

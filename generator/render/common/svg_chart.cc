@@ -332,15 +332,21 @@ std::string render_svg(const Chart& chart, std::string_view lang, std::string_vi
   return SvgWriter(chart, layout, id).write();
 }
 
-std::string render_table_html(const Chart& chart, std::string_view lang, std::string_view caption) {
+std::string render_table_html(const Chart& chart, std::string_view lang, std::string_view caption,
+                              std::string_view region_label) {
   const size_t categories = chart.categories.size();
   const auto cell = [&](std::optional<double> value, std::string_view unit) {
     if (!value || !std::isfinite(*value)) return std::string("<td>—</td>");
     return "<td>" + html_escape(format_value(*value, chart.decimals, lang, unit)) + "</td>";
   };
 
-  std::string out = "<table class=\"chart-data\">\n<caption>" + html_escape(caption) +
-                    "</caption>\n<thead>\n<tr><td></td>";
+  std::string out;
+  if (!region_label.empty()) {
+    out += "<section class=\"table-wrap\" aria-label=\"" + html_escape(region_label) +
+           "\" tabindex=\"0\">\n";
+  }
+  out += "<table class=\"chart-data\">\n<caption>" + html_escape(caption) +
+         "</caption>\n<thead>\n<tr><td></td>";
   for (const std::string& category : chart.categories) {
     out += "<th scope=\"col\">" + html_escape(category) + "</th>";
   }
@@ -378,6 +384,7 @@ std::string render_table_html(const Chart& chart, std::string_view lang, std::st
     out += "</tr>\n";
   }
   out += "</tbody>\n</table>\n";
+  if (!region_label.empty()) out += "</section>\n";
   return out;
 }
 

@@ -22,8 +22,12 @@ namespace metodika::render {
 /// The data of `chart` as an HTML `<table>`: `caption`, a column per category
 /// (`<th scope="col">`), a row per series (`<th scope="row">`), then a row per reference line
 /// label with the threshold in the categories it covers (a share in % on stacked bars). Values
-/// are formatted with `format_value` (lv "45,3%"); a missing value is "—".
+/// are formatted with `format_value` (lv "45,3%"); a missing value is "—". With a
+/// `region_label`, the table sits in a labelled, keyboard-scrollable region
+/// (`<section class="table-wrap" aria-label=… tabindex="0">`), so that a table wider
+/// than a phone scrolls by itself instead of the whole page.
 [[nodiscard]] std::string render_table_html(const Chart& chart, std::string_view lang,
-                                            std::string_view caption);
+                                            std::string_view caption,
+                                            std::string_view region_label = {});
 
 }  // namespace metodika::render

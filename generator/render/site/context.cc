@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <mutex>
 
+#include "model/reserved.h"
 #include "util/format.h"
 #include "util/text.h"
 
@@ -87,12 +88,50 @@ void SiteContext::set_language(const std::string& lang) {
   base_ = Data(Data::type::object);
   base_.set("t", strings_);
   collator_ = std::make_unique<util::Collator>(lang);
-  accessibility_rel_.clear();
+  accessibility_rel_ = accessibility_rel(lang);
+  // A language without its own accessibility.md gets the theme's statement (issue 21: the
+  // English site had none), unless one of its pages already takes that address.
+  generated_accessibility_ =
+      !accessibility_rel_.empty() &&
+      std::none_of(m_.pages.begin(), m_.pages.end(), [&](const model::Page& p) {
+        return p.lang == lang && !p.draft && p.source.ends_with("/accessibility.md");
+      });
+}
+
+std::string SiteContext::accessibility_rel(std::string_view lang) const {
+  bool taken = false;
   for (const model::Page& p : m_.pages) {
-    if (p.lang == lang && !p.draft && p.source.ends_with("/accessibility.md")) {
-      accessibility_rel_ = p.slug + "/";
+    if (p.lang != lang || p.draft) continue;
+    if (p.source.ends_with("/accessibility.md")) return p.slug + "/";
+    if (p.slug + "/" == kGeneratedAccessibilityRel) taken = true;
+  }
+  return taken ? std::string() : std::string(kGeneratedAccessibilityRel);
+}
+
+// Where the language switch of the page at `rel`, untranslated into `lang`, leads: the
+// statement to the statement, otherwise the nearest parent that exists in `lang` (a section of
+// the site or a content page), else the home page.
+std::string SiteContext::nearest_translated(const std::string& lang, std::string_view rel) const {
+  if (!rel.empty() && rel == accessibility_rel_) return accessibility_rel(lang);
+  std::string candidate(rel);
+  while (!candidate.empty()) {
+    candidate.pop_back();  // the trailing '/'
+    size_t slash = candidate.rfind('/');
+    candidate.resize(slash == std::string::npos ? 0 : slash + 1);
+    if (candidate.empty()) break;
+    const std::string_view section(candidate.data(), candidate.size() - 1);
+    if (std::find(model::kSiteSections.begin(), model::kSiteSections.end(), section) !=
+        model::kSiteSections.end()) {
+      return candidate;
+    }
+    for (const model::Page& p : m_.pages) {
+      if (p.lang == lang && !p.draft && p.kind == model::PageKind::kPage &&
+          p.slug + "/" == candidate) {
+        return candidate;
+      }
     }
   }
+  return {};
 }
 
 const MunicipalityTables& SiteContext::municipality_tables(size_t mi) {
@@ -216,6 +255,7 @@ Data SiteContext::page_data(std::string_view rel, const std::string& title, cons
   d.set("site_title", m_.site.title.in(lang_));
   d.set("page_title", title);
   d.set("home_url", urls_.page(lang_, ""));
+  d.set("search_url", urls_.page(lang_, "meklet/"));  // the header's search form (issue 21)
   d.set("css_url", asset_urls_.count("style.css") ? asset_urls_.at("style.css") : "");
   d.set("feed_url", urls_.page(lang_, "jaunumi/atom.xml"));  // written by write_news
   d.set("publisher_name", m_.site.publisher.name);
@@ -238,7 +278,7 @@ Data SiteContext::page_data(std::string_view rel, const std::string& title, cons
     if (alt) {
       auto it = alt->find(l);
       if (it == alt->end() && l != lang_) {
-        lrel.clear();  // untranslated: the switch leads to that language's home page
+        lrel = nearest_translated(l, rel);  // untranslated: the nearest page that is
       } else if (it != alt->end()) {
         lrel = it->second;
       }

@@ -23,6 +23,9 @@
 
 namespace metodika::render::site {
 
+/// Where a language without its own accessibility.md gets the theme's statement.
+inline constexpr std::string_view kGeneratedAccessibilityRel = "pieklustamiba/";
+
 /// Which outputs besides the site the build writes (the municipality page links to them).
 struct SiteOptions {
   bool reports = false;  ///< parskati/<id>-<from>-<to>.pdf
@@ -67,6 +70,12 @@ class SiteContext {
   [[nodiscard]] const Urls& urls() const { return urls_; }
   [[nodiscard]] const Templates& templates() const { return templates_; }
   [[nodiscard]] const std::string& lang() const { return lang_; }
+  /// Whether the current language has no accessibility.md, so the site writes the theme's
+  /// statement at kGeneratedAccessibilityRel (pages_content.cc).
+  [[nodiscard]] bool generates_accessibility() const { return generated_accessibility_; }
+  /// The address of the accessibility statement in `lang`; empty when there is none.
+  [[nodiscard]] std::string accessibility_rel(std::string_view lang) const;
+  [[nodiscard]] std::string nearest_translated(const std::string& lang, std::string_view rel) const;
   [[nodiscard]] const Data& strings() const { return strings_; }
   [[nodiscard]] const util::Collator& collator() const { return *collator_; }
   /// The translation of `key` ("nav.home") in the current language; "" when the theme lacks it.
@@ -157,6 +166,7 @@ class SiteContext {
   std::unique_ptr<util::Collator> collator_;
   std::map<std::string, std::string> asset_urls_;
   std::string accessibility_rel_;
+  bool generated_accessibility_ = false;
   std::vector<std::string> sitemap_;
   std::vector<DataFile> data_files_;
   SiteOptions options_;

@@ -2,7 +2,12 @@
 // current language.
 #pragma once
 
+#include <string>
+#include <vector>
+
+#include "model/model.h"
 #include "render/site/context.h"
+#include "util/date.h"
 
 namespace metodika::render::site {
 
@@ -27,5 +32,21 @@ void write_search(SiteContext& c);
 void write_not_found(SiteContext& c);
 void write_open_data(SiteContext& c);       // pages_data.cc: /dati/, national tables
 void write_data_catalogue(SiteContext& c);  // /dati/katalogs.jsonld (DCAT-AP), every language
+
+/// The national workbook parskati/latvija-<from>-<to>.xlsx, when the build writes the annexes;
+/// empty otherwise (pages_data.cc). Linked from the home page and /dati/.
+[[nodiscard]] std::string national_workbook_url(const SiteContext& c);
+
+/// "2024-2025": the school year ending in `end_year` (util::school_year_of) in the addresses of
+/// the calendar archives.
+[[nodiscard]] std::string school_year_slug(int end_year);
+/// The page that lists an olympiad: "olimpiades/" for the school year of `as_of` and later,
+/// "olimpiades/2024-2025/" for an earlier one (pages_calendar.cc). The item's id is its anchor.
+[[nodiscard]] std::string olympiad_page_rel(const model::Olympiad& o, util::Date as_of);
+/// The page that lists each event of `m` (by index): "pasakumi/" while it is upcoming; once
+/// past, the archive of its school year, newest first, kEventsPerPage a page:
+/// "pasakumi/2025-2026/", "pasakumi/2025-2026/2/", … (a past year's pages no longer change).
+[[nodiscard]] std::vector<std::string> event_page_rels(const model::Model& m);
+inline constexpr size_t kEventsPerPage = 150;
 
 }  // namespace metodika::render::site

@@ -112,14 +112,20 @@ CalendarEvent olympiad_event(const SiteContext& c, const model::Olympiad& o,
   if (!o.organizer.empty()) desc += "\n" + c.t("calendar.organizer") + ": " + o.organizer;
   ev.description = desc;
   ev.location = o.location;
-  ev.url = c.urls().absolute(c.lang(), "olimpiades/") + "#" + o.id;
+  ev.url = c.urls().absolute(c.lang(), olympiad_page_rel(o, c.model().site.as_of)) + "#" + o.id;
   ev.start = util::DateTime{o.start, 0, 0, false};
   ev.end = util::DateTime{o.end, 0, 0, false};
   ev.categories = {subject_name(c, o.subject)};
   return ev;
 }
 
-Data olympiad_item(const SiteContext& c, const model::Olympiad& o, util::Date as_of) {
+// The page of an olympiad's results: olimpiades/rezultati/<id>/. The calendars list the
+// olympiad and link here; a national results table per olympiad inline made a school year's
+// page 1.25 MB (issue 21).
+std::string results_rel(const model::Olympiad& o) { return "olimpiades/rezultati/" + o.id + "/"; }
+
+Data olympiad_item(const SiteContext& c, const model::Olympiad& o, util::Date as_of,
+                   bool with_results) {
   Data it(Data::type::object);
   it.set("id", o.id);
   it.set("title", olympiad_label(c, o));
@@ -137,7 +143,9 @@ Data olympiad_item(const SiteContext& c, const model::Olympiad& o, util::Date as
   it.set("special_education", flag(o.special_education));
   bool upcoming = rules::is_upcoming(o, as_of);
   it.set("upcoming", flag(upcoming));
-  if (!upcoming) {
+  if (!upcoming && !o.results.empty() && !with_results) {
+    it.set("results_url", c.urls().page(c.lang(), results_rel(o)));
+  } else if (!upcoming) {
     Data results(Data::type::list);
     for (const model::OlympiadResult& r : o.results) {
       Data row(Data::type::object);
@@ -178,10 +186,30 @@ Data months_of(const SiteContext& c, const std::vector<const model::Olympiad*>& 
       year = o->start.year;
       month = o->start.month;
     }
-    append(items, olympiad_item(c, *o, as_of));
+    append(items, olympiad_item(c, *o, as_of, false));
   }
   flush();
   return months;
+}
+
+
+// Past events in archive order: school year, newest first; within it the latest first.
+std::vector<size_t> past_event_order(const model::Model& m) {
+  std::vector<size_t> past;
+  for (size_t i = 0; i < m.events.size(); ++i) {
+    if (!rules::is_upcoming(m.events[i], m.site.as_of)) past.push_back(i);
+  }
+  std::sort(past.begin(), past.end(), [&](size_t a, size_t b) {
+    return std::tie(m.events[b].start, m.events[b].id) <
+           std::tie(m.events[a].start, m.events[a].id);
+  });
+  return past;
+}
+
+std::string archive_page_rel(int year, size_t page) {
+  std::string rel = "pasakumi/" + school_year_slug(year) + "/";
+  if (page > 0) rel += std::to_string(page + 1) + "/";
+  return rel;
 }
 
 }  // namespace
@@ -228,25 +256,60 @@ void write_olympiads(SiteContext& c) {
     append(feeds, std::move(f));
   }
 
-  // The page: the current school year by month, then the other school years, newest first.
+  // The page: the current school year (and any later one) by month; every earlier school year
+  // on its own archive page, /olimpiades/2024-2025/, linked from each page (issue 21: a national
+  // calendar on one page was 1.45 MB).
   const int current = c.results().current_school_year;  // rules/period.h
   std::map<int, std::vector<const model::Olympiad*>, std::greater<>> by_year;
-  for (const auto* o : sorted) by_year[util::school_year_of(o->start)].push_back(o);
-  Data body(Data::type::object);
-  body.set("school_year", util::format_school_year(current, c.lang()));
-  put(body, "months", months_of(c, by_year[current], as_of));
-  body.set("empty", flag(by_year[current].empty()));
-  Data others(Data::type::list);
-  for (const auto& [year, list] : by_year) {
-    if (year == current || list.empty()) continue;
-    Data y(Data::type::object);
-    y.set("heading", util::format_school_year(year, c.lang()));
-    put(y, "months", months_of(c, list, as_of));
-    append(others, std::move(y));
+  std::vector<const model::Olympiad*> now;
+  for (const auto* o : sorted) {
+    const int year = util::school_year_of(o->start);
+    if (year >= current) {
+      now.push_back(o);
+    } else {
+      by_year[year].push_back(o);
+    }
   }
-  put(body, "other_years", std::move(others));
-  body.set("ics_url", c.urls().page(c.lang(), "olimpiades.ics"));
-  put(body, "feeds", std::move(feeds));
+  Data archives(Data::type::list);
+  for (const auto& [year, list] : by_year) {
+    Data y(Data::type::object);
+    y.set("label", util::format_school_year(year, c.lang()));
+    y.set("url", c.urls().page(c.lang(), "olimpiades/" + school_year_slug(year) + "/"));
+    append(archives, std::move(y));
+  }
+  auto page = [&](const std::vector<const model::Olympiad*>& list, int year) {
+    Data body(Data::type::object);
+    body.set("school_year", util::format_school_year(year, c.lang()));
+    put(body, "months", months_of(c, list, as_of));
+    body.set("empty", flag(list.empty()));
+    body.set("has_archives", flag(!by_year.empty()));
+    put(body, "archives", archives);
+    body.set("ics_url", c.urls().page(c.lang(), "olimpiades.ics"));
+    put(body, "feeds", feeds);
+    return body;
+  };
+  for (const auto& [year, list] : by_year) {
+    Crumbs crumbs{{c.t("nav.home"), c.urls().page(c.lang(), "")},
+                  {title, c.urls().page(c.lang(), "olimpiades/")}};
+    c.emit("olimpiades/" + school_year_slug(year) + "/",
+           title + " " + util::format_school_year(year, c.lang()), "olympiads", page(list, year),
+           std::move(crumbs));
+  }
+  for (const auto* o : sorted) {
+    if (rules::is_upcoming(*o, as_of) || o->results.empty()) continue;
+    Data body(Data::type::object);
+    put(body, "item", olympiad_item(c, *o, as_of, true));
+    const std::string rel = olympiad_page_rel(*o, as_of);
+    Crumbs crumbs{{c.t("nav.home"), c.urls().page(c.lang(), "")},
+                  {title, c.urls().page(c.lang(), "olimpiades/")}};
+    if (rel != "olimpiades/") {
+      crumbs.emplace_back(util::format_school_year(util::school_year_of(o->start), c.lang()),
+                          c.urls().page(c.lang(), rel));
+    }
+    c.emit(results_rel(*o), c.t("calendar.results") + ": " + olympiad_label(c, *o),
+           "olympiad_results", std::move(body), std::move(crumbs));
+  }
+  Data body = page(now, current);
   c.emit("olimpiades/", title, "olympiads", std::move(body));
 }
 
@@ -318,16 +381,17 @@ void write_materials(SiteContext& c) {
 }
 
 void write_events(SiteContext& c) {
-  const util::Date as_of = c.model().site.as_of;
-  const std::string host = host_of(c.model().site.base_url);
-  std::vector<const model::Event*> upcoming, past;
-  for (const auto& e : c.model().events) {
-    (rules::is_upcoming(e, as_of) ? upcoming : past).push_back(&e);
+  const model::Model& m = c.model();
+  const util::Date as_of = m.site.as_of;
+  const std::string host = host_of(m.site.base_url);
+  const std::vector<std::string> rels = event_page_rels(m);
+  std::vector<const model::Event*> upcoming;
+  for (const auto& e : m.events) {
+    if (rules::is_upcoming(e, as_of)) upcoming.push_back(&e);
   }
   std::sort(upcoming.begin(), upcoming.end(),
             [](auto* a, auto* b) { return std::tie(a->start, a->id) < std::tie(b->start, b->id); });
-  std::sort(past.begin(), past.end(),
-            [](auto* a, auto* b) { return std::tie(b->start, b->id) < std::tie(a->start, a->id); });
+  std::vector<size_t> past = past_event_order(m);
 
   auto item = [&](const model::Event& e) {
     Data it(Data::type::object);
@@ -370,7 +434,10 @@ void write_events(SiteContext& c) {
     ev.uid = "event-" + e.id + "@" + host;
     ev.summary = e.title.in(c.lang());
     ev.location = e.location;
-    ev.url = e.url.empty() ? c.urls().absolute(c.lang(), "pasakumi/") + "#" + e.id : e.url;
+    ev.url = e.url.empty()
+                 ? c.urls().absolute(c.lang(), rels[static_cast<size_t>(&e - m.events.data())]) +
+                       "#" + e.id
+                 : e.url;
     std::string desc =
         c.t("calendar.format_label") + ": " +
         c.t("calendar.format." + std::string(enum_key(model::kEventFormats, e.format)));
@@ -383,28 +450,91 @@ void write_events(SiteContext& c) {
     return ev;
   };
 
-  Data up(Data::type::list), done(Data::type::list);
+  // /pasakumi/: what is upcoming; what took place is on the archive pages of its school year
+  // (issue 21: 800 events on one page), linked from every calendar page.
+  Data up(Data::type::list);
   std::vector<CalendarEvent> feed;
   for (const auto* e : upcoming) {
     append(up, item(*e));
     feed.push_back(event(*e));
   }
-  for (const auto* e : past) {
-    append(done, item(*e));
-    feed.push_back(event(*e));
+  // Archive pages in order, each with its events.
+  std::vector<std::pair<std::string, Data>> pages;
+  std::vector<std::pair<int, size_t>> page_years;  // school year, page number in it
+  for (size_t i : past) {
+    if (pages.empty() || pages.back().first != rels[i]) {
+      const int y = util::school_year_of(m.events[i].start.date);
+      const size_t n =
+          !page_years.empty() && page_years.back().first == y ? page_years.back().second + 1 : 0;
+      pages.emplace_back(rels[i], Data(Data::type::list));
+      page_years.emplace_back(y, n);
+    }
+    append(pages.back().second, item(m.events[i]));
+    feed.push_back(event(m.events[i]));
   }
   const std::string title = c.t("calendar.events_title");
-  c.write(c.urls().file(c.lang(), "pasakumi.ics"),
-          write_calendar(calendar_prodid(c), c.model().site.title.in(c.lang()) + " — " + title,
-                         feed, as_of));
+  c.write(
+      c.urls().file(c.lang(), "pasakumi.ics"),
+      write_calendar(calendar_prodid(c), m.site.title.in(c.lang()) + " — " + title, feed, as_of));
+  Data archives(Data::type::list);
+  for (size_t p = 0; p < pages.size(); ++p) {
+    Data y(Data::type::object);
+    std::string label = util::format_school_year(page_years[p].first, c.lang());
+    if (page_years[p].second > 0 ||
+        (p + 1 < pages.size() && page_years[p + 1].first == page_years[p].first)) {
+      label += ", " + fill(c.t("calendar.page_n"), "n", std::to_string(page_years[p].second + 1));
+    }
+    y.set("label", label);
+    y.set("url", c.urls().page(c.lang(), pages[p].first));
+    append(archives, std::move(y));
+  }
+  for (size_t p = 0; p < pages.size(); ++p) {
+    Data body(Data::type::object);
+    body.set("archive", flag(true));
+    body.set("has_past", flag(true));
+    put(body, "past", std::move(pages[p].second));
+    body.set("has_archives", flag(true));
+    put(body, "archives", archives);
+    body.set("ics_url", c.urls().page(c.lang(), "pasakumi.ics"));
+    Crumbs crumbs{{c.t("nav.home"), c.urls().page(c.lang(), "")},
+                  {title, c.urls().page(c.lang(), "pasakumi/")}};
+    std::string page_title = title + " " + util::format_school_year(page_years[p].first, c.lang());
+    if (page_years[p].second > 0) {
+      page_title +=
+          ", " + fill(c.t("calendar.page_n"), "n", std::to_string(page_years[p].second + 1));
+    }
+    c.emit(pages[p].first, page_title, "events", std::move(body), std::move(crumbs));
+  }
   Data body(Data::type::object);
   body.set("has_upcoming", flag(!upcoming.empty()));
   put(body, "upcoming", std::move(up));
-  body.set("has_past", flag(!past.empty()));
-  put(body, "past", std::move(done));
   body.set("no_upcoming", flag(upcoming.empty()));
+  body.set("has_archives", flag(!pages.empty()));
+  put(body, "archives", std::move(archives));
   body.set("ics_url", c.urls().page(c.lang(), "pasakumi.ics"));
   c.emit("pasakumi/", title, "events", std::move(body));
+}
+
+std::string school_year_slug(int end_year) {
+  return std::to_string(end_year - 1) + "-" + std::to_string(end_year);
+}
+
+std::string olympiad_page_rel(const model::Olympiad& o, util::Date as_of) {
+  const int year = util::school_year_of(o.start);
+  return year >= util::school_year_of(as_of) ? "olimpiades/"
+                                             : "olimpiades/" + school_year_slug(year) + "/";
+}
+
+std::vector<std::string> event_page_rels(const model::Model& m) {
+  std::vector<std::string> rels(m.events.size(), "pasakumi/");
+  int year = 0;
+  size_t n = 0;
+  for (size_t i : past_event_order(m)) {
+    const int y = util::school_year_of(m.events[i].start.date);
+    if (y != year) year = y, n = 0;
+    rels[i] = archive_page_rel(y, n++ / kEventsPerPage);
+  }
+  return rels;
 }
 
 }  // namespace metodika::render::site

@@ -11,6 +11,7 @@
 #include "render/common/atom.h"
 #include "render/common/html.h"
 #include "render/common/markdown.h"
+#include "render/common/municipality_tables.h"
 #include "render/site/pages.h"
 #include "util/format.h"
 #include "util/text.h"
@@ -21,6 +22,13 @@ using model::Page;
 using model::PageKind;
 
 namespace {
+
+std::string replace_all(std::string text, std::string_view key, std::string_view value) {
+  for (size_t at = 0; (at = text.find(key, at)) != std::string::npos; at += value.size()) {
+    text.replace(at, key.size(), value);
+  }
+  return text;
+}
 
 constexpr size_t kNewsPerPage = 10;
 constexpr size_t kSearchTextChars = 240;
@@ -204,9 +212,33 @@ void write_content_pages(SiteContext& c) {
   for (const Page& p : c.model().pages) {
     if (p.lang != c.lang() || p.draft || p.kind != PageKind::kPage) continue;
     Data body(Data::type::object);
-    put(body, "body_html", text_data(render_markdown(p.body, {c.model().site.raw_html, 1}).html));
+    put(body, "body_html",
+        text_data(
+            render_markdown(p.body, {c.model().site.raw_html, 1, {}, c.t("tables.table_region")})
+                .html));
     auto alt = c.translations(p, "");
     c.emit(p.slug + "/", p.title, "page", std::move(body), {}, &alt);
+  }
+  if (c.generates_accessibility()) {
+    // The theme's statement, for a language the site wrote none in: what the site does for
+    // access, how it is checked, whom to write to.
+    const auto& publisher = c.model().site.publisher;
+    std::string html;
+    for (std::string_view key : {"content.accessibility.intro", "content.accessibility.features",
+                                 "content.accessibility.checks", "content.accessibility.limits"}) {
+      html += "<p>" + html_escape(replace_all(c.t(key), "{publisher}", publisher.name)) + "</p>\n";
+    }
+    html += "<h2 id=\"contact\">" + html_escape(c.t("content.accessibility.contact_title")) +
+            "</h2>\n<p>" + html_escape(c.t("content.accessibility.contact"));
+    if (!publisher.email.empty()) {
+      html += " <a href=\"mailto:" + html_escape(publisher.email) + "\">" +
+              html_escape(publisher.email) + "</a>";
+    }
+    html += "</p>\n";
+    Data body(Data::type::object);
+    put(body, "body_html", text_data(std::move(html)));
+    c.emit(std::string(kGeneratedAccessibilityRel), c.t("content.accessibility.title"), "page",
+           std::move(body));
   }
 }
 
@@ -218,7 +250,10 @@ void write_news(SiteContext& c) {
       body.set("date", util::format_date_long(*p->date, c.lang()));
       body.set("iso_date", p->date->iso());
     }
-    put(body, "body_html", text_data(render_markdown(p->body, {c.model().site.raw_html, 1}).html));
+    put(body, "body_html",
+        text_data(
+            render_markdown(p->body, {c.model().site.raw_html, 1, {}, c.t("tables.table_region")})
+                .html));
     Data tags = tag_list(c, *p);
     if (!tags.list_value().empty()) {
       put(body, "tags", std::move(tags));
@@ -274,17 +309,19 @@ void write_about_data(SiteContext& c) {
 }
 
 // /meklet/ and /meklet/index.json: the public pages of the current language, built at compile
-// time so that search needs no server. Only public parts of the model are read.
+// time so that search needs no server. Only public parts of the model are read. The index is
+// downloaded once per visitor, so it is compact: {"k": [kind names], "e": [[title, url, kind
+// number, text], …]} (the national site's is ~90 KB gzip'd with every olympiad and event).
 void write_search(SiteContext& c) {
   const model::Model& m = c.model();
   const std::string& lang = c.lang();
-  nlohmann::json index = nlohmann::json::array();
+  std::vector<std::string_view> kinds;
+  nlohmann::json entries = nlohmann::json::array();
   auto add = [&](const std::string& title, const std::string& rel, std::string_view kind,
                  const std::string& text) {
-    index.push_back({{"title", title},
-                     {"url", c.urls().page(lang, rel)},
-                     {"kind", c.t("content.search.kind_" + std::string(kind))},
-                     {"text", shorten(text, kSearchTextChars)}});
+    size_t k = std::find(kinds.begin(), kinds.end(), kind) - kinds.begin();
+    if (k == kinds.size()) kinds.push_back(kind);
+    entries.push_back({title, c.urls().page(lang, rel), k, shorten(text, kSearchTextChars)});
   };
   auto subject_names = [&](const std::vector<std::string>& ids) {
     std::string s;
@@ -304,6 +341,24 @@ void write_search(SiteContext& c) {
   }
   for (const auto& me : m.methodologists) {
     add(me.name, "metodiki/#m-" + me.id, "methodologist", subject_names(me.subjects));
+  }
+  const util::Date as_of = m.site.as_of;
+  auto t = [&c](std::string_view key) { return c.t(key); };
+  for (const auto& o : m.olympiads) {
+    const model::Subject* subj = m.find_subject(o.subject);
+    add(olympiad_title(m, o, lang, t), olympiad_page_rel(o, as_of) + "#" + o.id, "olympiad",
+        util::format_date_numeric(o.start, lang) + " · " + (subj ? subj->name.in(lang) : o.subject));
+  }
+  const std::vector<std::string> event_rels = event_page_rels(m);
+  for (const auto& e : m.events) {
+    std::string text = util::format_date_numeric(e.start.date, lang);
+    if (!e.subjects.empty()) text += " · " + subject_names(e.subjects);
+    if (!e.location.empty()) text += " · " + e.location;
+    add(e.title.in(lang), event_rels[static_cast<size_t>(&e - m.events.data())] + "#" + e.id, "event", text);
+  }
+  for (const auto& mat : m.materials) {
+    add(mat.title.in(lang), "materiali/#" + mat.id, "material",
+        util::format_date_numeric(mat.deadline, lang) + " · " + subject_names(mat.subjects));
   }
   std::vector<std::pair<std::string, std::string>> all_pages;  // label, rel: the no-script list
   for (const Page& p : m.pages) {
@@ -330,6 +385,9 @@ void write_search(SiteContext& c) {
     add(label, std::string(kRel.at(key)), "section", "");
     all_pages.emplace_back(label, std::string(kRel.at(key)));
   }
+  nlohmann::json kind_names = nlohmann::json::array();
+  for (std::string_view k : kinds) kind_names.push_back(c.t("content.search.kind_" + std::string(k)));
+  nlohmann::json index = {{"k", std::move(kind_names)}, {"e", std::move(entries)}};
   c.write(c.urls().file(lang, "meklet/index.json"), index.dump(-1, ' ', false) + "\n");
 
   Data pages(Data::type::list);

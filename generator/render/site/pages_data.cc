@@ -77,6 +77,11 @@ void write_open_data(SiteContext& c) {
   put(body, "national", text_data(table_html(c, national, national_dir)));
   put(body, "datasets", std::move(datasets));
   body.set("catalogue_url", c.urls().asset(kCatalogue));
+  if (std::string url = national_workbook_url(c); !url.empty()) {
+    body.set("national_xlsx_url", url);
+    body.set("period", std::to_string(c.model().site.review_from) + "–" +
+                           std::to_string(c.model().site.review_to));
+  }
   body.set("as_of", util::format_date_numeric(c.model().site.as_of, c.lang()));
   c.emit("dati/", c.t("data.title"), "open_data", std::move(body));
 }
@@ -183,6 +188,14 @@ void write_data_catalogue(SiteContext& c) {
   doc["dcat:dataset"] = datasets;
   c.write(std::string(kCatalogue),
           doc.dump(1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+}
+
+std::string national_workbook_url(const SiteContext& c) {
+  if (!c.options().annexes) return {};
+  const auto& site = c.model().site;
+  // The name render/xlsx/annexes.cc gives it.
+  return c.urls().asset("parskati/latvija-" + std::to_string(site.review_from) + "-" +
+                        std::to_string(site.review_to) + ".xlsx");
 }
 
 }  // namespace metodika::render::site

@@ -17,7 +17,10 @@ using model::PageKind;
 void write_home(SiteContext& c) {
   Data body(Data::type::object);
   if (const Page* p = c.find_page(PageKind::kHome)) {
-    put(body, "intro_html", text_data(render_markdown(p->body, {c.model().site.raw_html, 1}).html));
+    put(body, "intro_html",
+        text_data(
+            render_markdown(p->body, {c.model().site.raw_html, 1, {}, c.t("tables.table_region")})
+                .html));
   }
   size_t upcoming = static_cast<size_t>(std::count_if(
       c.model().olympiads.begin(), c.model().olympiads.end(),
@@ -40,6 +43,12 @@ void write_home(SiteContext& c) {
   figure(upcoming, "home.upcoming_olympiads", "olimpiades/");
   figure(due, "home.materials_due", "materiali/");
   put(body, "figures", std::move(figures));
+  if (std::string url = national_workbook_url(c); !url.empty()) {
+    body.set("national_xlsx_url", url);
+    body.set("period", std::to_string(c.model().site.review_from) + "–" +
+                           std::to_string(c.model().site.review_to));
+    body.set("data_url", c.urls().page(c.lang(), "dati/"));
+  }
   std::vector<const Page*> news;
   for (const Page& p : c.model().pages) {
     if (p.kind == PageKind::kNews && p.lang == c.lang() && !p.draft) news.push_back(&p);

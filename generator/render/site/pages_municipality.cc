@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "render/common/chart.h"
+#include "render/common/html.h"
 #include "render/common/municipality_charts.h"
 #include "render/common/municipality_tables.h"
 #include "render/common/review.h"
@@ -22,6 +23,15 @@ namespace metodika::render::site {
 namespace {
 
 using directory::set_list;
+
+/// The most rows a table shows on a municipality page; a longer one has its own page.
+constexpr size_t kInlineRows = 50;
+
+// `pattern` with "{n}" replaced by `n`.
+std::string replace_n(std::string pattern, std::string_view n) {
+  if (size_t at = pattern.find("{n}"); at != std::string::npos) pattern.replace(at, 3, n);
+  return pattern;
+}
 
 Data board_data(const model::Board& b) {
   Data d(Data::type::object);
@@ -66,7 +76,7 @@ Data methodologists_by_subject(const SiteContext& c, const model::Municipality& 
 }
 
 Data programmes_data(const SiteContext& c, const MunicipalityTables& tables,
-                    const std::string& data_dir) {
+                     const std::string& data_dir) {
   Data list(Data::type::list);
   for (const ProgrammeTables& pt : tables.programmes) {
     const auto& p = c.model().programmes[pt.programme];
@@ -100,15 +110,49 @@ void write_municipality_pages(SiteContext& c) {
     }
     Data body(Data::type::object);
     put(body, "board", board_data(mu.board));
+    // A municipality page summarises: a table longer than kInlineRows (Rīga's institutions,
+    // 315 rows) gets its own page, pasvaldibas/<id>/<table id>/, and the municipality page links
+    // to it and its CSV (issue 21: Rīga's page was 782 KB, 199,255 px tall on a phone).
+    const std::string mu_url = c.urls().page(c.lang(), directory::municipality_rel(mu));
     auto set_table = [&](const std::string& key, const Table& table) {
-      if (!table.empty()) put(body, key, text_data(table_html(c, table, data_dir)));
+      if (table.empty()) return;
+      if (table.rows.size() <= kInlineRows) {
+        put(body, key, text_data(table_html(c, table, data_dir)));
+        return;
+      }
+      const std::string rel = directory::municipality_rel(mu) + table.id + "/";
+      Data page(Data::type::object);
+      put(page, "body_html", text_data(table_html(c, table, data_dir)));
+      Crumbs crumbs{{c.t("nav.home"), c.urls().page(c.lang(), "")},
+                    {c.t("nav.municipalities"), c.urls().page(c.lang(), "pasvaldibas/")},
+                    {mu.name.in(c.lang()), mu_url}};
+      c.emit(rel, mu.name.in(c.lang()) + ": " + table.title, "page", std::move(page),
+             std::move(crumbs));
+      std::string link = "<p class=\"full-table\"><a href=\"";
+      html_escape_to(link, c.urls().page(c.lang(), rel));
+      link += "\">";
+      html_escape_to(link, table.title);
+      link += "</a> (";
+      html_escape_to(
+          link, replace_n(c.t("tables.rows_n"),
+                          util::format_int(static_cast<int64_t>(table.rows.size()), c.lang())));
+      link += ") · <a href=\"";
+      html_escape_to(link, c.urls().page(c.lang(), data_dir + table.id + ".csv"));
+      link += "\" type=\"text/csv\" download>";
+      html_escape_to(link, c.t("tables.csv"));
+      link += "<span class=\"visually-hidden\">, ";
+      html_escape_to(link, table.title);
+      link += "</span></a></p>\n";
+      put(body, key, text_data(std::move(link)));
     };
     set_table("institutions_table", tables.institutions);
     set_list(body, "methodologists", methodologists_by_subject(c, mu));
     if (auto chart = ce_chart(m, c.results(), tables, c.lang(), t)) {
       put(body, "ce_chart",
-          text_data("<figure class=\"chart\">" + render_svg(*chart, c.lang(), "ce-" + mu.id) +
-                    "</figure>\n" + render_table_html(*chart, c.lang(), chart->title)));
+          text_data("<figure class=\"chart\" tabindex=\"0\">" +
+                    render_svg(*chart, c.lang(), "ce-" + mu.id) + "</figure>\n" +
+                    render_table_html(*chart, c.lang(), chart->title,
+                                      c.t("tables.chart_data") + ": " + chart->title)));
     }
     set_table("ce_table", tables.ce_index);
     set_table("pd_table", tables.development);
@@ -118,9 +162,10 @@ void write_municipality_pages(SiteContext& c) {
     if (c.theme().templates.contains(review_template_name(m.site.default_language()))) {
       std::string stem = review_stem(m, mu);
       Data review(Data::type::object);
-      review.set("period", std::to_string(m.site.review_from) + "–" +
-                               std::to_string(m.site.review_to));
-      review.set("html_url", c.urls().page(c.lang(), directory::municipality_rel(mu) + "parskats/"));
+      review.set("period",
+                 std::to_string(m.site.review_from) + "–" + std::to_string(m.site.review_to));
+      review.set("html_url",
+                 c.urls().page(c.lang(), directory::municipality_rel(mu) + "parskats/"));
       if (c.options().reports) review.set("pdf_url", c.urls().asset("parskati/" + stem + ".pdf"));
       if (c.options().annexes) review.set("xlsx_url", c.urls().asset("parskati/" + stem + ".xlsx"));
       put(body, "review", std::move(review));

@@ -69,7 +69,8 @@ void write_review_pages(SiteContext& c) {
       switch (b.kind) {
         case ReviewBlock::Kind::kMarkdown: {
           // The page's <h1> is the title: chapters are <h2>, sections <h3>.
-          MarkdownResult md = render_markdown(b.markdown, {m.site.raw_html, 1, review.fields});
+          MarkdownResult md = render_markdown(
+              b.markdown, {m.site.raw_html, 1, review.fields, c.t("tables.table_region")});
           for (const Heading& h : md.headings) {
             if (h.level > 3) continue;
             Data e(Data::type::object);
@@ -85,17 +86,18 @@ void write_review_pages(SiteContext& c) {
           html += table_html(c, b.table, data_dir, "r-");
           break;
         }
-        case ReviewBlock::Kind::kChart:
-        {
+        case ReviewBlock::Kind::kChart: {
           std::string id = "r";
           id.append(std::to_string(++chart_no));
           id.append("-").append(mu.id);
-          html.append("<figure class=\"chart\">").append(render_svg(b.chart, c.lang(), id));
+          html.append("<figure class=\"chart\" tabindex=\"0\">")
+              .append(render_svg(b.chart, c.lang(), id));
           html.append("</figure>\n<details class=\"more\"><summary>");
           html.append(c.t("review.chart_data")).append("</summary>\n");
-          html.append(render_table_html(b.chart, c.lang(), b.chart.title)).append("</details>\n");
-        }
-          break;
+          html.append(render_table_html(b.chart, c.lang(), b.chart.title,
+                                        c.t("tables.chart_data") + ": " + b.chart.title))
+              .append("</details>\n");
+        } break;
       }
     }
     Data body(Data::type::object);

@@ -94,6 +94,15 @@ TEST_CASE("a GFM table gets scope=\"col\" on header cells and keeps alignment") 
         "</thead>\n</table>\n<p>Teksts</p>\n");
 }
 
+TEST_CASE("with a table label, a GFM table sits in a labelled, keyboard-scrollable region") {
+  MarkdownOptions options;
+  options.table_label = "Tabula";
+  CHECK(render_markdown("| A | B |\n|---|---|\n| 1 | 2 |\n", options).html ==
+        "<section class=\"table-wrap\" aria-label=\"Tabula: A, B\" tabindex=\"0\">\n"
+        "<table>\n<thead>\n<tr>\n<th scope=\"col\">A</th>\n<th scope=\"col\">B</th>\n</tr>\n"
+        "</thead>\n<tbody>\n<tr>\n<td>1</td>\n<td>2</td>\n</tr>\n</tbody>\n</table>\n</section>\n");
+}
+
 TEST_CASE("raw HTML is shown as text by default") {
   CHECK(html("<script>alert(1)</script>\n") == "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>\n");
   CHECK(html("Teksts <script>alert(1)</script> beigas") ==

@@ -323,6 +323,10 @@ TEST_CASE("render_table_html: the chart's data with categories as columns") {
       "</tbody>\n"
       "</table>\n";
   CHECK(render_table_html(line_chart(), "lv", "Skolēnu īpatsvars & slieksnis") == expected);
+  // With a region name the table scrolls in its own labelled region, not the page, on a phone.
+  CHECK(render_table_html(line_chart(), "lv", "Skolēnu īpatsvars & slieksnis", "Tabula: A & B") ==
+        "<section class=\"table-wrap\" aria-label=\"Tabula: A &amp; B\" "
+        "tabindex=\"0\">\n" + expected + "</section>\n");
 
   Chart money;
   money.categories = {"2024", "2025"};

@@ -134,11 +134,21 @@ TEST_CASE("the olympiad page links its calendars and shows months, stages, grade
         std::string::npos);
   CHECK(page.find("<h2>2026. gada decembris</h2>") != std::string::npos);
   CHECK(page.find("10.–12. klase") != std::string::npos);
-  CHECK(page.find("20.03.2026.–22.03.2026.") != std::string::npos);
-  CHECK(page.find("valsts posms") != std::string::npos);
-  // Past olympiads (the previous school year) with results, linked to the schools.
-  CHECK(page.find("2025./2026. m. g.") != std::string::npos);
-  CHECK(page.find("<a href=\"/iestades/talsu-valsts-gimnazija/\">") != std::string::npos);
+  // Past olympiads (the previous school year) with results, linked to the schools, are on the
+  // archive page of their school year, linked from the calendar.
+  CHECK(page.find("<a href=\"/olimpiades/2025-2026/\">Olimpiādes 2025./2026. m. g.</a>") !=
+        std::string::npos);
+  CHECK(page.find("20.03.2026.–22.03.2026.") == std::string::npos);
+  const auto& archive = file(*r, "olimpiades/2025-2026/index.html");
+  CHECK(archive.find("20.03.2026.–22.03.2026.") != std::string::npos);
+  CHECK(archive.find("valsts posms") != std::string::npos);
+  // Results are one click away, on the olympiad's own page (bounded list pages, issue 21).
+  const size_t link = archive.find("<a href=\"/olimpiades/rezultati/math-2026-regional-kurzeme/\">");
+  REQUIRE(link != std::string::npos);
+  CHECK(archive.find("<table class=\"cal-results\">") == std::string::npos);
+  const auto& results = file(*r, "olimpiades/rezultati/math-2026-regional-kurzeme/index.html");
+  CHECK(results.find("<table class=\"cal-results\">") != std::string::npos);
+  CHECK(results.find("<a href=\"/iestades/") != std::string::npos);
   // The current school year comes first.
   CHECK(page.find("english-2026-regional-kurzeme") < page.find("math-2026-regional-kurzeme"));
   const auto& en = file(*r, "en/olimpiades/index.html");
@@ -172,20 +182,22 @@ TEST_CASE("materials are on a deadline timeline with their status as text, as of
   CHECK(en.find("due soon") != std::string::npos);
 }
 
-TEST_CASE("events: upcoming first in date order, then past most recent first; the feed") {
+TEST_CASE("events: upcoming first in date order; past ones on their school year's archive") {
   auto r = render_kurzeme();
   const auto& page = file(*r, "pasakumi/index.html");
-  size_t past = page.find("id=\"notikusie\"");
-  REQUIRE(past != std::string::npos);
   size_t a = page.find("id=\"talsi-kimijas-darbnica-2026-11-25\"");
   size_t b = page.find("id=\"visc-vaditaju-macibas-2026-12-03\"");
   size_t c = page.find("id=\"kuldiga-anglu-webinars-2027-01-20\"");
-  size_t d = page.find("id=\"liepaja-metodiska-diena-2026-08-25\"");
   CHECK(a < b);
   CHECK(b < c);
-  CHECK(c < past);
-  CHECK(past < d);
-  CHECK(d != std::string::npos);
+  CHECK(c != std::string::npos);
+  // Past events, most recent first, on the archive page of their school year, linked from the
+  // calendar (issue 21: bounded pages).
+  CHECK(page.find("id=\"liepaja-metodiska-diena-2026-08-25\"") == std::string::npos);
+  CHECK(page.find("href=\"/pasakumi/2025-2026/\"") != std::string::npos);
+  const auto& archive = file(*r, "pasakumi/2025-2026/index.html");
+  CHECK(archive.find("id=\"notikusie\"") != std::string::npos);
+  CHECK(archive.find("id=\"liepaja-metodiska-diena-2026-08-25\"") != std::string::npos);
   CHECK(page.find("20.01.2027. 15:00–16:30") != std::string::npos);
   CHECK(page.find("tiešsaistē") != std::string::npos);
   CHECK(page.find("<a href=\"/pasakumi.ics\" type=\"text/calendar\">") != std::string::npos);

@@ -142,11 +142,15 @@ TEST_CASE("the search index is valid JSON of public pages and the page loads the
   for (std::string lang_prefix : {"", "en/"}) {
     REQUIRE(files.count(lang_prefix + "meklet/index.json") == 1);
     auto index = nlohmann::json::parse(files.at(lang_prefix + "meklet/index.json"));
-    REQUIRE(index.is_array());
-    CHECK(index.size() > 10);
-    for (const auto& e : index) {
-      CHECK(e.at("title").is_string());
-      std::string url = e.at("url").get<std::string>();
+    // {"k": [kind names], "e": [[title, url, kind number, text], …]}
+    REQUIRE(index.at("k").is_array());
+    REQUIRE(index.at("e").is_array());
+    CHECK(index.at("e").size() > 10);
+    std::set<std::string> kinds;
+    for (const auto& e : index.at("e")) {
+      REQUIRE(e.size() == 4);
+      CHECK(e[0].is_string());
+      std::string url = e[1].get<std::string>();
       REQUIRE(url.starts_with("/"));
       std::string fragment;
       if (size_t hash = url.find('#'); hash != std::string::npos) {
@@ -159,9 +163,16 @@ TEST_CASE("the search index is valid JSON of public pages and the page loads the
         CHECK_MESSAGE(files.at(file).find("id=\"" + fragment + "\"") != std::string::npos,
                       "no #" << fragment << " on " << url);
       }
-      CHECK(e.at("kind").is_string());
-      CHECK(e.at("text").is_string());
+      REQUIRE(e[2].get<size_t>() < index.at("k").size());
+      kinds.insert(index.at("k")[e[2].get<size_t>()].get<std::string>());
+      CHECK(e[3].is_string());
     }
+    // Every list a citizen searches: olympiads, events and materials too (issue 21).
+    CHECK(kinds.size() >= 7);
+    CHECK(kinds.count(lang_prefix.empty() ? "Olimpiāde" : "Olympiad") == 1);
+    CHECK(kinds.count(lang_prefix.empty() ? "Pasākums" : "Event") == 1);
+    CHECK(kinds.count(lang_prefix.empty() ? "Metodiskais materiāls" : "Methodological material") ==
+          1);
   }
   // No name from data/private/ reaches the index (or any other file).
   std::ifstream priv(kSite + "/data/private/teachers/kuldigas-novads.yaml");
@@ -186,6 +197,42 @@ TEST_CASE("the search index is valid JSON of public pages and the page loads the
   REQUIRE(std::regex_search(page, m,
                             std::regex(R"re(<script src="/(static/search\.[0-9a-f]+\.js)")re")));
   CHECK(files.count(m[1].str()) == 1);
+}
+
+TEST_CASE("every language has an accessibility statement linked from its footer (issue 21)") {
+  // kurzeme-json has no accessibility.md: the theme's statement is written in both languages.
+  const Files files = render();
+  REQUIRE(files.count("pieklustamiba/index.html") == 1);
+  REQUIRE(files.count("en/pieklustamiba/index.html") == 1);
+  const std::string& en = files.at("en/pieklustamiba/index.html");
+  CHECK(en.find("<h1>Accessibility statement</h1>") != std::string::npos);
+  CHECK(en.find("WCAG 2.1 level AA") != std::string::npos);
+  CHECK(en.find("href=\"mailto:") != std::string::npos);
+  CHECK(files.at("en/index.html").find("<a href=\"/en/pieklustamiba/\">Accessibility statement</a>") !=
+        std::string::npos);
+  // The language switch leads to the same page, and from an untranslated post to the news list.
+  CHECK(files.at("pieklustamiba/index.html").find("class=\"lang-switch\" href=\"/en/pieklustamiba/\"") !=
+        std::string::npos);
+  CHECK(files.at("jaunumi/olimpiazu-kalendars/index.html")
+            .find("class=\"lang-switch\" href=\"/en/jaunumi/\"") != std::string::npos);
+}
+
+TEST_CASE("a site's own accessibility.md keeps its address; only a language without one gets the theme's") {
+  // The bundled site's statement has the slug pieklustamiba: a clean build wrote the theme's
+  // statement over it (e2e_rebuild caught it).
+  const Files files = render([](model::Model& m) {
+    model::Page p;
+    p.kind = model::PageKind::kPage;
+    p.lang = m.site.default_language();
+    p.slug = "pieklustamiba";
+    p.source = "content/accessibility.md";
+    p.title = "Mūsu paziņojums";
+    p.body = "Teksts.";
+    m.pages.push_back(p);
+  });
+  CHECK(files.at("pieklustamiba/index.html").find("<h1>Mūsu paziņojums</h1>") != std::string::npos);
+  CHECK(files.at("en/pieklustamiba/index.html").find("<h1>Accessibility statement</h1>") !=
+        std::string::npos);
 }
 
 }  // namespace

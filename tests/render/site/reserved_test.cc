@@ -54,7 +54,9 @@ TEST_CASE("every folder the site writes is reserved, or a content page's own") {
     const std::string top = rest.substr(0, slash);
     ++folders;
     CAPTURE(path);
-    CHECK((reserved(top) || pages.contains(lang + "/" + top)));
+    // The theme's accessibility statement takes pieklustamiba/ only in a language where no page
+    // has that slug (render/site/context.h kGeneratedAccessibilityRel), so it never collides.
+    CHECK((reserved(top) || pages.contains(lang + "/" + top) || top == "pieklustamiba"));
     if (top == "jaunumi") {
       const std::string rest2 = rest.substr(slash + 1);
       const size_t slash2 = rest2.find('/');

@@ -1,5 +1,6 @@
 // Site search over /meklet/index.json, built by the compiler. Hand-written (no npm, no CDN):
-// a substring match over a few hundred entries needs no library. The page works without it.
+// a substring match over a few thousand entries needs no library. The page works without it.
+// The index is {"k": [kind names], "e": [[title, url, kind number, text], …]}.
 (function () {
   "use strict";
   var box = document.getElementById("meklet");
@@ -9,7 +10,9 @@
   var list = document.getElementById("meklet-rezultati");
   var lang = document.documentElement.lang;
   var entries = [];
-  var maxShown = 50;
+  var pageSize = 50;
+  var maxShown = pageSize;
+  var more = document.getElementById("meklet-vairak");
   var timer = null;
 
   // Lower case without diacritics, so "rezekne" finds "Rēzekne".
@@ -21,11 +24,13 @@
     var one = lang === "lv" ? (n % 10 === 1 && n % 100 !== 11) : n === 1;
     return box.getAttribute(one ? "data-one" : "data-many").replace("{n}", String(n));
   }
-  function show() {
+  function show(keepShown) {
+    if (!keepShown) maxShown = pageSize;
     var terms = fold(input.value).split(/\s+/).filter(Boolean);
     list.textContent = "";
     if (terms.length === 0) {
       status.textContent = "";
+      more.hidden = true;
       return;
     }
     var found = entries.filter(function (e) {
@@ -49,21 +54,31 @@
       list.appendChild(li);
     });
     status.textContent = countText(found.length);
+    more.hidden = found.length <= maxShown;
+    // The language switch keeps the query (the other language's search page reads ?q=).
+    var sw = document.querySelector(".lang-switch");
+    if (sw) sw.search = input.value ? "?q=" + encodeURIComponent(input.value) : "";
   }
 
   fetch(box.getAttribute("data-index"))
     .then(function (r) { return r.json(); })
     .then(function (data) {
-      entries = data.map(function (e) {
+      entries = data.e.map(function (r) {
+        var e = { title: r[0], url: r[1], kind: data.k[r[2]], text: r[3] };
         e.haystack = fold(e.title + " " + e.kind + " " + e.text);
         return e;
+      });
+      more.addEventListener("click", function () {
+        maxShown += pageSize;
+        show(true);
+        // Focus stays on the button; the new results follow the old ones in the list.
       });
       box.hidden = false;
       var q = new URLSearchParams(window.location.search).get("q");
       if (q) input.value = q;
       input.addEventListener("input", function () {
         clearTimeout(timer);
-        timer = setTimeout(show, 150);  // let screen readers finish the typed letter
+        timer = setTimeout(show, 40);  // results within 50 ms; the status waits for typing to pause
       });
       box.querySelector("form").addEventListener("submit", function (ev) {
         ev.preventDefault();
