@@ -58,8 +58,16 @@ std::string demote_headings(std::string_view markdown) {
 }
 
 // The values a template can use.
+// The language `text.in(lang)` is in when it is not `lang`: the data gave no `lang` version.
+std::string fallback_language(const model::Text& text, std::string_view lang) {
+  if (const auto it = text.filled_from.find(lang); it != text.filled_from.end()) return it->second;
+  if (text.by_lang.empty() || text.by_lang.contains(lang)) return {};
+  return text.by_lang.begin()->first;
+}
+
 Data fields(const model::Model& m, const rules::Results& r, const MunicipalityTables& tables,
-            const ReviewInputs& in, std::vector<std::string>& values) {
+            const ReviewInputs& in, std::vector<std::string>& values,
+            std::vector<std::pair<std::string, std::string>>& foreign) {
   // Every value goes in as a placeholder (markdown_fields.h says why), whether the template
   // writes {{x}} or {{{x}}}.
   auto put = [&values](Data& data, const std::string& key, std::string value) {
@@ -182,6 +190,9 @@ Data fields(const model::Model& m, const rules::Results& r, const MunicipalityTa
     const auto& tot = r.budgets[pt.programme];
     Data pd_(Data::type::object);
     put(pd_, "title", p.title.in(lang));
+    if (std::string other = fallback_language(p.title, lang); !other.empty()) {
+      foreign.emplace_back(p.title.in(lang), std::move(other));
+    }
     put(pd_, "period", std::to_string(p.period_from) + "–" + std::to_string(p.period_to));
     if (p.decision) {
       put(pd_, "decision",
@@ -805,7 +816,7 @@ Review build_review(const model::Model& m, const rules::Results& r, const Review
   }
   // Placeholders need no escaping; Mustache's HTML escaping would be wrong anyway (Markdown).
   tmpl.set_custom_escape([](const std::string& text) { return text; });
-  std::string markdown = tmpl.render(fields(m, r, tables, in, review.fields));
+  std::string markdown = tmpl.render(fields(m, r, tables, in, review.fields, review.foreign));
   if (!tmpl.is_valid()) {
     throw ReviewTemplateError(in.template_source + ": " + tmpl.error_message());
   }

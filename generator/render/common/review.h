@@ -55,6 +55,10 @@ struct Review {
   std::vector<ReviewBlock> blocks;
   /// The values of the placeholders in the blocks' Markdown, by index.
   std::vector<std::string> fields;
+  /// Values known to be in another language than `lang`, as (text, language): a name given in
+  /// the data only in another language (model::Text::in falls back to it). The PDF tags them
+  /// with their own /Lang.
+  std::vector<std::pair<std::string, std::string>> foreign;
 };
 
 /// A municipality with more institutions than this gets a review that summarises (issue 22): its
