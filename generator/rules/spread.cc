@@ -31,21 +31,32 @@ Spread spread(std::vector<double> values) {
 
 std::map<DiagnosticTest, Spread> diagnostic_spreads(const model::Model& model,
                                                     std::optional<size_t> municipality) {
-  std::map<DiagnosticTest, std::vector<double>> values;
-  for (const model::MetricRecord& record : model.metrics) {
-    if (record.diagnostic.empty()) continue;
-    if (municipality &&
-        model.institutions[record.school_index].municipality_index != *municipality) {
-      continue;
-    }
+  // Keyed by views of the model's own strings: a national pass meets some 250,000 results, and
+  // a key of two std::strings would allocate for each.
+  using Key = std::tuple<int, std::string_view, std::string_view>;
+  std::map<Key, std::vector<double>> values;
+  const auto add = [&values](const model::MetricRecord& record) {
     for (const auto& [grade, subjects] : record.diagnostic) {
       for (const auto& [subject, percent] : subjects) {
-        values[DiagnosticTest{record.year, grade, subject}].push_back(percent);
+        values[Key{record.year, grade, subject}].push_back(percent);
       }
     }
+  };
+  if (municipality) {
+    for (size_t s = 0; s < model.institutions.size(); ++s) {
+      if (model.institutions[s].municipality_index != *municipality) continue;
+      if (s >= model.metrics_of_school.size()) continue;
+      for (size_t i : model.metrics_of_school[s]) add(model.metrics[i]);
+    }
+  } else {
+    for (const model::MetricRecord& record : model.metrics) add(record);
   }
   std::map<DiagnosticTest, Spread> out;
-  for (auto& [test, list] : values) out.emplace(test, spread(std::move(list)));
+  for (auto& [key, list] : values) {
+    const auto& [year, grade, subject] = key;
+    out.emplace(DiagnosticTest{year, std::string(grade), std::string(subject)},
+                spread(std::move(list)));
+  }
   return out;
 }
 

@@ -46,6 +46,7 @@ TEST_CASE("diagnostic_spreads: per test and year, in a municipality or the natio
   add(1, 2024, 80);
   add(2, 2024, 40);
   add(0, 2025, 50);
+  m.index_by_school();
   const auto here = diagnostic_spreads(m, 0);
   REQUIRE(here.size() == 2);
   const Spread& s = here.at(DiagnosticTest{2024, "grade3", "mathematics"});

@@ -28,7 +28,7 @@ struct Span {
   std::string url;  ///< a link
   /// The text's language when it is not the document's ("en" in a Latvian review): tagged as a
   /// Span with its own /Lang (PDF/UA-1 7.2).
-  std::string lang;
+  std::string lang = {};
 };
 
 /// A piece of a laid-out line.
@@ -38,7 +38,7 @@ struct Piece {
   std::string text;
   TextStyle style;
   std::string url;
-  std::string lang;  ///< as Span::lang
+  std::string lang = {};  ///< as Span::lang
   /// A part of a word broken across lines, in pieces of its own: the word's number in the
   /// text broken (-1: a whole word), and whether the part ends in a hyphen the word does not
   /// have.
