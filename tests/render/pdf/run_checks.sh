@@ -47,6 +47,12 @@ PY
   "$metodika" build "$work/foreign" --out "$work/foreign-out" --quiet --only reports 2>/dev/null
   python3 "$here/check_pdfua.py" "$work/foreign-out/parskati/"talsu-novads-*.pdf \
     --expect-lang "Talsi teacher support programme 2024–2026=en" --expect-lang "Talsu novads=lv"
+  # And the checker notices text read in the wrong language.
+  if python3 "$here/check_pdfua.py" "$work/foreign-out/parskati/"talsu-novads-*.pdf \
+      --expect-lang "Talsu novads=en" 2>/dev/null; then
+    echo "check_pdfua.py passed Latvian text expected to be read in English" >&2
+    exit 1
+  fi
   # The bundled site's reviews: PDF/UA-1 rules on every one.
   "$metodika" build "$src" --out "$work/bundled" --quiet --only reports 2>/dev/null
   bundled=("$work/bundled/parskati/"*.pdf)
