@@ -681,6 +681,7 @@ std::vector<ReviewBlock> summarise_table(std::string_view id, const Expansion& x
     return out;
   }
   out.push_back(table_block(std::move(*summary)));
+  out.back().summary = true;
   const std::string heading = with_title(x.in.t, "review.summary.by_school", detail->title);
   ReviewBlock text;
   text.markdown = after + x.field(with_title(x.in.t, "review.summary.in_annex", heading)) + "\n";

@@ -37,6 +37,9 @@ struct ReviewBlock {
   /// themselves.
   std::string markdown;
   Table table;  ///< kTable
+  /// kTable: a summary made for the review (a summarising review's, review.h kSummariseAbove),
+  /// with no open-data file of its own: the site links no CSV or JSON under it.
+  bool summary = false;
   Chart chart;  ///< kChart
 };
 

@@ -112,6 +112,8 @@ TEST_CASE("a review above the threshold summarises and moves the per-school tabl
     REQUIRE(detail < r.blocks.size());
     CHECK(summary < annex);
     CHECK(detail > annex);
+    CHECK(r.blocks[summary].summary);  // no open-data file of its own
+    CHECK_FALSE(r.blocks[detail].summary);
   }
   const std::string md = all_markdown(r);
   CHECK(md.find("## Centralizēto eksāmenu indekss pa iestādēm") != std::string::npos);
