@@ -19,7 +19,8 @@ build_pkgs=(
   libicu-dev
   libxxhash-dev                     # digests for the incremental build cache
   libjemalloc-dev                   # the executable's allocator (CMakeLists.txt says why)
-  zlib1g-dev                        # compresses the PDF's streams
+  zlib1g-dev                        # gzip of the published files; libharu's own streams
+  libdeflate-dev                    # compresses the PDF's streams (render/pdf/flate.h says why)
   doctest-dev
   fonts-dejavu-core fonts-dejavu-extra   # the PDF review: Sans, Bold, Oblique, Mono
 )

@@ -509,6 +509,7 @@ std::optional<Text> read_text(const Node& n, const Ctx& ctx, std::string_view fi
   for (const auto& lang : ctx.langs) {
     if (t.by_lang.contains(lang)) continue;
     t.by_lang[lang] = fallback;
+    t.filled_from[lang] = fallback_lang;
     Pos p = ctx.at(n);
     ctx.diags.warning_once(
         p.file + ":" + std::to_string(p.line) + ":" + std::to_string(p.col) + ":" + lang, p,

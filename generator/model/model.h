@@ -27,6 +27,9 @@ using Pos = diag::SourcePos;
 /// (a missing translation holds the default language's text, with a warning).
 struct Text {
   std::map<std::string, std::string, std::less<>> by_lang;
+  /// The languages whose text was filled in from another's, and that language ("lv" -> "en"):
+  /// that text is in the other language (the PDF review tags it with its /Lang).
+  std::map<std::string, std::string, std::less<>> filled_from;
   [[nodiscard]] const std::string& in(std::string_view lang) const;
   [[nodiscard]] bool empty() const { return by_lang.empty(); }
 };

@@ -4,11 +4,14 @@
 
 #include <algorithm>
 #include <map>
+#include <cmath>
 #include <optional>
+#include <set>
 
 #include "render/common/markdown_fields.h"
 #include "render/common/municipality_charts.h"
 #include "rules/ce_index.h"
+#include "rules/spread.h"
 #include "util/format.h"
 #include "util/text.h"
 
@@ -49,8 +52,16 @@ std::string demote_headings(std::string_view markdown) {
 }
 
 // The values a template can use.
+// The language `text.in(lang)` is in when it is not `lang`: the data gave no `lang` version.
+std::string fallback_language(const model::Text& text, std::string_view lang) {
+  if (const auto it = text.filled_from.find(lang); it != text.filled_from.end()) return it->second;
+  if (text.by_lang.empty() || text.by_lang.contains(lang)) return {};
+  return text.by_lang.begin()->first;
+}
+
 Data fields(const model::Model& m, const rules::Results& r, const MunicipalityTables& tables,
-            const ReviewInputs& in, std::vector<std::string>& values) {
+            const ReviewInputs& in, std::vector<std::string>& values,
+            std::vector<std::pair<std::string, std::string>>& foreign) {
   // Every value goes in as a placeholder (markdown_fields.h says why), whether the template
   // writes {{x}} or {{{x}}}.
   auto put = [&values](Data& data, const std::string& key, std::string value) {
@@ -182,6 +193,9 @@ Data fields(const model::Model& m, const rules::Results& r, const MunicipalityTa
     const auto& tot = r.budgets[pt.programme];
     Data pd_(Data::type::object);
     put(pd_, "title", p.title.in(lang));
+    if (std::string other = fallback_language(p.title, lang); !other.empty()) {
+      foreign.emplace_back(p.title.in(lang), std::move(other));
+    }
     put(pd_, "period", std::to_string(p.period_from) + "–" + std::to_string(p.period_to));
     if (p.decision) {
       put(pd_, "decision",
@@ -230,12 +244,477 @@ ReviewBlock chart_block(Chart chart) {
   return b;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Summaries for a municipality of many schools (kSummariseAbove): a chapter shows the municipal
+// value beside the national one, the spread of the schools and the schools that missed a rule by
+// name; the per-school table goes to the annex at the end (and is in the workbook already).
+
+// What expand() needs besides the tables: whether to summarise, and where the detail goes.
+struct Expansion {
+  const model::Model& m;
+  const rules::Results& r;
+  const MunicipalityTables& tables;
+  const ReviewInputs& in;
+  bool summarise = false;
+  std::vector<std::string>& values;  // Review::fields
+  std::vector<ReviewBlock>& annex;   // the detail sections, in the order their chapters come
+
+  // A placeholder for `value` (markdown_fields.h: no value can make Markdown).
+  std::string field(std::string value) const {
+    values.push_back(std::move(value));
+    return markdown_field(values.size() - 1);
+  }
+};
+
+Column summary_column(std::string key, std::string label, ColumnType type, int decimals = 0,
+                      bool row_header = false) {
+  Column c;
+  c.key = std::move(key);
+  c.label = std::move(label);
+  c.type = type;
+  c.decimals = decimals;
+  c.row_header = row_header;
+  return c;
+}
+
+size_t column_index(const Table& t, std::string_view key) {
+  for (size_t c = 0; c < t.columns.size(); ++c) {
+    if (t.columns[c].key == key) return c;
+  }
+  return std::string::npos;
+}
+
+std::optional<double> number_of(const Row& row, size_t column) {
+  if (column >= row.cells.size()) return std::nullopt;
+  const auto& v = row.cells[column].value;
+  if (const auto* d = std::get_if<double>(&v)) return *d;
+  if (const auto* i = std::get_if<int64_t>(&v)) return static_cast<double>(*i);
+  return std::nullopt;
+}
+
+std::optional<int64_t> year_of(const Row& row, size_t column) {
+  if (column >= row.cells.size()) return std::nullopt;
+  if (const auto* i = std::get_if<int64_t>(&row.cells[column].value)) return *i;
+  return std::nullopt;
+}
+
+Cell percent_cell(const rules::Spread& s, double rules::Spread::*member) {
+  return s.count > 0 ? number_cell(s.*member) : Cell{};
+}
+
+// The columns and cells of a spread: lowest, median, highest school.
+void spread_columns(Table& t, const Translate& tr, int decimals) {
+  t.columns.push_back(summary_column("min", tr("review.summary.min"), ColumnType::kPercent, decimals));
+  t.columns.push_back(
+      summary_column("median", tr("review.summary.median"), ColumnType::kPercent, decimals));
+  t.columns.push_back(summary_column("max", tr("review.summary.max"), ColumnType::kPercent, decimals));
+}
+void spread_cells(Row& row, const rules::Spread& s) {
+  row.cells.push_back(percent_cell(s, &rules::Spread::min));
+  row.cells.push_back(percent_cell(s, &rules::Spread::median));
+  row.cells.push_back(percent_cell(s, &rules::Spread::max));
+}
+
+std::string with_title(const Translate& t, std::string_view key, std::string_view title) {
+  return replace_all(t(key), "{title}", title);
+}
+
+Table summary_table(const Table& detail, const Translate& t) {
+  Table s;
+  s.id = detail.id + "-kopsavilkums";
+  s.title = with_title(t, "review.summary.title", detail.title);
+  return s;
+}
+
+// "ce-indekss" by school year: schools with an index, meeting the rule and not, the municipal
+// and national mean (rules::ce_summary), and the spread of the schools' indexes.
+Table ce_summary_table(const Expansion& x) {
+  const Table& detail = x.tables.ce_index;
+  const Translate& t = x.in.t;
+  Table s = summary_table(detail, t);
+  s.note = t("review.summary.ce_note");
+  s.columns = {summary_column("year", t("directory.school_year"), ColumnType::kSchoolYear, 0, true),
+               summary_column("with_index", t("review.summary.with_index"), ColumnType::kInteger),
+               summary_column("met", t("review.summary.met"), ColumnType::kInteger),
+               summary_column("not_met", t("review.summary.not_met"), ColumnType::kInteger),
+               summary_column("mean", t("review.summary.municipal_mean"), ColumnType::kPercent, 1),
+               summary_column("national_mean", t("review.summary.national_mean"),
+                              ColumnType::kPercent, 1)};
+  spread_columns(s, t, 1);
+  const size_t year = column_index(detail, "year");
+  const size_t index = column_index(detail, "index");
+  for (const auto& [y, summary] : x.r.ce_summary.municipality[x.in.municipality]) {
+    std::vector<double> values;
+    for (const Row& row : detail.rows) {
+      if (year_of(row, year) == y) {
+        if (auto v = number_of(row, index)) values.push_back(*v);
+      }
+    }
+    Row row;
+    row.cells.push_back(int_cell(y));
+    row.cells.push_back(int_cell(summary.with_index));
+    row.cells.push_back(int_cell(summary.met));
+    row.cells.push_back(int_cell(summary.with_index - summary.met));
+    row.cells.push_back(summary.with_index > 0 ? number_cell(summary.mean) : Cell{});
+    const auto national = x.r.ce_summary.national.find(y);
+    row.cells.push_back(national != x.r.ce_summary.national.end() &&
+                                national->second.with_index > 0
+                            ? number_cell(national->second.mean)
+                            : Cell{});
+    spread_cells(row, rules::spread(std::move(values)));
+    s.rows.push_back(std::move(row));
+  }
+  return s;
+}
+
+// The schools that did not meet the exam rule, by name, a line per school year.
+std::string ce_not_met(const Expansion& x) {
+  const Table& detail = x.tables.ce_index;
+  const size_t year = column_index(detail, "year");
+  const size_t result = column_index(detail, "result");
+  std::map<int64_t, std::vector<std::string>> by_year;
+  for (const Row& row : detail.rows) {
+    const auto y = year_of(row, year);
+    if (!y || result >= row.cells.size()) continue;
+    std::vector<std::string>& names = by_year[*y];
+    if (row.cells[result].status != "not-met") continue;
+    if (const auto* name = std::get_if<std::string>(&row.cells[0].value)) names.push_back(*name);
+  }
+  if (by_year.empty()) return {};
+  std::string md = x.field(x.in.t("review.summary.not_met_intro")) + "\n\n";
+  for (const auto& [y, names] : by_year) {
+    std::string list;
+    for (const std::string& name : names) list += (list.empty() ? "" : "; ") + name;
+    if (names.empty()) list = x.in.t("review.summary.none");
+    md += "- " + x.field(util::format_school_year(static_cast<int>(y), x.in.lang) + ": " + list) +
+          "\n";
+  }
+  return md + "\n";
+}
+
+// "ce-indekss" drawn as the municipal and national mean and the schools' lowest, median and
+// highest index, instead of a line per school, with the same thresholds.
+std::optional<Chart> ce_summary_chart(const Expansion& x) {
+  std::optional<Chart> chart = ce_chart(x.m, x.r, x.tables, x.in.lang, x.in.t);
+  if (!chart) return chart;
+  const Translate& t = x.in.t;
+  std::set<int64_t> year_set;
+  const Table& detail = x.tables.ce_index;
+  const size_t year = column_index(detail, "year");
+  const size_t index = column_index(detail, "index");
+  for (const Row& row : detail.rows) {
+    if (auto y = year_of(row, year)) year_set.insert(*y);
+  }
+  const std::vector<int64_t> years(year_set.begin(), year_set.end());
+  if (years.size() != chart->categories.size()) return chart;  // not the chart's years
+  Series municipal{t("review.summary.municipal_mean"), {}};
+  Series national{t("review.summary.national_mean"), {}};
+  Series low{t("review.summary.min"), {}};
+  Series median{t("review.summary.median"), {}};
+  Series high{t("review.summary.max"), {}};
+  const auto& own = x.r.ce_summary.municipality[x.in.municipality];
+  for (const int64_t y : years) {
+    const auto mine = own.find(static_cast<int>(y));
+    municipal.values.push_back(mine != own.end() && mine->second.with_index > 0
+                                   ? std::optional<double>(mine->second.mean)
+                                   : std::nullopt);
+    const auto nation = x.r.ce_summary.national.find(static_cast<int>(y));
+    national.values.push_back(nation != x.r.ce_summary.national.end() &&
+                                      nation->second.with_index > 0
+                                  ? std::optional<double>(nation->second.mean)
+                                  : std::nullopt);
+    std::vector<double> values;
+    for (const Row& row : detail.rows) {
+      if (year_of(row, year) == y) {
+        if (auto v = number_of(row, index)) values.push_back(*v);
+      }
+    }
+    const rules::Spread s = rules::spread(std::move(values));
+    const auto put = [&s](Series& series, double rules::Spread::*member) {
+      series.values.push_back(s.count > 0 ? std::optional<double>(s.*member) : std::nullopt);
+    };
+    put(low, &rules::Spread::min);
+    put(median, &rules::Spread::median);
+    put(high, &rules::Spread::max);
+  }
+  chart->series = {std::move(municipal), std::move(national), std::move(low), std::move(median),
+                   std::move(high)};
+  chart->title = with_title(t, "review.summary.title", chart->title);
+  chart->description = t("review.summary.ce_chart_desc");
+  return chart;
+}
+
+// A diagnostic test as the tables name it: "3. klase, Matemātika".
+std::string test_label(const Expansion& x, const rules::DiagnosticTest& test) {
+  const std::string number = test.grade.starts_with("grade") ? test.grade.substr(5) : test.grade;
+  const model::Subject* subject = x.m.find_subject(test.subject);
+  return replace_all(x.in.t("directory.grade_of"), "{n}", number) + ", " +
+         (subject ? subject->name.in(x.in.lang) : test.subject);
+}
+
+// "diagnostika" for the annex of a summarised review: a row per school and year, a column per
+// test (in grade, then subject order), rather than a row per test: a third of the rows' cells
+// for the same values, and a school's year reads across one line.
+Table diagnostics_by_school(const Expansion& x) {
+  const Table& detail = x.tables.diagnostics;
+  Table t;
+  t.id = detail.id;
+  t.title = detail.title;
+  t.note = detail.note;
+  const size_t school = column_index(detail, "school");
+  const size_t year = column_index(detail, "year");
+  const size_t test = column_index(detail, "test");
+  const size_t result = column_index(detail, "result");
+  if (school == std::string::npos || year == std::string::npos || test == std::string::npos ||
+      result == std::string::npos) {
+    return detail;
+  }
+  t.columns = {detail.columns[school], detail.columns[year]};
+  std::vector<std::string> labels;
+  std::set<std::pair<std::string, std::string>> seen;
+  for (const auto& [key, spread] : rules::diagnostic_spreads(x.m, x.in.municipality)) {
+    if (!seen.insert({key.grade, key.subject}).second) continue;
+    labels.push_back(test_label(x, key));
+  }
+  std::map<std::string, size_t> column_of_label;
+  for (const std::string& label : labels) {
+    if (column_of_label.contains(label)) continue;
+    column_of_label.emplace(label, t.columns.size());
+    t.columns.push_back(summary_column("test_" + std::to_string(t.columns.size() - 1), label,
+                                       ColumnType::kPercent, 1));
+  }
+  // The detail's rows are by school, then year: each school's year is a run of rows.
+  for (size_t from = 0; from < detail.rows.size();) {
+    const Row& first = detail.rows[from];
+    Row row;
+    row.cells.assign(t.columns.size(), Cell{});
+    row.cells[0] = first.cells[school];
+    row.cells[1] = first.cells[year];
+    size_t to = from;
+    for (; to < detail.rows.size(); ++to) {
+      const Row& r = detail.rows[to];
+      if (r.cells[school].value != first.cells[school].value ||
+          r.cells[school].link != first.cells[school].link ||
+          r.cells[year].value != first.cells[year].value) {
+        break;
+      }
+      const auto* label = std::get_if<std::string>(&r.cells[test].value);
+      const auto at = label ? column_of_label.find(*label) : column_of_label.end();
+      if (at == column_of_label.end()) return detail;  // a test this table does not know
+      row.cells[at->second] = r.cells[result];
+    }
+    t.rows.push_back(std::move(row));
+    from = to;
+  }
+  return t;
+}
+
+// "diagnostika" by school year and test: schools, their mean, the national mean and the spread.
+Table diagnostics_summary_table(const Expansion& x) {
+  const Translate& t = x.in.t;
+  Table s = summary_table(x.tables.diagnostics, t);
+  s.note = t("review.summary.diagnostics_note");
+  s.columns = {summary_column("year", t("directory.school_year"), ColumnType::kSchoolYear),
+               summary_column("test", t("tables.test"), ColumnType::kText, 0, true),
+               summary_column("schools", t("review.summary.schools"), ColumnType::kInteger),
+               summary_column("mean", t("review.summary.municipal_mean"), ColumnType::kPercent, 1),
+               summary_column("national_mean", t("review.summary.national_mean"),
+                              ColumnType::kPercent, 1)};
+  spread_columns(s, t, 1);
+  const auto national = rules::diagnostic_spreads(x.m, std::nullopt);
+  for (const auto& [test, spread] : rules::diagnostic_spreads(x.m, x.in.municipality)) {
+    Row row;
+    row.cells.push_back(int_cell(test.year));
+    row.cells.push_back(text_cell(test_label(x, test)));
+    row.cells.push_back(int_cell(spread.count));
+    row.cells.push_back(percent_cell(spread, &rules::Spread::mean));
+    const auto n = national.find(test);
+    row.cells.push_back(n != national.end() ? percent_cell(n->second, &rules::Spread::mean) : Cell{});
+    spread_cells(row, spread);
+    s.rows.push_back(std::move(row));
+  }
+  return s;
+}
+
+// "kvalitate" by school year: schools reporting, the counts summed, the satisfaction's spread.
+Table quality_summary_table(const Expansion& x) {
+  const Table& detail = x.tables.quality;
+  const Translate& t = x.in.t;
+  Table s = summary_table(detail, t);
+  s.note = detail.note;
+  s.columns = {summary_column("year", t("directory.school_year"), ColumnType::kSchoolYear, 0, true),
+               summary_column("schools", t("review.summary.schools"), ColumnType::kInteger)};
+  const std::vector<std::string> sums = {"observed", "observed_norm", "respondents", "awards"};
+  for (const std::string& key : sums) {
+    const size_t c = column_index(detail, key);
+    if (c != std::string::npos) s.columns.push_back(detail.columns[c]);
+  }
+  const size_t satisfaction = column_index(detail, "satisfaction");
+  const std::string satisfaction_label =
+      satisfaction != std::string::npos ? detail.columns[satisfaction].label : "";
+  for (const char* which : {"mean", "min", "median", "max"}) {
+    s.columns.push_back(summary_column(std::string("satisfaction_") + which,
+                                       satisfaction_label + ": " +
+                                           t(std::string("review.summary.") +
+                                             (std::string(which) == "mean" ? "schools_mean" : which)),
+                                       ColumnType::kPercent, 1));
+  }
+  const size_t year = column_index(detail, "year");
+  std::map<int64_t, std::vector<const Row*>> by_year;
+  for (const Row& row : detail.rows) {
+    if (auto y = year_of(row, year)) by_year[*y].push_back(&row);
+  }
+  for (const auto& [y, rows] : by_year) {
+    Row row;
+    row.cells.push_back(int_cell(y));
+    row.cells.push_back(int_cell(static_cast<int64_t>(rows.size())));
+    for (const std::string& key : sums) {
+      const size_t c = column_index(detail, key);
+      if (c == std::string::npos) continue;
+      std::vector<double> values;
+      for (const Row* r : rows) {
+        if (auto v = number_of(*r, c)) values.push_back(*v);
+      }
+      const rules::Spread sp = rules::spread(std::move(values));
+      row.cells.push_back(sp.count > 0 ? int_cell(static_cast<int64_t>(std::llround(sp.sum)))
+                                       : Cell{});
+    }
+    std::vector<double> values;
+    for (const Row* r : rows) {
+      if (auto v = number_of(*r, satisfaction)) values.push_back(*v);
+    }
+    const rules::Spread sp = rules::spread(std::move(values));
+    row.cells.push_back(percent_cell(sp, &rules::Spread::mean));
+    spread_cells(row, sp);
+    s.rows.push_back(std::move(row));
+  }
+  return s;
+}
+
+// "pilnveide" in one row: the municipal and national share, the schools shown and hidden, and
+// the spread of the shown schools' shares.
+Table development_summary_table(const Expansion& x) {
+  const Table& detail = x.tables.development;
+  const Translate& t = x.in.t;
+  Table s = summary_table(detail, t);
+  s.note = detail.note;
+  s.columns = {summary_column("share", t("review.summary.municipal_share"), ColumnType::kPercent, 1),
+               summary_column("national_share", t("review.summary.national_share"),
+                              ColumnType::kPercent, 1),
+               summary_column("schools", t("review.summary.schools_shown"), ColumnType::kInteger),
+               summary_column("hidden", t("review.summary.schools_hidden"), ColumnType::kInteger)};
+  spread_columns(s, t, 1);
+  const size_t share = column_index(detail, "share");
+  std::vector<double> values;
+  int64_t hidden = 0;
+  for (const Row& row : detail.rows) {
+    if (row.kind != RowKind::kData) continue;
+    if (auto v = number_of(row, share)) {
+      values.push_back(*v);
+    } else {
+      ++hidden;
+    }
+  }
+  const auto& pd = x.r.municipality_pd[x.in.municipality];
+  Row row;
+  row.cells.push_back(!pd.suppressed && pd.share ? number_cell(*pd.share) : suppressed_cell());
+  row.cells.push_back(!x.r.national_pd.suppressed && x.r.national_pd.share
+                          ? number_cell(*x.r.national_pd.share)
+                          : Cell{});
+  row.cells.push_back(int_cell(static_cast<int64_t>(values.size())));
+  row.cells.push_back(int_cell(hidden));
+  spread_cells(row, rules::spread(std::move(values)));
+  s.rows.push_back(std::move(row));
+  return s;
+}
+
+// "olimpiades" by olympiad: the schools taking part and their participants and places summed.
+Table olympiads_summary_table(const Expansion& x) {
+  const Table& detail = x.tables.olympiads;
+  const Translate& t = x.in.t;
+  Table s = summary_table(detail, t);
+  s.note = t("review.summary.olympiads_note");
+  s.columns = {detail.columns[0], detail.columns[1],
+               summary_column("schools", t("review.summary.schools"), ColumnType::kInteger)};
+  for (size_t c = 3; c < detail.columns.size(); ++c) s.columns.push_back(detail.columns[c]);
+  // The detail is sorted by date, then olympiad: one olympiad's rows are consecutive.
+  for (size_t from = 0; from < detail.rows.size();) {
+    size_t to = from + 1;
+    const auto same = [&](const Row& a, const Row& b) {
+      return a.cells[0].value == b.cells[0].value && a.cells[1].value == b.cells[1].value;
+    };
+    while (to < detail.rows.size() && same(detail.rows[from], detail.rows[to])) ++to;
+    Row row;
+    row.cells.push_back(detail.rows[from].cells[0]);
+    row.cells.push_back(detail.rows[from].cells[1]);
+    row.cells.push_back(int_cell(static_cast<int64_t>(to - from)));
+    for (size_t c = 3; c < detail.columns.size(); ++c) {
+      std::vector<double> values;
+      for (size_t k = from; k < to; ++k) {
+        if (auto v = number_of(detail.rows[k], c)) values.push_back(*v);
+      }
+      row.cells.push_back(int_cell(static_cast<int64_t>(std::llround(rules::spread(values).sum))));
+    }
+    s.rows.push_back(std::move(row));
+    from = to;
+  }
+  return s;
+}
+
+// The summary of a per-school table, a sentence saying where the detail is, and the detail as an
+// annex section. Empty when `id` is not summarised.
+std::vector<ReviewBlock> summarise_table(std::string_view id, const Expansion& x) {
+  std::vector<ReviewBlock> out;
+  const Table* detail = x.tables.find(id);
+  if (detail == nullptr || detail->empty()) return out;
+  std::optional<Table> summary;
+  std::string after;
+  if (id == "ce-indekss") {
+    summary = ce_summary_table(x);
+    after = ce_not_met(x);
+  } else if (id == "diagnostika") {
+    summary = diagnostics_summary_table(x);
+  } else if (id == "kvalitate") {
+    summary = quality_summary_table(x);
+  } else if (id == "pilnveide") {
+    summary = development_summary_table(x);
+  } else if (id == "olimpiades") {
+    summary = olympiads_summary_table(x);
+  } else {
+    return out;
+  }
+  out.push_back(table_block(std::move(*summary)));
+  out.back().summary = true;
+  const std::string heading = with_title(x.in.t, "review.summary.by_school", detail->title);
+  ReviewBlock text;
+  text.markdown = after + x.field(with_title(x.in.t, "review.summary.in_annex", heading)) + "\n";
+  out.push_back(std::move(text));
+  ReviewBlock section;
+  section.markdown = "## " + x.field(heading) + "\n";
+  x.annex.push_back(std::move(section));
+  x.annex.push_back(table_block(id == "diagnostika" ? diagnostics_by_school(x) : *detail));
+  return out;
+}
+
 // The blocks a directive stands for; none when there is no data (the template's text around it
 // says so with {{^has_…}}).
-std::vector<ReviewBlock> expand(std::string_view kind, std::string_view id,
-                                const model::Model& m, const rules::Results& r,
-                                const MunicipalityTables& tables, const ReviewInputs& in) {
+std::vector<ReviewBlock> expand(std::string_view kind, std::string_view id, const Expansion& x) {
+  const model::Model& m = x.m;
+  const rules::Results& r = x.r;
+  const MunicipalityTables& tables = x.tables;
+  const ReviewInputs& in = x.in;
   std::vector<ReviewBlock> out;
+  if (x.summarise) {
+    if (kind == "table") {
+      out = summarise_table(id, x);
+      if (!out.empty()) return out;
+    } else if (id == "ce-indekss") {
+      if (auto chart = ce_summary_chart(x)) out.push_back(chart_block(std::move(*chart)));
+      return out;
+    } else if (id == "pilnveide") {
+      return out;  // a bar a school: the summary table says it, the annex has each school
+    }
+  }
   if (kind == "table") {
     if (id == "pasakumi" || id == "budzets") {
       for (const ProgrammeTables& pt : tables.programmes) {
@@ -343,12 +822,16 @@ Review build_review(const model::Model& m, const rules::Results& r, const Review
   }
   // Placeholders need no escaping; Mustache's HTML escaping would be wrong anyway (Markdown).
   tmpl.set_custom_escape([](const std::string& text) { return text; });
-  std::string markdown = tmpl.render(fields(m, r, tables, in, review.fields));
+  std::string markdown = tmpl.render(fields(m, r, tables, in, review.fields, review.foreign));
   if (!tmpl.is_valid()) {
     throw ReviewTemplateError(in.template_source + ": " + tmpl.error_message());
   }
 
-  // Then the directives, each on a line of its own.
+  // Then the directives, each on a line of its own; a municipality of many schools gets
+  // summaries in its chapters and the per-school tables in an annex at the end.
+  std::vector<ReviewBlock> annex;
+  const Expansion x{m, r, tables, in, tables.schools.size() > in.summarise_above, review.fields,
+                    annex};
   std::string pending;
   auto flush = [&] {
     if (trim(pending).empty()) {
@@ -390,7 +873,7 @@ Review build_review(const model::Model& m, const rules::Results& r, const Review
                                   "); known: " + known);
       }
       flush();
-      for (ReviewBlock& b : expand(kind, id, m, r, tables, in)) review.blocks.push_back(std::move(b));
+      for (ReviewBlock& b : expand(kind, id, x)) review.blocks.push_back(std::move(b));
     } else {
       pending.append(line);
       pending += '\n';
@@ -398,6 +881,7 @@ Review build_review(const model::Model& m, const rules::Results& r, const Review
     at = end + 1;
   }
   flush();
+  for (ReviewBlock& b : annex) review.blocks.push_back(std::move(b));
   return review;
 }
 

@@ -37,6 +37,9 @@ struct ReviewBlock {
   /// themselves.
   std::string markdown;
   Table table;  ///< kTable
+  /// kTable: a summary made for the review (a summarising review's, review.h kSummariseAbove),
+  /// with no open-data file of its own: the site links no CSV or JSON under it.
+  bool summary = false;
   Chart chart;  ///< kChart
 };
 
@@ -55,7 +58,21 @@ struct Review {
   std::vector<ReviewBlock> blocks;
   /// The values of the placeholders in the blocks' Markdown, by index.
   std::vector<std::string> fields;
+  /// Values known to be in another language than `lang`, as (text, language): a name given in
+  /// the data only in another language (model::Text::in falls back to it). The PDF tags them
+  /// with their own /Lang.
+  std::vector<std::pair<std::string, std::string>> foreign;
 };
+
+/// A municipality with more institutions than this gets a review that summarises (issue 22): its
+/// chapters show the exam index, diagnostic tests, teaching quality, development norm and
+/// olympiads as summaries (the municipal value beside the national one, the spread of the
+/// schools: lowest, median, highest; the schools that did not meet the exam rule by name), and
+/// the per-school tables follow as sections at the end of the review (the template's last
+/// chapter, "Pielikumi"), which the chapters name. 25 keeps the bundled site's Ventspils (21
+/// institutions, every table readable on a few pages) as it was, while Rīga's 313 schools no
+/// longer fill 200 pages of its chapters.
+inline constexpr size_t kSummariseAbove = 25;
 
 /// The file name of the PDF and XLSX annex, without extension: "<id>-<from>-<to>".
 [[nodiscard]] std::string review_stem(const model::Model& model, const model::Municipality& m);
@@ -81,6 +98,8 @@ struct ReviewInputs {
   /// municipality_tables(model, results, municipality, lang, t, council) when the caller has
   /// them already (render/common/shared_tables.h); null: computed here.
   const MunicipalityTables* tables = nullptr;
+  /// Summarise above this many institutions (kSummariseAbove; tests lower it).
+  size_t summarise_above = kSummariseAbove;
 };
 
 /// A problem in the report template: an unknown directive or field syntax. `what()` names the

@@ -1,45 +1,48 @@
-// zlib's deflate for the PDF's streams (/FlateDecode). libharu 2.3.0 compresses every stream
-// itself at zlib's default level and has no way to choose another or to take bytes compressed
-// before: the writer compresses page contents here, and each font subset once (embed.h).
+// Deflate for the PDF's streams (/FlateDecode), by libdeflate. libharu 2.3.0 compresses every
+// stream itself at zlib's default level and has no way to choose another or to take bytes
+// compressed before: the writer compresses page contents here, and each font subset once
+// (embed.h). libdeflate rather than zlib: whole buffers in one call is all a PDF needs, and on
+// the tagged national reviews (issue 22) its level 6 made the object streams (the structure
+// tree) 26 % smaller than zlib's level 1 in 1.4x its time, and the page contents 26 % smaller
+// than zlib's level 3 in about the same time (BENCHMARKS.md, "Tagged reviews").
 #pragma once
 
-#include <zlib.h>
-
+#include <array>
 #include <string>
 #include <string_view>
 
+struct libdeflate_compressor;
+
 namespace metodika::render::pdf {
 
-/// Page contents. On the national reviews level 6 took ~10 % more typesetting CPU than level 3
-/// for files 5 % smaller; level 1 was no faster than 3 and 2 % larger.
-inline constexpr int kContentLevel = 3;
+/// Page contents.
+inline constexpr int kContentLevel = 6;
 /// Font programs and their maps, compressed once per subset.
 inline constexpr int kFontLevel = 9;
-/// Object streams (the structure tree, one element a table cell): level 1 is half the time of
-/// 3 for a stream 4 % larger.
-inline constexpr int kObjectLevel = 1;
+/// Object streams (the structure tree, one element a table cell). Level 6 is the step that
+/// pays: on Rīga's review levels 1-4 were within 10 % of each other, 6 was 19 % smaller than 4,
+/// and 7-9 gained 3 % more for 2-10x the time.
+inline constexpr int kObjectLevel = 6;
 
-/// One zlib stream, reset between inputs: initialising one costs more than compressing a
-/// short page (its window and hash tables are allocated and cleared).
+/// libdeflate compressors, one a level, made when first used: making one allocates its hash
+/// tables, more than compressing a short page costs.
 class Deflater {
  public:
-  /// Throws std::runtime_error if zlib cannot be initialised.
+  /// Compresses at `level` (1-12) unless told otherwise.
   explicit Deflater(int level);
   ~Deflater() noexcept;
   Deflater(const Deflater&) = delete;
   Deflater& operator=(const Deflater&) = delete;
 
-  /// `data` in the zlib format, as /FlateDecode reads it.
+  /// `data` in the zlib format, as /FlateDecode reads it. Throws std::runtime_error if no
+  /// compressor can be made (out of memory).
   [[nodiscard]] std::string compress(std::string_view data);
   /// The same at `level` instead of the one this was made with.
   [[nodiscard]] std::string compress(std::string_view data, int level);
 
  private:
-  std::string compress_after_reset(std::string_view data);
-
-  z_stream stream_{};
+  std::array<libdeflate_compressor*, 13> compressors_{};
   int level_;
-  int current_;  // the level the stream is set to
 };
 
 }  // namespace metodika::render::pdf

@@ -74,6 +74,10 @@ class FlowBuilder {
 
   [[nodiscard]] Structure& structure() { return structure_; }
 
+  /// Text known to be in another language than the document's, as (text, language): where it
+  /// appears in Markdown text, it is tagged as a Span with its own /Lang.
+  void set_foreign(std::vector<std::pair<std::string, std::string>> phrases);
+
  private:
   struct Context {
     double indent = 0;
@@ -107,6 +111,8 @@ class FlowBuilder {
   int section_ = 0;
   /// x of the bars of the block quotes being laid out.
   std::vector<double> quote_bars_;
+  /// set_foreign's phrases, tied as the text they are looked for in is (util::tie_words).
+  std::vector<std::pair<std::string, std::string>> foreign_;
 };
 
 /// A chart's /Alt in `lang` ("lv" or English), from what it draws: its kind and title, each

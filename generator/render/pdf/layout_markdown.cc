@@ -60,6 +60,14 @@ Item& FlowBuilder::push(Item item) {
   return flow_.items.back();
 }
 
+void FlowBuilder::set_foreign(std::vector<std::pair<std::string, std::string>> phrases) {
+  foreign_.clear();
+  for (auto& [text, lang] : phrases) {
+    if (text.empty() || lang.empty() || lang == lang_) continue;
+    foreign_.emplace_back(util::tie_words(text, lang_), std::move(lang));
+  }
+}
+
 void FlowBuilder::add_markdown(const MarkdownNode& document) {
   Context context;
   context.style = {FontStyle::kRegular, kBodySize, kBlack};
@@ -70,10 +78,29 @@ void FlowBuilder::add_markdown(const MarkdownNode& document) {
 void FlowBuilder::inline_spans(const MarkdownNode& node, TextStyle style, const std::string& url,
                                std::vector<Span>& out) const {
   switch (node.kind) {
-    case Kind::kText:
+    case Kind::kText: {
       // No line break inside "6. klase", "m. g." or before "EUR" (util/typography.h).
-      out.push_back({util::tie_words(node.text, lang_), style, url});
+      std::string text = util::tie_words(node.text, lang_);
+      // A phrase in another language is a span of its own, with its language.
+      for (size_t at = 0; !foreign_.empty() && at < text.size();) {
+        size_t found = std::string::npos;
+        const std::pair<std::string, std::string>* phrase = nullptr;
+        for (const auto& f : foreign_) {
+          const size_t k = text.find(f.first, at);
+          if (k < found || (k == found && phrase && f.first.size() > phrase->first.size())) {
+            found = k;
+            phrase = &f;
+          }
+        }
+        if (phrase == nullptr || found == std::string::npos) break;
+        if (found > 0) out.push_back({text.substr(0, found), style, url});
+        out.push_back({phrase->first, style, url, phrase->second});
+        text.erase(0, found + phrase->first.size());
+        at = 0;
+      }
+      if (!text.empty()) out.push_back({std::move(text), style, url});
       return;
+    }
     case Kind::kCode: {
       TextStyle code = style;
       code.font = FontStyle::kMono;

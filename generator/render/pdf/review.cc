@@ -77,6 +77,7 @@ class ReviewWriter {
     document.pages.push_back(cover(structure));
     FlowBuilder body(ts_, kTextWidth, review_.lang, options_.suppressed, structure,
                      Structure::root());
+    body.set_foreign(review_.foreign);
     for (const ReviewBlock& block : review_.blocks) {
       switch (block.kind) {
         case ReviewBlock::Kind::kMarkdown:

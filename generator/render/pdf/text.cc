@@ -344,7 +344,8 @@ class Breaker {
       line_.size = std::max(line_.size, span.style.size);
       const bool with_space = first && space > 0;
       if (!line_.pieces.empty() && line_.pieces.back().style == span.style &&
-          line_.pieces.back().url == span.url && line_.pieces.back().broken_word == word.broken) {
+          line_.pieces.back().url == span.url && line_.pieces.back().lang == span.lang &&
+          line_.pieces.back().broken_word == word.broken) {
         Piece& piece = line_.pieces.back();
         if (with_space) piece.text += ' ';
         piece.text += fragment.text;
@@ -359,7 +360,7 @@ class Breaker {
           const Span& space_span = spans_[word.space_span];
           Piece* before = line_.pieces.empty() ? nullptr : &line_.pieces.back();
           if (before != nullptr && before->style == space_span.style &&
-              before->url == space_span.url) {
+              before->url == space_span.url && before->lang == space_span.lang) {
             before->text += ' ';
             before->width += space;
             x += space;
@@ -369,7 +370,8 @@ class Breaker {
         }
         text += fragment.text;
         const double width = fragment.width + (text.size() > fragment.text.size() ? space : 0);
-        line_.pieces.push_back({x, width, std::move(text), span.style, span.url, word.broken});
+        line_.pieces.push_back(
+            {x, width, std::move(text), span.style, span.url, span.lang, word.broken});
         if (fragment.hyphen) line_.pieces.back().text += '-';
       }
       if (fragment.hyphen) line_.pieces.back().hyphen_added = true;
@@ -428,6 +430,18 @@ void emit_line(Line line, double x, double baseline, std::vector<Op>& ops, TextT
       node = link;
     } else {
       tags.link = -1;
+    }
+    if (structure != nullptr && !piece.lang.empty()) {
+      // Text in another language: a Span with its /Lang, one for a run of such pieces.
+      if (tags.foreign < 0 || tags.foreign_lang != piece.lang ||
+          (*structure)[tags.foreign].parent != node) {
+        tags.foreign = structure->add(Role::kSpan, node);
+        tags.foreign_lang = piece.lang;
+        (*structure)[tags.foreign].lang = piece.lang;
+      }
+      node = tags.foreign;
+    } else {
+      tags.foreign = -1;
     }
     if (structure != nullptr && piece.broken_word >= 0) {
       if (tags.word < 0 || tags.word_number != piece.broken_word) {

@@ -26,6 +26,9 @@ struct Span {
   std::string text;
   TextStyle style;
   std::string url;  ///< a link
+  /// The text's language when it is not the document's ("en" in a Latvian review): tagged as a
+  /// Span with its own /Lang (PDF/UA-1 7.2).
+  std::string lang = {};
 };
 
 /// A piece of a laid-out line.
@@ -35,6 +38,7 @@ struct Piece {
   std::string text;
   TextStyle style;
   std::string url;
+  std::string lang = {};  ///< as Span::lang
   /// A part of a word broken across lines, in pieces of its own: the word's number in the
   /// text broken (-1: a whole word), and whether the part ends in a hyphen the word does not
   /// have.
@@ -90,6 +94,8 @@ struct TextTags {
   std::string link_url;
   int word = -1;  ///< the Span of the last broken word emitted
   int word_number = -1;  ///< and its Piece::broken_word
+  int foreign = -1;  ///< the Span of the last piece in another language, if the last was
+  std::string foreign_lang;
 
   TextTags() = default;
   TextTags(Structure* structure, int parent) : structure(structure), parent(parent) {}

@@ -83,7 +83,8 @@ void write_review_pages(SiteContext& c) {
           break;
         }
         case ReviewBlock::Kind::kTable: {
-          html += table_html(c, b.table, data_dir, "r-");
+          // A summary has no open-data file: the annex's per-school table links its own.
+          html += table_html(c, b.table, b.summary ? std::string_view() : data_dir, "r-");
           break;
         }
         case ReviewBlock::Kind::kChart: {

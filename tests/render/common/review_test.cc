@@ -32,7 +32,8 @@ struct Fixture {
     theme = load::load_theme(kSite, "default", model.site.languages, diags);
   }
 
-  Review review(std::string_view id, bool council, std::string text = {}) {
+  Review review(std::string_view id, bool council, std::string text = {},
+                size_t summarise_above = kSummariseAbove) {
     const auto* mu = model.find_municipality(id);
     REQUIRE(mu != nullptr);
     ReviewInputs in;
@@ -46,6 +47,7 @@ struct Fixture {
     in.template_text = text.empty() ? theme.templates.at(review_template_name("lv")) : text;
     in.template_source = "report/review-lv.mustache";
     in.council = council;
+    in.summarise_above = summarise_above;
     return build_review(model, results, in);
   }
 };
@@ -104,6 +106,49 @@ TEST_CASE("the methodologists' time norm comes from rules.methodologist_time") {
   const std::string md = all_markdown(r);
   CHECK(md.find("25% valsts uzdevumi, 15% pedagogu atbalsts, 35% darbs ar iestādēm un 25% datu "
                 "darbs") != std::string::npos);
+}
+
+// Issue 22: a municipality of many schools gets summaries in its chapters and the per-school
+// tables at the end, under the annex chapter, named where the summary stands.
+TEST_CASE("a review above the threshold summarises and moves the per-school tables to the end") {
+  Fixture f;
+  Review full = f.review("talsu-novads", true);
+  CHECK(has_table(full, "ce-indekss"));
+  CHECK_FALSE(has_table(full, "ce-indekss-kopsavilkums"));
+  Review r = f.review("talsu-novads", true, {}, 0);
+  const auto index_of = [&r](std::string_view id) {
+    for (size_t k = 0; k < r.blocks.size(); ++k) {
+      if (r.blocks[k].kind == ReviewBlock::Kind::kTable && r.blocks[k].table.id == id) return k;
+    }
+    return r.blocks.size();
+  };
+  const size_t annex = index_of("iestades");
+  for (const std::string id : {"ce-indekss", "diagnostika", "kvalitate", "pilnveide", "olimpiades"}) {
+    CAPTURE(id);
+    if (!has_table(full, id)) continue;  // no such data in this municipality
+    const size_t summary = index_of(id + "-kopsavilkums");
+    const size_t detail = index_of(id);
+    REQUIRE(summary < r.blocks.size());
+    REQUIRE(detail < r.blocks.size());
+    CHECK(summary < annex);
+    CHECK(detail > annex);
+    CHECK(r.blocks[summary].summary);  // no open-data file of its own
+    CHECK_FALSE(r.blocks[detail].summary);
+  }
+  const std::string md = all_markdown(r);
+  CHECK(md.find("## Centralizēto eksāmenu indekss pa iestādēm") != std::string::npos);
+  CHECK(md.find("pielikumā „Centralizēto eksāmenu indekss pa iestādēm“") != std::string::npos);
+  // The exam summary: one row a school year, the municipal mean from rules::ce_summary.
+  const Table& ce = r.blocks[index_of("ce-indekss-kopsavilkums")].table;
+  const auto& years = f.results.ce_summary.municipality[f.model.find_municipality("talsu-novads") -
+                                                        f.model.municipalities.data()];
+  REQUIRE(ce.rows.size() == years.size());
+  CHECK(std::get<double>(ce.rows.back().cells[4].value) ==
+        doctest::Approx(years.rbegin()->second.mean));
+  // No chart of a bar per school.
+  for (const auto& b : r.blocks) {
+    if (b.kind == ReviewBlock::Kind::kChart) CHECK(b.chart.title != "Pedagogi, kas izpilda profesionālās pilnveides normu");
+  }
 }
 
 TEST_CASE("heads' evaluations only in the council's review") {

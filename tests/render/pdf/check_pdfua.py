@@ -21,6 +21,9 @@ Rules (Matterhorn checkpoint in brackets):
   - metadata: catalog /Lang, /ViewerPreferences /DisplayDocTitle true, an XMP stream with
     dc:title (the /Title), dc:language, dc:creator, xmp:CreateDate and pdfuaid:part 1
     [06-001..06-003, 07-001, 11-001]
+  - natural language: the catalog's and every element's /Lang is a language tag (BCP 47 form)
+    [11-001..11-006]; with --expect-lang TEXT=LANG, TEXT is read in language LANG (the
+    nearest /Lang of the elements that hold it), for text whose language the test knows
   - reading order: the text read in structure order (with /ActualText for the words broken
     across lines, figures and artifacts left out) equals, page by page, what pdftotext reads on
     a copy of the page that holds only the tagged text (spaces and hyphens aside).
@@ -50,8 +53,10 @@ NS = {"x": "adobe:ns:meta/", "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#
 
 
 class Checker:
-    def __init__(self, path):
+    def __init__(self, path, expect_lang=()):
         self.path = path
+        self.expect_lang = list(expect_lang)
+        self.mcid_lang = {}  # (page index, mcid) -> the language it is read in
         self.failures = []
         self.pdf = pikepdf.open(path)
         self.page_index = {p.objgen: i for i, p in enumerate(self.pdf.pages)}
@@ -189,6 +194,8 @@ class Checker:
         lang = str(root.get("/Lang", ""))
         if not lang:
             self.fail("catalog: no /Lang")
+        elif not LANG_TAG.fullmatch(lang):
+            self.fail(f"catalog: /Lang {lang!r} is not a language tag")
         prefs = root.get("/ViewerPreferences")
         if prefs is None or not bool(prefs.get("/DisplayDocTitle", False)):
             self.fail("catalog: no /ViewerPreferences /DisplayDocTitle true")
@@ -217,7 +224,7 @@ class Checker:
                 hops += 1
             return s
 
-        def walk(element, parent_type, inherited_page, quiet):
+        def walk(element, parent_type, inherited_page, quiet, inherited_lang):
             if element.objgen in seen and element.objgen != (0, 0):
                 self.fail(f"element {element.objgen} reached twice")
                 return
@@ -243,6 +250,11 @@ class Checker:
             elif s == "H":
                 self.fail("an H element (PDF/UA-1 asks for numbered headings here)")
             page = element.get("/Pg", inherited_page)
+            here_lang = inherited_lang
+            if "/Lang" in element:
+                here_lang = str(element.Lang)
+                if not LANG_TAG.fullmatch(here_lang):
+                    self.fail(f"{s} {element.objgen}: /Lang {here_lang!r} is not a language tag")
             actual = element.get("/ActualText")
             replaced = quiet or s == "Figure"
             if actual is not None and not quiet:
@@ -256,21 +268,23 @@ class Checker:
                 if isinstance(kid, int) or (isinstance(kid, pikepdf.Object) and
                                             kid._type_name == "integer"):
                     self.mcr(page, int(kid), element, mcr_owner, order, replaced)
+                    self.set_lang(page, int(kid), here_lang)
                 elif isinstance(kid, pikepdf.Dictionary):
                     t = str(kid.get("/Type", ""))
                     if t == "/MCR":
                         self.mcr(kid.get("/Pg", page), int(kid.MCID), element, mcr_owner, order,
                                  replaced)
+                        self.set_lang(kid.get("/Pg", page), int(kid.MCID), here_lang)
                     elif t == "/OBJR":
                         objr_owner[kid.Obj.objgen] = element.objgen
                         if s != "Link" and str(kid.Obj.get("/Subtype")) == "/Link":
                             self.fail(f"link annotation {kid.Obj.objgen} tagged {s}, not Link")
                     else:
-                        walk(kid, s, page, replaced)
+                        walk(kid, s, page, replaced, here_lang)
 
         top = tree.get("/K")
         for element in (top if isinstance(top, pikepdf.Array) else [top]):
-            walk(element, "StructTreeRoot", None, False)
+            walk(element, "StructTreeRoot", None, False, lang)
 
         if not headings:
             self.fail("no headings")
@@ -324,6 +338,7 @@ class Checker:
                     self.fail(f"page {i + 1}: link annotation's /StructParent is not its Link")
 
         self.check_reading_order(pages, order)
+        self.check_languages(pages, order)
         return self.failures
 
     def first_page(self, element, page):
@@ -339,6 +354,34 @@ class Checker:
             elif kid is not None:
                 return self.page_index.get(page.objgen) if page is not None else None
         return None
+
+    def set_lang(self, page, mcid, lang):
+        index = self.page_index.get(page.objgen) if page is not None else None
+        if index is not None:
+            self.mcid_lang[(index, mcid)] = lang
+
+    def check_languages(self, pages, order):
+        """Each --expect-lang text is read, in structure order, in the language expected."""
+        if not self.expect_lang:
+            return
+        by_lang = collections.defaultdict(str)
+        for entry in order:
+            if entry[0] == "actual":
+                continue
+            page, mcid = entry
+            lang = self.mcid_lang.get((page, mcid), "")
+            # Runs in one language are read together; another language's run ends them.
+            for other in list(by_lang):
+                if other != lang:
+                    by_lang[other] += "\n"
+            by_lang[lang] += pages[page][0].get(mcid, "")
+        for text, lang in self.expect_lang:
+            want = normalise(text)
+            if not any(want in normalise(run) for run in by_lang.get(lang, "").split("\n")):
+                where = [other for other, read in by_lang.items() if want in normalise(read)]
+                self.fail(f"{text!r} is not read in language {lang!r}"
+                          + (f" (it is read in {', '.join(map(repr, where))})" if where else
+                             " (not found)"))
 
     def mcr(self, page, mcid, element, owner, order, quiet):
         if page is None:
@@ -509,6 +552,10 @@ class Checker:
         return result.stdout.decode("utf-8", "replace").split("\f")
 
 
+# A language tag as BCP 47 writes one: a 2-3 letter language, then subtags ("lv", "en-GB").
+LANG_TAG = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*")
+
+
 def normalise(text):
     # Spaces, line ends and hyphens aside: pdftotext joins lines with spaces and keeps a hyphen
     # where a word was broken, the structure reads the word whole.
@@ -518,10 +565,18 @@ def normalise(text):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("pdf", nargs="+")
+    ap.add_argument("--expect-lang", action="append", default=[], metavar="TEXT=LANG",
+                    help="TEXT must be read in language LANG (repeatable)")
     args = ap.parse_args()
+    expect = []
+    for item in args.expect_lang:
+        text, _, lang = item.rpartition("=")
+        if not text or not lang:
+            ap.error(f"--expect-lang {item!r}: TEXT=LANG")
+        expect.append((text, lang))
     bad = 0
     for path in args.pdf:
-        failures = Checker(path).run()
+        failures = Checker(path, expect).run()
         for message in failures:
             print(f"{path}: {message}", file=sys.stderr)
         bad += bool(failures)

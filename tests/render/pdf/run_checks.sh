@@ -33,6 +33,26 @@ if [[ -n "$metodika" ]]; then
     python3 "$here/check_pdf.py" "$pdf" --pages 3-200 --private-dir "$site/data/private"
   done
   python3 "$here/check_pdfua.py" "${pdfs[@]}"
+  # A programme titled only in English: in the Latvian review its title is a Span with /Lang
+  # en wherever the Markdown names it (issue 22), and the rest stays Latvian.
+  cp -r "$site" "$work/foreign"
+  python3 - "$work/foreign/data/programmes/talsu-novads.json" <<'PY'
+import sys
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+old = '{"lv": "Talsu novada pedagogu atbalsta programma 2024.–2026. gadam", "en": "Talsi teacher support programme 2024–2026"}'
+assert old in text, "the test site's programme title changed: update run_checks.sh"
+open(path, "w", encoding="utf-8").write(text.replace(old, '{"en": "Talsi teacher support programme 2024–2026"}'))
+PY
+  "$metodika" build "$work/foreign" --out "$work/foreign-out" --quiet --only reports 2>/dev/null
+  python3 "$here/check_pdfua.py" "$work/foreign-out/parskati/"talsu-novads-*.pdf \
+    --expect-lang "Talsi teacher support programme 2024–2026=en" --expect-lang "Talsu novads=lv"
+  # And the checker notices text read in the wrong language.
+  if python3 "$here/check_pdfua.py" "$work/foreign-out/parskati/"talsu-novads-*.pdf \
+      --expect-lang "Talsu novads=en" 2>/dev/null; then
+    echo "check_pdfua.py passed Latvian text expected to be read in English" >&2
+    exit 1
+  fi
   # The bundled site's reviews: PDF/UA-1 rules on every one.
   "$metodika" build "$src" --out "$work/bundled" --quiet --only reports 2>/dev/null
   bundled=("$work/bundled/parskati/"*.pdf)
