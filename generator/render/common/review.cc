@@ -316,7 +316,7 @@ void spread_cells(Row& row, const rules::Spread& s) {
 }
 
 std::string with_title(const Translate& t, std::string_view key, std::string_view title) {
-  return replace_all(t(key), "{title}", title);
+  return util::fill(t(key), "title", title);
 }
 
 Table summary_table(const Table& detail, const Translate& t) {
@@ -448,7 +448,7 @@ std::optional<Chart> ce_summary_chart(const Expansion& x) {
 std::string test_label(const Expansion& x, const rules::DiagnosticTest& test) {
   const std::string number = test.grade.starts_with("grade") ? test.grade.substr(5) : test.grade;
   const model::Subject* subject = x.m.find_subject(test.subject);
-  return replace_all(x.in.t("directory.grade_of"), "{n}", number) + ", " +
+  return util::fill(x.in.t("directory.grade_of"), "n", number) + ", " +
          (subject ? subject->name.in(x.in.lang) : test.subject);
 }
 

@@ -482,7 +482,7 @@ void write_events(SiteContext& c) {
     std::string label = util::format_school_year(page_years[p].first, c.lang());
     if (page_years[p].second > 0 ||
         (p + 1 < pages.size() && page_years[p + 1].first == page_years[p].first)) {
-      label += ", " + fill(c.t("calendar.page_n"), "n", std::to_string(page_years[p].second + 1));
+      label += ", " + util::fill(c.t("calendar.page_n"), "n", std::to_string(page_years[p].second + 1));
     }
     y.set("label", label);
     y.set("url", c.urls().page(c.lang(), pages[p].first));
@@ -501,7 +501,7 @@ void write_events(SiteContext& c) {
     std::string page_title = title + " " + util::format_school_year(page_years[p].first, c.lang());
     if (page_years[p].second > 0) {
       page_title +=
-          ", " + fill(c.t("calendar.page_n"), "n", std::to_string(page_years[p].second + 1));
+          ", " + util::fill(c.t("calendar.page_n"), "n", std::to_string(page_years[p].second + 1));
     }
     c.emit(pages[p].first, page_title, "events", std::move(body), std::move(crumbs));
   }
