@@ -18,10 +18,16 @@ void add(Digest& d, const std::optional<T>& v) {
   if (v) d.add(*v);
 }
 
-void add(Digest& d, const rules::PdSummary& s) {
+// A development summary as a page shows it beside another's figures: the share meeting the norm
+// and whether (and why) it is hidden, not the hours by category.
+void add_share(Digest& d, const rules::PdSummary& s) {
   d.add(s.teachers).add(s.suppressed).add(static_cast<int>(s.reason));
   add(d, s.meeting);
   add(d, s.share);
+}
+
+void add(Digest& d, const rules::PdSummary& s) {
+  add_share(d, s);
   for (const auto& h : s.hours_by_category) add(d, h);
 }
 
@@ -90,7 +96,9 @@ InputDigests input_digests(const model::Model& m, const rules::Results& r,
   // The aggregates over many schools that pages show beside one school's figures.
   Digest national;
   add(national, r.ce_summary.national);
-  add(national, r.national_pd);
+  // Pages show the nation's share meeting the norm, never its hours by category: a teacher's
+  // hours that change only those leave every institution's and municipality's page alone.
+  add_share(national, r.national_pd);
   const uint64_t national_values = national.value();
 
   // An institution's own inputs: its entry, metric records, the olympiads it took part in (all
