@@ -50,17 +50,8 @@ class Event {
   yaml_event_t e_{};
 };
 
-// A name or key as a message shows it: cut after 80 characters (between UTF-8 characters), so
-// that a 10,000-character key does not bury the message.
-std::string shown(std::string_view s) {
-  constexpr size_t kMax = 80;
-  size_t chars = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
-    if (chars++ == kMax) return std::string(s.substr(0, i)) + "\u2026";
-  }
-  return std::string(s);
-}
+// A value as a message shows it (util::clipped).
+std::string shown(std::string_view s) { return util::clipped(s); }
 
 bool is_null_scalar(std::string_view v) {
   return v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL";

@@ -4,22 +4,14 @@
 #include <charconv>
 #include <cmath>
 
+#include "util/text.h"
 #include "util/date.h"
 
 namespace metodika::model {
 namespace {
 
-// A value as a message shows it: cut after 80 characters (between UTF-8 characters) with "…",
-// so that a 10,000-character value does not bury the message it is quoted in.
-std::string shown(std::string_view s) {
-  constexpr size_t kMax = 80;
-  size_t chars = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
-    if (chars++ == kMax) return std::string(s.substr(0, i)) + "\u2026";
-  }
-  return std::string(s);
-}
+// A value as a message shows it (util::clipped).
+std::string shown(std::string_view s) { return util::clipped(s); }
 
 std::string quoted(std::string_view s) {
   // Built by appending: GCC 12's -Wrestrict misfires on "\"" + std::string(s) (PR 105329).

@@ -13,6 +13,15 @@
 
 namespace metodika::util {
 
+std::string clipped(std::string_view text, size_t max_chars) {
+  size_t chars = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    if (chars++ == max_chars) return std::string(text.substr(0, i)) + "\u2026";
+  }
+  return std::string(text);
+}
+
 std::string fill(std::string_view text, std::string_view name, std::string_view value) {
   std::string field;
   field.reserve(name.size() + 2);

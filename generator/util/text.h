@@ -24,6 +24,10 @@ namespace metodika::util {
 /// (the U+FFFD it would be replaced with).
 [[nodiscard]] size_t utf8_length(std::string_view text);
 
+/// A name, key or value as a message quotes it: cut after `max_chars` characters (between UTF-8
+/// characters) with "…", so that a 10,000-character value does not bury the message.
+[[nodiscard]] std::string clipped(std::string_view text, size_t max_chars = 80);
+
 /// Levenshtein distance between `a` and `b` counted in code points, not bytes: "Rīga" and
 /// "Riga" are 1 apart. Ill-formed sequences are compared as U+FFFD.
 [[nodiscard]] size_t edit_distance(std::string_view a, std::string_view b);
