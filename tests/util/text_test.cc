@@ -44,6 +44,15 @@ TEST_CASE("utf8_length counts code points") {
   CHECK(utf8_length("a\xC3") == 2);
 }
 
+TEST_CASE("clipped cuts after whole characters and marks the cut") {
+  CHECK(clipped("short") == "short");
+  CHECK(clipped(std::string(80, 'x')) == std::string(80, 'x'));
+  CHECK(clipped(std::string(81, 'x')) == std::string(80, 'x') + "\u2026");
+  std::string latvian;
+  for (int i = 0; i < 5; ++i) latvian += "ā";
+  CHECK(clipped(latvian, 3) == "āāā\u2026");  // never inside a two-byte letter
+}
+
 TEST_CASE("edit_distance is Levenshtein over code points") {
   CHECK(edit_distance("", "") == 0);
   CHECK(edit_distance("abc", "") == 3);
