@@ -33,6 +33,10 @@ struct GridCell {
   /// A number: never wrapped ("20 874 800 EUR" on one line), its column at least as wide. A
   /// note in a number column ("slēpts: mazāk nekā 5 pedagogi") wraps as text does.
   bool whole = false;
+  /// Rows this cell spans (a school named once beside its school years); the cells it covers
+  /// in the rows below are `covered`: neither drawn nor tagged.
+  int row_span = 1;
+  bool covered = false;
 };
 
 struct GridRow {

@@ -38,6 +38,39 @@ std::vector<std::vector<size_t>> column_groups(const std::vector<bool>& key,
   return groups;
 }
 
+void span_repeated_row_headers(std::vector<GridRow>& rows) {
+  // A school named on each of its four school years took four narrow rows of two or three
+  // lines each; named once, beside all four, each row is a line high and the table about half
+  // as long. Only data rows are joined, at most kMaxRowSpan, so that a run never outgrows a page
+  // and the name is repeated where a longer run goes on.
+  constexpr size_t kMaxRowSpan = 8;
+  const auto same = [](const GridCell& a, const GridCell& b) {
+    if (!a.row_header || !b.row_header || a.spans.size() != 1 || b.spans.size() != 1) return false;
+    return a.spans[0].text == b.spans[0].text && a.spans[0].url == b.spans[0].url &&
+           !a.spans[0].text.empty();
+  };
+  for (size_t r = 0; r < rows.size();) {
+    size_t end = r + 1;
+    if (rows[r].kind == RowKind::kData && !rows[r].cells.empty()) {
+      while (end < rows.size() && rows[end].kind == RowKind::kData && !rows[end].cells.empty() &&
+             same(rows[r].cells[0], rows[end].cells[0])) {
+        ++end;
+      }
+    }
+    // A longer run goes in even parts (20 rows: 7, 7 and 6, not 8, 8 and 4).
+    const size_t run = end - r;
+    const size_t parts = (run + kMaxRowSpan - 1) / kMaxRowSpan;
+    for (size_t p = 0; p < parts; ++p) {
+      const size_t from = r + run * p / parts;
+      const size_t to = r + run * (p + 1) / parts;
+      if (to - from < 2) continue;
+      rows[from].cells[0].row_span = static_cast<int>(to - from);
+      for (size_t k = from + 1; k < to; ++k) rows[k].cells[0].covered = true;
+    }
+    r = end;
+  }
+}
+
 }  // namespace
 
 void FlowBuilder::add_table(const Table& table) {
@@ -91,8 +124,10 @@ void FlowBuilder::add_table(const Table& table) {
     }
     rows.push_back(std::move(grid_row));
   }
+  span_repeated_row_headers(rows);
   add_grid(header, rows, table_node);
 }
+
 
 void FlowBuilder::add_grid(const std::vector<GridCell>& header_in,
                            const std::vector<GridRow>& rows_in, int table) {
@@ -230,22 +265,31 @@ void FlowBuilder::add_grid(const std::vector<GridCell>& header_in,
   // THead and TBody (PDF 32000 14.8.4.3.4), a TR a row, TH and TD cells; header cells say
   // whom they head (/Scope), as PDF/UA-1 7.5 asks.
   const int body = structure_.add(Role::kTBody, table);
+  // A cell spanning rows is drawn with its first row, down over the rows it covers; its height
+  // goes to `span_height` and the caller makes the run's last row tall enough (`min_height`).
+  // The rule under a row whose span goes on (`open_below`) starts right of the spanning cell.
   const auto row_item = [&](const std::vector<GridCell>& cells, std::vector<Measured>& measured,
-                            RowKind kind, bool is_header, int parent) {
+                            RowKind kind, bool is_header, int parent, double min_height,
+                            double& span_height, bool open_below) {
     const int row_node = structure_.add(Role::kTR, parent);
     std::vector<std::vector<Line>> lines(cells.size());
     size_t most = 1;
     for (size_t c = 0; c < cells.size(); ++c) {
+      if (cells[c].covered) continue;
       const double room = std::max(1.0, widths[c] - 2 * kPadX);
       if (scale == 1 && measured[c].natural_width <= room) {
         lines[c] = std::move(measured[c].lines);
       } else {
         lines[c] = break_lines(cells[c].spans, room, ts_, Hyphenation::kOverlongOnly);
       }
-      most = std::max(most, lines[c].size());
+      if (cells[c].row_span > 1) {
+        span_height = static_cast<double>(lines[c].size()) * leading + 2 * kPadY;
+      } else {
+        most = std::max(most, lines[c].size());
+      }
     }
     Item item;
-    item.height = static_cast<double>(most) * leading + 2 * kPadY;
+    item.height = std::max(static_cast<double>(most) * leading + 2 * kPadY, min_height);
     if (is_header) {
       item.ops.emplace_back(RectOp{{0, 0, table_width, item.height}, kHeaderFill, Fill::kSolid, kBlack,
                                    std::nullopt, 0});
@@ -257,9 +301,11 @@ void FlowBuilder::add_grid(const std::vector<GridCell>& header_in,
       item.ops.emplace_back(LineOp{{{0, 0}, {table_width, 0}}, 0.9, kBlack, Dash::kSolid});
     }
     for (size_t c = 0; c < cells.size(); ++c) {
+      if (cells[c].covered) continue;
       const bool header_cell = is_header || cells[c].row_header;
       const int cell = structure_.add(header_cell ? Role::kTH : Role::kTD, row_node);
       if (header_cell) structure_[cell].scope = is_header ? Scope::kColumn : Scope::kRow;
+      structure_[cell].row_span = cells[c].row_span;
       TextTags tags(&structure_, cell);
       const size_t ops_before = item.ops.size();
       for (size_t k = 0; k < lines[c].size(); ++k) {
@@ -276,7 +322,8 @@ void FlowBuilder::add_grid(const std::vector<GridCell>& header_in,
                                      text_size, kBlack, {}, 0, cell});
       }
     }
-    item.ops.emplace_back(LineOp{{{0, item.height}, {table_width, item.height}},
+    const double rule_from = open_below && columns > 1 ? left[1] : 0;
+    item.ops.emplace_back(LineOp{{{rule_from, item.height}, {table_width, item.height}},
                                  is_header ? 0.8 : 0.3, is_header ? kBlack : kRuleColour,
                                  Dash::kSolid});
     return item;
@@ -284,8 +331,9 @@ void FlowBuilder::add_grid(const std::vector<GridCell>& header_in,
 
   int repeat = -1;
   if (!header->empty()) {
+    double unused = 0;
     Item head = row_item(*header, header_measured, RowKind::kData, true,
-                         structure_.add(Role::kTHead, table));
+                         structure_.add(Role::kTHead, table), 0, unused, false);
     head.space_before = 4;
     head.keep_with_next = true;
     Item repeated = head;
@@ -294,13 +342,29 @@ void FlowBuilder::add_grid(const std::vector<GridCell>& header_in,
     repeat = static_cast<int>(flow_.headers.size()) - 1;
     push(std::move(head));
   }
+  int span_left = 0;  // rows of the current span still to lay out, this one included
+  double span_needed = 0;
+  double span_used = 0;
   for (size_t r = 0; r < rows->size(); ++r) {
     const GridRow& row = (*rows)[r];
-    Item item = row_item(row.cells, rows_measured[r], row.kind, false, body);
+    const bool starts_span = !row.cells.empty() && row.cells[0].row_span > 1;
+    if (starts_span) span_left = row.cells[0].row_span;
+    const double min_height = span_left == 1 ? span_needed - span_used : 0;
+    const bool open_below = span_left > 1;
+    double needed = 0;
+    Item item = row_item(row.cells, rows_measured[r], row.kind, false, body, min_height, needed,
+                         open_below);
+    if (starts_span) {
+      span_needed = needed;
+      span_used = 0;
+    }
+    span_used += item.height;
+    if (span_left > 0) --span_left;
     item.repeat_header = repeat;
     if (header->empty() && r == 0) item.space_before = 4;
-    // A group heading stays with its first line; a total with the row above it.
-    item.keep_with_next = row.kind == RowKind::kGroup ||
+    // A group heading stays with its first line; a total with the row above it; the rows a
+    // cell spans stay together.
+    item.keep_with_next = row.kind == RowKind::kGroup || open_below ||
                           (r + 1 < rows->size() && (*rows)[r + 1].kind == RowKind::kTotal);
     push(std::move(item));
   }

@@ -62,6 +62,7 @@ struct StructNode {
   Role role = Role::kP;
   int parent = -1;  ///< -1 for the root (the Document element)
   Scope scope = Scope::kNone;
+  int row_span = 1;         ///< a table cell's /RowSpan, written when more than 1
   std::string alt;          ///< /Alt: a figure's description
   std::string actual_text;  ///< /ActualText: a hyphenated word, whole
   std::string lang;         ///< /Lang, when it differs from the document's

@@ -400,8 +400,14 @@ void Tagging::finish(const DocumentInfo& info) {
       o += "/Lang";
       append_text_string(o, n.lang);
     }
-    if (n.scope != Scope::kNone) {
-      o += n.scope == Scope::kColumn ? "/A<</O/Table/Scope/Column>>" : "/A<</O/Table/Scope/Row>>";
+    if (n.scope != Scope::kNone || n.row_span > 1) {
+      o += "/A<</O/Table";
+      if (n.scope != Scope::kNone) o += n.scope == Scope::kColumn ? "/Scope/Column" : "/Scope/Row";
+      if (n.row_span > 1) {
+        o += "/RowSpan ";
+        append_number(o, static_cast<uint64_t>(n.row_span));
+      }
+      o += ">>";
     }
     o += ">>";
     objects.ends.push_back(o.size());

@@ -149,6 +149,76 @@ TEST_CASE("Tables are tagged Table, Caption, THead, TBody, TR, TH with a scope, 
   }
 }
 
+// Exam results by school and school year: each school's name on `years` rows.
+Table school_year_table(const std::vector<std::string>& schools, int years) {
+  Table table;
+  Column school;
+  school.key = "school";
+  school.label = "Iestāde";
+  school.row_header = true;
+  Column year;
+  year.key = "year";
+  year.label = "Mācību gads";
+  year.type = ColumnType::kSchoolYear;
+  Column index;
+  index.key = "index";
+  index.label = "Indekss";
+  index.type = ColumnType::kPercent;
+  index.decimals = 1;
+  table.columns = {school, year, index};
+  for (const std::string& name : schools) {
+    for (int y = 0; y < years; ++y) {
+      Row row;
+      row.cells = {text_cell(name), int_cell(2022 + y), number_cell(50.5 + y)};
+      table.rows.push_back(row);
+    }
+  }
+  return table;
+}
+
+TEST_CASE("A school's name heads all its rows once, as a row header spanning them") {
+  const Built built = lay_out([](FlowBuilder& b) {
+    b.add_table(school_year_table({"Ventspils pirmsskolas izglītības iestāde „Zīlīte“",
+                                   "Ventspils Valsts 1. ģimnāzija"},
+                                  4));
+  });
+  const Structure& s = built.structure;
+  std::vector<int> row_headers;
+  for (int th : of_role(s, Role::kTH)) {
+    if (s[th].scope == Scope::kRow) row_headers.push_back(th);
+  }
+  REQUIRE(row_headers.size() == 2);
+  for (int th : row_headers) CHECK(s[th].row_span == 4);
+  // Eight body rows: two hold the name and two values, six only their two values.
+  CHECK(of_role(s, Role::kTR).size() == 9);
+  CHECK(of_role(s, Role::kTD).size() == 16);
+  // The name is drawn once for each school, whole.
+  int zilite = 0;
+  for (const std::string& text : key_texts(built)) zilite += text.find("Zīlīte") != std::string::npos;
+  CHECK(zilite == 1);
+}
+
+TEST_CASE("A long run of one school's rows is spanned in even parts of at most eight") {
+  const Built built =
+      lay_out([](FlowBuilder& b) { b.add_table(school_year_table({"Rīgas 3. ģimnāzija"}, 20)); });
+  const Structure& s = built.structure;
+  std::vector<int> spans;
+  for (int th : of_role(s, Role::kTH)) {
+    if (s[th].scope == Scope::kRow) spans.push_back(s[th].row_span);
+  }
+  CHECK(spans == std::vector<int>{6, 7, 7});
+}
+
+TEST_CASE("Rows of different schools are not joined, nor group and total rows") {
+  Table table = school_year_table({"A skola", "B skola"}, 1);
+  Row total;
+  total.kind = RowKind::kTotal;
+  total.cells = {text_cell("B skola"), int_cell(std::nullopt), number_cell(51.0)};
+  table.rows.push_back(total);
+  const Built built = lay_out([&](FlowBuilder& b) { b.add_table(table); });
+  for (int th : of_role(built.structure, Role::kTH)) CHECK(built.structure[th].row_span == 1);
+}
+
 TEST_CASE("Markdown is tagged: headings never skip a level, lists, links with annotations") {
   const Built built = lay_out([](FlowBuilder& b) {
     b.add_markdown(markdown_tree(
