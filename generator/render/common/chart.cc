@@ -586,4 +586,80 @@ ChartLayout layout_chart(const Chart& chart, std::string_view lang, const TextWi
                                                : layout_vertical(chart, lang, text_width);
 }
 
+std::string chart_alt(const Chart& chart, std::string_view lang) {
+  const bool lv = lang == "lv";
+  std::string out;
+  switch (chart.kind) {
+    case ChartKind::kBars:
+      out = lv ? "Stabiņu diagramma" : "Bar chart";
+      break;
+    case ChartKind::kLines:
+      out = lv ? "Līniju diagramma" : "Line chart";
+      break;
+    case ChartKind::kStackedBars:
+      out = lv ? "Sadalītu joslu diagramma" : "Stacked bar chart";
+      break;
+  }
+  if (!chart.title.empty()) out += (lv ? " „" : " \u201C") + chart.title + (lv ? "“" : "\u201D");
+  out += ". ";
+  const auto value = [&](double v) { return format_value(v, chart.decimals, lang, chart.unit); };
+  const auto category = [&](size_t c) {
+    return c < chart.categories.size() ? chart.categories[c] : std::to_string(c + 1);
+  };
+  // Each series with its values when there are few categories, else from its first value to
+  // its last (the data in full is in the table beside it and in the workbook); a chart of many
+  // series names the first few.
+  constexpr size_t kSeriesNamed = 12;
+  constexpr size_t kCategoriesListed = 6;
+  const size_t categories = chart.categories.size();
+  const size_t named = std::min(chart.series.size(), kSeriesNamed);
+  for (size_t s = 0; s < named; ++s) {
+    const Series& series = chart.series[s];
+    std::optional<size_t> first;
+    std::optional<size_t> last;
+    for (size_t c = 0; c < series.values.size(); ++c) {
+      if (!series.values[c] || !std::isfinite(*series.values[c])) continue;
+      if (!first) first = c;
+      last = c;
+    }
+    if (!series.label.empty()) out += series.label + ": ";
+    if (!first) {
+      out += lv ? "nav datu" : "no data";
+    } else if (categories <= kCategoriesListed) {
+      for (size_t c = 0; c < categories; ++c) {
+        if (c > 0) out += ", ";
+        const bool known = c < series.values.size() && series.values[c] &&
+                           std::isfinite(*series.values[c]);
+        out += category(c) + " " + (known ? value(*series.values[c]) : lv ? "nav datu" : "no data");
+      }
+    } else if (*first == *last) {
+      out += category(*first) + " " + value(*series.values[*first]);
+    } else {
+      out += category(*first) + " " + value(*series.values[*first]) + ", " + category(*last) +
+             " " + value(*series.values[*last]);
+    }
+    out += s + 1 < named ? "; " : ".";
+  }
+  if (chart.series.size() > named) {
+    out += lv ? " Un vēl " : " And ";
+    out += std::to_string(chart.series.size() - named);
+    out += lv ? " datu sērijas." : " more series.";
+  }
+  for (const ReferenceLine& reference : chart.references) {
+    if (!std::isfinite(reference.value)) continue;
+    out += lv ? " Slieksnis" : " Threshold";
+    if (!reference.label.empty()) out += " " + reference.label;
+    out += ": " + value(reference.value);
+    if (reference.from_category || reference.to_category) {
+      const size_t from = reference.from_category.value_or(0);
+      const size_t to = reference.to_category.value_or(chart.categories.empty()
+                                                           ? 0
+                                                           : chart.categories.size() - 1);
+      out += " (" + category(from) + (lv ? " – " : " to ") + category(to) + ")";
+    }
+    out += ".";
+  }
+  return out;
+}
+
 }  // namespace metodika::render

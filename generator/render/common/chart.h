@@ -258,4 +258,9 @@ inline constexpr double kChartHeight = 320;
 [[nodiscard]] ChartLayout layout_chart(const Chart& chart, std::string_view lang,
                                        const TextWidth& text_width = estimate_text_width);
 
+/// A chart's text alternative in `lang` ("lv" or English), from what it draws: its kind and
+/// title, each series' first and last value with their categories, and its thresholds. The
+/// PDF's /Alt of the chart's Figure and the workbook chart's description.
+[[nodiscard]] std::string chart_alt(const Chart& chart, std::string_view lang);
+
 }  // namespace metodika::render

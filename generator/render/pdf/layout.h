@@ -119,10 +119,6 @@ class FlowBuilder {
   std::vector<std::pair<std::string, std::string>> foreign_;
 };
 
-/// A chart's /Alt in `lang` ("lv" or English), from what it draws: its kind and title, each
-/// series' first and last value with their categories, and its thresholds.
-[[nodiscard]] std::string chart_alt(const Chart& chart, std::string_view lang);
-
 /// The plain text of an inline subtree.
 [[nodiscard]] std::string plain_text(const MarkdownNode& node);
 

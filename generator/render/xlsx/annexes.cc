@@ -1,8 +1,10 @@
 #include "render/xlsx/annexes.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "render/common/municipality_charts.h"
 #include "render/common/review.h"
 #include "render/xlsx/budget.h"
 #include "render/xlsx/parts.h"
@@ -110,7 +112,9 @@ std::string municipality_workbook(const AnnexContext& ctx, const MunicipalityTab
     const std::string suffix = suffix_of(p);
     SheetOptions o = base;
     o.notes.push_back(t("annex.formulas"));
-    write_budget_sheet(wb, t("annex.sheet.budget") + suffix, p.budget, o, t("annex.budget_chart"));
+    const std::optional<Chart> chart = budget_chart(model, ctx.results, p, ctx.lang, t);
+    write_budget_sheet(wb, t("annex.sheet.budget") + suffix, p.budget, o, t("annex.budget_chart"),
+                       chart ? chart_alt(*chart, ctx.lang) : std::string());
   }
   if (tables.programmes.empty()) {
     // The sheet is still there, saying why it is empty, so every annex has the same shape.

@@ -88,7 +88,8 @@ std::string budget_formula(const SheetLayout& layout, size_t row, size_t col) {
 }
 
 SheetLayout write_budget_sheet(Workbook& wb, std::string_view name, const Table& budget,
-                               SheetOptions options, std::string_view chart_title) {
+                               SheetOptions options, std::string_view chart_title,
+                               std::string_view chart_description) {
   options.formula = budget_formula;
   options.sum_totals = false;
   options.wrap.push_back("note");
@@ -126,7 +127,9 @@ SheetLayout write_budget_sheet(Workbook& wb, std::string_view name, const Table&
   chart_options.x_scale = 1.6;
   chart_options.y_scale = 1.8;
   chart_options.object_position = LXW_OBJECT_DONT_MOVE_DONT_SIZE;
-  std::string description = title;
+  // Excel and LibreOffice read the description to a screen reader as the chart's alternative
+  // text (EN 301 549 10.1.1.1): it says what the chart shows, not only its title again.
+  std::string description(chart_description.empty() ? chart_title : chart_description);
   chart_options.description = description.data();
   check(worksheet_insert_chart_opt(layout.ws, layout.end_row + 1, 1, chart, &chart_options),
         "budget chart");

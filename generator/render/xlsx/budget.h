@@ -22,8 +22,10 @@ namespace metodika::render::xlsx {
 [[nodiscard]] std::string budget_formula(const SheetLayout& layout, size_t row, size_t col);
 
 /// Writes `budget` on a new sheet `name` with budget_formula, notes wrapped, and a stacked
-/// column chart titled `chart_title` of each group's amount by year under the table.
+/// column chart titled `chart_title` of each group's amount by year under the table, whose
+/// description (its alternative text) is `chart_description`, or the title when that is empty.
 SheetLayout write_budget_sheet(Workbook& wb, std::string_view name, const Table& budget,
-                               SheetOptions options, std::string_view chart_title);
+                               SheetOptions options, std::string_view chart_title,
+                               std::string_view chart_description = {});
 
 }  // namespace metodika::render::xlsx
