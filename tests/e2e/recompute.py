@@ -1,0 +1,410 @@
+#!/usr/bin/env python3
+"""Recomputes a built site's figures from its data, independently of the compiler, and checks
+that the site, the open data, the review (HTML and PDF text) and the workbook all say them.
+
+  recompute.py SITE_DIR OUT_DIR
+
+Only DATA-MODEL.md is followed here (this file shares no code with the compiler): the data is
+read with PyYAML/json, every figure is computed in Python, and the outputs are read as a user's
+tools read them (json, openpyxl, pdftotext, the HTML text). For every municipality:
+  - the centralised exam index of every school and school year (section 10.1: the rule in force
+    on 30 June of the year, mean or min of the three exams, met when at least the threshold; no
+    index without three results): the open data (ce-indekss.json) has every school year, the
+    workbook's exam sheet exactly the review period's, with the same index and result; the
+    review's PDF text and HTML show each index of the period, and no school year outside it;
+  - the network by school year (students and teachers summed over the institutions): the open
+    data (dinamika.json) agrees;
+  - olympiad results (section 7) of its schools: the open data (olimpiades.json) has every one;
+    the workbook's olympiad sheet exactly those whose school year is in the review period, with
+    the same sums of participants and places;
+  - the development norm on `as_of` (sections 12 and 15: courses in (D - years, D], at least
+    `hours`): the workbook's development sheet has each school's teacher records, teachers
+    meeting the norm and share, or nothing where fewer than `small_cell` teachers would be shown.
+Prints PASS/FAIL lines and 'N passed, N failed'; exits 1 on any failure.
+"""
+import datetime
+import glob
+import html
+import json
+import os
+import re
+import subprocess
+import sys
+
+import openpyxl
+import yaml
+
+results = {"pass": 0, "fail": 0}
+
+
+def check(ok, what, why=""):
+    key = "pass" if ok else "fail"
+    results[key] += 1
+    if ok:
+        print(f"PASS  {what}")
+    else:
+        print(f"FAIL  {what}" + (f"\n        {why}" if why else ""))
+
+
+# --- the data, as DATA-MODEL.md section 1 describes it -----------------------------------------
+
+def load_file(path):
+    with open(path, encoding="utf-8") as f:
+        if path.endswith(".json"):
+            return json.load(f)
+        return yaml.safe_load(f)
+
+
+def load(site, name):
+    """data/NAME.{yaml,yml,json}, or every file of data/NAME/ concatenated (lists)."""
+    for ext in (".yaml", ".yml", ".json"):
+        if os.path.isfile(os.path.join(site, "data", name + ext)):
+            return load_file(os.path.join(site, "data", name + ext))
+    folder = os.path.join(site, "data", name)
+    if os.path.isdir(folder):
+        out = []
+        for path in sorted(glob.glob(os.path.join(folder, "*"))):
+            if path.endswith((".yaml", ".yml", ".json")):
+                data = load_file(path)
+                out += data if isinstance(data, list) else [data]
+        return out
+    return None
+
+
+def as_date(value):
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    return datetime.date.fromisoformat(str(value)[:10])
+
+
+def num(value):
+    """A number as the data may write it: 41.5, "41.5" (quoted numbers are accepted), or None."""
+    return None if value is None else float(value)
+
+
+def by_year(mapping):
+    return {int(k): v for k, v in (mapping or {}).items() if v is not None}
+
+
+def school_year(day):
+    """The school year a date falls in, by its end year (section 2.1)."""
+    return day.year + 1 if day.month >= 9 else day.year
+
+
+DEFAULT_RULES = {
+    "ce_index": [{"from": "2020-08-01", "to": "2025-07-31", "method": "mean", "threshold": 40},
+                 {"from": "2025-08-01", "to": "2029-07-31", "method": "min", "threshold": 50}],
+    "pd": {"hours": 36, "years": 3},
+    "small_cell": 5,
+}
+
+
+def rule_for(rules, year):
+    day = datetime.date(year, 6, 30)
+    for rule in rules["ce_index"]:
+        if as_date(rule["from"]) <= day <= as_date(rule["to"]):
+            return rule
+    return None
+
+
+def years_before(day, years):
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+# --- the outputs --------------------------------------------------------------------------------
+
+def lv_percent(value):
+    """A share as the site and the review print it: 53,2%."""
+    return f"{value:.1f}".replace(".", ",") + "%"
+
+
+def lv_school_year(year):
+    return f"{year - 1}./{year}."
+
+
+def page_text(path):
+    """The text of an HTML page, tags dropped, entities decoded, spaces made plain."""
+    with open(path, encoding="utf-8") as f:
+        text = re.sub(r"<[^>]+>", " ", f.read())
+    return html.unescape(text).replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def pdf_text(path):
+    out = subprocess.run(["pdftotext", "-layout", path, "-"], capture_output=True, text=True,
+                         check=True).stdout
+    return out.replace("\u00a0", " ").replace("\u202f", " ")
+
+
+def open_data(out, municipality, table):
+    path = os.path.join(out, "dati", municipality, table + ".json")
+    if not os.path.isfile(path):
+        return None
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def sheet_rows(workbook, table_name):
+    """The rows of the named Excel table as dicts by header label; None without that table."""
+    for ws in workbook.worksheets:
+        for table in ws.tables.values():
+            if table.name != table_name:
+                continue
+            cells = [[c.value for c in row] for row in ws[table.ref]]
+            header = [str(h) for h in cells[0]]
+            return [dict(zip(header, row)) for row in cells[1:]]
+    return None
+
+
+def column(row, *labels):
+    for label in labels:
+        if label in row:
+            return row[label]
+    raise KeyError(f"none of {labels} in {sorted(row)}")
+
+
+def close(a, b, tolerance):
+    return a is not None and b is not None and abs(float(a) - float(b)) <= tolerance
+
+
+# --- the checks ---------------------------------------------------------------------------------
+
+def main(site, out):
+    config = next(load_file(os.path.join(site, name)) for name in ("site.yaml", "site.yml")
+                  if os.path.isfile(os.path.join(site, name)))
+    rules = dict(DEFAULT_RULES)
+    rules.update(config.get("rules") or {})
+    as_of = as_date(config["as_of"])
+    period = range(int(config["review"]["from"]), int(config["review"]["to"]) + 1)
+    stem = f"{period.start}-{period.stop - 1}"
+    municipalities = load(site, "municipalities") or []
+    schools = load(site, "schools") or []
+    metrics = load(site, "metrics") or []
+    olympiads = load(site, "olympiads") or []
+    teachers = load(site, os.path.join("private", "teachers")) or []
+    name_of = {s["id"]: s["name"] if isinstance(s["name"], str) else s["name"]["lv"]
+               for s in schools}
+    municipality_of = {s["id"]: s["municipality"] for s in schools}
+    # Institutions that share a name with another (the national test data has some) cannot be
+    # told apart in a table by name: their exam rows are left out of the by-name comparisons.
+    names = [name_of[s["id"]] for s in schools]
+    shared_names = {n for n in names if names.count(n) > 1}
+
+    for m in municipalities:
+        mid = m["id"]
+        review_pdf = os.path.join(out, "parskati", f"{mid}-{stem}.pdf")
+        workbook_path = os.path.join(out, "parskati", f"{mid}-{stem}.xlsx")
+        if not os.path.isfile(review_pdf) or not os.path.isfile(workbook_path):
+            check(False, f"{mid}: review and workbook exist", review_pdf)
+            continue
+        review = pdf_text(review_pdf)
+        review_html = "".join(page_text(p) for p in sorted(glob.glob(
+            os.path.join(out, "pasvaldibas", mid, "parskats", "**", "*.html"), recursive=True)))
+        workbook = openpyxl.load_workbook(workbook_path)
+
+        # Exam index (section 10.1).
+        expected = {}
+        for r in metrics:
+            if municipality_of.get(r["school"]) != mid or not r.get("ce") or \
+                    name_of[r["school"]] in shared_names:
+                continue
+            year = int(r["year"])
+            rule = rule_for(rules, year)
+            scores = [num(r["ce"].get(k)) for k in ("mathematics", "latvian", "foreign")]
+            if rule is None or any(s is None for s in scores):
+                index = None
+            else:
+                index = sum(scores) / 3 if rule["method"] == "mean" else min(scores)
+            expected[(name_of[r["school"]], year)] = (index, rule)
+        data = open_data(out, mid, "ce-indekss")
+        if expected:
+            got = {(row["school"], int(row["year"])): row for row in (data or {}).get("rows", [])}
+            wrong = []
+            for key, (index, rule) in sorted(expected.items()):
+                row = got.get(key)
+                if row is None:
+                    wrong.append(f"{key}: missing")
+                elif index is None:
+                    if row.get("index") is not None:
+                        wrong.append(f"{key}: index {row['index']} without three exams")
+                elif not close(row.get("index"), index, 0.051):
+                    wrong.append(f"{key}: index {row.get('index')}, recomputed {index:.3f}")
+                elif (row.get("result") == "izpildīts") != (index >= num(rule["threshold"]) - 1e-9):
+                    wrong.append(f"{key}: result {row.get('result')} for {index:.2f} against "
+                                 f"{rule['threshold']}")
+            check(not wrong, f"{mid}: open data exam index = recomputed ({len(expected)} rows)",
+                  "; ".join(wrong[:5]))
+            sheet = sheet_rows(workbook, "ce_indekss")
+            if sheet is None:
+                check(False, f"{mid}: workbook has the exam index table")
+            else:
+                in_period = {k: v for k, v in expected.items() if k[1] in period}
+                seen = set()
+                wrong = []
+                for row in sheet:
+                    label = str(column(row, "Mācību gads"))
+                    year = int(label.split("/")[1][:4])
+                    key = (column(row, "Iestāde"), year)
+                    if key[0] in shared_names:
+                        continue
+                    seen.add(key)
+                    if key not in in_period:
+                        wrong.append(f"{key}: outside the review period or not in the data")
+                        continue
+                    index = in_period[key][0]
+                    value = column(row, "Indekss")
+                    if index is None:
+                        if value is not None:
+                            wrong.append(f"{key}: {value} without three exams")
+                    elif not close(value, index / 100, 0.00051):
+                        wrong.append(f"{key}: workbook {value}, recomputed {index / 100:.4f}")
+                missing = sorted(set(in_period) - seen)
+                check(not wrong and not missing,
+                      f"{mid}: workbook exam index = recomputed, review period only "
+                      f"({len(in_period)} rows)",
+                      "; ".join(wrong[:5] + [f"{k}: missing" for k in missing[:5]]))
+                # The review shows each index of the period, as the open data rounds it.
+                absent = []
+                for key in sorted(in_period):
+                    row = got.get(key)
+                    if row is None or row.get("index") is None:
+                        continue
+                    text = lv_percent(row["index"])
+                    if text not in review:
+                        absent.append(f"PDF {key} {text}")
+                    if review_html and text not in review_html:
+                        absent.append(f"HTML {key} {text}")
+                check(not absent, f"{mid}: the review (PDF and HTML) shows every index of the "
+                      f"period", "; ".join(absent[:5]))
+            outside = [y for (_, y) in expected if y not in period]
+            if outside:
+                shown = [lv_school_year(y) for y in sorted(set(outside))
+                         if re.search(r"(?<!\d)" + re.escape(lv_school_year(y)) + r" m\.\s?g\.",
+                                      review)]
+                # The review names school years outside its period only in prose about rules
+                # (the threshold from 2025/2026), never in an exam table: a year's index there
+                # would be a figure of another period.
+                leaked = [f"{y}" for (name, y), (index, _) in expected.items()
+                          if y not in period and index is not None and
+                          re.search(re.escape(lv_school_year(y)) + r" m\.\s?g\.\s+\S*\s*" +
+                                    re.escape(lv_percent(round(index, 1))), review)]
+                check(not leaked, f"{mid}: no exam index outside the review period in the PDF",
+                      f"years {sorted(set(leaked))} (named: {shown})")
+
+        # Network by school year.
+        data = open_data(out, mid, "dinamika")
+        students, teachers_by_year = {}, {}
+        for s in schools:
+            if s["municipality"] != mid:
+                continue
+            for y, v in by_year(s.get("students")).items():
+                students[y] = students.get(y, 0) + int(num(v))
+            for y, v in by_year(s.get("teachers")).items():
+                teachers_by_year[y] = teachers_by_year.get(y, 0) + int(num(v))
+        if data is not None and (students or teachers_by_year):
+            wrong = []
+            for row in data["rows"]:
+                y = int(row["year"])
+                if row.get("students") != students.get(y):
+                    wrong.append(f"{y}: students {row.get('students')}, summed {students.get(y)}")
+                if row.get("teachers") != teachers_by_year.get(y):
+                    wrong.append(f"{y}: teachers {row.get('teachers')}, summed "
+                                 f"{teachers_by_year.get(y)}")
+            years = {int(row["year"]) for row in data["rows"]}
+            missing = sorted((set(students) | set(teachers_by_year)) - years)
+            check(not wrong and not missing, f"{mid}: open data network = summed "
+                  f"({len(years)} school years)", "; ".join(wrong[:5]) + f" missing {missing}")
+
+        # Olympiad results of its schools.
+        mine = []
+        for o in olympiads:
+            day = as_date(o.get("date") or o.get("start"))
+            for r in o.get("results") or []:
+                if municipality_of.get(r["school"]) == mid:
+                    mine.append((school_year(day), r))
+        data = open_data(out, mid, "olimpiades")
+        keys = ("participants", "first", "second", "third", "honourable")
+
+        def sums(results_):
+            results_ = list(results_)
+            return tuple(sum(int(num(r.get(k)) or 0) for r in results_) for k in keys)
+
+        if data is not None:
+            got = tuple(sum(int(row.get(k) or 0) for row in data["rows"]) for k in keys)
+            check(got == sums(r for _, r in mine),
+                  f"{mid}: open data olympiad results = data (all years)",
+                  f"open data {got}, data {sums(r for _, r in mine)}")
+        sheet = sheet_rows(workbook, "olimpiades")
+        in_period = [r for y, r in mine if y in period]
+        if sheet is None:
+            check(not in_period, f"{mid}: workbook olympiads: none in the period, no table",
+                  f"{len(in_period)} results in the period but no olympiad table")
+        else:
+            labels = ("Dalībnieki", "1. vieta", "2. vieta", "3. vieta", "Atzinība")
+            got = tuple(sum(int(column(row, label) or 0) for row in sheet) for label in labels)
+            dates = [column(row, "Datums") for row in sheet]
+            outside = [d for d in dates if d is not None and school_year(as_date(d)) not in period]
+            check(got == sums(in_period) and not outside,
+                  f"{mid}: workbook olympiads = the review period's results",
+                  f"workbook {got}, data {sums(in_period)}, dates outside {outside[:3]}")
+
+        # Development norm on as_of (sections 12, 15).
+        per_school = {}
+        start = years_before(as_of, int(num(rules["pd"]["years"])))
+        for t in teachers:
+            if municipality_of.get(t["school"]) != mid:
+                continue
+            hours = sum(num(c["hours"]) for c in t.get("courses") or []
+                        if start < as_date(c["date"]) <= as_of)
+            records, meeting = per_school.get(t["school"], (0, 0))
+            per_school[t["school"]] = (records + 1,
+                                       meeting + (hours >= num(rules["pd"]["hours"]) - 1e-9))
+        sheet = sheet_rows(workbook, "pilnveide")
+        if per_school and sheet is None:
+            check(False, f"{mid}: workbook has the development table")
+        elif per_school:
+            # Two institutions may have the same name: rows are compared name by name as sets.
+            small = int(num(rules["small_cell"]))
+            want, got = {}, {}
+            for school, (records, meeting) in per_school.items():
+                shown = (records, meeting) if records >= small else None
+                want.setdefault(name_of[school], []).append(shown)
+            wrong = []
+            for row in sheet:
+                share = column(row, "Daļa")
+                records = column(row, "Pedagogu ieraksti")
+                meeting = column(row, "Izpilda normu")
+                shown = None if share is None else (records, meeting)
+                if shown is not None and not close(share, meeting / records, 0.00051):
+                    wrong.append(f"{column(row, 'Iestāde')}: share {share} of {meeting}/{records}")
+                got.setdefault(column(row, "Iestāde"), []).append(shown)
+            # A school with enough teachers may still be hidden, so that a hidden school cannot be
+            # worked out from the total; one with too few is never shown.
+            for name, rows in sorted(want.items()):
+                have = got.get(name, [])
+                remaining = [w for w in rows if w is not None]
+                extra = []
+                for h in have:
+                    if h is None:
+                        continue
+                    if h in remaining:
+                        remaining.remove(h)
+                    else:
+                        extra.append(h)
+                if len(have) < len(rows) or extra:
+                    wrong.append(f"{name}: workbook {have}, recomputed {rows}")
+            check(not wrong, f"{mid}: workbook development norm on {as_of} = recomputed "
+                  f"({len(per_school)} schools)", "; ".join(wrong[:5]))
+
+    print(f"recompute: {results['pass']} passed, {results['fail']} failed")
+    return 1 if results["fail"] else 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    sys.exit(main(sys.argv[1], sys.argv[2]))
