@@ -80,6 +80,9 @@ if (search) {
   await page.fill("#meklet-q", "a");
   await page.waitForFunction(() => document.querySelectorAll("#meklet-rezultati li").length > 0,
                              null, { timeout: 5000 }).catch(() => fail("search: no results"));
+  // The count is a live region, said once typing pauses (search.js).
+  await page.waitForFunction(() => document.getElementById("meklet-statuss").textContent !== "",
+                             null, { timeout: 5000 }).catch(() => fail("search: no count said"));
   for (const v of await page.evaluate(() => window.__csp)) fail(`search: ${v}`);
 }
 const people = [...kinds.values()].find((f) => /^metodiki\/index\.html$/.test(f));

@@ -24,11 +24,12 @@
     var one = lang === "lv" ? (n % 10 === 1 && n % 100 !== 11) : n === 1;
     return box.getAttribute(one ? "data-one" : "data-many").replace("{n}", String(n));
   }
-  function show(keepShown) {
+  function show(keepShown, announceNow) {
     if (!keepShown) maxShown = pageSize;
     var terms = fold(input.value).split(/\s+/).filter(Boolean);
     list.textContent = "";
     if (terms.length === 0) {
+      clearTimeout(timer);
       status.textContent = "";
       more.hidden = true;
       return;
@@ -53,7 +54,10 @@
       }
       list.appendChild(li);
     });
-    status.textContent = countText(found.length);
+    // The count is a live region: said once typing pauses, not at every key.
+    clearTimeout(timer);
+    timer = setTimeout(function () { status.textContent = countText(found.length); },
+                       announceNow ? 0 : 400);
     more.hidden = found.length <= maxShown;
     // The language switch keeps the query (the other language's search page reads ?q=).
     var sw = document.querySelector(".lang-switch");
@@ -76,15 +80,14 @@
       box.hidden = false;
       var q = new URLSearchParams(window.location.search).get("q");
       if (q) input.value = q;
-      input.addEventListener("input", function () {
-        clearTimeout(timer);
-        timer = setTimeout(show, 40);  // results within 50 ms; the status waits for typing to pause
-      });
+      // Results at every key (filtering the national index takes a few milliseconds); the
+      // count waits for typing to pause (show).
+      input.addEventListener("input", function () { show(); });
       box.querySelector("form").addEventListener("submit", function (ev) {
         ev.preventDefault();
-        show();
+        show(false, true);
       });
-      show();
+      show(false, true);
     })
     .catch(function () { box.hidden = true; });
 })();
