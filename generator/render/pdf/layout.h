@@ -37,6 +37,9 @@ struct GridCell {
   /// in the rows below are `covered`: neither drawn nor tagged.
   int row_span = 1;
   bool covered = false;
+  /// What the cell names, when its text may not say it alone: the page of the institution
+  /// (two institutions may share a name). Rows are joined only under the same text and this.
+  std::string identity;
 };
 
 struct GridRow {

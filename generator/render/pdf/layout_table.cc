@@ -47,7 +47,7 @@ void span_repeated_row_headers(std::vector<GridRow>& rows) {
   const auto same = [](const GridCell& a, const GridCell& b) {
     if (!a.row_header || !b.row_header || a.spans.size() != 1 || b.spans.size() != 1) return false;
     return a.spans[0].text == b.spans[0].text && a.spans[0].url == b.spans[0].url &&
-           !a.spans[0].text.empty();
+           a.identity == b.identity && !a.spans[0].text.empty();
   };
   for (size_t r = 0; r < rows.size();) {
     size_t end = r + 1;
@@ -117,6 +117,7 @@ void FlowBuilder::add_table(const Table& table) {
       GridCell& grid_cell = grid_row.cells.emplace_back();
       grid_cell.spans.push_back(
           {util::tie_words(format_cell(column, cell, lang_, suppressed_), lang_), style, {}});
+      grid_cell.identity = cell.link;
       grid_cell.right = column.numeric();
       grid_cell.whole = column.numeric() && cell.note != CellNote::kSuppressed;
       // A group's or total's label heads its row as the row-header column does.

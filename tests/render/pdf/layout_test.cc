@@ -209,6 +209,14 @@ TEST_CASE("A long run of one school's rows is spanned in even parts of at most e
   CHECK(spans == std::vector<int>{6, 7, 7});
 }
 
+TEST_CASE("Two institutions of the same name are not joined") {
+  Table table = school_year_table({"Pirmsskolas izglītības iestāde „Ezītis“"}, 2);
+  table.rows[0].cells[0].link = "iestades/ezitis/";
+  table.rows[1].cells[0].link = "iestades/ezitis-2/";
+  const Built built = lay_out([&](FlowBuilder& b) { b.add_table(table); });
+  for (int th : of_role(built.structure, Role::kTH)) CHECK(built.structure[th].row_span == 1);
+}
+
 TEST_CASE("Rows of different schools are not joined, nor group and total rows") {
   Table table = school_year_table({"A skola", "B skola"}, 1);
   Row total;
