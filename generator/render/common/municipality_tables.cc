@@ -116,15 +116,16 @@ class Builder {
     ce.columns.push_back(col("municipality_mean", t_("directory.municipality_mean"),
                              ColumnType::kPercent, 1));
     ce.columns.push_back(col("national_mean", t_("directory.national_mean"), ColumnType::kPercent, 1));
-    size_t year = 0;
     auto mean = [](const model::ByYear<rules::CeYearSummary>& by, int y) {
       auto it = by.find(y);
       return it == by.end() ? std::nullopt : std::optional<double>(it->second.mean);
     };
-    for (Row& row : ce.rows) {
-      int y = static_cast<int>(std::get<int64_t>(row.cells[year].value));
-      row.cells.push_back(number_cell(mean(r_.ce_summary.municipality[mi_], y)));
-      row.cells.push_back(number_cell(mean(r_.ce_summary.national, y)));
+    // The rows are ce_index's, one a record with exam results, in the same order.
+    const std::vector<size_t> ce_records = exam_records(schools);
+    for (size_t k = 0; k < ce.rows.size() && k < ce_records.size(); ++k) {
+      const int y = m_.metrics[ce_records[k]].year;
+      ce.rows[k].cells.push_back(number_cell(mean(r_.ce_summary.municipality[mi_], y)));
+      ce.rows[k].cells.push_back(number_cell(mean(r_.ce_summary.national, y)));
     }
     if (!ce.columns.empty()) ce.columns[0].row_header = true;  // the school year
     for (Table* t : {&out.by_year, &out.diagnostics, &out.quality, &out.olympiads}) {
@@ -136,12 +137,13 @@ class Builder {
   MunicipalityTables build() {
     MunicipalityTables out;
     out.municipality = mi_;
+    out.period = period_;
     out.schools = schools_of(m_, mi_, lang_);
     for (size_t s : out.schools) in_municipality_.insert(s);
     out.years = years(out.schools);
     out.institutions = institutions(out.schools);
     out.institutions_by_year = institutions_by_year(out.schools);
-    out.dynamics = dynamics(out.schools, out.years);
+    out.dynamics = dynamics();
     out.ce_index = ce_index(out.schools);
     out.diagnostics = diagnostics(out.schools);
     out.quality = quality(out.schools);
@@ -270,7 +272,8 @@ class Builder {
     return t;
   }
 
-  Table dynamics(const std::vector<size_t>& schools, const std::vector<int>& years) const {
+  // The network by school year as the rules count it (rules::network), in the period.
+  Table dynamics() const {
     Table t;
     t.id = "dinamika";
     t.title = t_("tables.dynamics");
@@ -279,22 +282,11 @@ class Builder {
                  col("students", t_("directory.students"), ColumnType::kInteger),
                  col("teachers", t_("directory.teachers"), ColumnType::kInteger)};
     t.columns[0].row_header = true;
-    for (int y : years) {
-      int64_t reporting = 0, students = 0, teachers = 0;
-      bool any_s = false, any_t = false;
-      for (size_t s : schools) {
-        const auto& in = m_.institutions[s];
-        auto st = in.students.find(y);
-        auto te = in.teachers.find(y);
-        if (st != in.students.end() || te != in.teachers.end()) ++reporting;
-        if (st != in.students.end()) students += st->second, any_s = true;
-        if (te != in.teachers.end()) teachers += te->second, any_t = true;
-      }
-      if (reporting == 0) continue;
+    for (const auto& [y, year] : r_.municipalities[mi_].area.network) {
+      if (!in_period(y)) continue;
       Row row;
-      row.cells = {int_cell(y), int_cell(reporting),
-                   int_cell(any_s ? std::optional<int64_t>(students) : std::nullopt),
-                   int_cell(any_t ? std::optional<int64_t>(teachers) : std::nullopt)};
+      row.cells = {int_cell(y), int_cell(year.reporting), int_cell(year.students),
+                   int_cell(year.teachers)};
       t.rows.push_back(std::move(row));
     }
     return t;
@@ -307,6 +299,15 @@ class Builder {
       for (size_t i : m_.metrics_of_school[s]) {
         if (in_period(m_.metrics[i].year)) order.push_back(i);
       }
+    }
+    return order;
+  }
+
+  // The records of records(schools) with exam results: the rows of ce_index.
+  std::vector<size_t> exam_records(const std::vector<size_t>& schools) const {
+    std::vector<size_t> order;
+    for (size_t i : records(schools)) {
+      if (m_.metrics[i].ce) order.push_back(i);
     }
     return order;
   }
@@ -390,11 +391,7 @@ class Builder {
                  col("method", t_("tables.method")),
                  col("threshold", t_("directory.threshold"), ColumnType::kPercent, 1),
                  col("result", t_("directory.result"))};
-    std::vector<size_t> order;
-    for (size_t i : records(schools)) {
-      if (m_.metrics[i].ce) order.push_back(i);
-    }
-    for (size_t i : order) {
+    for (size_t i : exam_records(schools)) {
       const auto& rec = m_.metrics[i];
       const auto& ce = r_.ce[i];
       const auto& in = m_.institutions[rec.school_index];
@@ -742,10 +739,7 @@ Table national_summary(const model::Model& m, const rules::Results& r, std::stri
   table.id = "pasvaldibas";
   table.title = t("tables.national_title");
   table.note = t("tables.national_note");
-  int latest = 0;
-  for (const auto& in : m.institutions) {
-    if (!in.students.empty()) latest = std::max(latest, in.students.rbegin()->first);
-  }
+  const int latest = r.nation.latest_year;
   int latest_ce = r.ce_summary.national.empty() ? 0 : r.ce_summary.national.rbegin()->first;
   table.columns = {row_header("municipality", t("directory.municipality")),
                    col("region", t("tables.region")),
@@ -775,36 +769,17 @@ Table national_summary(const model::Model& m, const rules::Results& r, std::stri
   std::sort(keyed.begin(), keyed.end());
   for (const auto& [key, mi] : keyed) {
     const auto& mu = m.municipalities[mi];
-    int64_t institutions = 0, students = 0, teachers = 0, methodologists = 0;
-    bool any_students = false, any_teachers = false;
-    for (const auto& in : m.institutions) {
-      if (in.municipality_index != mi) continue;
-      ++institutions;
-      if (auto it = in.students.find(latest); it != in.students.end()) {
-        students += it->second;
-        any_students = true;
-      }
-      if (auto it = in.teachers.find(latest); it != in.teachers.end()) {
-        teachers += it->second;
-        any_teachers = true;
-      }
-    }
-    for (const auto& me : m.methodologists) methodologists += me.municipality == mu.id;
-    model::Cents budget = 0;
-    bool any_budget = false;
-    for (size_t p = 0; p < m.programmes.size(); ++p) {
-      if (m.programmes[p].municipality == mu.id) {
-        budget += r.budgets[p].grand_total;
-        any_budget = true;
-      }
-    }
+    const rules::AreaFigures& area = r.municipalities[mi].area;
+    const auto at_latest = area.network.find(latest);
+    const rules::NetworkYear counts =
+        at_latest == area.network.end() ? rules::NetworkYear{} : at_latest->second;
     Row row;
     row.cells.push_back(text_cell(mu.name.in(lang), "pasvaldibas/" + mu.id + "/"));
     row.cells.push_back(
         text_cell(t("region." + std::string(model::enum_name(model::kRegions, mu.region)))));
-    row.cells.push_back(int_cell(institutions));
-    row.cells.push_back(int_cell(any_students ? std::optional<int64_t>(students) : std::nullopt));
-    row.cells.push_back(int_cell(any_teachers ? std::optional<int64_t>(teachers) : std::nullopt));
+    row.cells.push_back(int_cell(area.institutions));
+    row.cells.push_back(int_cell(counts.students));
+    row.cells.push_back(int_cell(counts.teachers));
     const auto& ce = r.ce_summary.municipality[mi];
     if (auto it = ce.find(latest_ce); it != ce.end()) {
       row.cells.push_back(int_cell(it->second.met));
@@ -823,25 +798,25 @@ Table national_summary(const model::Model& m, const rules::Results& r, std::stri
     } else {
       row.cells.push_back(number_cell(pd.share));
     }
-    row.cells.push_back(int_cell(methodologists));
+    row.cells.push_back(int_cell(area.methodologists));
     Cell money;
-    if (any_budget) money.value = int64_t{budget};
+    if (area.budget) money.value = int64_t{*area.budget};
     row.cells.push_back(std::move(money));
     table.rows.push_back(std::move(row));
   }
-  // The nation: sums of the rows above, and the rules' own national figures where a sum of
-  // shown rows would not be the same thing (hidden municipalities still count nationally).
+  // The nation: the rules' national figures (rules/figures.h), which add up to the rows above;
+  // its development share is the rules' own (hidden municipalities still count nationally).
+  const rules::AreaFigures& nation = r.nation.area;
+  const auto at_latest = nation.network.find(latest);
+  const rules::NetworkYear counts =
+      at_latest == nation.network.end() ? rules::NetworkYear{} : at_latest->second;
   Row total;
   total.kind = RowKind::kTotal;
   total.cells.push_back(text_cell(t("tables.national_total")));
   total.cells.push_back(Cell{});
-  for (size_t c = 2; c <= 4; ++c) {
-    std::optional<int64_t> sum;
-    for (const Row& row : table.rows) {
-      if (const auto* v = std::get_if<int64_t>(&row.cells[c].value)) sum = sum.value_or(0) + *v;
-    }
-    total.cells.push_back(int_cell(sum));
-  }
+  total.cells.push_back(int_cell(nation.institutions));
+  total.cells.push_back(int_cell(counts.students));
+  total.cells.push_back(int_cell(counts.teachers));
   if (auto it = r.ce_summary.national.find(latest_ce); it != r.ce_summary.national.end()) {
     total.cells.push_back(int_cell(it->second.met));
     total.cells.push_back(int_cell(it->second.with_index));
@@ -856,15 +831,9 @@ Table national_summary(const model::Model& m, const rules::Results& r, std::stri
   } else {
     total.cells.push_back(number_cell(r.national_pd.share));
   }
-  int64_t methodologists = 0;
-  for (const Row& row : table.rows) methodologists += std::get<int64_t>(row.cells[8].value);
-  total.cells.push_back(int_cell(methodologists));
-  std::optional<int64_t> budget;
-  for (const Row& row : table.rows) {
-    if (const auto* v = std::get_if<int64_t>(&row.cells[9].value)) budget = budget.value_or(0) + *v;
-  }
+  total.cells.push_back(int_cell(nation.methodologists));
   Cell money;
-  if (budget) money.value = *budget;
+  if (nation.budget) money.value = int64_t{*nation.budget};
   total.cells.push_back(std::move(money));
   table.rows.push_back(std::move(total));
   return table;

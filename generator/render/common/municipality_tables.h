@@ -34,6 +34,8 @@ struct MunicipalityTables {
   std::vector<size_t> schools;
   /// The school years that have any data for the municipality's schools, ascending.
   std::vector<int> years;
+  /// The period the tables cover (the review's), or none (every year: the site's pages).
+  std::optional<rules::SchoolYears> period;
 
   /// "iestades": name (linked), kind, students and teachers in the latest school year with data
   /// (the column labels name it), accreditation valid until and its state on as_of
