@@ -89,7 +89,9 @@ MunicipalityFigures municipality_figures(const model::Model& m, size_t mi,
 
   // The review period: exam indexes and quality records of the years in it.
   model::ByYear<std::vector<double>> indexes, satisfaction;
+  // Through each school's own records (Model::index_by_school; none in a model not indexed).
   for (size_t s : schools) {
+    if (s >= m.metrics_of_school.size()) break;
     for (size_t i : m.metrics_of_school[s]) {
       const model::MetricRecord& rec = m.metrics[i];
       if (!period.contains(rec.year)) continue;
@@ -120,6 +122,7 @@ MunicipalityFigures municipality_figures(const model::Model& m, size_t mi,
   std::vector<size_t> olympiads;
   std::vector<OlympiadSums> sums(m.olympiads.size());
   for (size_t s : schools) {
+    if (s >= m.results_of_school.size()) break;
     for (const auto& [o, r] : m.results_of_school[s]) {
       if (!period.contains(m.olympiads[o].start)) continue;
       if (sums[o].results == 0) olympiads.push_back(o);
