@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "render/common/review.h"
+#include "render/common/translate.h"
 #include "render/xlsx/budget.h"
 #include "render/xlsx/parts.h"
 #include "util/parallel.h"
@@ -12,14 +13,7 @@
 namespace metodika::render::xlsx {
 
 Translate theme_translate(const load::Theme& theme, std::string_view lang) {
-  auto it = theme.strings.find(lang);
-  const load::StringTable* table = it == theme.strings.end() ? nullptr : &it->second;
-  return [table](std::string_view key) -> std::string {
-    if (table != nullptr) {
-      if (auto s = table->find(key); s != table->end()) return s->second;
-    }
-    return std::string(key);
-  };
+  return translator(theme, lang);
 }
 
 SheetOptions base_options(const AnnexContext& ctx) {
