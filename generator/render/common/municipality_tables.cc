@@ -95,6 +95,58 @@ Table drop(Table table, std::string_view key) {
   return table;
 }
 
+// The methodologists `keep` accepts, in Latvian order of their names, then by id.
+template <typename Keep>
+std::vector<size_t> methodologists_where(const model::Model& m, std::string_view lang, Keep keep) {
+  const util::Collator& collator = util::Collator::for_language(lang);
+  std::vector<std::pair<std::string, size_t>> keyed;
+  for (size_t i = 0; i < m.methodologists.size(); ++i) {
+    if (keep(m.methodologists[i])) {
+      keyed.emplace_back(collator.sort_key(m.methodologists[i].name) + '\x01' + m.methodologists[i].id,
+                         i);
+    }
+  }
+  std::sort(keyed.begin(), keyed.end());
+  std::vector<size_t> out;
+  for (const auto& [k, i] : keyed) out.push_back(i);
+  return out;
+}
+
+std::string subjects_of(const model::Model& m, const model::Methodologist& me,
+                        std::string_view lang) {
+  std::string out;
+  for (const auto& s : me.subjects) {
+    const model::Subject* subj = m.find_subject(s);
+    if (!out.empty()) out += ", ";
+    out += subj ? subj->name.in(lang) : s;
+  }
+  return out;
+}
+
+// "metodiki" of the methodologists `which` (indexes into model.methodologists), in that order.
+Table methodologists_table(const model::Model& m, const std::vector<size_t>& which,
+                           std::string_view lang, const Translate& t) {
+  Table table;
+  table.id = "metodiki";
+  table.title = t("directory.methodologists");
+  table.columns = {row_header("name", t("directory.name")), col("level", t("calendar.level_label")),
+                   col("subjects", t("tables.subjects")),
+                   col("fte", t("tables.fte"), ColumnType::kDecimal, 2),
+                   col("email", t("directory.email"))};
+  for (size_t i : which) {
+    const auto& me = m.methodologists[i];
+    Row row;
+    row.cells.push_back(text_cell(me.name));
+    row.cells.push_back(
+        text_cell(t("calendar.level." + std::string(model::enum_name(model::kLevels, me.level)))));
+    row.cells.push_back(text_cell(subjects_of(m, me, lang)));
+    row.cells.push_back(number_cell(me.fte));
+    row.cells.push_back(me.email.empty() ? Cell{} : text_cell(me.email));
+    table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
 class Builder {
  public:
   Builder(const model::Model& m, const rules::Results& r, size_t mi, std::string_view lang,
@@ -480,53 +532,13 @@ class Builder {
   }
 
   std::vector<size_t> methodologists_here() const {
-    const util::Collator& collator = util::Collator::for_language(lang_);
-    std::vector<std::pair<std::string, size_t>> keyed;
-    for (size_t i = 0; i < m_.methodologists.size(); ++i) {
-      if (m_.methodologists[i].municipality == m_.municipalities[mi_].id) {
-        keyed.emplace_back(collator.sort_key(m_.methodologists[i].name) + '\x01' +
-                               m_.methodologists[i].id,
-                           i);
-      }
-    }
-    std::sort(keyed.begin(), keyed.end());
-    std::vector<size_t> out;
-    for (const auto& [k, i] : keyed) out.push_back(i);
-    return out;
+    const std::string& id = m_.municipalities[mi_].id;
+    return methodologists_where(m_, lang_, [&](const model::Methodologist& me) {
+      return me.municipality == id;
+    });
   }
 
-  std::string subjects(const model::Methodologist& me) const {
-    std::string out;
-    for (const auto& s : me.subjects) {
-      const model::Subject* subj = m_.find_subject(s);
-      if (!out.empty()) out += ", ";
-      out += subj ? subj->name.in(lang_) : s;
-    }
-    return out;
-  }
-
-  Table methodologists() const {
-    Table t;
-    t.id = "metodiki";
-    t.title = t_("directory.methodologists");
-    t.columns = {row_header("name", t_("directory.name")),
-                 col("level", t_("calendar.level_label")),
-                 col("subjects", t_("tables.subjects")),
-                 col("fte", t_("tables.fte"), ColumnType::kDecimal, 2),
-                 col("email", t_("directory.email"))};
-    for (size_t i : methodologists_here()) {
-      const auto& me = m_.methodologists[i];
-      Row row;
-      row.cells.push_back(text_cell(me.name));
-      row.cells.push_back(
-          text_cell(t_("calendar.level." + std::string(model::enum_name(model::kLevels, me.level)))));
-      row.cells.push_back(text_cell(subjects(me)));
-      row.cells.push_back(number_cell(me.fte));
-      row.cells.push_back(me.email.empty() ? Cell{} : text_cell(me.email));
-      t.rows.push_back(std::move(row));
-    }
-    return t;
-  }
+  Table methodologists() const { return methodologists_table(m_, methodologists_here(), lang_, t_); }
 
   Table time_split() const {
     Table t;
@@ -733,6 +745,14 @@ MunicipalityTables municipality_tables(const model::Model& model, const rules::R
   return Builder(model, results, mi, lang, t, council, period).build();
 }
 
+Table state_methodologists(const model::Model& model, std::string_view lang, const Translate& t) {
+  return methodologists_table(
+      model, methodologists_where(model, lang, [](const model::Methodologist& me) {
+        return !me.municipality.has_value();
+      }),
+      lang, t);
+}
+
 Table national_summary(const model::Model& m, const rules::Results& r, std::string_view lang,
                        const Translate& t) {
   Table table;
@@ -751,13 +771,14 @@ Table national_summary(const model::Model& m, const rules::Results& r, std::stri
                    col("pd_share", t("tables.pd_share_long"), ColumnType::kPercent, 1),
                    col("methodologists", t("directory.methodologists"), ColumnType::kInteger),
                    col("budget", t("tables.budget_total"), ColumnType::kMoney)};
+  // School years named as everywhere else ("2024./2025. m. g."), not as calendar years.
   if (latest) {
-    table.columns[3].label += ", " + std::to_string(latest);
-    table.columns[4].label += ", " + std::to_string(latest);
+    table.columns[3].label += ", " + util::format_school_year(latest, lang);
+    table.columns[4].label += ", " + util::format_school_year(latest, lang);
   }
   if (latest_ce) {
-    table.columns[5].label += ", " + std::to_string(latest_ce);
-    table.columns[6].label += ", " + std::to_string(latest_ce);
+    table.columns[5].label += ", " + util::format_school_year(latest_ce, lang);
+    table.columns[6].label += ", " + util::format_school_year(latest_ce, lang);
   }
   const util::Collator& collator = util::Collator::for_language(lang);
   std::vector<std::pair<std::string, size_t>> keyed;

@@ -108,6 +108,11 @@ struct InstitutionTables {
                                                    const rules::Results& results, size_t school,
                                                    std::string_view lang, const Translate& t);
 
+/// "metodiki" of the state-level methodologists (those of no municipality), as
+/// MunicipalityTables::methodologists.
+[[nodiscard]] Table state_methodologists(const model::Model& model, std::string_view lang,
+                                         const Translate& t);
+
 /// "pasvaldibas": one row per municipality (in Latvian order): region, institutions, students
 /// and teachers in the latest school year with data, schools meeting the CE index in that year
 /// out of those with an index, the share of teachers meeting the development norm (suppressed

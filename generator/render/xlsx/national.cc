@@ -188,8 +188,21 @@ std::string national_workbook(const AnnexContext& ctx, const std::vector<Municip
   highlight_ce(wb, write_table_sheet(wb, ctx.t("annex.sheet.ce_index"), ce_rows, ce));
   write_table_sheet(wb, ctx.t("annex.sheet.development"),
                     concat(ctx, all, order, &MunicipalityTables::development), base);
-  write_table_sheet(wb, ctx.t("annex.sheet.methodologists"),
-                    concat(ctx, all, order, &MunicipalityTables::methodologists), base);
+  // Every methodologist: the municipalities', then the state-level ones, named as such.
+  Table methodologists = concat(ctx, all, order, &MunicipalityTables::methodologists);
+  const Table state = state_methodologists(model, ctx.lang, ctx.t);
+  for (const Row& row : state.rows) {
+    Row r;
+    r.cells.resize(methodologists.columns.size());
+    r.cells[0].value = ctx.t("annex.state_level");
+    for (size_t c = 0; c < state.columns.size() && c < row.cells.size(); ++c) {
+      for (size_t k = 1; k < methodologists.columns.size(); ++k) {
+        if (methodologists.columns[k].key == state.columns[c].key) r.cells[k] = row.cells[c];
+      }
+    }
+    methodologists.rows.push_back(std::move(r));
+  }
+  write_table_sheet(wb, ctx.t("annex.sheet.methodologists"), methodologists, base);
   write_table_sheet(wb, ctx.t("annex.sheet.olympiads"),
                     concat(ctx, all, order, &MunicipalityTables::olympiads), base);
   return wb.finish();
