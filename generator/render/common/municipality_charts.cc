@@ -7,6 +7,15 @@
 #include "util/format.h"
 
 namespace metodika::render {
+namespace {
+
+// Whether school year `year` is in the tables' period (the review's; every year on the site), so
+// that a chart shows the years its table shows.
+bool in_period(const MunicipalityTables& tables, int year) {
+  return !tables.period || tables.period->contains(year);
+}
+
+}  // namespace
 
 std::optional<Chart> ce_chart(const model::Model& m, const rules::Results& r,
                               const MunicipalityTables& tables, std::string_view lang,
@@ -16,7 +25,7 @@ std::optional<Chart> ce_chart(const model::Model& m, const rules::Results& r,
   for (size_t s = 0; s < m.institutions.size(); ++s) {
     if (m.institutions[s].municipality_index != tables.municipality) continue;
     for (size_t i : m.metrics_of_school[s]) {
-      if (m.metrics[i].ce) years.insert(m.metrics[i].year);
+      if (m.metrics[i].ce && in_period(tables, m.metrics[i].year)) years.insert(m.metrics[i].year);
     }
   }
   if (years.empty()) return std::nullopt;
@@ -34,7 +43,7 @@ std::optional<Chart> ce_chart(const model::Model& m, const rules::Results& r,
     series.values.assign(ys.size(), std::nullopt);
     bool any = false;
     for (size_t i : m.metrics_of_school[s]) {
-      if (!r.ce[i].index) continue;
+      if (!r.ce[i].index || !in_period(tables, m.metrics[i].year)) continue;
       auto at = std::find(ys.begin(), ys.end(), m.metrics[i].year) - ys.begin();
       series.values[static_cast<size_t>(at)] = r.ce[i].index;
       any = true;
@@ -121,7 +130,7 @@ std::optional<Chart> time_chart(const model::Model& m, const rules::Results& r,
       continue;
     }
     for (const auto& split : r.time_splits[i]) {
-      if (split.total_hours <= 0) continue;
+      if (split.total_hours <= 0 || !in_period(tables, split.year)) continue;
       add(me.name + ", " + util::format_school_year(split.year, lang), split.share);
       any = true;
     }
@@ -165,7 +174,7 @@ std::optional<Chart> dynamics_chart(const rules::Results& r, const MunicipalityT
   teachers.label = t("directory.teachers");
   // The network by school year as the rules count it (rules/figures.h), in the tables' period.
   for (const auto& [y, year] : r.municipalities[tables.municipality].area.network) {
-    if (tables.period && !tables.period->contains(y)) continue;
+    if (!in_period(tables, y)) continue;
     chart.categories.push_back(util::format_school_year(y, lang));
     auto value = [](const std::optional<int64_t>& v) {
       return v ? std::optional<double>(static_cast<double>(*v)) : std::nullopt;

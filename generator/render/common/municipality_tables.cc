@@ -1,6 +1,7 @@
 #include "render/common/municipality_tables.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 #include <tuple>
@@ -231,6 +232,11 @@ class Builder {
     return out;
   }
 
+  /// diagnostics_by_school(): the per-school annex of a summarised review.
+  Table build_diagnostics_by_school(const std::vector<size_t>& schools) const {
+    return diagnostics_by_school(schools);
+  }
+
  private:
   static void add_note(Table& t, const std::string& text) {
     t.note += (t.note.empty() ? "" : " ") + text;
@@ -376,19 +382,68 @@ class Builder {
       const auto& rec = m_.metrics[i];
       const auto& in = m_.institutions[rec.school_index];
       for (const auto& [grade, subjects] : rec.diagnostic) {
-        std::string number = grade.starts_with("grade") ? grade.substr(5) : grade;
-        const std::string label = util::fill(t_("directory.grade_of"), "n", number);
         for (const auto& [subject, pct] : subjects) {
-          const model::Subject* subj = m_.find_subject(subject);
           Row row;
           row.cells = {text_cell(in.name.in(lang_), institution_link(in)), int_cell(rec.year),
-                       text_cell(label + ", " + (subj ? subj->name.in(lang_) : subject)),
-                       number_cell(pct)};
+                       text_cell(test_label(grade, subject)), number_cell(pct)};
           t.rows.push_back(std::move(row));
         }
       }
     }
     return t;
+  }
+
+  // "diagnostika" a row per school and year, a column per test (grade, then subject, in the
+  // order the tests first appear among the municipality's records): the same values as
+  // diagnostics(), a school's year along one line.
+  Table diagnostics_by_school(const std::vector<size_t>& schools) const {
+    Table t;
+    t.id = "diagnostika";
+    t.title = t_("directory.diagnostic");
+    t.columns = {row_header("school", t_("directory.school")),
+                 col("year", t_("directory.school_year"), ColumnType::kSchoolYear)};
+    std::set<std::tuple<int, std::string, std::string>> first_seen;  // (year, grade, subject)
+    for (size_t s : schools) {
+      for (size_t i : m_.metrics_of_school[s]) {
+        for (const auto& [grade, subjects] : m_.metrics[i].diagnostic) {
+          for (const auto& [subject, pct] : subjects) {
+            first_seen.emplace(m_.metrics[i].year, grade, subject);
+          }
+        }
+      }
+    }
+    std::map<std::pair<std::string, std::string>, size_t> column_of;  // (grade, subject)
+    std::map<std::string, size_t> column_of_label;
+    for (const auto& [year, grade, subject] : first_seen) {
+      if (column_of.contains({grade, subject})) continue;
+      const std::string label = test_label(grade, subject);
+      auto [at, added] = column_of_label.emplace(label, t.columns.size());
+      if (added) {
+        t.columns.push_back(col("test_" + std::to_string(t.columns.size() - 1), label,
+                                ColumnType::kPercent, 1));
+      }
+      column_of[{grade, subject}] = at->second;
+    }
+    for (size_t i : records(schools)) {
+      const auto& rec = m_.metrics[i];
+      if (rec.diagnostic.empty()) continue;
+      const auto& in = m_.institutions[rec.school_index];
+      Row row;
+      row.cells.assign(t.columns.size(), Cell{});
+      row.cells[0] = text_cell(in.name.in(lang_), institution_link(in));
+      row.cells[1] = int_cell(rec.year);
+      for (const auto& [grade, subjects] : rec.diagnostic) {
+        for (const auto& [subject, pct] : subjects) {
+          row.cells[column_of.at({grade, subject})] = number_cell(pct);
+        }
+      }
+      t.rows.push_back(std::move(row));
+    }
+    return t;
+  }
+
+  std::string test_label(const std::string& grade, const std::string& subject) const {
+    return diagnostic_test_label(m_, grade, subject, lang_, t_);
   }
 
   Table quality(const std::vector<size_t>& schools) const {
@@ -706,6 +761,15 @@ class Builder {
 
 }  // namespace
 
+std::string diagnostic_test_label(const model::Model& m, std::string_view grade,
+                                  std::string_view subject, std::string_view lang,
+                                  const Translate& t) {
+  const std::string_view number = grade.starts_with("grade") ? grade.substr(5) : grade;
+  const model::Subject* subj = m.find_subject(subject);
+  return util::fill(t("directory.grade_of"), "n", number) + ", " +
+         (subj ? subj->name.in(lang) : std::string(subject));
+}
+
 std::string olympiad_title(const model::Model& m, const model::Olympiad& o, std::string_view lang,
                            const Translate& t) {
   if (!o.title.empty()) return o.title.in(lang);
@@ -730,6 +794,15 @@ InstitutionTables institution_tables(const model::Model& model, const rules::Res
                                      size_t school, std::string_view lang, const Translate& t) {
   return Builder(model, results, model.institutions[school].municipality_index, lang, t, false)
       .build_one(school);
+}
+
+Table diagnostics_by_school(const model::Model& model, const rules::Results& results,
+                           const MunicipalityTables& tables, std::string_view lang,
+                           const Translate& t) {
+  Builder b(model, results, tables.municipality, lang, t, false, tables.period);
+  Table out = b.build_diagnostics_by_school(tables.schools);
+  out.note = tables.diagnostics.note;
+  return out;
 }
 
 const Table* MunicipalityTables::find(std::string_view id) const {

@@ -78,6 +78,11 @@ struct MunicipalityTables {
 [[nodiscard]] std::string olympiad_title(const model::Model& model, const model::Olympiad& o,
                                          std::string_view lang, const Translate& t);
 
+/// A diagnostic test as the tables name it: "3. klase, Matemātika" (grade "grade3").
+[[nodiscard]] std::string diagnostic_test_label(const model::Model& model, std::string_view grade,
+                                                std::string_view subject, std::string_view lang,
+                                                const Translate& t);
+
 /// The tables of municipality `mi` in `lang`, with labels from `t`. `council`: for the review
 /// sent to the council (the PDF), which alone may show heads' evaluations. With `period` (the
 /// review's and its workbook's), every table by school year keeps only the years of the period
@@ -88,6 +93,12 @@ struct MunicipalityTables {
                                                      std::string_view lang, const Translate& t,
                                                      bool council = false,
                                                      std::optional<rules::SchoolYears> period = {});
+
+/// `tables.diagnostics` (the same records and values) a row per school and year and a column per
+/// test, for the annex of a summarised review.
+[[nodiscard]] Table diagnostics_by_school(const model::Model& model, const rules::Results& results,
+                                          const MunicipalityTables& tables, std::string_view lang,
+                                          const Translate& t);
 
 /// The tables of one institution's page, cut from its municipality's tables (the same rows, the
 /// school column dropped), so the page and the municipality's open data never disagree.

@@ -398,71 +398,6 @@ std::optional<Chart> ce_summary_chart(const Expansion& x) {
   return chart;
 }
 
-// A diagnostic test as the tables name it: "3. klase, Matemātika".
-std::string test_label(const Expansion& x, const rules::DiagnosticTest& test) {
-  const std::string number = test.grade.starts_with("grade") ? test.grade.substr(5) : test.grade;
-  const model::Subject* subject = x.m.find_subject(test.subject);
-  return util::fill(x.in.t("directory.grade_of"), "n", number) + ", " +
-         (subject ? subject->name.in(x.in.lang) : test.subject);
-}
-
-// "diagnostika" for the annex of a summarised review: a row per school and year, a column per
-// test (in grade, then subject order), rather than a row per test: a third of the rows' cells
-// for the same values, and a school's year reads across one line.
-Table diagnostics_by_school(const Expansion& x) {
-  const Table& detail = x.tables.diagnostics;
-  Table t;
-  t.id = detail.id;
-  t.title = detail.title;
-  t.note = detail.note;
-  const size_t school = column_index(detail, "school");
-  const size_t year = column_index(detail, "year");
-  const size_t test = column_index(detail, "test");
-  const size_t result = column_index(detail, "result");
-  if (school == std::string::npos || year == std::string::npos || test == std::string::npos ||
-      result == std::string::npos) {
-    return detail;
-  }
-  t.columns = {detail.columns[school], detail.columns[year]};
-  std::vector<std::string> labels;
-  std::set<std::pair<std::string, std::string>> seen;
-  for (const auto& [key, spread] : rules::diagnostic_spreads(x.m, x.in.municipality)) {
-    if (!seen.insert({key.grade, key.subject}).second) continue;
-    labels.push_back(test_label(x, key));
-  }
-  std::map<std::string, size_t> column_of_label;
-  for (const std::string& label : labels) {
-    if (column_of_label.contains(label)) continue;
-    column_of_label.emplace(label, t.columns.size());
-    t.columns.push_back(summary_column("test_" + std::to_string(t.columns.size() - 1), label,
-                                       ColumnType::kPercent, 1));
-  }
-  // The detail's rows are by school, then year: each school's year is a run of rows.
-  for (size_t from = 0; from < detail.rows.size();) {
-    const Row& first = detail.rows[from];
-    Row row;
-    row.cells.assign(t.columns.size(), Cell{});
-    row.cells[0] = first.cells[school];
-    row.cells[1] = first.cells[year];
-    size_t to = from;
-    for (; to < detail.rows.size(); ++to) {
-      const Row& r = detail.rows[to];
-      if (r.cells[school].value != first.cells[school].value ||
-          r.cells[school].link != first.cells[school].link ||
-          r.cells[year].value != first.cells[year].value) {
-        break;
-      }
-      const auto* label = std::get_if<std::string>(&r.cells[test].value);
-      const auto at = label ? column_of_label.find(*label) : column_of_label.end();
-      if (at == column_of_label.end()) return detail;  // a test this table does not know
-      row.cells[at->second] = r.cells[result];
-    }
-    t.rows.push_back(std::move(row));
-    from = to;
-  }
-  return t;
-}
-
 // "diagnostika" by school year and test: schools, their mean, the national mean and the spread.
 Table diagnostics_summary_table(const Expansion& x) {
   const Translate& t = x.in.t;
@@ -479,7 +414,8 @@ Table diagnostics_summary_table(const Expansion& x) {
   for (const auto& [test, spread] : rules::diagnostic_spreads(x.m, x.in.municipality)) {
     Row row;
     row.cells.push_back(int_cell(test.year));
-    row.cells.push_back(text_cell(test_label(x, test)));
+    row.cells.push_back(
+        text_cell(diagnostic_test_label(x.m, test.grade, test.subject, x.in.lang, x.in.t)));
     row.cells.push_back(int_cell(spread.count));
     row.cells.push_back(percent_cell(spread, &rules::Spread::mean));
     const auto n = national.find(test);
@@ -615,7 +551,8 @@ std::vector<ReviewBlock> summarise_table(std::string_view id, const Expansion& x
   ReviewBlock section;
   section.markdown = "## " + x.field(heading) + "\n";
   x.annex.push_back(std::move(section));
-  x.annex.push_back(table_block(id == "diagnostika" ? diagnostics_by_school(x) : *detail));
+  x.annex.push_back(table_block(
+      id == "diagnostika" ? diagnostics_by_school(x.m, x.r, x.tables, x.in.lang, x.in.t) : *detail));
   return out;
 }
 
