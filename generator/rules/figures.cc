@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "rules/upcoming.h"
+
 namespace metodika::rules {
 namespace {
 
@@ -140,8 +142,14 @@ MunicipalityFigures municipality_figures(const model::Model& m, size_t mi,
 
 NationalFigures national_figures(const model::Model& m,
                                  const std::vector<MunicipalityFigures>& municipalities,
-                                 const std::vector<BudgetTotals>& budgets) {
+                                 const std::vector<BudgetTotals>& budgets,
+                                 const std::vector<MaterialStatusResult>& materials) {
   NationalFigures n;
+  n.all_methodologists = static_cast<int64_t>(m.methodologists.size());
+  for (const model::Olympiad& o : m.olympiads) n.upcoming_olympiads += is_upcoming(o, m.site.as_of);
+  for (const MaterialStatusResult& s : materials) {
+    n.materials_due += s.state == MaterialState::kOverdue || s.state == MaterialState::kDueSoon;
+  }
   std::vector<size_t> all(m.institutions.size());
   for (size_t i = 0; i < all.size(); ++i) all[i] = i;
   n.area.institutions = static_cast<int64_t>(all.size());

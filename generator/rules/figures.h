@@ -11,6 +11,7 @@
 #include "model/model.h"
 #include "rules/budget.h"
 #include "rules/ce_index.h"
+#include "rules/material_status.h"
 #include "rules/period.h"
 #include "rules/school_pd.h"
 #include "rules/spread.h"
@@ -84,6 +85,10 @@ struct NationalFigures {
   /// The latest school year with a student count anywhere (0 when none): the year of the
   /// national summary's counts.
   int latest_year = 0;
+  /// Every methodologist, state-level ones included; olympiads still to come on as_of
+  /// (rules::is_upcoming); materials whose deadline is past or near and not yet met
+  /// (MaterialState kOverdue or kDueSoon). The home page's figures.
+  int64_t all_methodologists = 0, upcoming_olympiads = 0, materials_due = 0;
   /// Every calendar year of any programme's budget (rules::BudgetTotals::years): the sum of the
   /// programmes' totals of that year.
   model::ByYear<model::Cents> budget_by_year;
@@ -105,9 +110,11 @@ struct NationalFigures {
 
 /// The nation's figures; `municipalities` is municipality_figures of each, parallel to
 /// model.municipalities.
-[[nodiscard]] NationalFigures national_figures(const model::Model& model,
-                                               const std::vector<MunicipalityFigures>& municipalities,
-                                               const std::vector<BudgetTotals>& budgets);
+/// `materials` is rules::Results', parallel to model.materials; upcoming is as of
+/// model.site.as_of.
+[[nodiscard]] NationalFigures national_figures(
+    const model::Model& model, const std::vector<MunicipalityFigures>& municipalities,
+    const std::vector<BudgetTotals>& budgets, const std::vector<MaterialStatusResult>& materials);
 
 /// The actions of `programme` by status.
 [[nodiscard]] ActionCounts action_counts(const model::Programme& programme);

@@ -82,7 +82,8 @@ Results compute(const model::Model& model, PdMemo* memo) {
     results.municipalities.push_back(municipality_figures(
         model, mi, results.ce, results.school_pd, results.budgets, results.review));
   }
-  results.nation = national_figures(model, results.municipalities, results.budgets);
+  results.nation =
+      national_figures(model, results.municipalities, results.budgets, results.materials);
   return results;
 }
 

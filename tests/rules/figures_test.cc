@@ -96,8 +96,9 @@ TEST_CASE("municipality_figures: methodologists, budget, actions") {
   CHECK(c.done == 1);
   CHECK(c.delayed == 1);
 
-  const NationalFigures n = national_figures(m, {a, b}, budgets);
+  const NationalFigures n = national_figures(m, {a, b}, budgets, {});
   CHECK(n.area.methodologists == 2);  // of municipalities: the rows of the national summary
+  CHECK(n.all_methodologists == 3);   // the home page's: state level included
   CHECK(*n.area.budget == 13657400);
   CHECK(n.budget_by_year.at(2022) == 6440000);
   CHECK(n.budget_by_year.at(2023) == 7217400);
@@ -110,7 +111,7 @@ TEST_CASE("national_figures: the latest school year with a student count") {
   m.institutions[2].students = {{2025, 50}};
   m.institutions[1].teachers = {{2026, 10}};  // teachers only: not a year of counts
   const std::vector<MunicipalityFigures> all = {figures_of(m, 0), figures_of(m, 1)};
-  const NationalFigures n = national_figures(m, all, {});
+  const NationalFigures n = national_figures(m, all, {}, {});
   CHECK(n.latest_year == 2025);
   CHECK(*n.area.network.at(2025).students == 50);
   CHECK(n.area.institutions == 3);
@@ -228,6 +229,24 @@ TEST_CASE("municipality_figures: olympiads of the period by date, summed over sc
   CHECK(f.olympiad_total.participants == 10);
   CHECK(f.olympiad_total.first == 2);
   CHECK(f.olympiad_total.prizes() == 4);
+}
+
+TEST_CASE("national_figures: olympiads to come and materials due, as of the site's date") {
+  model::Model m = two_municipalities();
+  m.site.as_of = date("2025-03-01");
+  m.olympiads.resize(3);
+  m.olympiads[0].start = m.olympiads[0].end = date("2025-02-28");  // past
+  m.olympiads[1].start = date("2025-02-27");
+  m.olympiads[1].end = date("2025-03-01");  // its last day is as_of: still to come
+  m.olympiads[2].start = m.olympiads[2].end = date("2025-04-01");
+  std::vector<MaterialStatusResult> materials(4);
+  materials[0].state = MaterialState::kOverdue;
+  materials[1].state = MaterialState::kDueSoon;
+  materials[2].state = MaterialState::kOnTrack;
+  materials[3].state = MaterialState::kPublished;
+  const NationalFigures n = national_figures(m, {figures_of(m, 0), figures_of(m, 1)}, {}, materials);
+  CHECK(n.upcoming_olympiads == 2);
+  CHECK(n.materials_due == 2);
 }
 
 }  // namespace
