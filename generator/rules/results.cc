@@ -72,9 +72,18 @@ Results compute(const model::Model& model, PdMemo* memo) {
   }
 
   results.budgets.reserve(model.programmes.size());
+  results.actions.reserve(model.programmes.size());
   for (const model::Programme& programme : model.programmes) {
     results.budgets.push_back(budget_totals(programme));
+    results.actions.push_back(action_counts(programme));
   }
+  results.municipalities.reserve(model.municipalities.size());
+  for (size_t mi = 0; mi < model.municipalities.size(); ++mi) {
+    results.municipalities.push_back(municipality_figures(
+        model, mi, results.ce, results.school_pd, results.budgets, results.review));
+  }
+  results.nation =
+      national_figures(model, results.municipalities, results.budgets, results.materials);
   return results;
 }
 

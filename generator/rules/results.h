@@ -11,6 +11,7 @@
 #include "rules/budget.h"
 #include "rules/ce_index.h"
 #include "rules/ce_summary.h"
+#include "rules/figures.h"
 #include "rules/material_status.h"
 #include "rules/methodologist_time.h"
 #include "rules/period.h"
@@ -27,6 +28,9 @@ struct Results {
   std::vector<std::vector<TimeSplit>> time_splits;  // parallel to model.methodologists
   std::vector<MaterialStatusResult> materials;      // parallel to model.materials
   std::vector<BudgetTotals> budgets;                // parallel to model.programmes
+  std::vector<ActionCounts> actions;                // parallel to model.programmes
+  std::vector<MunicipalityFigures> municipalities;  // parallel to model.municipalities
+  NationalFigures nation;                           // rules/figures.h
   std::vector<AccreditationState> accreditation;    // parallel to model.institutions
   SchoolYears review;                               // site.yaml `review` (rules/period.h)
   int current_school_year = 0;                      // the school year of as_of

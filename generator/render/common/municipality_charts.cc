@@ -9,17 +9,10 @@
 namespace metodika::render {
 namespace {
 
-size_t column_of(const Table& t, std::string_view key) {
-  for (size_t i = 0; i < t.columns.size(); ++i) {
-    if (t.columns[i].key == key) return i;
-  }
-  return t.columns.size();
-}
-
-std::optional<double> number(const Cell& c) {
-  if (const auto* d = std::get_if<double>(&c.value)) return *d;
-  if (const auto* i = std::get_if<int64_t>(&c.value)) return static_cast<double>(*i);
-  return std::nullopt;
+// Whether school year `year` is in the tables' period (the review's; every year on the site), so
+// that a chart shows the years its table shows.
+bool in_period(const MunicipalityTables& tables, int year) {
+  return !tables.period || tables.period->contains(year);
 }
 
 }  // namespace
@@ -32,7 +25,7 @@ std::optional<Chart> ce_chart(const model::Model& m, const rules::Results& r,
   for (size_t s = 0; s < m.institutions.size(); ++s) {
     if (m.institutions[s].municipality_index != tables.municipality) continue;
     for (size_t i : m.metrics_of_school[s]) {
-      if (m.metrics[i].ce) years.insert(m.metrics[i].year);
+      if (m.metrics[i].ce && in_period(tables, m.metrics[i].year)) years.insert(m.metrics[i].year);
     }
   }
   if (years.empty()) return std::nullopt;
@@ -50,7 +43,7 @@ std::optional<Chart> ce_chart(const model::Model& m, const rules::Results& r,
     series.values.assign(ys.size(), std::nullopt);
     bool any = false;
     for (size_t i : m.metrics_of_school[s]) {
-      if (!r.ce[i].index) continue;
+      if (!r.ce[i].index || !in_period(tables, m.metrics[i].year)) continue;
       auto at = std::find(ys.begin(), ys.end(), m.metrics[i].year) - ys.begin();
       series.values[static_cast<size_t>(at)] = r.ce[i].index;
       any = true;
@@ -76,12 +69,11 @@ std::optional<Chart> ce_chart(const model::Model& m, const rules::Results& r,
   return chart;
 }
 
-std::optional<Chart> pd_chart(const model::Model&, const rules::Results&,
-                              const MunicipalityTables& tables, std::string_view,
+std::optional<Chart> pd_chart(const model::Model& m, const rules::Results& r,
+                              const MunicipalityTables& tables, std::string_view lang,
                               const Translate& t) {
   const Table& pd = tables.development;
   if (pd.empty()) return std::nullopt;
-  size_t share = column_of(pd, "share");
   Chart chart;
   chart.kind = ChartKind::kBars;
   chart.title = t("directory.pd");
@@ -92,11 +84,19 @@ std::optional<Chart> pd_chart(const model::Model&, const rules::Results&,
   chart.y_max = 100;
   Series series;
   series.label = t("directory.pd_share");
-  for (const Row& row : pd.rows) {
-    const auto* name = std::get_if<std::string>(&row.cells[0].value);
-    chart.categories.push_back(name ? *name : std::string());
-    series.values.push_back(number(row.cells[share]));
+  // A bar a school with teacher records, in the tables' order, then the municipality's total
+  // (the rows of the table), each as the rules show or hide it (rules::school_pd).
+  for (size_t s : tables.schools) {
+    const rules::SchoolPd* school = r.pd_of_school(s);
+    if (school == nullptr) continue;
+    chart.categories.push_back(m.institutions[s].name.in(lang));
+    const bool shown = !school->suppressed && school->share && school->meeting;
+    series.values.push_back(shown ? school->share : std::nullopt);
   }
+  const rules::PdSummary& total = r.municipality_pd[tables.municipality];
+  chart.categories.push_back(t("directory.pd_total"));
+  series.values.push_back(!total.suppressed && total.share && total.meeting ? total.share
+                                                                             : std::nullopt);
   chart.series.push_back(std::move(series));
   return chart;
 }
@@ -130,7 +130,7 @@ std::optional<Chart> time_chart(const model::Model& m, const rules::Results& r,
       continue;
     }
     for (const auto& split : r.time_splits[i]) {
-      if (split.total_hours <= 0) continue;
+      if (split.total_hours <= 0 || !in_period(tables, split.year)) continue;
       add(me.name + ", " + util::format_school_year(split.year, lang), split.share);
       any = true;
     }
@@ -140,7 +140,7 @@ std::optional<Chart> time_chart(const model::Model& m, const rules::Results& r,
 }
 
 std::optional<Chart> budget_chart(const model::Model& m, const rules::Results& r,
-                                  const ProgrammeTables& pt, std::string_view,
+                                  const ProgrammeTables& pt, std::string_view lang,
                                   const Translate& t) {
   const model::Programme& p = m.programmes[pt.programme];
   const rules::BudgetTotals& tot = r.budgets[pt.programme];
@@ -154,11 +154,7 @@ std::optional<Chart> budget_chart(const model::Model& m, const rules::Results& r
   for (size_t g = 0; g < p.budget.size(); ++g) {
     Series s;
     // Group rows of the table carry the title in the language of the page.
-    s.label = p.budget[g].id + ". " + std::get<std::string>(
-        std::find_if(pt.budget.rows.begin(), pt.budget.rows.end(), [&](const Row& row) {
-          return row.kind == RowKind::kGroup &&
-                 std::get<std::string>(row.cells[0].value) == p.budget[g].id;
-        })->cells[1].value);
+    s.label = p.budget[g].id + ". " + p.budget[g].title.in(lang);
     for (int y : tot.years) {
       s.values.push_back(static_cast<double>(tot.group_by_year[g].at(y)) / 100.0);
     }
@@ -167,10 +163,8 @@ std::optional<Chart> budget_chart(const model::Model& m, const rules::Results& r
   return chart;
 }
 
-std::optional<Chart> dynamics_chart(const MunicipalityTables& tables, std::string_view lang,
-                                    const Translate& t) {
-  const Table& d = tables.dynamics;
-  if (d.empty()) return std::nullopt;
+std::optional<Chart> dynamics_chart(const rules::Results& r, const MunicipalityTables& tables,
+                                    std::string_view lang, const Translate& t) {
   Chart chart;
   chart.kind = ChartKind::kBars;
   chart.title = t("tables.dynamics");
@@ -178,12 +172,17 @@ std::optional<Chart> dynamics_chart(const MunicipalityTables& tables, std::strin
   Series students, teachers;
   students.label = t("directory.students");
   teachers.label = t("directory.teachers");
-  for (const Row& row : d.rows) {
-    chart.categories.push_back(
-        util::format_school_year(static_cast<int>(std::get<int64_t>(row.cells[0].value)), lang));
-    students.values.push_back(number(row.cells[2]));
-    teachers.values.push_back(number(row.cells[3]));
+  // The network by school year as the rules count it (rules/figures.h), in the tables' period.
+  for (const auto& [y, year] : r.municipalities[tables.municipality].area.network) {
+    if (!in_period(tables, y)) continue;
+    chart.categories.push_back(util::format_school_year(y, lang));
+    auto value = [](const std::optional<int64_t>& v) {
+      return v ? std::optional<double>(static_cast<double>(*v)) : std::nullopt;
+    };
+    students.values.push_back(value(year.students));
+    teachers.values.push_back(value(year.teachers));
   }
+  if (chart.categories.empty()) return std::nullopt;
   chart.series = {std::move(students), std::move(teachers)};
   return chart;
 }

@@ -40,7 +40,8 @@ namespace metodika::render {
                                                 std::string_view lang, const Translate& t);
 
 /// "dinamika": students and teachers of the municipality's institutions by school year (bars).
-[[nodiscard]] std::optional<Chart> dynamics_chart(const MunicipalityTables& tables,
+[[nodiscard]] std::optional<Chart> dynamics_chart(const rules::Results& results,
+                                                  const MunicipalityTables& tables,
                                                   std::string_view lang, const Translate& t);
 
 }  // namespace metodika::render

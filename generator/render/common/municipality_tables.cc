@@ -1,6 +1,7 @@
 #include "render/common/municipality_tables.h"
 
 #include <algorithm>
+#include <map>
 #include <set>
 #include <string>
 #include <tuple>
@@ -95,6 +96,58 @@ Table drop(Table table, std::string_view key) {
   return table;
 }
 
+// The methodologists `keep` accepts, in Latvian order of their names, then by id.
+template <typename Keep>
+std::vector<size_t> methodologists_where(const model::Model& m, std::string_view lang, Keep keep) {
+  const util::Collator& collator = util::Collator::for_language(lang);
+  std::vector<std::pair<std::string, size_t>> keyed;
+  for (size_t i = 0; i < m.methodologists.size(); ++i) {
+    if (keep(m.methodologists[i])) {
+      keyed.emplace_back(collator.sort_key(m.methodologists[i].name) + '\x01' + m.methodologists[i].id,
+                         i);
+    }
+  }
+  std::sort(keyed.begin(), keyed.end());
+  std::vector<size_t> out;
+  for (const auto& [k, i] : keyed) out.push_back(i);
+  return out;
+}
+
+std::string subjects_of(const model::Model& m, const model::Methodologist& me,
+                        std::string_view lang) {
+  std::string out;
+  for (const auto& s : me.subjects) {
+    const model::Subject* subj = m.find_subject(s);
+    if (!out.empty()) out += ", ";
+    out += subj ? subj->name.in(lang) : s;
+  }
+  return out;
+}
+
+// "metodiki" of the methodologists `which` (indexes into model.methodologists), in that order.
+Table methodologists_table(const model::Model& m, const std::vector<size_t>& which,
+                           std::string_view lang, const Translate& t) {
+  Table table;
+  table.id = "metodiki";
+  table.title = t("directory.methodologists");
+  table.columns = {row_header("name", t("directory.name")), col("level", t("calendar.level_label")),
+                   col("subjects", t("tables.subjects")),
+                   col("fte", t("tables.fte"), ColumnType::kDecimal, 2),
+                   col("email", t("directory.email"))};
+  for (size_t i : which) {
+    const auto& me = m.methodologists[i];
+    Row row;
+    row.cells.push_back(text_cell(me.name));
+    row.cells.push_back(
+        text_cell(t("calendar.level." + std::string(model::enum_name(model::kLevels, me.level)))));
+    row.cells.push_back(text_cell(subjects_of(m, me, lang)));
+    row.cells.push_back(number_cell(me.fte));
+    row.cells.push_back(me.email.empty() ? Cell{} : text_cell(me.email));
+    table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
 class Builder {
  public:
   Builder(const model::Model& m, const rules::Results& r, size_t mi, std::string_view lang,
@@ -116,15 +169,16 @@ class Builder {
     ce.columns.push_back(col("municipality_mean", t_("directory.municipality_mean"),
                              ColumnType::kPercent, 1));
     ce.columns.push_back(col("national_mean", t_("directory.national_mean"), ColumnType::kPercent, 1));
-    size_t year = 0;
     auto mean = [](const model::ByYear<rules::CeYearSummary>& by, int y) {
       auto it = by.find(y);
       return it == by.end() ? std::nullopt : std::optional<double>(it->second.mean);
     };
-    for (Row& row : ce.rows) {
-      int y = static_cast<int>(std::get<int64_t>(row.cells[year].value));
-      row.cells.push_back(number_cell(mean(r_.ce_summary.municipality[mi_], y)));
-      row.cells.push_back(number_cell(mean(r_.ce_summary.national, y)));
+    // The rows are ce_index's, one a record with exam results, in the same order.
+    const std::vector<size_t> ce_records = exam_records(schools);
+    for (size_t k = 0; k < ce.rows.size() && k < ce_records.size(); ++k) {
+      const int y = m_.metrics[ce_records[k]].year;
+      ce.rows[k].cells.push_back(number_cell(mean(r_.ce_summary.municipality[mi_], y)));
+      ce.rows[k].cells.push_back(number_cell(mean(r_.ce_summary.national, y)));
     }
     if (!ce.columns.empty()) ce.columns[0].row_header = true;  // the school year
     for (Table* t : {&out.by_year, &out.diagnostics, &out.quality, &out.olympiads}) {
@@ -136,12 +190,13 @@ class Builder {
   MunicipalityTables build() {
     MunicipalityTables out;
     out.municipality = mi_;
+    out.period = period_;
     out.schools = schools_of(m_, mi_, lang_);
     for (size_t s : out.schools) in_municipality_.insert(s);
     out.years = years(out.schools);
     out.institutions = institutions(out.schools);
     out.institutions_by_year = institutions_by_year(out.schools);
-    out.dynamics = dynamics(out.schools, out.years);
+    out.dynamics = dynamics();
     out.ce_index = ce_index(out.schools);
     out.diagnostics = diagnostics(out.schools);
     out.quality = quality(out.schools);
@@ -175,6 +230,11 @@ class Builder {
       }
     }
     return out;
+  }
+
+  /// diagnostics_by_school(): the per-school annex of a summarised review.
+  Table build_diagnostics_by_school(const std::vector<size_t>& schools) const {
+    return diagnostics_by_school(schools);
   }
 
  private:
@@ -270,7 +330,8 @@ class Builder {
     return t;
   }
 
-  Table dynamics(const std::vector<size_t>& schools, const std::vector<int>& years) const {
+  // The network by school year as the rules count it (rules::network), in the period.
+  Table dynamics() const {
     Table t;
     t.id = "dinamika";
     t.title = t_("tables.dynamics");
@@ -279,22 +340,11 @@ class Builder {
                  col("students", t_("directory.students"), ColumnType::kInteger),
                  col("teachers", t_("directory.teachers"), ColumnType::kInteger)};
     t.columns[0].row_header = true;
-    for (int y : years) {
-      int64_t reporting = 0, students = 0, teachers = 0;
-      bool any_s = false, any_t = false;
-      for (size_t s : schools) {
-        const auto& in = m_.institutions[s];
-        auto st = in.students.find(y);
-        auto te = in.teachers.find(y);
-        if (st != in.students.end() || te != in.teachers.end()) ++reporting;
-        if (st != in.students.end()) students += st->second, any_s = true;
-        if (te != in.teachers.end()) teachers += te->second, any_t = true;
-      }
-      if (reporting == 0) continue;
+    for (const auto& [y, year] : r_.municipalities[mi_].area.network) {
+      if (!in_period(y)) continue;
       Row row;
-      row.cells = {int_cell(y), int_cell(reporting),
-                   int_cell(any_s ? std::optional<int64_t>(students) : std::nullopt),
-                   int_cell(any_t ? std::optional<int64_t>(teachers) : std::nullopt)};
+      row.cells = {int_cell(y), int_cell(year.reporting), int_cell(year.students),
+                   int_cell(year.teachers)};
       t.rows.push_back(std::move(row));
     }
     return t;
@@ -311,6 +361,15 @@ class Builder {
     return order;
   }
 
+  // The records of records(schools) with exam results: the rows of ce_index.
+  std::vector<size_t> exam_records(const std::vector<size_t>& schools) const {
+    std::vector<size_t> order;
+    for (size_t i : records(schools)) {
+      if (m_.metrics[i].ce) order.push_back(i);
+    }
+    return order;
+  }
+
   Table diagnostics(const std::vector<size_t>& schools) const {
     Table t;
     t.id = "diagnostika";
@@ -323,19 +382,68 @@ class Builder {
       const auto& rec = m_.metrics[i];
       const auto& in = m_.institutions[rec.school_index];
       for (const auto& [grade, subjects] : rec.diagnostic) {
-        std::string number = grade.starts_with("grade") ? grade.substr(5) : grade;
-        const std::string label = util::fill(t_("directory.grade_of"), "n", number);
         for (const auto& [subject, pct] : subjects) {
-          const model::Subject* subj = m_.find_subject(subject);
           Row row;
           row.cells = {text_cell(in.name.in(lang_), institution_link(in)), int_cell(rec.year),
-                       text_cell(label + ", " + (subj ? subj->name.in(lang_) : subject)),
-                       number_cell(pct)};
+                       text_cell(test_label(grade, subject)), number_cell(pct)};
           t.rows.push_back(std::move(row));
         }
       }
     }
     return t;
+  }
+
+  // "diagnostika" a row per school and year, a column per test (grade, then subject, in the
+  // order the tests first appear among the municipality's records): the same values as
+  // diagnostics(), a school's year along one line.
+  Table diagnostics_by_school(const std::vector<size_t>& schools) const {
+    Table t;
+    t.id = "diagnostika";
+    t.title = t_("directory.diagnostic");
+    t.columns = {row_header("school", t_("directory.school")),
+                 col("year", t_("directory.school_year"), ColumnType::kSchoolYear)};
+    std::set<std::tuple<int, std::string, std::string>> first_seen;  // (year, grade, subject)
+    for (size_t s : schools) {
+      for (size_t i : m_.metrics_of_school[s]) {
+        for (const auto& [grade, subjects] : m_.metrics[i].diagnostic) {
+          for (const auto& [subject, pct] : subjects) {
+            first_seen.emplace(m_.metrics[i].year, grade, subject);
+          }
+        }
+      }
+    }
+    std::map<std::pair<std::string, std::string>, size_t> column_of;  // (grade, subject)
+    std::map<std::string, size_t> column_of_label;
+    for (const auto& [year, grade, subject] : first_seen) {
+      if (column_of.contains({grade, subject})) continue;
+      const std::string label = test_label(grade, subject);
+      auto [at, added] = column_of_label.emplace(label, t.columns.size());
+      if (added) {
+        t.columns.push_back(col("test_" + std::to_string(t.columns.size() - 1), label,
+                                ColumnType::kPercent, 1));
+      }
+      column_of[{grade, subject}] = at->second;
+    }
+    for (size_t i : records(schools)) {
+      const auto& rec = m_.metrics[i];
+      if (rec.diagnostic.empty()) continue;
+      const auto& in = m_.institutions[rec.school_index];
+      Row row;
+      row.cells.assign(t.columns.size(), Cell{});
+      row.cells[0] = text_cell(in.name.in(lang_), institution_link(in));
+      row.cells[1] = int_cell(rec.year);
+      for (const auto& [grade, subjects] : rec.diagnostic) {
+        for (const auto& [subject, pct] : subjects) {
+          row.cells[column_of.at({grade, subject})] = number_cell(pct);
+        }
+      }
+      t.rows.push_back(std::move(row));
+    }
+    return t;
+  }
+
+  std::string test_label(const std::string& grade, const std::string& subject) const {
+    return diagnostic_test_label(m_, grade, subject, lang_, t_);
   }
 
   Table quality(const std::vector<size_t>& schools) const {
@@ -390,11 +498,7 @@ class Builder {
                  col("method", t_("tables.method")),
                  col("threshold", t_("directory.threshold"), ColumnType::kPercent, 1),
                  col("result", t_("directory.result"))};
-    std::vector<size_t> order;
-    for (size_t i : records(schools)) {
-      if (m_.metrics[i].ce) order.push_back(i);
-    }
-    for (size_t i : order) {
+    for (size_t i : exam_records(schools)) {
       const auto& rec = m_.metrics[i];
       const auto& ce = r_.ce[i];
       const auto& in = m_.institutions[rec.school_index];
@@ -483,53 +587,13 @@ class Builder {
   }
 
   std::vector<size_t> methodologists_here() const {
-    const util::Collator& collator = util::Collator::for_language(lang_);
-    std::vector<std::pair<std::string, size_t>> keyed;
-    for (size_t i = 0; i < m_.methodologists.size(); ++i) {
-      if (m_.methodologists[i].municipality == m_.municipalities[mi_].id) {
-        keyed.emplace_back(collator.sort_key(m_.methodologists[i].name) + '\x01' +
-                               m_.methodologists[i].id,
-                           i);
-      }
-    }
-    std::sort(keyed.begin(), keyed.end());
-    std::vector<size_t> out;
-    for (const auto& [k, i] : keyed) out.push_back(i);
-    return out;
+    const std::string& id = m_.municipalities[mi_].id;
+    return methodologists_where(m_, lang_, [&](const model::Methodologist& me) {
+      return me.municipality == id;
+    });
   }
 
-  std::string subjects(const model::Methodologist& me) const {
-    std::string out;
-    for (const auto& s : me.subjects) {
-      const model::Subject* subj = m_.find_subject(s);
-      if (!out.empty()) out += ", ";
-      out += subj ? subj->name.in(lang_) : s;
-    }
-    return out;
-  }
-
-  Table methodologists() const {
-    Table t;
-    t.id = "metodiki";
-    t.title = t_("directory.methodologists");
-    t.columns = {row_header("name", t_("directory.name")),
-                 col("level", t_("calendar.level_label")),
-                 col("subjects", t_("tables.subjects")),
-                 col("fte", t_("tables.fte"), ColumnType::kDecimal, 2),
-                 col("email", t_("directory.email"))};
-    for (size_t i : methodologists_here()) {
-      const auto& me = m_.methodologists[i];
-      Row row;
-      row.cells.push_back(text_cell(me.name));
-      row.cells.push_back(
-          text_cell(t_("calendar.level." + std::string(model::enum_name(model::kLevels, me.level)))));
-      row.cells.push_back(text_cell(subjects(me)));
-      row.cells.push_back(number_cell(me.fte));
-      row.cells.push_back(me.email.empty() ? Cell{} : text_cell(me.email));
-      t.rows.push_back(std::move(row));
-    }
-    return t;
-  }
+  Table methodologists() const { return methodologists_table(m_, methodologists_here(), lang_, t_); }
 
   Table time_split() const {
     Table t;
@@ -697,6 +761,15 @@ class Builder {
 
 }  // namespace
 
+std::string diagnostic_test_label(const model::Model& m, std::string_view grade,
+                                  std::string_view subject, std::string_view lang,
+                                  const Translate& t) {
+  const std::string_view number = grade.starts_with("grade") ? grade.substr(5) : grade;
+  const model::Subject* subj = m.find_subject(subject);
+  return util::fill(t("directory.grade_of"), "n", number) + ", " +
+         (subj ? subj->name.in(lang) : std::string(subject));
+}
+
 std::string olympiad_title(const model::Model& m, const model::Olympiad& o, std::string_view lang,
                            const Translate& t) {
   if (!o.title.empty()) return o.title.in(lang);
@@ -723,6 +796,15 @@ InstitutionTables institution_tables(const model::Model& model, const rules::Res
       .build_one(school);
 }
 
+Table diagnostics_by_school(const model::Model& model, const rules::Results& results,
+                           const MunicipalityTables& tables, std::string_view lang,
+                           const Translate& t) {
+  Builder b(model, results, tables.municipality, lang, t, false, tables.period);
+  Table out = b.build_diagnostics_by_school(tables.schools);
+  out.note = tables.diagnostics.note;
+  return out;
+}
+
 const Table* MunicipalityTables::find(std::string_view id) const {
   for (const Table* t : all()) {
     if (t->id == id) return t;
@@ -736,16 +818,21 @@ MunicipalityTables municipality_tables(const model::Model& model, const rules::R
   return Builder(model, results, mi, lang, t, council, period).build();
 }
 
+Table state_methodologists(const model::Model& model, std::string_view lang, const Translate& t) {
+  return methodologists_table(
+      model, methodologists_where(model, lang, [](const model::Methodologist& me) {
+        return !me.municipality.has_value();
+      }),
+      lang, t);
+}
+
 Table national_summary(const model::Model& m, const rules::Results& r, std::string_view lang,
                        const Translate& t) {
   Table table;
   table.id = "pasvaldibas";
   table.title = t("tables.national_title");
   table.note = t("tables.national_note");
-  int latest = 0;
-  for (const auto& in : m.institutions) {
-    if (!in.students.empty()) latest = std::max(latest, in.students.rbegin()->first);
-  }
+  const int latest = r.nation.latest_year;
   int latest_ce = r.ce_summary.national.empty() ? 0 : r.ce_summary.national.rbegin()->first;
   table.columns = {row_header("municipality", t("directory.municipality")),
                    col("region", t("tables.region")),
@@ -757,13 +844,14 @@ Table national_summary(const model::Model& m, const rules::Results& r, std::stri
                    col("pd_share", t("tables.pd_share_long"), ColumnType::kPercent, 1),
                    col("methodologists", t("directory.methodologists"), ColumnType::kInteger),
                    col("budget", t("tables.budget_total"), ColumnType::kMoney)};
+  // School years named as everywhere else ("2024./2025. m. g."), not as calendar years.
   if (latest) {
-    table.columns[3].label += ", " + std::to_string(latest);
-    table.columns[4].label += ", " + std::to_string(latest);
+    table.columns[3].label += ", " + util::format_school_year(latest, lang);
+    table.columns[4].label += ", " + util::format_school_year(latest, lang);
   }
   if (latest_ce) {
-    table.columns[5].label += ", " + std::to_string(latest_ce);
-    table.columns[6].label += ", " + std::to_string(latest_ce);
+    table.columns[5].label += ", " + util::format_school_year(latest_ce, lang);
+    table.columns[6].label += ", " + util::format_school_year(latest_ce, lang);
   }
   const util::Collator& collator = util::Collator::for_language(lang);
   std::vector<std::pair<std::string, size_t>> keyed;
@@ -775,36 +863,17 @@ Table national_summary(const model::Model& m, const rules::Results& r, std::stri
   std::sort(keyed.begin(), keyed.end());
   for (const auto& [key, mi] : keyed) {
     const auto& mu = m.municipalities[mi];
-    int64_t institutions = 0, students = 0, teachers = 0, methodologists = 0;
-    bool any_students = false, any_teachers = false;
-    for (const auto& in : m.institutions) {
-      if (in.municipality_index != mi) continue;
-      ++institutions;
-      if (auto it = in.students.find(latest); it != in.students.end()) {
-        students += it->second;
-        any_students = true;
-      }
-      if (auto it = in.teachers.find(latest); it != in.teachers.end()) {
-        teachers += it->second;
-        any_teachers = true;
-      }
-    }
-    for (const auto& me : m.methodologists) methodologists += me.municipality == mu.id;
-    model::Cents budget = 0;
-    bool any_budget = false;
-    for (size_t p = 0; p < m.programmes.size(); ++p) {
-      if (m.programmes[p].municipality == mu.id) {
-        budget += r.budgets[p].grand_total;
-        any_budget = true;
-      }
-    }
+    const rules::AreaFigures& area = r.municipalities[mi].area;
+    const auto at_latest = area.network.find(latest);
+    const rules::NetworkYear counts =
+        at_latest == area.network.end() ? rules::NetworkYear{} : at_latest->second;
     Row row;
     row.cells.push_back(text_cell(mu.name.in(lang), "pasvaldibas/" + mu.id + "/"));
     row.cells.push_back(
         text_cell(t("region." + std::string(model::enum_name(model::kRegions, mu.region)))));
-    row.cells.push_back(int_cell(institutions));
-    row.cells.push_back(int_cell(any_students ? std::optional<int64_t>(students) : std::nullopt));
-    row.cells.push_back(int_cell(any_teachers ? std::optional<int64_t>(teachers) : std::nullopt));
+    row.cells.push_back(int_cell(area.institutions));
+    row.cells.push_back(int_cell(counts.students));
+    row.cells.push_back(int_cell(counts.teachers));
     const auto& ce = r.ce_summary.municipality[mi];
     if (auto it = ce.find(latest_ce); it != ce.end()) {
       row.cells.push_back(int_cell(it->second.met));
@@ -823,25 +892,25 @@ Table national_summary(const model::Model& m, const rules::Results& r, std::stri
     } else {
       row.cells.push_back(number_cell(pd.share));
     }
-    row.cells.push_back(int_cell(methodologists));
+    row.cells.push_back(int_cell(area.methodologists));
     Cell money;
-    if (any_budget) money.value = int64_t{budget};
+    if (area.budget) money.value = int64_t{*area.budget};
     row.cells.push_back(std::move(money));
     table.rows.push_back(std::move(row));
   }
-  // The nation: sums of the rows above, and the rules' own national figures where a sum of
-  // shown rows would not be the same thing (hidden municipalities still count nationally).
+  // The nation: the rules' national figures (rules/figures.h), which add up to the rows above;
+  // its development share is the rules' own (hidden municipalities still count nationally).
+  const rules::AreaFigures& nation = r.nation.area;
+  const auto at_latest = nation.network.find(latest);
+  const rules::NetworkYear counts =
+      at_latest == nation.network.end() ? rules::NetworkYear{} : at_latest->second;
   Row total;
   total.kind = RowKind::kTotal;
   total.cells.push_back(text_cell(t("tables.national_total")));
   total.cells.push_back(Cell{});
-  for (size_t c = 2; c <= 4; ++c) {
-    std::optional<int64_t> sum;
-    for (const Row& row : table.rows) {
-      if (const auto* v = std::get_if<int64_t>(&row.cells[c].value)) sum = sum.value_or(0) + *v;
-    }
-    total.cells.push_back(int_cell(sum));
-  }
+  total.cells.push_back(int_cell(nation.institutions));
+  total.cells.push_back(int_cell(counts.students));
+  total.cells.push_back(int_cell(counts.teachers));
   if (auto it = r.ce_summary.national.find(latest_ce); it != r.ce_summary.national.end()) {
     total.cells.push_back(int_cell(it->second.met));
     total.cells.push_back(int_cell(it->second.with_index));
@@ -856,15 +925,9 @@ Table national_summary(const model::Model& m, const rules::Results& r, std::stri
   } else {
     total.cells.push_back(number_cell(r.national_pd.share));
   }
-  int64_t methodologists = 0;
-  for (const Row& row : table.rows) methodologists += std::get<int64_t>(row.cells[8].value);
-  total.cells.push_back(int_cell(methodologists));
-  std::optional<int64_t> budget;
-  for (const Row& row : table.rows) {
-    if (const auto* v = std::get_if<int64_t>(&row.cells[9].value)) budget = budget.value_or(0) + *v;
-  }
+  total.cells.push_back(int_cell(nation.methodologists));
   Cell money;
-  if (budget) money.value = *budget;
+  if (nation.budget) money.value = int64_t{*nation.budget};
   total.cells.push_back(std::move(money));
   table.rows.push_back(std::move(total));
   return table;

@@ -34,6 +34,8 @@ struct MunicipalityTables {
   std::vector<size_t> schools;
   /// The school years that have any data for the municipality's schools, ascending.
   std::vector<int> years;
+  /// The period the tables cover (the review's), or none (every year: the site's pages).
+  std::optional<rules::SchoolYears> period;
 
   /// "iestades": name (linked), kind, students and teachers in the latest school year with data
   /// (the column labels name it), accreditation valid until and its state on as_of
@@ -76,6 +78,11 @@ struct MunicipalityTables {
 [[nodiscard]] std::string olympiad_title(const model::Model& model, const model::Olympiad& o,
                                          std::string_view lang, const Translate& t);
 
+/// A diagnostic test as the tables name it: "3. klase, Matemātika" (grade "grade3").
+[[nodiscard]] std::string diagnostic_test_label(const model::Model& model, std::string_view grade,
+                                                std::string_view subject, std::string_view lang,
+                                                const Translate& t);
+
 /// The tables of municipality `mi` in `lang`, with labels from `t`. `council`: for the review
 /// sent to the council (the PDF), which alone may show heads' evaluations. With `period` (the
 /// review's and its workbook's), every table by school year keeps only the years of the period
@@ -86,6 +93,12 @@ struct MunicipalityTables {
                                                      std::string_view lang, const Translate& t,
                                                      bool council = false,
                                                      std::optional<rules::SchoolYears> period = {});
+
+/// `tables.diagnostics` (the same records and values) a row per school and year and a column per
+/// test, for the annex of a summarised review.
+[[nodiscard]] Table diagnostics_by_school(const model::Model& model, const rules::Results& results,
+                                          const MunicipalityTables& tables, std::string_view lang,
+                                          const Translate& t);
 
 /// The tables of one institution's page, cut from its municipality's tables (the same rows, the
 /// school column dropped), so the page and the municipality's open data never disagree.
@@ -105,6 +118,11 @@ struct InstitutionTables {
 [[nodiscard]] InstitutionTables institution_tables(const model::Model& model,
                                                    const rules::Results& results, size_t school,
                                                    std::string_view lang, const Translate& t);
+
+/// "metodiki" of the state-level methodologists (those of no municipality), as
+/// MunicipalityTables::methodologists.
+[[nodiscard]] Table state_methodologists(const model::Model& model, std::string_view lang,
+                                         const Translate& t);
 
 /// "pasvaldibas": one row per municipality (in Latvian order): region, institutions, students
 /// and teachers in the latest school year with data, schools meeting the CE index in that year

@@ -89,27 +89,25 @@ Data fields(const model::Model& m, const rules::Results& r, const MunicipalityTa
   put(d, "pd_years", std::to_string(m.site.rules.pd_years));
   put(d, "institutions", num(static_cast<int64_t>(tables.schools.size())));
 
-  // Network: the first and the latest school year with counts.
-  const Table& dyn = tables.dynamics;
-  set_bool(d, "has_dynamics", !dyn.empty());
-  if (!dyn.empty()) {
-    auto year = [&](const Row& row) {
-      return util::format_school_year(static_cast<int>(std::get<int64_t>(row.cells[0].value)), lang);
-    };
-    auto count = [&](const Row& row, size_t col) -> std::optional<int64_t> {
-      if (const auto* v = std::get_if<int64_t>(&row.cells[col].value)) return *v;
-      return std::nullopt;
-    };
-    const Row& first = dyn.rows.front();
-    const Row& last = dyn.rows.back();
-    put(d, "first_year", year(first));
-    put(d, "latest_year", year(last));
-    if (auto s = count(last, 2)) put(d, "students", num(*s));
-    if (auto t = count(last, 3)) put(d, "teachers", num(*t));
-    if (auto s0 = count(first, 2), s1 = count(last, 2); s0 && s1 && *s0 > 0 && &first != &last) {
-      double change = 100.0 * static_cast<double>(*s1 - *s0) / static_cast<double>(*s0);
-      put(d, "students_first", num(*s0));
-      put(d, "students_change", (change > 0.05 ? "+" : "") + pct(change));
+  // Network: the first and the latest school year of the period with counts (rules/figures.h).
+  const rules::MunicipalityFigures& figures = r.municipalities[in.municipality];
+  std::vector<std::pair<int, const rules::NetworkYear*>> network;
+  for (const auto& [y, year] : figures.area.network) {
+    if (!tables.period || tables.period->contains(y)) network.emplace_back(y, &year);
+  }
+  set_bool(d, "has_dynamics", !network.empty());
+  if (!network.empty()) {
+    const auto& [first_year, first] = network.front();
+    const auto& [last_year, last] = network.back();
+    put(d, "first_year", util::format_school_year(first_year, lang));
+    put(d, "latest_year", util::format_school_year(last_year, lang));
+    if (last->students) put(d, "students", num(*last->students));
+    if (last->teachers) put(d, "teachers", num(*last->teachers));
+    if (first->students && last->students && first_year != last_year) {
+      if (auto change = rules::percent_change(*first->students, *last->students)) {
+        put(d, "students_first", num(*first->students));
+        put(d, "students_change", (*change > 0.05 ? "+" : "") + pct(*change));
+      }
     }
   }
 
@@ -153,13 +151,8 @@ Data fields(const model::Model& m, const rules::Results& r, const MunicipalityTa
   }
 
   // Methodologists.
-  int64_t methodologists = 0, municipal = 0;
-  for (const auto& me : m.methodologists) {
-    if (me.municipality == mu.id) {
-      ++methodologists;
-      municipal += me.level == model::Level::kMunicipal;
-    }
-  }
+  const int64_t methodologists = figures.area.methodologists;
+  const int64_t municipal = figures.area.municipal_methodologists;
   put(d, "methodologists", num(methodologists));
   put(d, "municipal_methodologists", num(municipal));
   set_bool(d, "has_methodologists", methodologists > 0);
@@ -171,19 +164,13 @@ Data fields(const model::Model& m, const rules::Results& r, const MunicipalityTa
         util::format_percent(share, share == static_cast<int64_t>(share) ? 0 : 1, lang));
   }
 
-  // Olympiads: participants and places over the results of the municipality's schools.
-  int64_t participants = 0, prizes = 0, first_places = 0;
-  for (const Row& row : tables.olympiads.rows) {
-    participants += std::get<int64_t>(row.cells[3].value);
-    first_places += std::get<int64_t>(row.cells[4].value);
-    prizes += std::get<int64_t>(row.cells[4].value) + std::get<int64_t>(row.cells[5].value) +
-              std::get<int64_t>(row.cells[6].value);
-  }
-  set_bool(d, "has_olympiads", !tables.olympiads.empty());
-  put(d, "olympiad_results", num(static_cast<int64_t>(tables.olympiads.rows.size())));
-  put(d, "olympiad_participants", num(participants));
-  put(d, "olympiad_prizes", num(prizes));
-  put(d, "olympiad_first", num(first_places));
+  // Olympiads of the period: participants and places over the municipality's schools' results.
+  const rules::OlympiadSums& olympiads = figures.olympiad_total;
+  set_bool(d, "has_olympiads", olympiads.results > 0);
+  put(d, "olympiad_results", num(olympiads.results));
+  put(d, "olympiad_participants", num(olympiads.participants));
+  put(d, "olympiad_prizes", num(olympiads.prizes()));
+  put(d, "olympiad_first", num(olympiads.first));
 
   // Programmes.
   set_bool(d, "has_programme", !tables.programmes.empty());
@@ -202,14 +189,10 @@ Data fields(const model::Model& m, const rules::Results& r, const MunicipalityTa
           p.decision->body + " " + util::format_date_numeric(p.decision->date, lang) + " Nr. " +
               p.decision->number);
     }
-    int64_t done = 0, delayed = 0;
-    for (const auto& a : p.actions) {
-      done += a.status == model::ActionStatus::kDone;
-      delayed += a.status == model::ActionStatus::kDelayed;
-    }
-    put(pd_, "actions", num(static_cast<int64_t>(p.actions.size())));
-    put(pd_, "actions_done", num(done));
-    put(pd_, "actions_delayed", num(delayed));
+    const rules::ActionCounts& actions = r.actions[pt.programme];
+    put(pd_, "actions", num(actions.all));
+    put(pd_, "actions_done", num(actions.done));
+    put(pd_, "actions_delayed", num(actions.delayed));
     Cell total;
     total.value = int64_t{tot.grand_total};
     Column money;
@@ -284,20 +267,6 @@ size_t column_index(const Table& t, std::string_view key) {
   return std::string::npos;
 }
 
-std::optional<double> number_of(const Row& row, size_t column) {
-  if (column >= row.cells.size()) return std::nullopt;
-  const auto& v = row.cells[column].value;
-  if (const auto* d = std::get_if<double>(&v)) return *d;
-  if (const auto* i = std::get_if<int64_t>(&v)) return static_cast<double>(*i);
-  return std::nullopt;
-}
-
-std::optional<int64_t> year_of(const Row& row, size_t column) {
-  if (column >= row.cells.size()) return std::nullopt;
-  if (const auto* i = std::get_if<int64_t>(&row.cells[column].value)) return *i;
-  return std::nullopt;
-}
-
 Cell percent_cell(const rules::Spread& s, double rules::Spread::*member) {
   return s.count > 0 ? number_cell(s.*member) : Cell{};
 }
@@ -329,9 +298,8 @@ Table summary_table(const Table& detail, const Translate& t) {
 // "ce-indekss" by school year: schools with an index, meeting the rule and not, the municipal
 // and national mean (rules::ce_summary), and the spread of the schools' indexes.
 Table ce_summary_table(const Expansion& x) {
-  const Table& detail = x.tables.ce_index;
   const Translate& t = x.in.t;
-  Table s = summary_table(detail, t);
+  Table s = summary_table(x.tables.ce_index, t);
   s.note = t("review.summary.ce_note");
   s.columns = {summary_column("year", t("directory.school_year"), ColumnType::kSchoolYear, 0, true),
                summary_column("with_index", t("review.summary.with_index"), ColumnType::kInteger),
@@ -341,15 +309,11 @@ Table ce_summary_table(const Expansion& x) {
                summary_column("national_mean", t("review.summary.national_mean"),
                               ColumnType::kPercent, 1)};
   spread_columns(s, t, 1);
-  const size_t year = column_index(detail, "year");
-  const size_t index = column_index(detail, "index");
+  const auto& spreads = x.r.municipalities[x.in.municipality].ce_spread;
   for (const auto& [y, summary] : x.r.ce_summary.municipality[x.in.municipality]) {
-    std::vector<double> values;
-    for (const Row& row : detail.rows) {
-      if (year_of(row, year) == y) {
-        if (auto v = number_of(row, index)) values.push_back(*v);
-      }
-    }
+    // The years of the period only, as every chapter of the review (rules::SchoolYears).
+    if (x.tables.period && !x.tables.period->contains(y)) continue;
+    const auto spread = spreads.find(y);
     Row row;
     row.cells.push_back(int_cell(y));
     row.cells.push_back(int_cell(summary.with_index));
@@ -361,7 +325,7 @@ Table ce_summary_table(const Expansion& x) {
                                 national->second.with_index > 0
                             ? number_cell(national->second.mean)
                             : Cell{});
-    spread_cells(row, rules::spread(std::move(values)));
+    spread_cells(row, spread != spreads.end() ? spread->second : rules::Spread{});
     s.rows.push_back(std::move(row));
   }
   return s;
@@ -369,16 +333,16 @@ Table ce_summary_table(const Expansion& x) {
 
 // The schools that did not meet the exam rule, by name, a line per school year.
 std::string ce_not_met(const Expansion& x) {
-  const Table& detail = x.tables.ce_index;
-  const size_t year = column_index(detail, "year");
-  const size_t result = column_index(detail, "result");
+  // rules::MunicipalityFigures::ce_not_met, each year's schools in the tables' order.
+  const auto& not_met = x.r.municipalities[x.in.municipality].ce_not_met;
   std::map<int64_t, std::vector<std::string>> by_year;
-  for (const Row& row : detail.rows) {
-    const auto y = year_of(row, year);
-    if (!y || result >= row.cells.size()) continue;
-    std::vector<std::string>& names = by_year[*y];
-    if (row.cells[result].status != "not-met") continue;
-    if (const auto* name = std::get_if<std::string>(&row.cells[0].value)) names.push_back(*name);
+  for (const auto& [y, schools] : not_met) {
+    std::vector<std::string>& names = by_year[y];
+    for (size_t s : x.tables.schools) {
+      if (std::find(schools.begin(), schools.end(), s) != schools.end()) {
+        names.push_back(x.m.institutions[s].name.in(x.in.lang));
+      }
+    }
   }
   if (by_year.empty()) return {};
   std::string md = x.field(x.in.t("review.summary.not_met_intro")) + "\n\n";
@@ -398,14 +362,10 @@ std::optional<Chart> ce_summary_chart(const Expansion& x) {
   std::optional<Chart> chart = ce_chart(x.m, x.r, x.tables, x.in.lang, x.in.t);
   if (!chart) return chart;
   const Translate& t = x.in.t;
-  std::set<int64_t> year_set;
-  const Table& detail = x.tables.ce_index;
-  const size_t year = column_index(detail, "year");
-  const size_t index = column_index(detail, "index");
-  for (const Row& row : detail.rows) {
-    if (auto y = year_of(row, year)) year_set.insert(*y);
-  }
-  const std::vector<int64_t> years(year_set.begin(), year_set.end());
+  // The years of the period with exam records (rules::MunicipalityFigures::ce_spread).
+  const auto& spreads = x.r.municipalities[x.in.municipality].ce_spread;
+  std::vector<int64_t> years;
+  for (const auto& [y, spread] : spreads) years.push_back(y);
   if (years.size() != chart->categories.size()) return chart;  // not the chart's years
   Series municipal{t("review.summary.municipal_mean"), {}};
   Series national{t("review.summary.national_mean"), {}};
@@ -423,13 +383,7 @@ std::optional<Chart> ce_summary_chart(const Expansion& x) {
                                       nation->second.with_index > 0
                                   ? std::optional<double>(nation->second.mean)
                                   : std::nullopt);
-    std::vector<double> values;
-    for (const Row& row : detail.rows) {
-      if (year_of(row, year) == y) {
-        if (auto v = number_of(row, index)) values.push_back(*v);
-      }
-    }
-    const rules::Spread s = rules::spread(std::move(values));
+    const rules::Spread& s = spreads.at(static_cast<int>(y));
     const auto put = [&s](Series& series, double rules::Spread::*member) {
       series.values.push_back(s.count > 0 ? std::optional<double>(s.*member) : std::nullopt);
     };
@@ -442,71 +396,6 @@ std::optional<Chart> ce_summary_chart(const Expansion& x) {
   chart->title = with_title(t, "review.summary.title", chart->title);
   chart->description = t("review.summary.ce_chart_desc");
   return chart;
-}
-
-// A diagnostic test as the tables name it: "3. klase, Matemātika".
-std::string test_label(const Expansion& x, const rules::DiagnosticTest& test) {
-  const std::string number = test.grade.starts_with("grade") ? test.grade.substr(5) : test.grade;
-  const model::Subject* subject = x.m.find_subject(test.subject);
-  return util::fill(x.in.t("directory.grade_of"), "n", number) + ", " +
-         (subject ? subject->name.in(x.in.lang) : test.subject);
-}
-
-// "diagnostika" for the annex of a summarised review: a row per school and year, a column per
-// test (in grade, then subject order), rather than a row per test: a third of the rows' cells
-// for the same values, and a school's year reads across one line.
-Table diagnostics_by_school(const Expansion& x) {
-  const Table& detail = x.tables.diagnostics;
-  Table t;
-  t.id = detail.id;
-  t.title = detail.title;
-  t.note = detail.note;
-  const size_t school = column_index(detail, "school");
-  const size_t year = column_index(detail, "year");
-  const size_t test = column_index(detail, "test");
-  const size_t result = column_index(detail, "result");
-  if (school == std::string::npos || year == std::string::npos || test == std::string::npos ||
-      result == std::string::npos) {
-    return detail;
-  }
-  t.columns = {detail.columns[school], detail.columns[year]};
-  std::vector<std::string> labels;
-  std::set<std::pair<std::string, std::string>> seen;
-  for (const auto& [key, spread] : rules::diagnostic_spreads(x.m, x.in.municipality)) {
-    if (!seen.insert({key.grade, key.subject}).second) continue;
-    labels.push_back(test_label(x, key));
-  }
-  std::map<std::string, size_t> column_of_label;
-  for (const std::string& label : labels) {
-    if (column_of_label.contains(label)) continue;
-    column_of_label.emplace(label, t.columns.size());
-    t.columns.push_back(summary_column("test_" + std::to_string(t.columns.size() - 1), label,
-                                       ColumnType::kPercent, 1));
-  }
-  // The detail's rows are by school, then year: each school's year is a run of rows.
-  for (size_t from = 0; from < detail.rows.size();) {
-    const Row& first = detail.rows[from];
-    Row row;
-    row.cells.assign(t.columns.size(), Cell{});
-    row.cells[0] = first.cells[school];
-    row.cells[1] = first.cells[year];
-    size_t to = from;
-    for (; to < detail.rows.size(); ++to) {
-      const Row& r = detail.rows[to];
-      if (r.cells[school].value != first.cells[school].value ||
-          r.cells[school].link != first.cells[school].link ||
-          r.cells[year].value != first.cells[year].value) {
-        break;
-      }
-      const auto* label = std::get_if<std::string>(&r.cells[test].value);
-      const auto at = label ? column_of_label.find(*label) : column_of_label.end();
-      if (at == column_of_label.end()) return detail;  // a test this table does not know
-      row.cells[at->second] = r.cells[result];
-    }
-    t.rows.push_back(std::move(row));
-    from = to;
-  }
-  return t;
 }
 
 // "diagnostika" by school year and test: schools, their mean, the national mean and the spread.
@@ -525,7 +414,8 @@ Table diagnostics_summary_table(const Expansion& x) {
   for (const auto& [test, spread] : rules::diagnostic_spreads(x.m, x.in.municipality)) {
     Row row;
     row.cells.push_back(int_cell(test.year));
-    row.cells.push_back(text_cell(test_label(x, test)));
+    row.cells.push_back(
+        text_cell(diagnostic_test_label(x.m, test.grade, test.subject, x.in.lang, x.in.t)));
     row.cells.push_back(int_cell(spread.count));
     row.cells.push_back(percent_cell(spread, &rules::Spread::mean));
     const auto n = national.find(test);
@@ -536,7 +426,8 @@ Table diagnostics_summary_table(const Expansion& x) {
   return s;
 }
 
-// "kvalitate" by school year: schools reporting, the counts summed, the satisfaction's spread.
+// "kvalitate" by school year: schools reporting, the counts summed, the satisfaction's spread
+// (rules::MunicipalityFigures::quality).
 Table quality_summary_table(const Expansion& x) {
   const Table& detail = x.tables.quality;
   const Translate& t = x.in.t;
@@ -544,8 +435,13 @@ Table quality_summary_table(const Expansion& x) {
   s.note = detail.note;
   s.columns = {summary_column("year", t("directory.school_year"), ColumnType::kSchoolYear, 0, true),
                summary_column("schools", t("review.summary.schools"), ColumnType::kInteger)};
-  const std::vector<std::string> sums = {"observed", "observed_norm", "respondents", "awards"};
-  for (const std::string& key : sums) {
+  using Sum = std::optional<int64_t> rules::QualityYear::*;
+  const std::vector<std::pair<std::string, Sum>> sums = {
+      {"observed", &rules::QualityYear::observed},
+      {"observed_norm", &rules::QualityYear::observed_twice},
+      {"respondents", &rules::QualityYear::respondents},
+      {"awards", &rules::QualityYear::awards}};
+  for (const auto& [key, member] : sums) {
     const size_t c = column_index(detail, key);
     if (c != std::string::npos) s.columns.push_back(detail.columns[c]);
   }
@@ -559,33 +455,15 @@ Table quality_summary_table(const Expansion& x) {
                                              (std::string(which) == "mean" ? "schools_mean" : which)),
                                        ColumnType::kPercent, 1));
   }
-  const size_t year = column_index(detail, "year");
-  std::map<int64_t, std::vector<const Row*>> by_year;
-  for (const Row& row : detail.rows) {
-    if (auto y = year_of(row, year)) by_year[*y].push_back(&row);
-  }
-  for (const auto& [y, rows] : by_year) {
+  for (const auto& [y, q] : x.r.municipalities[x.in.municipality].quality) {
     Row row;
     row.cells.push_back(int_cell(y));
-    row.cells.push_back(int_cell(static_cast<int64_t>(rows.size())));
-    for (const std::string& key : sums) {
-      const size_t c = column_index(detail, key);
-      if (c == std::string::npos) continue;
-      std::vector<double> values;
-      for (const Row* r : rows) {
-        if (auto v = number_of(*r, c)) values.push_back(*v);
-      }
-      const rules::Spread sp = rules::spread(std::move(values));
-      row.cells.push_back(sp.count > 0 ? int_cell(static_cast<int64_t>(std::llround(sp.sum)))
-                                       : Cell{});
+    row.cells.push_back(int_cell(q.schools));
+    for (const auto& [key, member] : sums) {
+      if (column_index(detail, key) != std::string::npos) row.cells.push_back(int_cell(q.*member));
     }
-    std::vector<double> values;
-    for (const Row* r : rows) {
-      if (auto v = number_of(*r, satisfaction)) values.push_back(*v);
-    }
-    const rules::Spread sp = rules::spread(std::move(values));
-    row.cells.push_back(percent_cell(sp, &rules::Spread::mean));
-    spread_cells(row, sp);
+    row.cells.push_back(percent_cell(q.satisfaction, &rules::Spread::mean));
+    spread_cells(row, q.satisfaction);
     s.rows.push_back(std::move(row));
   }
   return s;
@@ -604,31 +482,22 @@ Table development_summary_table(const Expansion& x) {
                summary_column("schools", t("review.summary.schools_shown"), ColumnType::kInteger),
                summary_column("hidden", t("review.summary.schools_hidden"), ColumnType::kInteger)};
   spread_columns(s, t, 1);
-  const size_t share = column_index(detail, "share");
-  std::vector<double> values;
-  int64_t hidden = 0;
-  for (const Row& row : detail.rows) {
-    if (row.kind != RowKind::kData) continue;
-    if (auto v = number_of(row, share)) {
-      values.push_back(*v);
-    } else {
-      ++hidden;
-    }
-  }
+  const rules::MunicipalityFigures& figures = x.r.municipalities[x.in.municipality];
   const auto& pd = x.r.municipality_pd[x.in.municipality];
   Row row;
   row.cells.push_back(!pd.suppressed && pd.share ? number_cell(*pd.share) : suppressed_cell());
   row.cells.push_back(!x.r.national_pd.suppressed && x.r.national_pd.share
                           ? number_cell(*x.r.national_pd.share)
                           : Cell{});
-  row.cells.push_back(int_cell(static_cast<int64_t>(values.size())));
-  row.cells.push_back(int_cell(hidden));
-  spread_cells(row, rules::spread(std::move(values)));
+  row.cells.push_back(int_cell(figures.pd_shares.count));
+  row.cells.push_back(int_cell(figures.pd_hidden));
+  spread_cells(row, figures.pd_shares);
   s.rows.push_back(std::move(row));
   return s;
 }
 
-// "olimpiades" by olympiad: the schools taking part and their participants and places summed.
+// "olimpiades" by olympiad: the schools taking part and their participants and places summed
+// (rules::MunicipalityFigures::olympiads).
 Table olympiads_summary_table(const Expansion& x) {
   const Table& detail = x.tables.olympiads;
   const Translate& t = x.in.t;
@@ -637,26 +506,16 @@ Table olympiads_summary_table(const Expansion& x) {
   s.columns = {detail.columns[0], detail.columns[1],
                summary_column("schools", t("review.summary.schools"), ColumnType::kInteger)};
   for (size_t c = 3; c < detail.columns.size(); ++c) s.columns.push_back(detail.columns[c]);
-  // The detail is sorted by date, then olympiad: one olympiad's rows are consecutive.
-  for (size_t from = 0; from < detail.rows.size();) {
-    size_t to = from + 1;
-    const auto same = [&](const Row& a, const Row& b) {
-      return a.cells[0].value == b.cells[0].value && a.cells[1].value == b.cells[1].value;
-    };
-    while (to < detail.rows.size() && same(detail.rows[from], detail.rows[to])) ++to;
+  for (const rules::OlympiadSums& o : x.r.municipalities[x.in.municipality].olympiads) {
+    const model::Olympiad& olympiad = x.m.olympiads[o.olympiad];
     Row row;
-    row.cells.push_back(detail.rows[from].cells[0]);
-    row.cells.push_back(detail.rows[from].cells[1]);
-    row.cells.push_back(int_cell(static_cast<int64_t>(to - from)));
-    for (size_t c = 3; c < detail.columns.size(); ++c) {
-      std::vector<double> values;
-      for (size_t k = from; k < to; ++k) {
-        if (auto v = number_of(detail.rows[k], c)) values.push_back(*v);
-      }
-      row.cells.push_back(int_cell(static_cast<int64_t>(std::llround(rules::spread(values).sum))));
+    row.cells.push_back(text_cell(olympiad_title(x.m, olympiad, x.in.lang, t)));
+    row.cells.push_back(date_cell(olympiad.start));
+    row.cells.push_back(int_cell(o.results));
+    for (int64_t v : {o.participants, o.first, o.second, o.third, o.honourable}) {
+      row.cells.push_back(int_cell(v));
     }
     s.rows.push_back(std::move(row));
-    from = to;
   }
   return s;
 }
@@ -692,7 +551,8 @@ std::vector<ReviewBlock> summarise_table(std::string_view id, const Expansion& x
   ReviewBlock section;
   section.markdown = "## " + x.field(heading) + "\n";
   x.annex.push_back(std::move(section));
-  x.annex.push_back(table_block(id == "diagnostika" ? diagnostics_by_school(x) : *detail));
+  x.annex.push_back(table_block(
+      id == "diagnostika" ? diagnostics_by_school(x.m, x.r, x.tables, x.in.lang, x.in.t) : *detail));
   return out;
 }
 
@@ -727,7 +587,7 @@ std::vector<ReviewBlock> expand(std::string_view kind, std::string_view id, cons
     return out;
   }
   std::optional<Chart> chart;
-  if (id == "dinamika") chart = dynamics_chart(tables, in.lang, in.t);
+  if (id == "dinamika") chart = dynamics_chart(r, tables, in.lang, in.t);
   if (id == "ce-indekss") chart = ce_chart(m, r, tables, in.lang, in.t);
   if (id == "pilnveide") chart = pd_chart(m, r, tables, in.lang, in.t);
   if (id == "laika-sadalijums") chart = time_chart(m, r, tables, in.lang, in.t);

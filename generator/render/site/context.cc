@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "model/reserved.h"
+#include "render/common/translate.h"
 #include "util/format.h"
 #include "util/text.h"
 
@@ -144,11 +145,7 @@ const MunicipalityTables& SiteContext::municipality_tables(size_t mi) {
 }
 
 const std::string& SiteContext::t(std::string_view key) const {
-  static const std::string kEmpty;
-  auto it = theme_.strings.find(lang_);
-  if (it == theme_.strings.end()) return kEmpty;
-  auto s = it->second.find(key);
-  return s == it->second.end() ? kEmpty : s->second;
+  return translate(theme_, lang_, key);
 }
 
 void SiteContext::write(const std::string& path, const std::string& bytes) {

@@ -48,8 +48,8 @@ void set_list(Data& body, const std::string& key, Data list) {
 }  // namespace directory
 
 void write_municipalities(SiteContext& c) {
-  std::vector<size_t> counts(c.model().municipalities.size());
-  for (const auto& in : c.model().institutions) ++counts[in.municipality_index];
+  // Each municipality's institutions as the rules count them (rules/figures.h).
+  const auto& figures = c.results().municipalities;
   Data regions(Data::type::list);
   for (const auto& [region_name, region] : model::kRegions) {
     std::vector<std::pair<std::string, size_t>> members;
@@ -67,11 +67,11 @@ void write_municipalities(SiteContext& c) {
       mu.set("name", c.model().municipalities[i].name.in(c.lang()));
       mu.set("url",
              c.urls().page(c.lang(), directory::municipality_rel(c.model().municipalities[i])));
-      mu.set("institutions", util::format_int(static_cast<int64_t>(counts[i]), c.lang()));
-      // The count with its noun in agreement ("21 iestāde", "5 iestādes"): the template's
-      // "{{institutions}} {{t.municipalities.institutions}}" always says the plural.
+      const int64_t count = figures[i].area.institutions;
+      mu.set("institutions", util::format_int(count, c.lang()));
+      // The count with its noun in agreement ("21 iestāde", "5 iestādes").
       mu.set("institutions_text",
-             util::format_count(static_cast<int64_t>(counts[i]),
+             util::format_count(count,
                                 c.t("municipalities.institution_one"),
                                 c.t("municipalities.institutions"), c.lang()));
       append(list, std::move(mu));

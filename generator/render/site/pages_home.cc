@@ -5,7 +5,6 @@
 
 #include "render/common/markdown.h"
 #include "render/site/pages.h"
-#include "rules/upcoming.h"
 #include "util/collate.h"
 #include "util/format.h"
 
@@ -22,26 +21,20 @@ void write_home(SiteContext& c) {
             render_markdown(p->body, {c.model().site.raw_html, 1, {}, c.t("tables.table_region")})
                 .html));
   }
-  size_t upcoming = static_cast<size_t>(std::count_if(
-      c.model().olympiads.begin(), c.model().olympiads.end(),
-      [&](const model::Olympiad& o) { return rules::is_upcoming(o, c.model().site.as_of); }));
-  size_t due = static_cast<size_t>(
-      std::count_if(c.results().materials.begin(), c.results().materials.end(), [](const auto& s) {
-        return s.state == rules::MaterialState::kOverdue ||
-               s.state == rules::MaterialState::kDueSoon;
-      }));
   Data figures(Data::type::list);
-  auto figure = [&](size_t n, std::string_view key, std::string_view rel) {
+  auto figure = [&](int64_t n, std::string_view key, std::string_view rel) {
     Data f(Data::type::object);
-    f.set("value", util::format_int(static_cast<int64_t>(n), c.lang()));
+    f.set("value", util::format_int(n, c.lang()));
     f.set("label", c.t(key));
     f.set("url", c.urls().page(c.lang(), rel));
     append(figures, std::move(f));
   };
-  figure(c.model().institutions.size(), "home.institutions", "pasvaldibas/");
-  figure(c.model().methodologists.size(), "home.methodologists", "metodiki/");
-  figure(upcoming, "home.upcoming_olympiads", "olimpiades/");
-  figure(due, "home.materials_due", "materiali/");
+  // The nation's figures as the rules count them (rules/figures.h).
+  const rules::NationalFigures& nation = c.results().nation;
+  figure(nation.area.institutions, "home.institutions", "pasvaldibas/");
+  figure(nation.all_methodologists, "home.methodologists", "metodiki/");
+  figure(nation.upcoming_olympiads, "home.upcoming_olympiads", "olimpiades/");
+  figure(nation.materials_due, "home.materials_due", "materiali/");
   put(body, "figures", std::move(figures));
   if (std::string url = national_workbook_url(c); !url.empty()) {
     body.set("national_xlsx_url", url);

@@ -6,6 +6,7 @@
 
 #include "render/common/municipality_charts.h"
 #include "render/common/review.h"
+#include "render/common/translate.h"
 #include "render/xlsx/budget.h"
 #include "render/xlsx/parts.h"
 #include "util/parallel.h"
@@ -14,14 +15,7 @@
 namespace metodika::render::xlsx {
 
 Translate theme_translate(const load::Theme& theme, std::string_view lang) {
-  auto it = theme.strings.find(lang);
-  const load::StringTable* table = it == theme.strings.end() ? nullptr : &it->second;
-  return [table](std::string_view key) -> std::string {
-    if (table != nullptr) {
-      if (auto s = table->find(key); s != table->end()) return s->second;
-    }
-    return std::string(key);
-  };
+  return translator(theme, lang);
 }
 
 SheetOptions base_options(const AnnexContext& ctx) {
@@ -30,6 +24,7 @@ SheetOptions base_options(const AnnexContext& ctx) {
   o.suppressed_text = util::fill(ctx.t("directory.pd_hidden"), "n",
                            std::to_string(ctx.model.site.rules.small_cell));
   o.empty_text = ctx.t("annex.no_rows");
+  o.blank_text = ctx.t("annex.blank");
   return o;
 }
 
@@ -127,10 +122,14 @@ std::string municipality_workbook(const AnnexContext& ctx, const MunicipalityTab
   for (const ProgrammeTables& p : tables.programmes) {
     write_table_sheet(wb, t("annex.sheet.actions") + suffix_of(p), p.actions, base);
   }
+  // Every table of the review, for the same period, in the review's order.
   write_table_sheet(wb, t("annex.sheet.institutions"), tables.institutions, base);
+  write_table_sheet(wb, t("annex.sheet.dynamics"), tables.dynamics, base);
   SheetOptions ce = base;
   ce.notes.push_back(t("annex.ce_colours"));
   highlight_ce(wb, write_table_sheet(wb, t("annex.sheet.ce_index"), tables.ce_index, ce));
+  write_table_sheet(wb, t("annex.sheet.diagnostics"), tables.diagnostics, base);
+  write_table_sheet(wb, t("annex.sheet.quality"), tables.quality, base);
   write_table_sheet(wb, t("annex.sheet.development"), tables.development, base);
   write_table_sheet(wb, t("annex.sheet.methodologists"), tables.methodologists, base);
   write_table_sheet(wb, t("annex.sheet.time_split"), tables.time_split, base);

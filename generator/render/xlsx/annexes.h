@@ -39,7 +39,7 @@ struct AnnexContext {
   std::string tmp_dir;
 };
 
-/// The theme's strings of `lang` as a Translate; an absent key gives the key itself.
+/// The theme's strings of `lang` as a Translate (render::translator: one lookup for every format).
 [[nodiscard]] Translate theme_translate(const load::Theme& theme, std::string_view lang);
 
 /// The bytes of one municipality's workbook.

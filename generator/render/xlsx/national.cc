@@ -3,6 +3,7 @@
 // ministry officer can compare municipalities without opening 43 files.
 #include <algorithm>
 #include <map>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -82,16 +83,22 @@ Table concat(const AnnexContext& ctx, const std::vector<MunicipalityTables>& all
 }
 
 // Every programme's budget by year: a row per programme with its total as a formula, and the
-// national total by year as formulas. Amounts are rules::BudgetTotals'.
+// national total by year. Amounts are rules::BudgetTotals', the national ones
+// rules::NationalFigures'. The columns cover every calendar year the workbook's name says
+// (site.yaml `review`) and any other year of a programme; a year a programme does not cover is
+// blank with its reason, never 0 EUR.
 Table national_budget(const AnnexContext& ctx, const std::vector<MunicipalityTables>& all,
                       const std::vector<size_t>& order) {
   const model::Model& model = ctx.model;
-  std::vector<int> years;
-  for (const rules::BudgetTotals& b : ctx.results.budgets) {
-    years.insert(years.end(), b.years.begin(), b.years.end());
-  }
-  std::sort(years.begin(), years.end());
-  years.erase(std::unique(years.begin(), years.end()), years.end());
+  std::set<int> year_set;
+  for (int y = model.site.review_from; y <= model.site.review_to; ++y) year_set.insert(y);
+  for (const rules::BudgetTotals& b : ctx.results.budgets) year_set.insert(b.years.begin(), b.years.end());
+  const std::vector<int> years(year_set.begin(), year_set.end());
+  auto none = [&ctx] {
+    Cell cell;
+    cell.reason = ctx.t("tables.no_amount");
+    return cell;
+  };
 
   Table out;
   out.id = "budzets";
@@ -106,12 +113,6 @@ Table national_budget(const AnnexContext& ctx, const std::vector<MunicipalityTab
     out.columns.push_back(column(std::move(key), std::to_string(y), ColumnType::kMoney));
   }
   out.columns.push_back(column("total", ctx.t("annex.total"), ColumnType::kMoney));
-  Row total;
-  total.kind = RowKind::kTotal;
-  total.cells.resize(out.columns.size());
-  total.cells[0].value = ctx.t("annex.total");
-  int64_t grand = 0;
-  std::vector<int64_t> by_year(years.size(), 0);
   for (size_t i : order) {
     for (const ProgrammeTables& p : all[i].programmes) {
       const model::Programme& prog = model.programmes[p.programme];
@@ -122,18 +123,33 @@ Table national_budget(const AnnexContext& ctx, const std::vector<MunicipalityTab
       r.cells[1].value = prog.title.in(ctx.lang);
       for (size_t y = 0; y < years.size(); ++y) {
         auto it = b.year_totals.find(years[y]);
-        if (it == b.year_totals.end()) continue;
-        r.cells[2 + y].value = it->second;
-        by_year[y] += it->second;
+        if (it == b.year_totals.end()) {
+          r.cells[2 + y] = none();
+        } else {
+          r.cells[2 + y].value = it->second;
+        }
       }
       r.cells.back().value = b.grand_total;
-      grand += b.grand_total;
       out.rows.push_back(std::move(r));
     }
   }
-  for (size_t y = 0; y < years.size(); ++y) total.cells[2 + y].value = by_year[y];
-  total.cells.back().value = grand;
-  if (!out.rows.empty()) out.rows.push_back(std::move(total));
+  if (!out.rows.empty()) {
+    const rules::NationalFigures& nation = ctx.results.nation;
+    Row total;
+    total.kind = RowKind::kTotal;
+    total.cells.resize(out.columns.size());
+    total.cells[0].value = ctx.t("annex.total");
+    for (size_t y = 0; y < years.size(); ++y) {
+      auto it = nation.budget_by_year.find(years[y]);
+      if (it == nation.budget_by_year.end()) {
+        total.cells[2 + y] = none();
+      } else {
+        total.cells[2 + y].value = it->second;
+      }
+    }
+    total.cells.back().value = nation.area.budget.value_or(0);
+    out.rows.push_back(std::move(total));
+  }
   return out;
 }
 
@@ -172,8 +188,21 @@ std::string national_workbook(const AnnexContext& ctx, const std::vector<Municip
   highlight_ce(wb, write_table_sheet(wb, ctx.t("annex.sheet.ce_index"), ce_rows, ce));
   write_table_sheet(wb, ctx.t("annex.sheet.development"),
                     concat(ctx, all, order, &MunicipalityTables::development), base);
-  write_table_sheet(wb, ctx.t("annex.sheet.methodologists"),
-                    concat(ctx, all, order, &MunicipalityTables::methodologists), base);
+  // Every methodologist: the municipalities', then the state-level ones, named as such.
+  Table methodologists = concat(ctx, all, order, &MunicipalityTables::methodologists);
+  const Table state = state_methodologists(model, ctx.lang, ctx.t);
+  for (const Row& row : state.rows) {
+    Row r;
+    r.cells.resize(methodologists.columns.size());
+    r.cells[0].value = ctx.t("annex.state_level");
+    for (size_t c = 0; c < state.columns.size() && c < row.cells.size(); ++c) {
+      for (size_t k = 1; k < methodologists.columns.size(); ++k) {
+        if (methodologists.columns[k].key == state.columns[c].key) r.cells[k] = row.cells[c];
+      }
+    }
+    methodologists.rows.push_back(std::move(r));
+  }
+  write_table_sheet(wb, ctx.t("annex.sheet.methodologists"), methodologists, base);
   write_table_sheet(wb, ctx.t("annex.sheet.olympiads"),
                     concat(ctx, all, order, &MunicipalityTables::olympiads), base);
   return wb.finish();

@@ -98,6 +98,20 @@ CellRole role_of(RowKind kind) {
   return CellRole::kData;
 }
 
+// Whether a number or date cell of `table` is blank with nothing saying why (no reason of its
+// own, not suppressed): a blank text cell (no e-mail, no note) says nothing is there.
+bool has_unexplained_blank(const Table& table) {
+  for (const Row& row : table.rows) {
+    for (size_t c = 0; c < table.columns.size() && c < row.cells.size(); ++c) {
+      const Cell& cell = row.cells[c];
+      if (table.columns[c].type == ColumnType::kText || !cell.empty()) continue;
+      if (cell.note == CellNote::kSuppressed || !cell.reason.empty()) continue;
+      return true;
+    }
+  }
+  return false;
+}
+
 // The data rows a total row at `r` sums: the kData rows since the previous total row, as one
 // contiguous range [first, r). nullopt when group rows lie between (groups carry their own
 // subtotals, which a SUM over the block would count twice).
@@ -405,6 +419,9 @@ SheetLayout write_table_sheet(Workbook& wb, std::string_view name, const Table& 
     std::vector<std::string> notes;
     if (table.rows.empty() && !options.empty_text.empty()) notes.push_back(options.empty_text);
     if (!table.note.empty()) notes.push_back(table.note);
+    if (!options.blank_text.empty() && has_unexplained_blank(table)) {
+      notes.push_back(options.blank_text);
+    }
     notes.insert(notes.end(), options.notes.begin(), options.notes.end());
     double total_width = 0;
     for (double w : widths) total_width += w;

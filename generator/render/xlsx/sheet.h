@@ -39,6 +39,9 @@ struct SheetOptions {
   std::string suppressed_text;
   /// Written under an empty table.
   std::string empty_text;
+  /// Written under a table with a blank number or date cell that has no reason of its own
+  /// (Cell::reason, suppression): what a blank means, so that every blank cell is explained.
+  std::string blank_text;
   /// Lines under the table, after the table's own note.
   std::vector<std::string> notes;
   /// Keys of columns whose text always wraps (a budget's notes).

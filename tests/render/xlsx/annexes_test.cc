@@ -59,7 +59,9 @@ TEST_CASE("sheets in Latvian, in the issue's order") {
        ++it) {
     sheets.push_back((*it)[1]);
   }
-  CHECK(sheets == std::vector<std::string>{"Budžets", "Pasākumi", "Iestādes", "CE indekss",
+  // Every table of the review, in the review's order, after the programme's sheets.
+  CHECK(sheets == std::vector<std::string>{"Budžets", "Pasākumi", "Iestādes", "Dinamika",
+                                           "CE indekss", "Diagnostika", "Mācību kvalitāte",
                                            "Pilnveide", "Metodiķi", "Metodiķu laiks",
                                            "Olimpiādes"});
   auto national = unzip(files.at("parskati/latvija-2022-2025.xlsx"));
@@ -67,6 +69,25 @@ TEST_CASE("sheets in Latvian, in the issue's order") {
   // The national budget: one row per programme with its total as a formula, totals by formula.
   const std::string& budget = national.at("xl/worksheets/sheet2.xml");
   CHECK(budget.find("<f>SUM(") != std::string::npos);
+  // Every methodologist, the state-level ones named as such (they were left out).
+  std::string strings = national.at("xl/sharedStrings.xml");
+  CHECK(strings.find("Valsts līmenis") != std::string::npos);
+}
+
+TEST_CASE("the national budget covers every year of the review, a year without amount noted") {
+  auto bundled = build_annexes(2, METODIKA_SOURCE_DIR);
+  auto national = unzip(bundled.at("parskati/latvija-2022-2025.xlsx"));
+  const std::string& strings = national.at("xl/sharedStrings.xml");
+  for (const char* year : {"2022", "2023", "2024", "2025"}) {
+    CHECK_MESSAGE(strings.find(std::string("<t>") + year + "</t>") != std::string::npos, year);
+  }
+  std::string comments;
+  for (const auto& [name, body] : national) {
+    if (name.starts_with("xl/comments")) comments += body;
+  }
+  CHECK(comments.find("nav plānots") != std::string::npos);
+  // A sheet with blank numbers says what a blank means.
+  CHECK(strings.find("Tukša šūna: dati nav sniegti.") != std::string::npos);
 }
 
 TEST_CASE("teacher records reach the annex only as counts; small schools are hidden") {
