@@ -75,6 +75,7 @@ Results compute(const model::Model& model, PdMemo* memo) {
   for (const model::Programme& programme : model.programmes) {
     results.budgets.push_back(budget_totals(programme));
   }
+  results.figures = municipality_figures(model, results.budgets, results.ce_summary);
   return results;
 }
 

@@ -13,6 +13,7 @@
 #include "rules/ce_summary.h"
 #include "rules/material_status.h"
 #include "rules/methodologist_time.h"
+#include "rules/municipality_figures.h"
 #include "rules/period.h"
 #include "rules/school_pd.h"
 
@@ -27,6 +28,7 @@ struct Results {
   std::vector<std::vector<TimeSplit>> time_splits;  // parallel to model.methodologists
   std::vector<MaterialStatusResult> materials;      // parallel to model.materials
   std::vector<BudgetTotals> budgets;                // parallel to model.programmes
+  MunicipalityFigures figures;                      // key figures side by side (comparison)
   std::vector<AccreditationState> accreditation;    // parallel to model.institutions
   SchoolYears review;                               // site.yaml `review` (rules/period.h)
   int current_school_year = 0;                      // the school year of as_of
