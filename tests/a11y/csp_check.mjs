@@ -30,7 +30,9 @@ const kinds = new Map();
 for (const page of pages) {
   const parts = page.split("/");
   const lang = parts[0].length === 2 && parts.length > 1 ? parts.shift() : "";
-  const key = `${lang}/${parts.length > 1 ? parts[0] : page}/${parts.length > 2 ? "item" : "index"}`;
+  let key = `${lang}/${parts.length > 1 ? parts[0] : page}/${parts.length > 2 ? "item" : "index"}`;
+  // The comparison of municipalities runs sort.js: a kind of its own.
+  if (page.endsWith("pasvaldibas/salidzinajums/index.html")) key = `${lang}/comparison`;
   if (!kinds.has(key)) kinds.set(key, page);
 }
 
@@ -87,6 +89,19 @@ if (people) {
   await visit(people);
   if (await page.locator("#metodiki-filtrs").isHidden()) fail("methodologists: filter.js did not run");
   for (const v of await page.evaluate(() => window.__csp)) fail(`filter: ${v}`);
+}
+const comparison = [...kinds.values()].find((f) => /^pasvaldibas\/salidzinajums\/index\.html$/.test(f));
+if (comparison) {
+  await visit(comparison);
+  // sort.js made the headings buttons; sorting by a column sets aria-sort on it.
+  const button = page.locator("table.data th button.sort").nth(2);
+  if (!(await button.count())) fail("comparison: sort.js did not run");
+  else {
+    await button.click();
+    const sort = await page.locator("table.data thead th").nth(2).getAttribute("aria-sort");
+    if (sort !== "ascending") fail(`comparison: aria-sort after a click is ${sort}`);
+  }
+  for (const v of await page.evaluate(() => window.__csp)) fail(`sort: ${v}`);
 }
 await browser.close();
 console.log(`csp: ${kinds.size} page kinds browsed through nginx`);

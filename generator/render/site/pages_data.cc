@@ -83,6 +83,7 @@ void write_open_data(SiteContext& c) {
                            std::to_string(c.model().site.review_to));
   }
   body.set("as_of", util::format_date_numeric(c.model().site.as_of, c.lang()));
+  body.set("comparison_url", c.urls().page(c.lang(), "pasvaldibas/salidzinajums/"));
   c.emit("dati/", c.t("data.title"), "open_data", std::move(body));
 }
 
