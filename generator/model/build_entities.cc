@@ -1,5 +1,8 @@
 // Subjects, municipalities, institutions and methodologists (DATA-MODEL.md sections 3–6).
+#include <algorithm>
+
 #include "model/builders.h"
+#include "model/reserved.h"
 
 namespace metodika::model::detail {
 void build_subjects(const Node* root, const Ctx& ctx, Model& m, Registries& reg) {
@@ -26,6 +29,14 @@ void build_municipalities(const Node* root, const Ctx& ctx, Model& m, Registries
     mu.pos = ctx.at(e);
     mu.digest = entry_digest(e, ctx);
     bool ok = read_id(f, ctx, reg.municipalities, m.municipalities.size(), mu.id);
+    // pasvaldibas/<id>/ would overwrite the comparison page (or be overwritten by it).
+    if (ok && std::find(kMunicipalityFolders.begin(), kMunicipalityFolders.end(), mu.id) !=
+                  kMunicipalityFolders.end()) {
+      ctx.error(*f.get("id"),
+                "the address of this municipality, pasvaldibas/" + mu.id +
+                    "/, is taken by the comparison of municipalities",
+                "choose another `id:` (and use it in the files that name this municipality)");
+    }
     if (auto* v = f.require("name")) {
       if (auto t = read_text(*v, ctx, "name")) mu.name = *t;
     }

@@ -14,6 +14,10 @@ inline constexpr std::array<std::string_view, 12> kSiteSections = {
     "dati",     "iestades", "jaunumi",    "materiali", "meklet",   "metodiki",
     "olimpiades", "par-datiem", "parskati", "pasakumi", "pasvaldibas", "static"};
 
+/// Pages of the municipalities' section besides the municipalities' own (pasvaldibas/<id>/):
+/// a municipality cannot take their address.
+inline constexpr std::array<std::string_view, 1> kMunicipalityFolders = {"salidzinajums"};
+
 /// Folders inside the news section besides the posts: the tag pages. Page numbers of the news
 /// list (jaunumi/2/) are the other reserved names there: every slug of digits only.
 inline constexpr std::string_view kNewsTagsFolder = "birkas";

@@ -84,6 +84,7 @@ Results compute(const model::Model& model, PdMemo* memo) {
   }
   results.nation =
       national_figures(model, results.municipalities, results.budgets, results.materials);
+  results.comparison = comparison_figures(model, results.budgets, results.ce_summary);
   return results;
 }
 

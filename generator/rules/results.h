@@ -14,6 +14,7 @@
 #include "rules/figures.h"
 #include "rules/material_status.h"
 #include "rules/methodologist_time.h"
+#include "rules/comparison_figures.h"
 #include "rules/period.h"
 #include "rules/school_pd.h"
 
@@ -31,6 +32,7 @@ struct Results {
   std::vector<ActionCounts> actions;                // parallel to model.programmes
   std::vector<MunicipalityFigures> municipalities;  // parallel to model.municipalities
   NationalFigures nation;                           // rules/figures.h
+  ComparisonFigures comparison;                     // key figures side by side (comparison page)
   std::vector<AccreditationState> accreditation;    // parallel to model.institutions
   SchoolYears review;                               // site.yaml `review` (rules/period.h)
   int current_school_year = 0;                      // the school year of as_of

@@ -82,6 +82,17 @@ for (const page of pages) {
   const key = `${lang}/${parts.length > 1 ? parts[0] : page}/${parts.length > 2 ? "item" : "index"}`;
   if (!kinds.has(key)) kinds.set(key, page);
 }
+// Kinds the path does not tell apart: the comparison of municipalities (a page among the
+// municipalities' own, with a sortable table and bar charts) and, in each language, the first
+// institution page with its exam-index chart (issue 21).
+for (const page of pages) {
+  if (page.endsWith("pasvaldibas/salidzinajums/index.html")) kinds.set(`comparison:${page}`, page);
+  const lang = page.split("/")[0].length === 2 ? page.split("/")[0] : "";
+  if (/(^|\/)iestades\/[^/]+\/index\.html$/.test(page) && !kinds.has(`charted:${lang}`) &&
+      (await readFile(path.join(outDir, page), "utf8")).includes('<figure class="chart"')) {
+    kinds.set(`charted:${lang}`, page);
+  }
+}
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -30,7 +30,9 @@ const kinds = new Map();
 for (const page of pages) {
   const parts = page.split("/");
   const lang = parts[0].length === 2 && parts.length > 1 ? parts.shift() : "";
-  const key = `${lang}/${parts.length > 1 ? parts[0] : page}/${parts.length > 2 ? "item" : "index"}`;
+  let key = `${lang}/${parts.length > 1 ? parts[0] : page}/${parts.length > 2 ? "item" : "index"}`;
+  // The comparison of municipalities runs sort.js: a kind of its own.
+  if (page.endsWith("pasvaldibas/salidzinajums/index.html")) key = `${lang}/comparison`;
   if (!kinds.has(key)) kinds.set(key, page);
 }
 
@@ -90,6 +92,37 @@ if (people) {
   await visit(people);
   if (await page.locator("#metodiki-filtrs").isHidden()) fail("methodologists: filter.js did not run");
   for (const v of await page.evaluate(() => window.__csp)) fail(`filter: ${v}`);
+}
+// list-filter.js: typing a municipality's name without its diacritics narrows the institutions
+// to that municipality's.
+const institutions = [...kinds.values()].find((f) => /^iestades\/index\.html$/.test(f));
+if (institutions) {
+  await visit(institutions);
+  if (await page.locator(".list-filter input").count() === 0) fail("institutions: list-filter.js did not run");
+  else {
+    const heading = (await page.locator("main section h2").first().textContent()).trim();
+    const folded = heading.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    const all = await page.locator("main section > ul.item-list > li").count();
+    await page.fill(".list-filter input", folded);
+    const shown = await page.locator("main section > ul.item-list > li:visible").count();
+    const first = await page.locator("main section > ul.item-list").first().locator("li").count();
+    const several = await page.locator("main section > ul.item-list").count() > 1;
+    if (shown < first || (several && shown >= all)) fail(`institutions: "${folded}" shows ${shown} of ${all}`);
+  }
+  for (const v of await page.evaluate(() => window.__csp)) fail(`list filter: ${v}`);
+}
+const comparison = [...kinds.values()].find((f) => /^pasvaldibas\/salidzinajums\/index\.html$/.test(f));
+if (comparison) {
+  await visit(comparison);
+  // sort.js made the headings buttons; sorting by a column sets aria-sort on it.
+  const button = page.locator("table.data th button.sort").nth(2);
+  if (!(await button.count())) fail("comparison: sort.js did not run");
+  else {
+    await button.click();
+    const sort = await page.locator("table.data thead th").nth(2).getAttribute("aria-sort");
+    if (sort !== "ascending") fail(`comparison: aria-sort after a click is ${sort}`);
+  }
+  for (const v of await page.evaluate(() => window.__csp)) fail(`sort: ${v}`);
 }
 await browser.close();
 console.log(`csp: ${kinds.size} page kinds browsed through nginx`);

@@ -39,7 +39,9 @@ if (!flag("--all")) {
   for (const page of pages) {
     const parts = page.split("/");
     const lang = parts[0].length === 2 && parts.length > 1 ? parts.shift() : "";
-    const key = `${lang}/${parts.length > 1 ? parts[0] : page}/${parts.length > 2 ? "item" : "index"}`;
+    let key = `${lang}/${parts.length > 1 ? parts[0] : page}/${parts.length > 2 ? "item" : "index"}`;
+    // The comparison of municipalities is a kind of its own (a wide sortable table, charts).
+    if (page.endsWith("pasvaldibas/salidzinajums/index.html")) key = `${lang}/comparison`;
     if (!kinds.has(key)) kinds.set(key, []);
     kinds.get(key).push(page);
   }

@@ -278,6 +278,15 @@ check_privacy() {
 }
 
 # ------------------------------------------------------------------------------------------
+# comparison_check OUT: tests/e2e/comparison_check.py on a built site (issue 21).
+comparison_check() {
+  local line
+  if ! python3 "$SRC/tests/e2e/comparison_check.py" "$1" >"$WORK/cmp" 2>&1; then
+    while IFS= read -r line; do fail "$line"; done < <(grep -v '^comparison:' "$WORK/cmp" | head -10)
+    [[ ${#WHY[@]} -gt 0 ]] || fail "comparison_check.py: $(tail -1 "$WORK/cmp")"
+  fi
+}
+
 run_site_tests() {
   local pub=$WORK/published  # holds only the output folder: a staging leftover would show here
   local out=$pub/out
@@ -331,6 +340,10 @@ run_site_tests() {
   # The private teacher records of the site appear nowhere in its output.
   check_privacy "$site" "$out"
   result valid-privacy
+
+  # The comparison of municipalities: its CSV is its table, each row is its municipality's.
+  comparison_check "$out"
+  result valid-comparison
 
   # The teacher records kept for the next build (publish/private_store.h): inside data/private/,
   # for the owner only, out of git, without names or course titles; a damaged store is ignored
@@ -621,6 +634,9 @@ run_bundled_tests() {
     fail "no output to check"
   fi
   result bundled-privacy
+
+  if [[ -f $out/index.html ]]; then comparison_check "$out"; else fail "no output to check"; fi
+  result bundled-comparison
 }
 
 start=$SECONDS

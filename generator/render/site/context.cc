@@ -315,6 +315,8 @@ void SiteContext::emit(std::string_view rel, const std::string& title,
   if (crumbs.empty() && !rel.empty()) crumbs.emplace_back(t("nav.home"), urls_.page(lang_, ""));
   Data d = page_data(rel, title, crumbs, alt);
   body.set("home_url", urls_.page(lang_, ""));
+  // For the lists that narrow as you type (list-filter.js; the templates that use it say so).
+  body.set("list_filter_url", asset_url("list-filter.js"));
   d.set("content", render(body_template, body));
   write(urls_.file(lang_, rel), render("base", d));
   ++pages_;

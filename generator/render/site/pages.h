@@ -13,6 +13,7 @@ namespace metodika::render::site {
 
 void write_home(SiteContext& c);            // pages_home.cc
 void write_municipalities(SiteContext& c);  // pages_directory.cc
+void write_comparison(SiteContext& c);      // pages_comparison.cc: /pasvaldibas/salidzinajums/
 void write_institutions(SiteContext& c);
 void write_municipality_pages(SiteContext& c);  // pages_municipality.cc
 void write_institution_pages(SiteContext& c);   // pages_institution.cc

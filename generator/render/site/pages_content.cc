@@ -385,6 +385,9 @@ void write_search(SiteContext& c) {
     add(label, std::string(kRel.at(key)), "section", "");
     all_pages.emplace_back(label, std::string(kRel.at(key)));
   }
+  // The comparison of municipalities (pages_comparison.cc): found by "salīdzinājums".
+  add(c.t("compare.title"), "pasvaldibas/salidzinajums/", "section", c.t("compare.intro"));
+  all_pages.emplace_back(c.t("compare.title"), "pasvaldibas/salidzinajums/");
   nlohmann::json kind_names = nlohmann::json::array();
   for (std::string_view k : kinds) kind_names.push_back(c.t("content.search.kind_" + std::string(k)));
   nlohmann::json index = {{"k", std::move(kind_names)}, {"e", std::move(entries)}};

@@ -13,6 +13,7 @@
 
 #include "render/common/municipality_tables.h"
 #include "render/site/pages.h"
+#include "render/site/sortable.h"
 #include "render/site/table_view.h"
 #include "util/format.h"
 
@@ -74,7 +75,7 @@ void write_open_data(SiteContext& c) {
     append(datasets, std::move(d));
   }
   Data body(Data::type::object);
-  put(body, "national", text_data(table_html(c, national, national_dir)));
+  put(body, "national", text_data(sortable_html(c, table_html(c, national, national_dir))));
   put(body, "datasets", std::move(datasets));
   body.set("catalogue_url", c.urls().asset(kCatalogue));
   if (std::string url = national_workbook_url(c); !url.empty()) {
@@ -83,6 +84,7 @@ void write_open_data(SiteContext& c) {
                            std::to_string(c.model().site.review_to));
   }
   body.set("as_of", util::format_date_numeric(c.model().site.as_of, c.lang()));
+  body.set("comparison_url", c.urls().page(c.lang(), "pasvaldibas/salidzinajums/"));
   c.emit("dati/", c.t("data.title"), "open_data", std::move(body));
 }
 

@@ -84,6 +84,7 @@ void write_municipalities(SiteContext& c) {
   }
   Data body(Data::type::object);
   put(body, "regions", std::move(regions));
+  body.set("comparison_url", c.urls().page(c.lang(), "pasvaldibas/salidzinajums/"));
   c.emit("pasvaldibas/", c.t("municipalities.title"), "municipalities", std::move(body));
 }
 

@@ -62,6 +62,7 @@ void write_home(SiteContext& c) {
   }
   body.set("has_news", news.empty() ? Data(Data::type::bool_false) : Data(Data::type::bool_true));
   put(body, "news", std::move(list));
+  body.set("comparison_url", c.urls().page(c.lang(), "pasvaldibas/salidzinajums/"));
   c.emit("", c.model().site.title.in(c.lang()), "home", std::move(body));
 }
 

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "render/common/institution_charts.h"
+#include "render/common/svg_chart.h"
 #include "render/site/directory_view.h"
 #include "render/common/municipality_tables.h"
 #include "render/site/pages.h"
@@ -45,6 +47,13 @@ void write_institution_pages(SiteContext& c) {
       put(body, key, text_data(table_html(c, table, data_dir, {}, /*json=*/false)));
     };
     set_table("years_table", tables.by_year);
+    if (auto chart = institution_ce_chart(tables, c.lang(), t)) {
+      put(body, "ce_chart",
+          text_data("<figure class=\"chart\" tabindex=\"0\">" +
+                    render_svg(*chart, c.lang(), "ce-" + in.id) + "</figure>\n" +
+                    render_table_html(*chart, c.lang(), chart->title,
+                                      c.t("tables.chart_data") + ": " + chart->title)));
+    }
     set_table("ce_table", tables.ce_index);
     set_table("diagnostic_table", tables.diagnostics);
     set_table("quality_table", tables.quality);

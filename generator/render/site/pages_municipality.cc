@@ -14,6 +14,7 @@
 #include "render/common/svg_chart.h"
 #include "render/site/directory_view.h"
 #include "render/site/pages.h"
+#include "render/site/sortable.h"
 #include "render/site/table_view.h"
 #include "rules/ce_index.h"
 #include "util/collate.h"
@@ -122,7 +123,8 @@ void write_municipality_pages(SiteContext& c) {
       }
       const std::string rel = directory::municipality_rel(mu) + table.id + "/";
       Data page(Data::type::object);
-      put(page, "body_html", text_data(table_html(c, table, data_dir)));
+      // A long table sorts by its headings with JavaScript on (sortable.h).
+      put(page, "body_html", text_data(sortable_html(c, table_html(c, table, data_dir))));
       Crumbs crumbs{{c.t("nav.home"), c.urls().page(c.lang(), "")},
                     {c.t("nav.municipalities"), c.urls().page(c.lang(), "pasvaldibas/")},
                     {mu.name.in(c.lang()), mu_url}};

@@ -57,6 +57,8 @@ std::vector<Task> tasks(const model::Model& model, const InputDigests* in) {
   const SiteWide site_wide[] = {
       {"home", write_home, &InputDigests::home},
       {"municipalities", write_municipalities, &InputDigests::municipality_list},
+      // Every municipality's figures side by side: what the national annex reads.
+      {"comparison", write_comparison, &InputDigests::municipalities},
       {"institutions", write_institutions, &InputDigests::institutions},
       {"methodologists", write_methodologists, &InputDigests::methodologists},
       {"olympiads", write_olympiads, &InputDigests::olympiads},

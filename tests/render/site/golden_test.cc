@@ -28,6 +28,8 @@ const fs::path kGolden = fs::path(METODIKA_TEST_DIR) / "golden" / "site";
 const char* const kFiles[] = {
     "index.html",
     "pasvaldibas/index.html",
+    "pasvaldibas/salidzinajums/index.html",
+    "dati/latvija/salidzinajums.csv",
     "pasvaldibas/talsu-novads/index.html",
     "pasvaldibas/kuldigas-novads/parskats/index.html",
     "iestades/kuldigas-ventas-vidusskola/index.html",
