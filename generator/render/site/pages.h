@@ -22,6 +22,11 @@ inline void write_municipality_and_review(SiteContext& c) {
   write_review_pages(c);
 }
 void write_methodologists(SiteContext& c);
+/// The page of a municipality's methodologists, "metodiki/pasvaldibas/<id>/", or of the state's
+/// ("metodiki/valsts/") for null (pages_methodologists.cc).
+[[nodiscard]] std::string methodologists_rel(const model::Municipality* mu);
+/// Where a methodologist is listed: their list page and "#m-<id>".
+[[nodiscard]] std::string methodologist_rel(const model::Model& m, const model::Methodologist& me);
 void write_olympiads(SiteContext& c);  // pages_calendar.cc
 void write_materials(SiteContext& c);
 void write_events(SiteContext& c);

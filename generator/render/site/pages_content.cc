@@ -340,7 +340,7 @@ void write_search(SiteContext& c) {
         m.municipalities[in.municipality_index].name.in(lang));
   }
   for (const auto& me : m.methodologists) {
-    add(me.name, "metodiki/#m-" + me.id, "methodologist", subject_names(me.subjects));
+    add(me.name, methodologist_rel(m, me), "methodologist", subject_names(me.subjects));
   }
   const util::Date as_of = m.site.as_of;
   auto t = [&c](std::string_view key) { return c.t(key); };

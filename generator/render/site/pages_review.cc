@@ -4,13 +4,17 @@
 #include <algorithm>
 #include <string>
 
+#include "render/common/html.h"
 #include "render/common/markdown.h"
+#include "render/common/markdown_fields.h"
 #include "render/common/review.h"
 #include "render/common/svg_chart.h"
 #include "render/site/directory_view.h"
 #include "render/site/pages.h"
+#include "render/site/paging.h"
 #include "render/site/table_view.h"
 #include "util/format.h"
+#include "util/text.h"
 
 namespace metodika::render::site {
 namespace {
@@ -26,6 +30,70 @@ const model::Page* conclusions(const model::Model& m, const std::string& id,
     if (p.lang == m.site.default_language()) fallback = &p;
   }
   return fallback;
+}
+
+// A chapter heading line: "# 10. Pielikumi" (a `#` and a space, outside a code fence).
+bool is_chapter_line(std::string_view line) { return line.starts_with("# "); }
+
+// The offset of the last chapter heading line in `markdown`, or npos.
+size_t last_chapter(std::string_view markdown) {
+  size_t found = std::string_view::npos;
+  bool fence = false;
+  for (size_t at = 0; at < markdown.size();) {
+    size_t end = markdown.find('\n', at);
+    if (end == std::string_view::npos) end = markdown.size();
+    std::string_view line = markdown.substr(at, end - at);
+    if (line.starts_with("```") || line.starts_with("~~~")) fence = !fence;
+    if (!fence && is_chapter_line(line)) found = at;
+    at = end + 1;
+  }
+  return found;
+}
+
+// The blocks with the Markdown block that holds the last chapter heading cut in two before it,
+// so that the annex (the template's last chapter, review.h) starts a block of its own.
+std::vector<ReviewBlock> split_at_annex(const std::vector<ReviewBlock>& blocks) {
+  std::vector<ReviewBlock> out = blocks;
+  for (size_t i = out.size(); i-- > 0;) {
+    if (out[i].kind != ReviewBlock::Kind::kMarkdown) continue;
+    const size_t at = last_chapter(out[i].markdown);
+    if (at == std::string::npos) continue;
+    if (at > 0) {
+      ReviewBlock tail;
+      tail.markdown = out[i].markdown.substr(at);
+      out[i].markdown.resize(at);
+      out.insert(out.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(tail));
+    }
+    break;
+  }
+  return out;
+}
+
+// The index of the block that starts the last chapter, or blocks.size() when there is none.
+size_t annex_start(const std::vector<ReviewBlock>& blocks) {
+  for (size_t i = blocks.size(); i-- > 0;) {
+    if (blocks[i].kind == ReviewBlock::Kind::kMarkdown && last_chapter(blocks[i].markdown) == 0) {
+      return i;
+    }
+  }
+  return blocks.size();
+}
+
+// The annex block's first line (its chapter heading) as a block of its own, and the rest.
+ReviewBlock chapter_block(const std::string& markdown) {
+  ReviewBlock b;
+  b.markdown = markdown.substr(0, markdown.find('\n')) + "\n";
+  return b;
+}
+std::string without_chapter(const std::string& markdown) {
+  const size_t nl = markdown.find('\n');
+  return nl == std::string::npos ? std::string() : markdown.substr(nl + 1);
+}
+
+// The chapter heading's text: "10. Pielikumi", its fields filled in.
+std::string chapter_text(const std::string& markdown, const std::vector<std::string>& fields) {
+  std::string line = markdown.substr(0, markdown.find('\n'));
+  return fill_markdown_fields(std::string_view(line).substr(2), fields, FieldContext::kText);
 }
 
 }  // namespace
@@ -61,32 +129,27 @@ void write_review_pages(SiteContext& c) {
       return;
     }
     number_headings(review);
-    std::string html;
-    Data toc(Data::type::list);
     const std::string data_dir = "dati/" + mu.id + "/";
+    const std::string annex_rel = rel + "pielikums/";
+    const std::vector<ReviewBlock> blocks = split_at_annex(review.blocks);
     int chart_no = 0;
-    for (const ReviewBlock& b : review.blocks) {
+    // One block as HTML; its headings (up to <h3>) for a table of contents.
+    auto render_block = [&](const ReviewBlock& b, int heading_offset, std::vector<Heading>* heads) {
+      std::string html;
       switch (b.kind) {
         case ReviewBlock::Kind::kMarkdown: {
-          // The page's <h1> is the title: chapters are <h2>, sections <h3>.
-          MarkdownResult md = render_markdown(
-              b.markdown, {m.site.raw_html, 1, review.fields, c.t("tables.table_region")});
-          for (const Heading& h : md.headings) {
-            if (h.level > 3) continue;
-            Data e(Data::type::object);
-            e.set("text", h.text);
-            e.set("id", h.id);
-            if (h.level == 3) e.set("sub", Data(Data::type::bool_true));
-            append(toc, std::move(e));
+          MarkdownResult md =
+              render_markdown(b.markdown, {m.site.raw_html, heading_offset, review.fields,
+                                           c.t("tables.table_region")});
+          for (Heading& h : md.headings) {
+            if (h.level <= 3 && heads) heads->push_back(std::move(h));
           }
-          html += md.html;
-          break;
-        }
-        case ReviewBlock::Kind::kTable: {
+          html = std::move(md.html);
+        } break;
+        case ReviewBlock::Kind::kTable:
           // A summary has no open-data file: the annex's per-school table links its own.
-          html += table_html(c, b.table, b.summary ? std::string_view() : data_dir, "r-");
+          html = table_html(c, b.table, b.summary ? std::string_view() : data_dir, "r-");
           break;
-        }
         case ReviewBlock::Kind::kChart: {
           std::string id = "r";
           id.append(std::to_string(++chart_no));
@@ -99,6 +162,113 @@ void write_review_pages(SiteContext& c) {
                                         c.t("tables.chart_data") + ": " + b.chart.title))
               .append("</details>\n");
         } break;
+      }
+      return html;
+    };
+    // The chapters, and where the annex (the template's last chapter, review.h) begins.
+    std::vector<std::string> pieces;
+    std::vector<std::vector<Heading>> piece_heads;
+    size_t annex_at = annex_start(blocks);
+    size_t total = 0;
+    for (size_t i = 0; i < blocks.size(); ++i) {
+      piece_heads.emplace_back();
+      pieces.push_back(render_block(blocks[i], 1, &piece_heads.back()));
+      total += pieces.back().size();
+    }
+    // A long review (every summarised one: Rīga's was 1.86 MB) puts its annex on pages of its
+    // own, pielikums/, pielikums/2/, …, as the PDF puts it at the end (issue 21: no page over
+    // 200 KB); a short one stays one page, as the bundled site's Ventspils.
+    const bool split = annex_at < blocks.size() && total > kPageBudget;
+    std::string html;
+    Data toc(Data::type::list);
+    auto add_toc = [&toc](const Heading& h, const std::string& url) {
+      Data e(Data::type::object);
+      e.set("text", h.text);
+      e.set("id", h.id);
+      if (!url.empty()) e.set("url", url + "#" + h.id);
+      if (h.level == 3) e.set("sub", Data(Data::type::bool_true));
+      append(toc, std::move(e));
+    };
+    const size_t main_end = split ? annex_at : blocks.size();
+    for (size_t i = 0; i < main_end; ++i) {
+      html += pieces[i];
+      for (const Heading& h : piece_heads[i]) add_toc(h, {});
+    }
+    const std::string review_url = c.urls().page(c.lang(), rel);
+    Crumbs crumbs{{c.t("nav.home"), c.urls().page(c.lang(), "")},
+                  {c.t("nav.municipalities"), c.urls().page(c.lang(), "pasvaldibas/")},
+                  {review.municipality, c.urls().page(c.lang(), directory::municipality_rel(mu))}};
+    if (split) {
+      // The annex chapter's own heading stays here, with a link to each of its sections.
+      const std::string chapter = chapter_text(blocks[annex_at].markdown, review.fields);
+      std::vector<Heading> chapter_head;
+      html += render_block(chapter_block(blocks[annex_at].markdown), 1, &chapter_head);
+      for (const Heading& h : chapter_head) add_toc(h, {});
+      // The annex sections (<h2> there) and tables, packed on pages under the budget; a table
+      // larger than a page is split by rows (paging.h). A heading stays with what follows it.
+      chart_no = 0;
+      std::vector<std::string> pages(1);
+      std::vector<std::vector<Heading>> page_heads(1);
+      bool glued = false;  // the page's last piece is a heading waiting for its table
+      // `fresh`: a later part of a split table, which starts a page (its id is the first part's).
+      auto add_piece = [&](std::string piece, std::vector<Heading> heads, bool fresh = false) {
+        if (!glued && !pages.back().empty() &&
+            (fresh || pages.back().size() + piece.size() > kPageBudget)) {
+          pages.emplace_back();
+          page_heads.emplace_back();
+        }
+        glued = !heads.empty();
+        pages.back() += piece;
+        for (Heading& h : heads) page_heads.back().push_back(std::move(h));
+      };
+      std::vector<ReviewBlock> annex(blocks.begin() + static_cast<std::ptrdiff_t>(annex_at),
+                                     blocks.end());
+      annex.front().markdown = without_chapter(annex.front().markdown);
+      for (const ReviewBlock& b : annex) {
+        if (b.kind == ReviewBlock::Kind::kTable && !b.summary) {
+          const std::vector<Table> parts = split_rows(c, b.table);
+          for (size_t k = 0; k < parts.size(); ++k) {
+            add_piece(table_html(c, parts[k], data_dir, "r-"), {}, k > 0);
+          }
+          continue;
+        }
+        std::vector<Heading> heads;
+        std::string piece = render_block(b, 0, &heads);
+        add_piece(std::move(piece), std::move(heads));
+      }
+      std::vector<std::string> rels, labels;
+      for (size_t n = 1; n <= pages.size(); ++n) {
+        rels.push_back(paged_rel(annex_rel, n));
+        labels.push_back(page_heads[n - 1].empty() ? std::string() : page_heads[n - 1][0].text);
+        if (labels.back().empty()) labels.back() = std::to_string(n);
+      }
+      html += "<ul class=\"annex-pages\">\n";
+      for (size_t n = 1; n <= pages.size(); ++n) {
+        for (Heading h : page_heads[n - 1]) {
+          h.level = 3;
+          add_toc(h, c.urls().page(c.lang(), rels[n - 1]));
+          html += "<li><a href=\"";
+          html_escape_to(html, c.urls().page(c.lang(), rels[n - 1]) + "#" + h.id);
+          html += "\">";
+          html_escape_to(html, h.text);
+          html += "</a></li>\n";
+        }
+      }
+      html += "</ul>\n";
+      Crumbs annex_crumbs = crumbs;
+      annex_crumbs.emplace_back(review.title, review_url);
+      for (size_t n = 1; n <= pages.size(); ++n) {
+        const std::string nav =
+            pager_html(c, rels, labels, n, chapter + " — " + c.t("review.annex_pages"));
+        Data body(Data::type::object);
+        put(body, "body_html",
+            text_data(nav + "<div class=\"review\">\n" + pages[n - 1] + "</div>\n" + nav));
+        std::string title = review.municipality + ": " + chapter;
+        if (n > 1) {
+          title += " — " + util::fill(c.t("content.page_n"), "page",
+                                      util::format_int(static_cast<int64_t>(n), c.lang()));
+        }
+        c.emit(rels[n - 1], title, "page", std::move(body), annex_crumbs);
       }
     }
     Data body(Data::type::object);
@@ -115,9 +285,6 @@ void write_review_pages(SiteContext& c) {
     if (c.options().annexes) {
       body.set("xlsx_url", c.urls().asset("parskati/" + review_stem(m, mu) + ".xlsx"));
     }
-    Crumbs crumbs{{c.t("nav.home"), c.urls().page(c.lang(), "")},
-                  {c.t("nav.municipalities"), c.urls().page(c.lang(), "pasvaldibas/")},
-                  {review.municipality, c.urls().page(c.lang(), directory::municipality_rel(mu))}};
     c.emit(rel, review.title, "review", std::move(body), std::move(crumbs));
   }
 }
