@@ -35,46 +35,54 @@ const model::Page* conclusions(const model::Model& m, const std::string& id,
 // A chapter heading line: "# 10. Pielikumi" (a `#` and a space, outside a code fence).
 bool is_chapter_line(std::string_view line) { return line.starts_with("# "); }
 
-// The offset of the last chapter heading line in `markdown`, or npos.
-size_t last_chapter(std::string_view markdown) {
-  size_t found = std::string_view::npos;
+// Where each chapter heading line of `markdown` starts (outside code fences).
+std::vector<size_t> chapter_lines(std::string_view markdown) {
+  std::vector<size_t> out;
   bool fence = false;
   for (size_t at = 0; at < markdown.size();) {
     size_t end = markdown.find('\n', at);
     if (end == std::string_view::npos) end = markdown.size();
     std::string_view line = markdown.substr(at, end - at);
     if (line.starts_with("```") || line.starts_with("~~~")) fence = !fence;
-    if (!fence && is_chapter_line(line)) found = at;
+    if (!fence && is_chapter_line(line)) out.push_back(at);
     at = end + 1;
   }
-  return found;
+  return out;
 }
 
-// The blocks with the Markdown block that holds the last chapter heading cut in two before it,
-// so that the annex (the template's last chapter, review.h) starts a block of its own.
-std::vector<ReviewBlock> split_at_annex(const std::vector<ReviewBlock>& blocks) {
-  std::vector<ReviewBlock> out = blocks;
-  for (size_t i = out.size(); i-- > 0;) {
-    if (out[i].kind != ReviewBlock::Kind::kMarkdown) continue;
-    const size_t at = last_chapter(out[i].markdown);
-    if (at == std::string::npos) continue;
-    if (at > 0) {
-      ReviewBlock tail;
-      tail.markdown = out[i].markdown.substr(at);
-      out[i].markdown.resize(at);
-      out.insert(out.begin() + static_cast<std::ptrdiff_t>(i) + 1, std::move(tail));
+// The blocks with every Markdown block cut before each chapter heading line, so that each
+// chapter (the annex, the template's last chapter, review.h, among them) starts a block.
+std::vector<ReviewBlock> split_at_chapters(const std::vector<ReviewBlock>& blocks) {
+  std::vector<ReviewBlock> out;
+  for (const ReviewBlock& b : blocks) {
+    if (b.kind != ReviewBlock::Kind::kMarkdown) {
+      out.push_back(b);
+      continue;
     }
-    break;
+    std::vector<size_t> cuts = chapter_lines(b.markdown);
+    cuts.push_back(b.markdown.size());
+    size_t from = 0;
+    for (size_t cut : cuts) {
+      if (cut > from) {
+        ReviewBlock part;
+        part.markdown = b.markdown.substr(from, cut - from);
+        out.push_back(std::move(part));
+      }
+      from = cut;
+    }
   }
   return out;
+}
+
+// Whether `b` starts a chapter (after split_at_chapters).
+bool starts_chapter(const ReviewBlock& b) {
+  return b.kind == ReviewBlock::Kind::kMarkdown && is_chapter_line(b.markdown);
 }
 
 // The index of the block that starts the last chapter, or blocks.size() when there is none.
 size_t annex_start(const std::vector<ReviewBlock>& blocks) {
   for (size_t i = blocks.size(); i-- > 0;) {
-    if (blocks[i].kind == ReviewBlock::Kind::kMarkdown && last_chapter(blocks[i].markdown) == 0) {
-      return i;
-    }
+    if (starts_chapter(blocks[i])) return i;
   }
   return blocks.size();
 }
@@ -131,7 +139,7 @@ void write_review_pages(SiteContext& c) {
     number_headings(review);
     const std::string data_dir = "dati/" + mu.id + "/";
     const std::string annex_rel = rel + "pielikums/";
-    const std::vector<ReviewBlock> blocks = split_at_annex(review.blocks);
+    const std::vector<ReviewBlock> blocks = split_at_chapters(review.blocks);
     int chart_no = 0;
     // One block as HTML; its headings (up to <h3>) for a table of contents.
     auto render_block = [&](const ReviewBlock& b, int heading_offset, std::vector<Heading>* heads) {
@@ -179,7 +187,6 @@ void write_review_pages(SiteContext& c) {
     // own, pielikums/, pielikums/2/, …, as the PDF puts it at the end (issue 21: no page over
     // 200 KB); a short one stays one page, as the bundled site's Ventspils.
     const bool split = annex_at < blocks.size() && total > kPageBudget;
-    std::string html;
     Data toc(Data::type::list);
     auto add_toc = [&toc](const Heading& h, const std::string& url) {
       Data e(Data::type::object);
@@ -190,10 +197,41 @@ void write_review_pages(SiteContext& c) {
       append(toc, std::move(e));
     };
     const size_t main_end = split ? annex_at : blocks.size();
-    for (size_t i = 0; i < main_end; ++i) {
-      html += pieces[i];
-      for (const Heading& h : piece_heads[i]) add_toc(h, {});
+    // The chapters before the annex, whole, on pages under the budget: parskats/ (with the
+    // contents, which link every page), parskats/2/, … (a long review's chapters on one page
+    // were 184 KB and 52,306 px tall at 360 px for Kuldīga).
+    std::vector<size_t> page_of(main_end, 0);
+    {
+      size_t page = 0, bytes = 0;
+      for (size_t i = 0; i < main_end; ++i) {
+        if (split && starts_chapter(blocks[i]) && bytes > 0) {
+          size_t chapter_bytes = 0;
+          for (size_t j = i; j < main_end && (j == i || !starts_chapter(blocks[j])); ++j) {
+            chapter_bytes += pieces[j].size();
+          }
+          if (bytes + chapter_bytes > kPageBudget) ++page, bytes = 0;
+        }
+        page_of[i] = page;
+        bytes += pieces[i].size();
+      }
     }
+    const size_t main_pages = main_end == 0 ? 1 : page_of[main_end - 1] + 1;
+    std::vector<std::string> main_rels, main_labels;
+    std::vector<std::string> main_html(main_pages);
+    for (size_t n = 1; n <= main_pages; ++n) main_rels.push_back(paged_rel(rel, n));
+    main_labels.resize(main_pages);
+    for (size_t i = 0; i < main_end; ++i) {
+      main_html[page_of[i]] += pieces[i];
+      const std::string url = page_of[i] == 0 ? std::string()
+                                              : c.urls().page(c.lang(), main_rels[page_of[i]]);
+      for (const Heading& h : piece_heads[i]) {
+        add_toc(h, url);
+        if (main_labels[page_of[i]].empty() && h.level == 2) main_labels[page_of[i]] = h.text;
+      }
+    }
+    const std::string last_main_url =
+        main_pages == 1 ? std::string() : c.urls().page(c.lang(), main_rels.back());
+    std::string& html = main_html.back();  // the annex's heading and links go at the end
     const std::string review_url = c.urls().page(c.lang(), rel);
     Crumbs crumbs{{c.t("nav.home"), c.urls().page(c.lang(), "")},
                   {c.t("nav.municipalities"), c.urls().page(c.lang(), "pasvaldibas/")},
@@ -203,24 +241,16 @@ void write_review_pages(SiteContext& c) {
       const std::string chapter = chapter_text(blocks[annex_at].markdown, review.fields);
       std::vector<Heading> chapter_head;
       html += render_block(chapter_block(blocks[annex_at].markdown), 1, &chapter_head);
-      for (const Heading& h : chapter_head) add_toc(h, {});
+      for (const Heading& h : chapter_head) add_toc(h, last_main_url);
       // The annex sections (<h2> there) and tables, packed on pages under the budget; a table
       // larger than a page is split by rows (paging.h). A heading stays with what follows it.
       chart_no = 0;
-      std::vector<std::string> pages(1);
-      std::vector<std::vector<Heading>> page_heads(1);
-      bool glued = false;  // the page's last piece is a heading waiting for its table
-      // `fresh`: a later part of a split table, which starts a page (its id is the first part's).
-      auto add_piece = [&](std::string piece, std::vector<Heading> heads, bool fresh = false) {
-        if (!glued && !pages.back().empty() &&
-            (fresh || pages.back().size() + piece.size() > kPageBudget)) {
-          pages.emplace_back();
-          page_heads.emplace_back();
-        }
-        glued = !heads.empty();
-        pages.back() += piece;
-        for (Heading& h : heads) page_heads.back().push_back(std::move(h));
+      struct Piece {
+        std::string html;
+        std::vector<Heading> heads;
+        bool fresh = false;  // a later part of a split table: starts a page (the same ids)
       };
+      std::vector<Piece> annex_pieces;
       std::vector<ReviewBlock> annex(blocks.begin() + static_cast<std::ptrdiff_t>(annex_at),
                                      blocks.end());
       annex.front().markdown = without_chapter(annex.front().markdown);
@@ -228,13 +258,30 @@ void write_review_pages(SiteContext& c) {
         if (b.kind == ReviewBlock::Kind::kTable && !b.summary) {
           const std::vector<Table> parts = split_rows(c, b.table);
           for (size_t k = 0; k < parts.size(); ++k) {
-            add_piece(table_html(c, parts[k], data_dir, "r-"), {}, k > 0);
+            annex_pieces.push_back({table_html(c, parts[k], data_dir, "r-"), {}, k > 0});
           }
           continue;
         }
-        std::vector<Heading> heads;
-        std::string piece = render_block(b, 0, &heads);
-        add_piece(std::move(piece), std::move(heads));
+        Piece p;
+        p.html = render_block(b, 0, &p.heads);
+        annex_pieces.push_back(std::move(p));
+      }
+      std::vector<std::string> pages(1);
+      std::vector<std::vector<Heading>> page_heads(1);
+      for (size_t i = 0; i < annex_pieces.size(); ++i) {
+        Piece& p = annex_pieces[i];
+        // A heading goes where the table after it fits.
+        const size_t need = p.html.size() + (!p.heads.empty() && i + 1 < annex_pieces.size()
+                                                 ? annex_pieces[i + 1].html.size()
+                                                 : 0);
+        const bool glued = i > 0 && !annex_pieces[i - 1].heads.empty();
+        if (!glued && !pages.back().empty() &&
+            (p.fresh || pages.back().size() + need > kPageBudget)) {
+          pages.emplace_back();
+          page_heads.emplace_back();
+        }
+        pages.back() += p.html;
+        for (Heading& h : p.heads) page_heads.back().push_back(std::move(h));
       }
       std::vector<std::string> rels, labels;
       for (size_t n = 1; n <= pages.size(); ++n) {
@@ -271,8 +318,24 @@ void write_review_pages(SiteContext& c) {
         c.emit(rels[n - 1], title, "page", std::move(body), annex_crumbs);
       }
     }
+    // Pages 2, 3, … of the chapters: the navigation between them, and back to the contents.
+    const std::string main_label = review.title + " — " + c.t("review.annex_pages");
+    Crumbs page_crumbs = crumbs;
+    page_crumbs.emplace_back(review.title, review_url);
+    for (size_t n = 2; n <= main_pages; ++n) {
+      const std::string nav = pager_html(c, main_rels, main_labels, n, main_label);
+      Data body(Data::type::object);
+      put(body, "body_html",
+          text_data(nav + "<div class=\"review\">\n" + main_html[n - 1] + "</div>\n" + nav));
+      c.emit(main_rels[n - 1],
+             review.title + " — " +
+                 util::fill(c.t("content.page_n"), "page",
+                            util::format_int(static_cast<int64_t>(n), c.lang())),
+             "page", std::move(body), page_crumbs);
+    }
     Data body(Data::type::object);
-    put(body, "review_html", text_data(std::move(html)));
+    put(body, "review_html",
+        text_data(std::move(main_html[0]) + pager_html(c, main_rels, main_labels, 1, main_label)));
     put(body, "toc", std::move(toc));
     body.set("board", review.board);
     body.set("period", review.period);

@@ -11,10 +11,12 @@ namespace metodika::render::site {
 
 std::vector<Table> split_rows(const SiteContext& c, const Table& table, size_t budget) {
   const size_t bytes = table_html(c, table, {}).size();
-  if (bytes <= budget || table.rows.size() < 2) return {table};
+  if ((bytes <= budget && table.rows.size() <= kPageRows) || table.rows.size() < 2) return {table};
   // Equal row counts by the table's average row: the header and the note are small beside
   // ~300 rows, and equal parts read better than a full page and a last one of three rows.
-  const size_t parts = std::min(table.rows.size(), (bytes + budget - 1) / budget);
+  const size_t parts =
+      std::min(table.rows.size(), std::max((bytes + budget - 1) / budget,
+                                           (table.rows.size() + kPageRows - 1) / kPageRows));
   const size_t per = (table.rows.size() + parts - 1) / parts;
   std::vector<Table> out;
   for (size_t at = 0; at < table.rows.size(); at += per) {

@@ -13,11 +13,16 @@
 namespace metodika::render::site {
 
 /// The most bytes of table markup one page holds: with the layout, navigation and notes a page
-/// stays well under 200 KB, and a row at 360 px is ~40–60 px tall, so ~700 rows at most.
-inline constexpr size_t kPageBudget = 120 * 1024;
+/// stays well under 200 KB, and under 40,000 px at 360 px: a table page of the national site
+/// is ~0.3 px tall per byte of markup (Rīga's review annex: 185,627 bytes, 59,364 px).
+inline constexpr size_t kPageBudget = 96 * 1024;
+
+/// The most rows a page holds: a row of a per-school table wraps to 70–120 px at 360 px (Rīga's
+/// review annex: 472 rows, 55,960 px), so 250 stay under 40,000 px.
+inline constexpr size_t kPageRows = 250;
 
 /// `table` split into consecutive parts of about equal rows, each of whose HTML (table_html) is
-/// under `budget` bytes; one part (the table itself) when it fits. Every part keeps the title,
+/// under `budget` bytes and has at most kPageRows rows; one part (the table itself) when it fits. Every part keeps the title,
 /// columns and note; the rows keep their order.
 [[nodiscard]] std::vector<Table> split_rows(const SiteContext& c, const Table& table,
                                             size_t budget = kPageBudget);
