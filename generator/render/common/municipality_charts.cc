@@ -4,7 +4,9 @@
 #include <set>
 
 #include "rules/ce_index.h"
+#include "rules/spread.h"
 #include "util/format.h"
+#include "util/text.h"
 
 namespace metodika::render {
 namespace {
@@ -76,6 +78,72 @@ std::optional<Chart> ce_chart(const model::Model& m, const rules::Results& r,
   return chart;
 }
 
+std::optional<Chart> ce_spread_chart(const model::Model& m, const rules::Results& r,
+                                     const MunicipalityTables& tables, std::string_view lang,
+                                     const Translate& t) {
+  std::optional<Chart> chart = ce_chart(m, r, tables, lang, t);
+  if (!chart) return chart;
+  std::set<int64_t> year_set;
+  const Table& detail = tables.ce_index;
+  const size_t year = column_of(detail, "year");
+  const size_t index = column_of(detail, "index");
+  auto year_of = [&](const Row& row) -> std::optional<int64_t> {
+    if (year >= row.cells.size()) return std::nullopt;
+    if (const auto* i = std::get_if<int64_t>(&row.cells[year].value)) return *i;
+    return std::nullopt;
+  };
+  for (const Row& row : detail.rows) {
+    if (auto y = year_of(row)) year_set.insert(*y);
+  }
+  const std::vector<int64_t> years(year_set.begin(), year_set.end());
+  if (years.size() != chart->categories.size()) return chart;  // not the chart's years
+  Series municipal{t("review.summary.municipal_mean"), {}};
+  Series national{t("review.summary.national_mean"), {}};
+  Series low{t("review.summary.min"), {}};
+  Series median{t("review.summary.median"), {}};
+  Series high{t("review.summary.max"), {}};
+  const auto& own = r.ce_summary.municipality[tables.municipality];
+  for (const int64_t y : years) {
+    const auto mine = own.find(static_cast<int>(y));
+    municipal.values.push_back(mine != own.end() && mine->second.with_index > 0
+                                   ? std::optional<double>(mine->second.mean)
+                                   : std::nullopt);
+    const auto nation = r.ce_summary.national.find(static_cast<int>(y));
+    national.values.push_back(nation != r.ce_summary.national.end() &&
+                                      nation->second.with_index > 0
+                                  ? std::optional<double>(nation->second.mean)
+                                  : std::nullopt);
+    std::vector<double> values;
+    for (const Row& row : detail.rows) {
+      if (year_of(row) == y && index < row.cells.size()) {
+        if (auto v = number(row.cells[index])) values.push_back(*v);
+      }
+    }
+    const rules::Spread s = rules::spread(std::move(values));
+    const auto put = [&s](Series& series, double rules::Spread::*member) {
+      series.values.push_back(s.count > 0 ? std::optional<double>(s.*member) : std::nullopt);
+    };
+    put(low, &rules::Spread::min);
+    put(median, &rules::Spread::median);
+    put(high, &rules::Spread::max);
+  }
+  chart->series = {std::move(municipal), std::move(national), std::move(low), std::move(median),
+                   std::move(high)};
+  chart->title = util::fill(t("review.summary.title"), "title", chart->title);
+  chart->description = t("review.summary.ce_chart_desc");
+  return chart;
+}
+
+std::optional<Chart> ce_chart_capped(const model::Model& m, const rules::Results& r,
+                                     const MunicipalityTables& tables, std::string_view lang,
+                                     const Translate& t) {
+  std::optional<Chart> chart = ce_chart(m, r, tables, lang, t);
+  if (chart && chart->series.size() > kMaxLineSeries) {
+    return ce_spread_chart(m, r, tables, lang, t);
+  }
+  return chart;
+}
+
 std::optional<Chart> pd_chart(const model::Model&, const rules::Results&,
                               const MunicipalityTables& tables, std::string_view,
                               const Translate& t) {
@@ -122,20 +190,37 @@ std::optional<Chart> time_chart(const model::Model& m, const rules::Results& r,
     }
   };
   add(t("directory.norm"), m.site.rules.methodologist_time);
-  bool any = false;
+  // A bar per methodologist and school year; above kMaxBars (Rīga: 12 methodologists, 4 years)
+  // only the latest school year's, and the table beside the chart has every year.
+  size_t rows = 0;
+  int latest = 0;
+  auto mine = [&](const model::Methodologist& me) {
+    return me.level == model::Level::kMunicipal &&
+           me.municipality == m.municipalities[tables.municipality].id;
+  };
   for (size_t i = 0; i < m.methodologists.size(); ++i) {
-    const auto& me = m.methodologists[i];
-    if (me.level != model::Level::kMunicipal ||
-        me.municipality != m.municipalities[tables.municipality].id) {
-      continue;
-    }
+    if (!mine(m.methodologists[i])) continue;
     for (const auto& split : r.time_splits[i]) {
       if (split.total_hours <= 0) continue;
-      add(me.name + ", " + util::format_school_year(split.year, lang), split.share);
-      any = true;
+      ++rows;
+      latest = std::max(latest, split.year);
     }
   }
-  if (!any) return std::nullopt;
+  if (rows == 0) return std::nullopt;
+  const bool latest_only = rows + 1 > kMaxBars;
+  for (size_t i = 0; i < m.methodologists.size(); ++i) {
+    const auto& me = m.methodologists[i];
+    if (!mine(me)) continue;
+    for (const auto& split : r.time_splits[i]) {
+      if (split.total_hours <= 0 || (latest_only && split.year != latest)) continue;
+      add(me.name + ", " + util::format_school_year(split.year, lang), split.share);
+    }
+  }
+  if (latest_only) {
+    // Appended piece by piece: GCC 12 -O2 misfires -Wrestrict on " " + std::string.
+    chart.description.append(" ").append(
+        util::fill(t("directory.time_latest"), "year", util::format_school_year(latest, lang)));
+  }
   return chart;
 }
 

@@ -149,7 +149,8 @@ void write_municipality_pages(SiteContext& c) {
     };
     set_table("institutions_table", tables.institutions, true);
     set_list(body, "methodologists", methodologists_by_subject(c, mu));
-    if (auto chart = ce_chart(m, c.results(), tables, c.lang(), t)) {
+    // A line a school up to kMaxLineSeries, the schools' spread above (Rīga had 55 lines).
+    if (auto chart = ce_chart_capped(m, c.results(), tables, c.lang(), t)) {
       put(body, "ce_chart",
           text_data("<figure class=\"chart\" tabindex=\"0\">" +
                     render_svg(*chart, c.lang(), "ce-" + mu.id) + "</figure>\n" +
