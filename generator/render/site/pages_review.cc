@@ -315,7 +315,9 @@ void write_review_pages(SiteContext& c) {
           title += " — " + util::fill(c.t("content.page_n"), "page",
                                       util::format_int(static_cast<int64_t>(n), c.lang()));
         }
-        c.emit(rels[n - 1], title, "page", std::move(body), annex_crumbs);
+        // Another language's review may be paged otherwise: its switch goes to the review.
+        const auto alt = paged_alternates(c, rels[n - 1], rel);
+        c.emit(rels[n - 1], title, "page", std::move(body), annex_crumbs, &alt);
       }
     }
     // Pages 2, 3, … of the chapters: the navigation between them, and back to the contents.
@@ -323,6 +325,7 @@ void write_review_pages(SiteContext& c) {
     Crumbs page_crumbs = crumbs;
     page_crumbs.emplace_back(review.title, review_url);
     for (size_t n = 2; n <= main_pages; ++n) {
+      const auto main_alt = paged_alternates(c, main_rels[n - 1], rel);
       const std::string nav = pager_html(c, main_rels, main_labels, n, main_label);
       Data body(Data::type::object);
       put(body, "body_html",
@@ -331,7 +334,7 @@ void write_review_pages(SiteContext& c) {
              review.title + " — " +
                  util::fill(c.t("content.page_n"), "page",
                             util::format_int(static_cast<int64_t>(n), c.lang())),
-             "page", std::move(body), page_crumbs);
+             "page", std::move(body), page_crumbs, &main_alt);
     }
     Data body(Data::type::object);
     put(body, "review_html",

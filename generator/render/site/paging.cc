@@ -63,6 +63,14 @@ std::string pager_html(const SiteContext& c, const std::vector<std::string>& rel
   return out;
 }
 
+std::map<std::string, std::string> paged_alternates(const SiteContext& c, const std::string& rel,
+                                                   const std::string& first) {
+  std::map<std::string, std::string> alt;
+  for (const std::string& lang : c.model().site.languages) alt[lang] = first;
+  alt[c.lang()] = rel;
+  return alt;
+}
+
 size_t write_table_pages(SiteContext& c, const Table& table, std::string_view rel,
                          std::string_view data_dir, const std::string& title, Crumbs crumbs) {
   const std::vector<Table> parts = split_rows(c, table);
@@ -78,7 +86,9 @@ size_t write_table_pages(SiteContext& c, const Table& table, std::string_view re
       page_title += " — " + util::fill(c.t("content.page_n"), "page",
                                        util::format_int(static_cast<int64_t>(n), c.lang()));
     }
-    c.emit(rels[n - 1], page_title, "page", std::move(page), crumbs);
+    // Another language's rows may be longer and its pages fewer: its switch goes to page 1.
+    const auto alt = paged_alternates(c, rels[n - 1], rels[0]);
+    c.emit(rels[n - 1], page_title, "page", std::move(page), crumbs, n > 1 ? &alt : nullptr);
   }
   return parts.size();
 }

@@ -3,6 +3,7 @@
 // <rel>, <rel>2/, <rel>3/, …, and the navigation between them, which works without JavaScript.
 #pragma once
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +37,12 @@ inline constexpr size_t kPageRows = 250;
 [[nodiscard]] std::string pager_html(const SiteContext& c, const std::vector<std::string>& rels,
                                      const std::vector<std::string>& labels, size_t current,
                                      std::string_view aria_label);
+
+/// The language switch of page `rel` of a list paged by size, which another language may page
+/// differently: this language's page itself, every other language's first page, `first`.
+[[nodiscard]] std::map<std::string, std::string> paged_alternates(const SiteContext& c,
+                                                                  const std::string& rel,
+                                                                  const std::string& first);
 
 /// Writes `table` as the "page" kind at `rel` (and "<rel>2/", … when split_rows parts it), each
 /// part with its open data links (`data_dir`) and the navigation between the parts; the title
