@@ -38,13 +38,22 @@ async function walk(dir, rel = "") {
 }
 const pages = (await walk(outDir)).filter((f) => f.endsWith(".html"));
 
+// Deeper pages are kinds of their own (issue 21's bounded pages): a municipality's sub-pages by
+// name (parskats, parskats/#, parskats/pielikums/#, olimpiades/#, iestades: "#" for a page
+// number), elsewhere by their second segment (metodiki/pasvaldibas/<id>/, pasakumi/<year>/<n>/).
+function subKind(parts) {
+  if (parts.length <= 3) return "";
+  const sub = parts[0] === "pasvaldibas" ? parts.slice(2, -1) : [parts[1]];
+  return "/" + sub.map((p) => (/^\d+$/.test(p) ? "#" : p)).join("/");
+}
+
 let chosen = pages;
 if (!flag("--all")) {
   const kinds = new Map();
   for (const page of pages) {
     const parts = page.split("/");
     const lang = parts[0].length === 2 && parts.length > 1 ? parts.shift() : "";
-    const key = `${lang}/${parts.length > 1 ? parts[0] : page}/${parts.length > 2 ? "item" : "index"}`;
+    const key = `${lang}/${parts.length > 1 ? parts[0] : page}/${parts.length > 2 ? "item" : "index"}${subKind(parts)}`;
     if (!kinds.has(key)) kinds.set(key, []);
     kinds.get(key).push(page);
   }

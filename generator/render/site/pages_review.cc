@@ -309,7 +309,8 @@ void write_review_pages(SiteContext& c) {
             pager_html(c, rels, labels, n, chapter + " — " + c.t("review.annex_pages"));
         Data body(Data::type::object);
         put(body, "body_html",
-            text_data(nav + "<div class=\"review\">\n" + pages[n - 1] + "</div>\n" + nav));
+            text_data(nav + "<div class=\"review\">\n" + pages[n - 1] + "</div>\n" +
+                      next_page_html(c, rels, labels, n)));
         std::string title = review.municipality + ": " + chapter;
         if (n > 1) {
           title += " — " + util::fill(c.t("content.page_n"), "page",
@@ -329,7 +330,8 @@ void write_review_pages(SiteContext& c) {
       const std::string nav = pager_html(c, main_rels, main_labels, n, main_label);
       Data body(Data::type::object);
       put(body, "body_html",
-          text_data(nav + "<div class=\"review\">\n" + main_html[n - 1] + "</div>\n" + nav));
+          text_data(nav + "<div class=\"review\">\n" + main_html[n - 1] + "</div>\n" +
+                    next_page_html(c, main_rels, main_labels, n)));
       c.emit(main_rels[n - 1],
              review.title + " — " +
                  util::fill(c.t("content.page_n"), "page",

@@ -63,6 +63,21 @@ std::string pager_html(const SiteContext& c, const std::vector<std::string>& rel
   return out;
 }
 
+std::string next_page_html(const SiteContext& c, const std::vector<std::string>& rels,
+                           const std::vector<std::string>& labels, size_t current) {
+  if (current >= rels.size()) return {};
+  std::string out = "<p class=\"next-page\"><a href=\"";
+  html_escape_to(out, c.urls().page(c.lang(), rels[current]));
+  out += "\" rel=\"next\">";
+  html_escape_to(out, c.t("content.next"));
+  if (current < labels.size() && !labels[current].empty()) {
+    out += ": ";
+    html_escape_to(out, labels[current]);
+  }
+  out += "</a></p>\n";
+  return out;
+}
+
 std::map<std::string, std::string> paged_alternates(const SiteContext& c, const std::string& rel,
                                                    const std::string& first) {
   std::map<std::string, std::string> alt;
@@ -80,7 +95,8 @@ size_t write_table_pages(SiteContext& c, const Table& table, std::string_view re
   for (size_t n = 1; n <= parts.size(); ++n) {
     const std::string nav = pager_html(c, rels, {}, n, label);
     Data page(Data::type::object);
-    put(page, "body_html", text_data(nav + table_html(c, parts[n - 1], data_dir) + nav));
+    put(page, "body_html",
+        text_data(nav + table_html(c, parts[n - 1], data_dir) + next_page_html(c, rels, {}, n)));
     std::string page_title = title;
     if (n > 1) {
       page_title += " — " + util::fill(c.t("content.page_n"), "page",

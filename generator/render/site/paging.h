@@ -38,6 +38,12 @@ inline constexpr size_t kPageRows = 250;
                                      const std::vector<std::string>& labels, size_t current,
                                      std::string_view aria_label);
 
+/// After the content of page `current` (1-based) of a paged list: a link to the next page,
+/// "Nākamā lapa: <label>", or nothing on the last. (The navigation itself is once a page, at
+/// the top: two navigation landmarks of one name are an error for html-validate.)
+[[nodiscard]] std::string next_page_html(const SiteContext& c, const std::vector<std::string>& rels,
+                                         const std::vector<std::string>& labels, size_t current);
+
 /// The language switch of page `rel` of a list paged by size, which another language may page
 /// differently: this language's page itself, every other language's first page, `first`.
 [[nodiscard]] std::map<std::string, std::string> paged_alternates(const SiteContext& c,
