@@ -90,12 +90,16 @@ MunicipalityFigures municipality_figures(const model::Model& m, size_t mi,
   f.pd_shares = spread(std::move(shares));
 
   // The review period: exam indexes and quality records of the years in it.
-  model::ByYear<std::vector<double>> indexes, satisfaction;
+  model::ByYear<std::vector<double>> indexes, satisfaction, all_indexes;
   // Through each school's own records (Model::index_by_school; none in a model not indexed).
   for (size_t s : schools) {
     if (s >= m.metrics_of_school.size()) break;
     for (size_t i : m.metrics_of_school[s]) {
       const model::MetricRecord& rec = m.metrics[i];
+      if (rec.ce) {
+        std::vector<double>& values = all_indexes[rec.year];
+        if (ce[i].index) values.push_back(*ce[i].index);
+      }
       if (!period.contains(rec.year)) continue;
       if (rec.ce) {
         std::vector<double>& values = indexes[rec.year];
@@ -118,6 +122,7 @@ MunicipalityFigures municipality_figures(const model::Model& m, size_t mi,
     }
   }
   for (auto& [y, values] : indexes) f.ce_spread[y] = spread(std::move(values));
+  for (auto& [y, values] : all_indexes) f.ce_spread_all[y] = spread(std::move(values));
   for (auto& [y, values] : satisfaction) f.quality[y].satisfaction = spread(std::move(values));
 
   // Olympiads of the period: each belongs to the school year of its first day.

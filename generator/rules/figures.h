@@ -66,6 +66,9 @@ struct MunicipalityFigures {
   /// many schools with teacher records are hidden.
   Spread pd_shares;
   int64_t pd_hidden = 0;
+  /// Every school year with an exam record, in or out of the review period: the spread of the
+  /// schools' indexes (the site's exam chart above kMaxLineSeries schools draws it).
+  model::ByYear<Spread> ce_spread_all;
 
   // The review period only.
   /// Every school year of the period with an exam record: the spread of the schools' indexes

@@ -75,11 +75,20 @@ const server = createServer(async (req, res) => {
 await new Promise((r) => server.listen(0, "127.0.0.1", r));
 const port = server.address().port;
 
+// Deeper pages are kinds of their own (issue 21's bounded pages): a municipality's sub-pages by
+// name (parskats, parskats/#, parskats/pielikums/#, olimpiades/#, iestades: "#" for a page
+// number), elsewhere by their second segment (metodiki/pasvaldibas/<id>/, pasakumi/<year>/<n>/).
+function subKind(parts) {
+  if (parts.length <= 3) return "";
+  const sub = parts[0] === "pasvaldibas" ? parts.slice(2, -1) : [parts[1]];
+  return "/" + sub.map((p) => (/^\d+$/.test(p) ? "#" : p)).join("/");
+}
+
 const kinds = new Map();
 for (const page of pages) {
   const parts = page.split("/");
   const lang = parts[0].length === 2 && parts.length > 1 ? parts.shift() : "";
-  const key = `${lang}/${parts.length > 1 ? parts[0] : page}/${parts.length > 2 ? "item" : "index"}`;
+  const key = `${lang}/${parts.length > 1 ? parts[0] : page}/${parts.length > 2 ? "item" : "index"}${subKind(parts)}`;
   if (!kinds.has(key)) kinds.set(key, page);
 }
 // Kinds the path does not tell apart: the comparison of municipalities (a page among the

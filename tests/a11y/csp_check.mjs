@@ -4,7 +4,7 @@
 //   node csp_check.mjs BASE_URL OUTPUT_DIR
 // One page of every kind (the first page found in each top-level section, in each language), then
 // the search (search.js fetches the index) and the methodologists' filter (filter.js).
-import { readdir, stat } from "node:fs/promises";
+import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { chromium } from "playwright-core";
 
@@ -87,10 +87,15 @@ if (search) {
                              null, { timeout: 5000 }).catch(() => fail("search: no count said"));
   for (const v of await page.evaluate(() => window.__csp)) fail(`search: ${v}`);
 }
-const people = [...kinds.values()].find((f) => /^metodiki\/index\.html$/.test(f));
+// Any page that loads filter.js (the methodologists' list pages are per subject and municipality
+// since issue 21, and need no script; a list that still filters in place is checked).
+let people = null;
+for (const f of pages) {
+  if ((await readFile(path.join(outDir, f), "utf8")).includes("filter.js")) { people = f; break; }
+}
 if (people) {
   await visit(people);
-  if (await page.locator("#metodiki-filtrs").isHidden()) fail("methodologists: filter.js did not run");
+  if (await page.locator("#metodiki-filtrs").isHidden()) fail(`${people}: filter.js did not run`);
   for (const v of await page.evaluate(() => window.__csp)) fail(`filter: ${v}`);
 }
 // list-filter.js: typing a municipality's name without its diacritics narrows the institutions

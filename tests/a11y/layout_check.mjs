@@ -1,9 +1,12 @@
 // Page layout on a phone, measured as Chromium lays the page out:
 //   node layout_check.mjs OUTPUT_DIR [--all] [--max-bytes N] [--max-height PX] [--report]
+//                         [--min-chart-text PX]
 // - no page scrolls sideways at 360 px (document.documentElement.scrollWidth <= 360);
 // - with --max-bytes / --max-height: no HTML page larger / taller (at 360 px) than that;
 // - --all measures every page (the national site); by default one page of every kind, as
 //   check_site.mjs picks them (first page per top-level section, index or item, per language).
+// - with --min-chart-text: chart text (an svg.chart's font-size scaled by its width on the page
+//   over its viewBox width) at least that many CSS px at 360 px;
 // --report prints the largest and the tallest page, for BENCHMARKS.md.
 import { createServer } from "node:http";
 import { readFile, readdir, stat } from "node:fs/promises";
@@ -11,7 +14,8 @@ import path from "node:path";
 import { chromium } from "playwright-core";
 
 const args = process.argv.slice(2);
-const outDir = args.find((a, i) => !a.startsWith("--") && !(i > 0 && args[i - 1].startsWith("--max")));
+const outDir = args.find((a, i) => !a.startsWith("--") &&
+  !(i > 0 && (args[i - 1].startsWith("--max") || args[i - 1].startsWith("--min"))));
 const flag = (name) => args.includes(name);
 const value = (name) => { const i = args.indexOf(name); return i >= 0 ? Number(args[i + 1]) : 0; };
 if (!outDir) {
@@ -20,6 +24,7 @@ if (!outDir) {
 }
 const maxBytes = value("--max-bytes");
 const maxHeight = value("--max-height");
+const minChartText = value("--min-chart-text");
 
 async function walk(dir, rel = "") {
   const out = [];
@@ -33,13 +38,22 @@ async function walk(dir, rel = "") {
 }
 const pages = (await walk(outDir)).filter((f) => f.endsWith(".html"));
 
+// Deeper pages are kinds of their own (issue 21's bounded pages): a municipality's sub-pages by
+// name (parskats, parskats/#, parskats/pielikums/#, olimpiades/#, iestades: "#" for a page
+// number), elsewhere by their second segment (metodiki/pasvaldibas/<id>/, pasakumi/<year>/<n>/).
+function subKind(parts) {
+  if (parts.length <= 3) return "";
+  const sub = parts[0] === "pasvaldibas" ? parts.slice(2, -1) : [parts[1]];
+  return "/" + sub.map((p) => (/^\d+$/.test(p) ? "#" : p)).join("/");
+}
+
 let chosen = pages;
 if (!flag("--all")) {
   const kinds = new Map();
   for (const page of pages) {
     const parts = page.split("/");
     const lang = parts[0].length === 2 && parts.length > 1 ? parts.shift() : "";
-    let key = `${lang}/${parts.length > 1 ? parts[0] : page}/${parts.length > 2 ? "item" : "index"}`;
+    let key = `${lang}/${parts.length > 1 ? parts[0] : page}/${parts.length > 2 ? "item" : "index"}${subKind(parts)}`;
     // The comparison of municipalities is a kind of its own (a wide sortable table, charts).
     if (page.endsWith("pasvaldibas/salidzinajums/index.html")) key = `${lang}/comparison`;
     if (!kinds.has(key)) kinds.set(key, []);
@@ -81,6 +95,7 @@ const browser = await chromium.launch({
 });
 const page = await browser.newPage({ viewport: { width: 360, height: 800 } });
 let failures = 0;
+let smallestText = { file: "", px: Infinity };
 let largest = { file: "", bytes: 0, height: 0 }, tallest = { file: "", bytes: 0, height: 0 };
 for (const file of chosen) {
   const bytes = (await stat(path.join(outDir, file))).size;
@@ -99,7 +114,14 @@ for (const file of chosen) {
         }
       }
     }
-    return { width: d.scrollWidth, client: d.clientWidth, height: d.scrollHeight, culprit };
+    // The smallest chart text as drawn: font-size in chart units times the drawn scale.
+    let chartText = Infinity;
+    for (const svg of document.querySelectorAll("svg.chart")) {
+      const box = svg.viewBox.baseVal;
+      const size = Number(svg.getAttribute("font-size") || 12);
+      if (box && box.width > 0) chartText = Math.min(chartText, size * svg.getBoundingClientRect().width / box.width);
+    }
+    return { width: d.scrollWidth, client: d.clientWidth, height: d.scrollHeight, culprit, chartText };
   });
   if (m.width > m.client) {
     failures++;
@@ -113,6 +135,11 @@ for (const file of chosen) {
     failures++;
     console.log(`FAIL  ${file}: ${m.height} px tall at 360 px (over ${maxHeight})`);
   }
+  if (minChartText && m.chartText !== null && m.chartText < minChartText) {
+    failures++;
+    console.log(`FAIL  ${file}: chart text ${m.chartText.toFixed(1)} px at 360 px (under ${minChartText})`);
+  }
+  if (m.chartText !== null && m.chartText < smallestText.px) smallestText = { file, px: m.chartText };
   if (bytes > largest.bytes) largest = { file, bytes, height: m.height };
   if (m.height > tallest.height) tallest = { file, bytes, height: m.height };
 }
@@ -122,6 +149,9 @@ console.log(`layout: ${chosen.length} pages measured at 360 px`);
 if (flag("--report")) {
   console.log(`largest: ${largest.file} ${largest.bytes} bytes, ${largest.height} px tall`);
   console.log(`tallest: ${tallest.file} ${tallest.bytes} bytes, ${tallest.height} px tall`);
+  if (smallestText.file) {
+    console.log(`smallest chart text: ${smallestText.file} ${smallestText.px.toFixed(1)} px`);
+  }
 }
 console.log(failures ? `layout: FAILED (${failures})` : "layout: all pages fit");
 process.exit(failures ? 1 : 0);

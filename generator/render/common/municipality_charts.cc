@@ -4,7 +4,9 @@
 #include <set>
 
 #include "rules/ce_index.h"
+#include "rules/spread.h"
 #include "util/format.h"
+#include "util/text.h"
 
 namespace metodika::render {
 namespace {
@@ -69,6 +71,60 @@ std::optional<Chart> ce_chart(const model::Model& m, const rules::Results& r,
   return chart;
 }
 
+std::optional<Chart> ce_spread_chart(const model::Model& m, const rules::Results& r,
+                                     const MunicipalityTables& tables, std::string_view lang,
+                                     const Translate& t) {
+  std::optional<Chart> chart = ce_chart(m, r, tables, lang, t);
+  if (!chart) return chart;
+  // The years the chart draws: those with exam records, in the tables' period when they have
+  // one (rules::MunicipalityFigures::ce_spread_all).
+  const auto& spreads = r.municipalities[tables.municipality].ce_spread_all;
+  std::vector<int64_t> years;
+  for (const auto& [y, spread] : spreads) {
+    if (!tables.period || tables.period->contains(y)) years.push_back(y);
+  }
+  if (years.size() != chart->categories.size()) return chart;  // not the chart's years
+  Series municipal{t("review.summary.municipal_mean"), {}};
+  Series national{t("review.summary.national_mean"), {}};
+  Series low{t("review.summary.min"), {}};
+  Series median{t("review.summary.median"), {}};
+  Series high{t("review.summary.max"), {}};
+  const auto& own = r.ce_summary.municipality[tables.municipality];
+  for (const int64_t y : years) {
+    const auto mine = own.find(static_cast<int>(y));
+    municipal.values.push_back(mine != own.end() && mine->second.with_index > 0
+                                   ? std::optional<double>(mine->second.mean)
+                                   : std::nullopt);
+    const auto nation = r.ce_summary.national.find(static_cast<int>(y));
+    national.values.push_back(nation != r.ce_summary.national.end() &&
+                                      nation->second.with_index > 0
+                                  ? std::optional<double>(nation->second.mean)
+                                  : std::nullopt);
+    const rules::Spread& s = spreads.at(static_cast<int>(y));
+    const auto put = [&s](Series& series, double rules::Spread::*member) {
+      series.values.push_back(s.count > 0 ? std::optional<double>(s.*member) : std::nullopt);
+    };
+    put(low, &rules::Spread::min);
+    put(median, &rules::Spread::median);
+    put(high, &rules::Spread::max);
+  }
+  chart->series = {std::move(municipal), std::move(national), std::move(low), std::move(median),
+                   std::move(high)};
+  chart->title = util::fill(t("review.summary.title"), "title", chart->title);
+  chart->description = t("review.summary.ce_chart_desc");
+  return chart;
+}
+
+std::optional<Chart> ce_chart_capped(const model::Model& m, const rules::Results& r,
+                                     const MunicipalityTables& tables, std::string_view lang,
+                                     const Translate& t) {
+  std::optional<Chart> chart = ce_chart(m, r, tables, lang, t);
+  if (chart && chart->series.size() > kMaxLineSeries) {
+    return ce_spread_chart(m, r, tables, lang, t);
+  }
+  return chart;
+}
+
 std::optional<Chart> pd_chart(const model::Model& m, const rules::Results& r,
                               const MunicipalityTables& tables, std::string_view lang,
                               const Translate& t) {
@@ -122,20 +178,40 @@ std::optional<Chart> time_chart(const model::Model& m, const rules::Results& r,
     }
   };
   add(t("directory.norm"), m.site.rules.methodologist_time);
-  bool any = false;
+  // A bar per methodologist and school year; above kMaxBars (Rīga: 12 methodologists, 4 years)
+  // only the latest school year's, and the table beside the chart has every year.
+  size_t rows = 0;
+  int latest = 0;
+  auto mine = [&](const model::Methodologist& me) {
+    return me.level == model::Level::kMunicipal &&
+           me.municipality == m.municipalities[tables.municipality].id;
+  };
   for (size_t i = 0; i < m.methodologists.size(); ++i) {
-    const auto& me = m.methodologists[i];
-    if (me.level != model::Level::kMunicipal ||
-        me.municipality != m.municipalities[tables.municipality].id) {
-      continue;
-    }
+    if (!mine(m.methodologists[i])) continue;
     for (const auto& split : r.time_splits[i]) {
       if (split.total_hours <= 0 || !in_period(tables, split.year)) continue;
-      add(me.name + ", " + util::format_school_year(split.year, lang), split.share);
-      any = true;
+      ++rows;
+      latest = std::max(latest, split.year);
     }
   }
-  if (!any) return std::nullopt;
+  if (rows == 0) return std::nullopt;
+  const bool latest_only = rows + 1 > kMaxBars;
+  for (size_t i = 0; i < m.methodologists.size(); ++i) {
+    const auto& me = m.methodologists[i];
+    if (!mine(me)) continue;
+    for (const auto& split : r.time_splits[i]) {
+      if (split.total_hours <= 0 || !in_period(tables, split.year) ||
+          (latest_only && split.year != latest)) {
+        continue;
+      }
+      add(me.name + ", " + util::format_school_year(split.year, lang), split.share);
+    }
+  }
+  if (latest_only) {
+    // Appended piece by piece: GCC 12 -O2 misfires -Wrestrict on " " + std::string.
+    chart.description.append(" ").append(
+        util::fill(t("directory.time_latest"), "year", util::format_school_year(latest, lang)));
+  }
   return chart;
 }
 

@@ -19,6 +19,27 @@ namespace metodika::render {
                                             const MunicipalityTables& tables,
                                             std::string_view lang, const Translate& t);
 
+/// The most lines a line chart draws and bars a bar chart draws (issue 21): Rīga's exam-index
+/// chart had 55 lines with a legend taller than its plot. Above them a chart shows the
+/// distribution instead, and the table beside it has every figure.
+inline constexpr size_t kMaxLineSeries = 8;
+inline constexpr size_t kMaxBars = 30;
+
+/// "ce-indekss" as a distribution: the municipal and the national mean (rules::ce_summary) and
+/// the schools' lowest, median and highest index (rules::spread) by school year, with the
+/// thresholds of ce_chart. nullopt without data.
+[[nodiscard]] std::optional<Chart> ce_spread_chart(const model::Model& model,
+                                                   const rules::Results& results,
+                                                   const MunicipalityTables& tables,
+                                                   std::string_view lang, const Translate& t);
+
+/// ce_chart, or ce_spread_chart when ce_chart would draw more than kMaxLineSeries lines: what
+/// the municipality page, the review's HTML page and its PDF draw.
+[[nodiscard]] std::optional<Chart> ce_chart_capped(const model::Model& model,
+                                                   const rules::Results& results,
+                                                   const MunicipalityTables& tables,
+                                                   std::string_view lang, const Translate& t);
+
 /// "pilnveide": the share of teachers meeting the development norm per school (bars); a
 /// suppressed school is a gap, named in the description. nullopt without teacher records.
 [[nodiscard]] std::optional<Chart> pd_chart(const model::Model& model,

@@ -357,45 +357,9 @@ std::string ce_not_met(const Expansion& x) {
 }
 
 // "ce-indekss" drawn as the municipal and national mean and the schools' lowest, median and
-// highest index, instead of a line per school, with the same thresholds.
+// highest index, instead of a line per school, with the same thresholds (municipality_charts.h).
 std::optional<Chart> ce_summary_chart(const Expansion& x) {
-  std::optional<Chart> chart = ce_chart(x.m, x.r, x.tables, x.in.lang, x.in.t);
-  if (!chart) return chart;
-  const Translate& t = x.in.t;
-  // The years of the period with exam records (rules::MunicipalityFigures::ce_spread).
-  const auto& spreads = x.r.municipalities[x.in.municipality].ce_spread;
-  std::vector<int64_t> years;
-  for (const auto& [y, spread] : spreads) years.push_back(y);
-  if (years.size() != chart->categories.size()) return chart;  // not the chart's years
-  Series municipal{t("review.summary.municipal_mean"), {}};
-  Series national{t("review.summary.national_mean"), {}};
-  Series low{t("review.summary.min"), {}};
-  Series median{t("review.summary.median"), {}};
-  Series high{t("review.summary.max"), {}};
-  const auto& own = x.r.ce_summary.municipality[x.in.municipality];
-  for (const int64_t y : years) {
-    const auto mine = own.find(static_cast<int>(y));
-    municipal.values.push_back(mine != own.end() && mine->second.with_index > 0
-                                   ? std::optional<double>(mine->second.mean)
-                                   : std::nullopt);
-    const auto nation = x.r.ce_summary.national.find(static_cast<int>(y));
-    national.values.push_back(nation != x.r.ce_summary.national.end() &&
-                                      nation->second.with_index > 0
-                                  ? std::optional<double>(nation->second.mean)
-                                  : std::nullopt);
-    const rules::Spread& s = spreads.at(static_cast<int>(y));
-    const auto put = [&s](Series& series, double rules::Spread::*member) {
-      series.values.push_back(s.count > 0 ? std::optional<double>(s.*member) : std::nullopt);
-    };
-    put(low, &rules::Spread::min);
-    put(median, &rules::Spread::median);
-    put(high, &rules::Spread::max);
-  }
-  chart->series = {std::move(municipal), std::move(national), std::move(low), std::move(median),
-                   std::move(high)};
-  chart->title = with_title(t, "review.summary.title", chart->title);
-  chart->description = t("review.summary.ce_chart_desc");
-  return chart;
+  return ce_spread_chart(x.m, x.r, x.tables, x.in.lang, x.in.t);
 }
 
 // "diagnostika" by school year and test: schools, their mean, the national mean and the spread.
@@ -588,7 +552,8 @@ std::vector<ReviewBlock> expand(std::string_view kind, std::string_view id, cons
   }
   std::optional<Chart> chart;
   if (id == "dinamika") chart = dynamics_chart(r, tables, in.lang, in.t);
-  if (id == "ce-indekss") chart = ce_chart(m, r, tables, in.lang, in.t);
+  // More than kMaxLineSeries schools: their spread, as a summarising review draws it.
+  if (id == "ce-indekss") chart = ce_chart_capped(m, r, tables, in.lang, in.t);
   if (id == "pilnveide") chart = pd_chart(m, r, tables, in.lang, in.t);
   if (id == "laika-sadalijums") chart = time_chart(m, r, tables, in.lang, in.t);
   if (id == "budzets") {

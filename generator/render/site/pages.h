@@ -23,6 +23,11 @@ inline void write_municipality_and_review(SiteContext& c) {
   write_review_pages(c);
 }
 void write_methodologists(SiteContext& c);
+/// The page of a municipality's methodologists, "metodiki/pasvaldibas/<id>/", or of the state's
+/// ("metodiki/valsts/") for null (pages_methodologists.cc).
+[[nodiscard]] std::string methodologists_rel(const model::Municipality* mu);
+/// Where a methodologist is listed: their list page and "#m-<id>".
+[[nodiscard]] std::string methodologist_rel(const model::Model& m, const model::Methodologist& me);
 void write_olympiads(SiteContext& c);  // pages_calendar.cc
 void write_materials(SiteContext& c);
 void write_events(SiteContext& c);
@@ -41,13 +46,19 @@ void write_data_catalogue(SiteContext& c);  // /dati/katalogs.jsonld (DCAT-AP), 
 /// "2024-2025": the school year ending in `end_year` (util::school_year_of) in the addresses of
 /// the calendar archives.
 [[nodiscard]] std::string school_year_slug(int end_year);
-/// The page that lists an olympiad: "olimpiades/" for the school year of `as_of` and later,
-/// "olimpiades/2024-2025/" for an earlier one (pages_calendar.cc). The item's id is its anchor.
-[[nodiscard]] std::string olympiad_page_rel(const model::Olympiad& o, util::Date as_of);
-/// The page that lists each event of `m` (by index): "pasakumi/" while it is upcoming; once
-/// past, the archive of its school year, newest first, kEventsPerPage a page:
-/// "pasakumi/2025-2026/", "pasakumi/2025-2026/2/", … (a past year's pages no longer change).
+/// The page that lists each olympiad of `m` (by index): for the school year of `as_of` and
+/// later "olimpiades/", "olimpiades/2/", …; for an earlier one "olimpiades/2024-2025/",
+/// "olimpiades/2024-2025/2/", …, in date order kOlympiadsPerPage a page (pages_calendar.cc).
+/// The item's id is its anchor.
+[[nodiscard]] std::vector<std::string> olympiad_page_rels(const model::Model& m);
+/// ~900 px an olympiad at 360 px: 30 keep a page under 40,000 px (issue 21).
+inline constexpr size_t kOlympiadsPerPage = 30;
+/// The page that lists each event of `m` (by index): while it is upcoming "pasakumi/",
+/// "pasakumi/2/", … in date order; once past, the archive of its school year, newest first:
+/// "pasakumi/2025-2026/", "pasakumi/2025-2026/2/", … (a past year's pages no longer change);
+/// kEventsPerPage a page.
 [[nodiscard]] std::vector<std::string> event_page_rels(const model::Model& m);
-inline constexpr size_t kEventsPerPage = 150;
+/// ~600 px an event at 360 px: 150 a page were 90,191 px tall, 50 stay under 40,000 (issue 21).
+inline constexpr size_t kEventsPerPage = 50;
 
 }  // namespace metodika::render::site

@@ -14,6 +14,7 @@
 #include "render/common/ical.h"
 #include "render/common/municipality_tables.h"
 #include "render/site/pages.h"
+#include "render/site/paging.h"
 #include "rules/material_status.h"
 #include "rules/upcoming.h"
 #include "util/collate.h"
@@ -94,7 +95,7 @@ std::string calendar_prodid(const SiteContext& c) {
   return "-//VISC//Metodika//" + lang;
 }
 
-CalendarEvent olympiad_event(const SiteContext& c, const model::Olympiad& o,
+CalendarEvent olympiad_event(const SiteContext& c, const model::Olympiad& o, const std::string& rel,
                              const std::string& host) {
   CalendarEvent ev;
   ev.uid = "olympiad-" + o.id + "@" + host;
@@ -112,7 +113,7 @@ CalendarEvent olympiad_event(const SiteContext& c, const model::Olympiad& o,
   if (!o.organizer.empty()) desc += "\n" + c.t("calendar.organizer") + ": " + o.organizer;
   ev.description = desc;
   ev.location = o.location;
-  ev.url = c.urls().absolute(c.lang(), olympiad_page_rel(o, c.model().site.as_of)) + "#" + o.id;
+  ev.url = c.urls().absolute(c.lang(), rel) + "#" + o.id;
   ev.start = util::DateTime{o.start, 0, 0, false};
   ev.end = util::DateTime{o.end, 0, 0, false};
   ev.categories = {subject_name(c, o.subject)};
@@ -193,6 +194,19 @@ Data months_of(const SiteContext& c, const std::vector<const model::Olympiad*>& 
 }
 
 
+// Upcoming events in date order.
+std::vector<size_t> upcoming_event_order(const model::Model& m) {
+  std::vector<size_t> out;
+  for (size_t i = 0; i < m.events.size(); ++i) {
+    if (rules::is_upcoming(m.events[i], m.site.as_of)) out.push_back(i);
+  }
+  std::sort(out.begin(), out.end(), [&](size_t a, size_t b) {
+    return std::tie(m.events[a].start, m.events[a].id) <
+           std::tie(m.events[b].start, m.events[b].id);
+  });
+  return out;
+}
+
 // Past events in archive order: school year, newest first; within it the latest first.
 std::vector<size_t> past_event_order(const model::Model& m) {
   std::vector<size_t> past;
@@ -215,7 +229,9 @@ std::string archive_page_rel(int year, size_t page) {
 }  // namespace
 
 void write_olympiads(SiteContext& c) {
-  const util::Date as_of = c.model().site.as_of;
+  const model::Model& m = c.model();
+  const util::Date as_of = m.site.as_of;
+  const std::vector<std::string> rels = olympiad_page_rels(m);
   const std::string host = host_of(c.model().site.base_url);
   std::vector<const model::Olympiad*> sorted;
   for (const auto& o : c.model().olympiads) sorted.push_back(&o);
@@ -226,7 +242,7 @@ void write_olympiads(SiteContext& c) {
   std::vector<CalendarEvent> all;
   std::map<std::string, std::vector<CalendarEvent>> by_subject;
   for (const auto* o : sorted) {
-    all.push_back(olympiad_event(c, *o, host));
+    all.push_back(olympiad_event(c, *o, rels[static_cast<size_t>(o - m.olympiads.data())], host));
     by_subject[o->subject].push_back(all.back());
   }
   const std::string site_title = c.model().site.title.in(c.lang());
@@ -258,48 +274,66 @@ void write_olympiads(SiteContext& c) {
 
   // The page: the current school year (and any later one) by month; every earlier school year
   // on its own archive page, /olimpiades/2024-2025/, linked from each page (issue 21: a national
-  // calendar on one page was 1.45 MB).
+  // calendar on one page was 1.45 MB); kOlympiadsPerPage a page, /olimpiades/2/, … (a school
+  // year of ~130 on one page was 139,416 px tall at 360 px).
   const int current = c.results().current_school_year;  // rules/period.h
-  std::map<int, std::vector<const model::Olympiad*>, std::greater<>> by_year;
-  std::vector<const model::Olympiad*> now;
+  // School year (0: the current one and later) -> its pages' addresses -> the olympiads there.
+  std::map<int, std::map<std::string, std::vector<const model::Olympiad*>>, std::greater<>> pages;
+  std::map<int, std::vector<std::string>, std::greater<>> page_order;
   for (const auto* o : sorted) {
     const int year = util::school_year_of(o->start);
-    if (year >= current) {
-      now.push_back(o);
-    } else {
-      by_year[year].push_back(o);
-    }
+    const int key = year >= current ? 0 : year;
+    const std::string& rel = rels[static_cast<size_t>(o - m.olympiads.data())];
+    auto& list = pages[key][rel];
+    if (list.empty()) page_order[key].push_back(rel);
+    list.push_back(o);
   }
+  if (page_order[0].empty()) page_order[0].push_back("olimpiades/");
   Data archives(Data::type::list);
-  for (const auto& [year, list] : by_year) {
+  for (const auto& [year, order] : page_order) {
+    if (year == 0) continue;
     Data y(Data::type::object);
     y.set("label", util::format_school_year(year, c.lang()));
-    y.set("url", c.urls().page(c.lang(), "olimpiades/" + school_year_slug(year) + "/"));
+    y.set("url", c.urls().page(c.lang(), order.front()));
     append(archives, std::move(y));
   }
+  const bool has_archives = page_order.size() > 1;
   auto page = [&](const std::vector<const model::Olympiad*>& list, int year) {
     Data body(Data::type::object);
     body.set("school_year", util::format_school_year(year, c.lang()));
     put(body, "months", months_of(c, list, as_of));
     body.set("empty", flag(list.empty()));
-    body.set("has_archives", flag(!by_year.empty()));
+    body.set("has_archives", flag(has_archives));
     put(body, "archives", archives);
     body.set("ics_url", c.urls().page(c.lang(), "olimpiades.ics"));
     put(body, "feeds", feeds);
     return body;
   };
-  for (const auto& [year, list] : by_year) {
-    Crumbs crumbs{{c.t("nav.home"), c.urls().page(c.lang(), "")},
+  for (const auto& [key, order] : page_order) {
+    const int year = key == 0 ? current : key;
+    for (size_t n = 1; n <= order.size(); ++n) {
+      Data body = page(pages[key][order[n - 1]], year);
+      put(body, "pager",
+          text_data(pager_html(c, order, {}, n,
+                               title + " " + util::format_school_year(year, c.lang()))));
+      std::string page_title = title;
+      if (key != 0) page_title += " " + util::format_school_year(year, c.lang());
+      if (n > 1) {
+        page_title += ", " + util::fill(c.t("calendar.page_n"), "n", std::to_string(n));
+      }
+      Crumbs crumbs;
+      if (key != 0 || n > 1) {
+        crumbs = {{c.t("nav.home"), c.urls().page(c.lang(), "")},
                   {title, c.urls().page(c.lang(), "olimpiades/")}};
-    c.emit("olimpiades/" + school_year_slug(year) + "/",
-           title + " " + util::format_school_year(year, c.lang()), "olympiads", page(list, year),
-           std::move(crumbs));
+      }
+      c.emit(order[n - 1], page_title, "olympiads", std::move(body), std::move(crumbs));
+    }
   }
   for (const auto* o : sorted) {
     if (rules::is_upcoming(*o, as_of) || o->results.empty()) continue;
     Data body(Data::type::object);
     put(body, "item", olympiad_item(c, *o, as_of, true));
-    const std::string rel = olympiad_page_rel(*o, as_of);
+    const std::string& rel = rels[static_cast<size_t>(o - m.olympiads.data())];
     Crumbs crumbs{{c.t("nav.home"), c.urls().page(c.lang(), "")},
                   {title, c.urls().page(c.lang(), "olimpiades/")}};
     if (rel != "olimpiades/") {
@@ -309,8 +343,6 @@ void write_olympiads(SiteContext& c) {
     c.emit(results_rel(*o), c.t("calendar.results") + ": " + olympiad_label(c, *o),
            "olympiad_results", std::move(body), std::move(crumbs));
   }
-  Data body = page(now, current);
-  c.emit("olimpiades/", title, "olympiads", std::move(body));
 }
 
 void write_materials(SiteContext& c) {
@@ -452,11 +484,21 @@ void write_events(SiteContext& c) {
 
   // /pasakumi/: what is upcoming; what took place is on the archive pages of its school year
   // (issue 21: 800 events on one page), linked from every calendar page.
-  Data up(Data::type::list);
+  std::vector<Data> up;  // a list per page: pasakumi/, pasakumi/2/, … (event_page_rels)
+  std::vector<std::string> up_rels;
   std::vector<CalendarEvent> feed;
   for (const auto* e : upcoming) {
-    append(up, item(*e));
+    const std::string& rel = rels[static_cast<size_t>(e - m.events.data())];
+    if (up_rels.empty() || up_rels.back() != rel) {
+      up_rels.push_back(rel);
+      up.emplace_back(Data::type::list);
+    }
+    append(up.back(), item(*e));
     feed.push_back(event(*e));
+  }
+  if (up_rels.empty()) {
+    up_rels.push_back("pasakumi/");
+    up.emplace_back(Data::type::list);
   }
   // Archive pages in order, each with its events.
   std::vector<std::pair<std::string, Data>> pages;
@@ -505,28 +547,55 @@ void write_events(SiteContext& c) {
     }
     c.emit(pages[p].first, page_title, "events", std::move(body), std::move(crumbs));
   }
-  Data body(Data::type::object);
-  body.set("has_upcoming", flag(!upcoming.empty()));
-  put(body, "upcoming", std::move(up));
-  body.set("no_upcoming", flag(upcoming.empty()));
-  body.set("has_archives", flag(!pages.empty()));
-  put(body, "archives", std::move(archives));
-  body.set("ics_url", c.urls().page(c.lang(), "pasakumi.ics"));
-  c.emit("pasakumi/", title, "events", std::move(body));
+  for (size_t n = 1; n <= up_rels.size(); ++n) {
+    Data body(Data::type::object);
+    body.set("has_upcoming", flag(!upcoming.empty()));
+    put(body, "upcoming", std::move(up[n - 1]));
+    body.set("no_upcoming", flag(upcoming.empty()));
+    put(body, "pager", text_data(pager_html(c, up_rels, {}, n, c.t("calendar.upcoming_events"))));
+    body.set("has_archives", flag(!pages.empty()));
+    put(body, "archives", archives);
+    body.set("ics_url", c.urls().page(c.lang(), "pasakumi.ics"));
+    if (n == 1) {
+      c.emit("pasakumi/", title, "events", std::move(body));
+    } else {
+      Crumbs crumbs{{c.t("nav.home"), c.urls().page(c.lang(), "")},
+                    {title, c.urls().page(c.lang(), "pasakumi/")}};
+      c.emit(up_rels[n - 1],
+             title + ", " + util::fill(c.t("calendar.page_n"), "n", std::to_string(n)), "events",
+             std::move(body), std::move(crumbs));
+    }
+  }
 }
 
 std::string school_year_slug(int end_year) {
   return std::to_string(end_year - 1) + "-" + std::to_string(end_year);
 }
 
-std::string olympiad_page_rel(const model::Olympiad& o, util::Date as_of) {
-  const int year = util::school_year_of(o.start);
-  return year >= util::school_year_of(as_of) ? "olimpiades/"
-                                             : "olimpiades/" + school_year_slug(year) + "/";
+std::vector<std::string> olympiad_page_rels(const model::Model& m) {
+  const int current = util::school_year_of(m.site.as_of);  // rules::current_school_year
+  std::vector<size_t> order(m.olympiads.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    return std::tie(m.olympiads[a].start, m.olympiads[a].id) <
+           std::tie(m.olympiads[b].start, m.olympiads[b].id);
+  });
+  std::vector<std::string> rels(m.olympiads.size());
+  std::map<int, size_t> count;  // school year (0: the current one and later) -> listed so far
+  for (size_t i : order) {
+    const int year = util::school_year_of(m.olympiads[i].start);
+    const int key = year >= current ? 0 : year;
+    const std::string base =
+        key == 0 ? std::string("olimpiades/") : "olimpiades/" + school_year_slug(year) + "/";
+    rels[i] = paged_rel(base, count[key]++ / kOlympiadsPerPage + 1);
+  }
+  return rels;
 }
 
 std::vector<std::string> event_page_rels(const model::Model& m) {
   std::vector<std::string> rels(m.events.size(), "pasakumi/");
+  size_t k = 0;
+  for (size_t i : upcoming_event_order(m)) rels[i] = paged_rel("pasakumi/", k++ / kEventsPerPage + 1);
   int year = 0;
   size_t n = 0;
   for (size_t i : past_event_order(m)) {

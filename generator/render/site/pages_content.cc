@@ -340,13 +340,15 @@ void write_search(SiteContext& c) {
         m.municipalities[in.municipality_index].name.in(lang));
   }
   for (const auto& me : m.methodologists) {
-    add(me.name, "metodiki/#m-" + me.id, "methodologist", subject_names(me.subjects));
+    add(me.name, methodologist_rel(m, me), "methodologist", subject_names(me.subjects));
   }
   const util::Date as_of = m.site.as_of;
   auto t = [&c](std::string_view key) { return c.t(key); };
+  const std::vector<std::string> olympiad_rels = olympiad_page_rels(m);
   for (const auto& o : m.olympiads) {
     const model::Subject* subj = m.find_subject(o.subject);
-    add(olympiad_title(m, o, lang, t), olympiad_page_rel(o, as_of) + "#" + o.id, "olympiad",
+    add(olympiad_title(m, o, lang, t),
+        olympiad_rels[static_cast<size_t>(&o - m.olympiads.data())] + "#" + o.id, "olympiad",
         util::format_date_numeric(o.start, lang) + " · " + (subj ? subj->name.in(lang) : o.subject));
   }
   const std::vector<std::string> event_rels = event_page_rels(m);

@@ -16,6 +16,7 @@
 #include "render/site/sortable.h"
 #include "render/site/table_view.h"
 #include "util/format.h"
+#include "util/text.h"
 
 namespace metodika::render::site {
 namespace {
@@ -55,28 +56,52 @@ void write_open_data(SiteContext& c) {
   for (const DataFile& f : c.data_files()) {
     if (f.lang == c.lang()) by_dataset[f.dataset].push_back(&f);
   }
+  // /dati/ lists the nation's files and links to a page per municipality, /dati/<id>/, with its
+  // files (the address the DCAT catalogue gives its dataset): every municipality's files on one
+  // page were 230 KB (issue 21).
   Data datasets(Data::type::list);
-  for (const std::string& id : order) {
-    auto it = by_dataset.find(id);
-    if (it == by_dataset.end()) continue;
-    Data d(Data::type::object);
-    d.set("title", it->second.front()->dataset_title);
-    d.set("anchor", "ds-" + id);
-    if (id != kNational) d.set("page_url", c.urls().page(c.lang(), "pasvaldibas/" + id + "/"));
-    Data files(Data::type::list);
-    for (const DataFile* f : it->second) {
+  Data national_files(Data::type::list);
+  auto file_list = [&c](const std::vector<const DataFile*>& files) {
+    Data list(Data::type::list);
+    for (const DataFile* f : files) {
       Data fd(Data::type::object);
       fd.set("title", f->title);
       fd.set("csv_url", c.urls().page(c.lang(), f->csv_rel));
       fd.set("json_url", c.urls().page(c.lang(), f->json_rel));
-      append(files, std::move(fd));
+      append(list, std::move(fd));
     }
-    put(d, "files", std::move(files));
+    return list;
+  };
+  for (const std::string& id : order) {
+    auto it = by_dataset.find(id);
+    if (it == by_dataset.end()) continue;
+    if (id == kNational) {
+      national_files = file_list(it->second);
+      continue;
+    }
+    const std::string title = it->second.front()->dataset_title;
+    const std::string rel = "dati/" + id + "/";
+    Data d(Data::type::object);
+    d.set("title", title);
+    d.set("url", c.urls().page(c.lang(), rel));
+    d.set("count", util::format_count(static_cast<int64_t>(it->second.size()),
+                                      c.t("data.table_one"), c.t("data.tables"), c.lang()));
     append(datasets, std::move(d));
+    Data page(Data::type::object);
+    page.set("title", title);
+    page.set("page_url", c.urls().page(c.lang(), "pasvaldibas/" + id + "/"));
+    put(page, "files", file_list(it->second));
+    page.set("catalogue_url", c.urls().asset(kCatalogue));
+    page.set("as_of", util::format_date_numeric(c.model().site.as_of, c.lang()));
+    Crumbs crumbs{{c.t("nav.home"), c.urls().page(c.lang(), "")},
+                  {c.t("data.title"), c.urls().page(c.lang(), "dati/")}};
+    c.emit(rel, util::fill(c.t("data.dataset_title"), "title", title), "open_data_set",
+           std::move(page), std::move(crumbs));
   }
   Data body(Data::type::object);
   put(body, "national", text_data(sortable_html(c, table_html(c, national, national_dir))));
   put(body, "datasets", std::move(datasets));
+  put(body, "national_files", std::move(national_files));
   body.set("catalogue_url", c.urls().asset(kCatalogue));
   if (std::string url = national_workbook_url(c); !url.empty()) {
     body.set("national_xlsx_url", url);

@@ -1,6 +1,6 @@
 // /metodiki/: national and municipal methodologists with their subjects and contacts, filterable
-// by subject and municipality (a small script; without it the page is one full table and the
-// per-subject pages), and /metodiki/<subject>/ for each subject that has methodologists.
+// by subject and municipality: /metodiki/ links to /metodiki/<subject>/ for each subject that has
+// methodologists, /metodiki/valsts/ (the state's) and /metodiki/pasvaldibas/<id>/.
 #include <algorithm>
 #include <map>
 #include <set>
@@ -14,6 +14,7 @@ namespace metodika::render::site {
 namespace {
 
 std::string subject_rel(std::string_view id) { return "metodiki/" + std::string(id) + "/"; }
+
 
 // The methodologists in Latvian order of their names (then id), as indexes.
 std::vector<size_t> sorted_methodologists(const SiteContext& c) {
@@ -69,6 +70,15 @@ Data person(const SiteContext& c, const model::Methodologist& me) {
 
 }  // namespace
 
+std::string methodologists_rel(const model::Municipality* mu) {
+  return mu ? "metodiki/pasvaldibas/" + mu->id + "/" : std::string("metodiki/valsts/");
+}
+
+std::string methodologist_rel(const model::Model& m, const model::Methodologist& me) {
+  const model::Municipality* mu = me.municipality ? m.find_municipality(*me.municipality) : nullptr;
+  return methodologists_rel(mu) + "#m-" + me.id;
+}
+
 void write_methodologists(SiteContext& c) {
   const auto& m = c.model();
   const std::vector<size_t> order = sorted_methodologists(c);
@@ -102,8 +112,13 @@ void write_methodologists(SiteContext& c) {
   }
   std::sort(munis.begin(), munis.end());
 
-  Data people(Data::type::list);
-  for (size_t i : order) append(people, person(c, m.methodologists[i]));
+  // /metodiki/ is the overview: a link to each subject's page, to the state's methodologists
+  // and to each municipality's, with counts. The full list of 600 people on one page was 335 KB
+  // and 171,575 px tall on a phone (issue 21); every list page works without JavaScript.
+  std::map<std::string, std::vector<size_t>> by_municipality;  // "" = the state's
+  for (size_t i : order) {
+    by_municipality[m.methodologists[i].municipality.value_or("")].push_back(i);
+  }
   Data subject_list(Data::type::list);
   for (const auto& [key, id] : subjects) {
     Data s(Data::type::object);
@@ -114,17 +129,25 @@ void write_methodologists(SiteContext& c) {
     append(subject_list, std::move(s));
   }
   Data muni_list(Data::type::list);
+  if (auto it = by_municipality.find(""); it != by_municipality.end()) {
+    Data d(Data::type::object);
+    d.set("name", c.t("methodologists.national"));
+    d.set("url", c.urls().page(c.lang(), methodologists_rel(nullptr)));
+    d.set("count", util::format_int(static_cast<int64_t>(it->second.size()), c.lang()));
+    append(muni_list, std::move(d));
+  }
   for (const auto& [key, mu] : munis) {
     Data d(Data::type::object);
     d.set("id", mu->id);
     d.set("name", mu->name.in(c.lang()));
+    d.set("url", c.urls().page(c.lang(), methodologists_rel(mu)));
+    d.set("count",
+          util::format_int(static_cast<int64_t>(by_municipality[mu->id].size()), c.lang()));
     append(muni_list, std::move(d));
   }
   Data body(Data::type::object);
-  put(body, "people", std::move(people));
   put(body, "subjects", std::move(subject_list));
   put(body, "municipalities", std::move(muni_list));
-  body.set("script_url", c.asset_url("filter.js"));
   // "Parādīts 21 metodiķis", "Parādīti 5 metodiķi": Latvian number agreement (util/format.h).
   const auto shown_n = static_cast<int64_t>(order.size());
   const std::string shown =
@@ -133,6 +156,35 @@ void write_methodologists(SiteContext& c) {
                  "n", util::format_int(shown_n, c.lang()));
   body.set("count", shown);
   c.emit("metodiki/", c.t("nav.methodologists"), "methodologists", std::move(body));
+
+  // One page for the state's methodologists and one per municipality, in name order.
+  const Crumbs list_crumbs{{c.t("nav.home"), c.urls().page(c.lang(), "")},
+                           {c.t("nav.methodologists"), c.urls().page(c.lang(), "metodiki/")}};
+  for (const auto& [mu_id, people_of] : by_municipality) {
+    const model::Municipality* mu = mu_id.empty() ? nullptr : m.find_municipality(mu_id);
+    if (!mu_id.empty() && mu == nullptr) continue;  // model validation reports it
+    Data people(Data::type::list);
+    for (size_t i : people_of) append(people, person(c, m.methodologists[i]));
+    Data sb(Data::type::object);
+    if (mu == nullptr) {
+      directory::set_list(sb, "national", std::move(people));
+      directory::set_list(sb, "groups", Data(Data::type::list));
+    } else {
+      Data g(Data::type::object);
+      g.set("municipality", mu->name.in(c.lang()));
+      g.set("municipality_url", c.urls().page(c.lang(), directory::municipality_rel(*mu)));
+      put(g, "people", std::move(people));
+      Data groups(Data::type::list);
+      append(groups, std::move(g));
+      directory::set_list(sb, "national", Data(Data::type::list));
+      directory::set_list(sb, "groups", std::move(groups));
+    }
+    sb.set("all_url", c.urls().page(c.lang(), "metodiki/"));
+    c.emit(methodologists_rel(mu),
+           c.t("nav.methodologists") + ": " +
+               (mu ? mu->name.in(c.lang()) : c.t("methodologists.national")),
+           "methodologist_subject", std::move(sb), list_crumbs);
+  }
 
   // One page per subject: national methodologists first, then by municipality.
   for (const auto& [key, id] : subjects) {

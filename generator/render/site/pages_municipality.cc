@@ -14,6 +14,7 @@
 #include "render/common/svg_chart.h"
 #include "render/site/directory_view.h"
 #include "render/site/pages.h"
+#include "render/site/paging.h"
 #include "render/site/sortable.h"
 #include "render/site/table_view.h"
 #include "rules/ce_index.h"
@@ -115,21 +116,21 @@ void write_municipality_pages(SiteContext& c) {
     // 315 rows) gets its own page, pasvaldibas/<id>/<table id>/, and the municipality page links
     // to it and its CSV (issue 21: Rīga's page was 782 KB, 199,255 px tall on a phone).
     const std::string mu_url = c.urls().page(c.lang(), directory::municipality_rel(mu));
-    auto set_table = [&](const std::string& key, const Table& table) {
+    // `own_page`: the table has its page even when it is short (the institutions: /iestades/
+    // links to every municipality's).
+    auto set_table = [&](const std::string& key, const Table& table, bool own_page = false) {
       if (table.empty()) return;
       if (table.rows.size() <= kInlineRows) {
         put(body, key, text_data(table_html(c, table, data_dir)));
-        return;
+        if (!own_page) return;
       }
       const std::string rel = directory::municipality_rel(mu) + table.id + "/";
-      Data page(Data::type::object);
-      // A long table sorts by its headings with JavaScript on (sortable.h).
-      put(page, "body_html", text_data(sortable_html(c, table_html(c, table, data_dir))));
-      Crumbs crumbs{{c.t("nav.home"), c.urls().page(c.lang(), "")},
-                    {c.t("nav.municipalities"), c.urls().page(c.lang(), "pasvaldibas/")},
-                    {mu.name.in(c.lang()), mu_url}};
-      c.emit(rel, mu.name.in(c.lang()) + ": " + table.title, "page", std::move(page),
-             std::move(crumbs));
+      // Rīga's olympiad results (367 KB) go on numbered pages, each under the page budget.
+      write_table_pages(c, table, rel, data_dir, mu.name.in(c.lang()) + ": " + table.title,
+                        {{c.t("nav.home"), c.urls().page(c.lang(), "")},
+                         {c.t("nav.municipalities"), c.urls().page(c.lang(), "pasvaldibas/")},
+                         {mu.name.in(c.lang()), mu_url}});
+      if (table.rows.size() <= kInlineRows) return;
       std::string link = "<p class=\"full-table\"><a href=\"";
       html_escape_to(link, c.urls().page(c.lang(), rel));
       link += "\">";
@@ -147,9 +148,10 @@ void write_municipality_pages(SiteContext& c) {
       link += "</span></a></p>\n";
       put(body, key, text_data(std::move(link)));
     };
-    set_table("institutions_table", tables.institutions);
+    set_table("institutions_table", tables.institutions, true);
     set_list(body, "methodologists", methodologists_by_subject(c, mu));
-    if (auto chart = ce_chart(m, c.results(), tables, c.lang(), t)) {
+    // A line a school up to kMaxLineSeries, the schools' spread above (Rīga had 55 lines).
+    if (auto chart = ce_chart_capped(m, c.results(), tables, c.lang(), t)) {
       put(body, "ce_chart",
           text_data("<figure class=\"chart\" tabindex=\"0\">" +
                     render_svg(*chart, c.lang(), "ce-" + mu.id) + "</figure>\n" +

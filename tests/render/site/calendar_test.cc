@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -10,6 +12,7 @@
 #include "load/site_sources.h"
 #include "load/theme.h"
 #include "model/build.h"
+#include "render/site/pages.h"
 #include "render/site/site.h"
 #include "rules/results.h"
 
@@ -21,13 +24,15 @@ struct Rendered {
   model::Model model;
 };
 
-std::unique_ptr<Rendered> render_kurzeme() {
+// `grow` may add to the model before the rules run (a national number of events).
+std::unique_ptr<Rendered> render_kurzeme(const std::function<void(model::Model&)>& grow = {}) {
   auto r = std::make_unique<Rendered>();
   diag::Diagnostics diags;
   const std::string dir = std::string(METODIKA_TEST_DIR) + "/sites/valid/kurzeme-json";
   auto sources = load::load_site(dir, {}, diags);
   r->model = model::build_model(sources, {}, diags);
   REQUIRE_FALSE(diags.has_errors());
+  if (grow) grow(r->model);
   rules::Results results = rules::compute(r->model);
   load::Theme theme = load::load_theme(dir, r->model.site.theme, r->model.site.languages, diags);
   (void)render_site(r->model, results, theme, r->out, diags);
@@ -206,6 +211,53 @@ TEST_CASE("events: upcoming first in date order; past ones on their school year'
   CHECK(count(lines, "UID:event-kuldiga-anglu-webinars-2027-01-20@kurzeme.example.lv") == 1);
   CHECK(count(lines, "DTSTART;TZID=Europe/Riga:20270120T150000") == 1);
   CHECK(count(lines, "BEGIN:VTIMEZONE") == 1);
+}
+
+TEST_CASE("a national number of upcoming events and olympiads goes on numbered pages") {
+  // Copies of an upcoming event and of a current olympiad, days apart (issue 21: 240 upcoming
+  // events on /pasakumi/ were 143,945 px tall at 360 px).
+  const size_t events = kEventsPerPage * 2 + 7, olympiads = kOlympiadsPerPage + 3;
+  auto r = render_kurzeme([&](model::Model& m) {
+    const auto e = std::find_if(m.events.begin(), m.events.end(), [](const model::Event& x) {
+      return x.id == "kuldiga-anglu-webinars-2027-01-20";
+    });
+    REQUIRE(e != m.events.end());
+    const model::Event event = *e;
+    for (size_t i = 0; i < events; ++i) {
+      model::Event copy = event;
+      copy.id = "copy-" + std::to_string(1000 + i);
+      m.events.push_back(copy);
+    }
+    const model::Olympiad olympiad = m.olympiads.back();
+    for (size_t i = 0; i < olympiads; ++i) {
+      model::Olympiad copy = olympiad;
+      copy.id = "copy-o-" + std::to_string(1000 + i);
+      copy.start = copy.end = util::Date{2027, 3, 1};
+      copy.results.clear();
+      m.olympiads.push_back(copy);
+    }
+  });
+  const std::vector<std::string> rels = event_page_rels(r->model);
+  CHECK(file(*r, "pasakumi/index.html").find("href=\"/pasakumi/3/\"") != std::string::npos);
+  CHECK(r->out.files().count("pasakumi/4/index.html") == 0);
+  // Every upcoming event is on the page event_page_rels names (the search index and the feed
+  // link there), and no page has more than kEventsPerPage.
+  std::map<std::string, size_t> per_page;
+  for (size_t i = 0; i < r->model.events.size(); ++i) {
+    const std::string& page = file(*r, rels[i] + "index.html");
+    CHECK_MESSAGE(page.find("id=\"" + r->model.events[i].id + "\"") != std::string::npos, rels[i]);
+    ++per_page[rels[i]];
+  }
+  for (const auto& [rel, n] : per_page) CHECK_MESSAGE(n <= kEventsPerPage, rel);
+  CHECK(per_page["pasakumi/3/"] > 0);
+  const std::vector<std::string> orels = olympiad_page_rels(r->model);
+  for (size_t i = 0; i < r->model.olympiads.size(); ++i) {
+    const std::string& page = file(*r, orels[i] + "index.html");
+    CHECK_MESSAGE(page.find("id=\"" + r->model.olympiads[i].id + "\"") != std::string::npos,
+                  orels[i]);
+  }
+  CHECK(std::count(orels.begin(), orels.end(), "olimpiades/2/") > 0);
+  CHECK(file(*r, "olimpiades/2/index.html").find("aria-current=\"page\"") != std::string::npos);
 }
 
 }  // namespace

@@ -48,7 +48,14 @@ TEST_CASE("every municipality and institution has a page, linked from the lists"
     CHECK(
         has(files.at("pasvaldibas/index.html"), "href=\"/pasvaldibas/" + std::string(id) + "/\""));
   }
-  CHECK(has(files.at("iestades/index.html"), "href=\"/iestades/sabiles-vidusskola/\""));
+  // /iestades/ lists municipalities with counts; each municipality's institutions have a page
+  // (issue 21: 1,305 names on one page), which links every institution's page.
+  CHECK(has(files.at("iestades/index.html"),
+            "<a href=\"/pasvaldibas/talsu-novads/iestades/\">Talsu novads</a>"));
+  REQUIRE(files.count("pasvaldibas/talsu-novads/iestades/index.html") == 1);
+  CHECK(files.count("en/pasvaldibas/talsu-novads/iestades/index.html") == 1);
+  CHECK(has(files.at("pasvaldibas/talsu-novads/iestades/index.html"),
+            "href=\"/iestades/sabiles-vidusskola/\""));
   CHECK(files.count("iestades/sabiles-vidusskola/index.html") == 1);
 }
 
@@ -138,13 +145,18 @@ TEST_CASE("the institution page shows the exam index beside the municipal and na
 namespace metodika::render::site {
 namespace {
 
-TEST_CASE("methodologists: a page per subject, contacts and the filter's data") {
+TEST_CASE("methodologists: a page per subject, per municipality and the state's, with contacts") {
   auto out = render();
   const auto& files = out->files();
   const auto& all = files.at("metodiki/index.html");
-  CHECK(has(all, "id=\"metodiki-filtrs\" hidden"));
-  CHECK(has(all, "data-subjects=\"mathematics"));
+  // The overview links the lists; nobody is listed on it (issue 21: 600 people, 335 KB).
+  CHECK_FALSE(has(all, "class=\"person\""));
+  CHECK(has(all, "href=\"/metodiki/pasvaldibas/talsu-novads/\""));
   CHECK(has(files.at("en/metodiki/index.html"), "methodologists shown"));
+  REQUIRE(files.count("metodiki/pasvaldibas/talsu-novads/index.html") == 1);
+  CHECK(files.count("en/metodiki/pasvaldibas/talsu-novads/index.html") == 1);
+  CHECK(has(files.at("metodiki/pasvaldibas/talsu-novads/index.html"), "class=\"person\""));
+  CHECK(has(files.at("meklet/index.json"), "/metodiki/pasvaldibas/talsu-novads/#m-"));
   REQUIRE(files.count("metodiki/mathematics/index.html") == 1);
   const auto& maths = files.at("metodiki/mathematics/index.html");
   CHECK(has(maths, "href=\"mailto:"));
@@ -163,6 +175,13 @@ TEST_CASE("open data: CSV and JSON beside each table, the national table and a D
   CHECK(has(catalogue, "/dati/talsu-novads/budzets-talsu-2024-2026.csv"));
   CHECK(has(catalogue, "file-type/CSV"));
   CHECK(has(files.at("dati/index.html"), "href=\"/dati/katalogs.jsonld\""));
+  // Each municipality's files on a page of their own, at the address the catalogue gives its
+  // dataset (issue 21: /dati/ was 230 KB on the national site).
+  CHECK(has(files.at("dati/index.html"), "href=\"/dati/talsu-novads/\""));
+  REQUIRE(files.count("dati/talsu-novads/index.html") == 1);
+  CHECK(has(files.at("dati/talsu-novads/index.html"),
+            "href=\"/dati/talsu-novads/budzets-talsu-2024-2026.csv\""));
+  CHECK(has(catalogue, "/dati/talsu-novads/\""));
 }
 
 TEST_CASE("the review page: numbered chapters, contents, tables without heads' evaluations") {
