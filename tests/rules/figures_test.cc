@@ -136,6 +136,11 @@ TEST_CASE("municipality_figures: exam spread and schools not meeting, in the per
   CHECK(f.ce_spread.at(2024).count == 2);
   CHECK(f.ce_spread.at(2024).median == doctest::Approx(40));
   CHECK(f.ce_not_met.at(2024) == std::vector<size_t>{0});
+  // The site's chart draws every school year: the spread of all years, the period's or not.
+  REQUIRE(f.ce_spread_all.size() == 2);
+  CHECK(f.ce_spread_all.at(2021).count == 1);
+  CHECK(f.ce_spread_all.at(2021).max == doctest::Approx(20));
+  CHECK(f.ce_spread_all.at(2024).median == doctest::Approx(40));
 }
 
 TEST_CASE("municipality_figures: quality sums, heads' evaluations alone do not report") {

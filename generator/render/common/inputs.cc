@@ -161,7 +161,8 @@ InputDigests input_digests(const model::Model& m, const rules::Results& r,
     out.municipality.push_back(Digest().add(out.global).add(d.value()).value());
     every_municipality.add(out.municipality.back());
   }
-  out.municipalities = every_municipality.value();
+  // The national annex also lists the state-level methodologists, who belong to no municipality.
+  out.municipalities = every_municipality.add(out.methodologists).value();
 
   Digest all;
   for (uint64_t t : out.title) all.add(t);

@@ -50,7 +50,8 @@ struct InputDigests {
   std::vector<uint64_t> institution;
   /// Per municipality (parallel to model.municipalities): its page, review (HTML, PDF) and annex.
   std::vector<uint64_t> municipality;
-  /// Every municipality's: the national annex, made of their tables.
+  /// Every municipality's, with every methodologist's: the national annex, made of their tables
+  /// and the state-level methodologists.
   uint64_t municipalities = 0;
 };
 
