@@ -1,71 +1,69 @@
 #include "render/common/institution_charts.h"
 
+#include <algorithm>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "util/format.h"
 #include "util/text.h"
 
 namespace metodika::render {
-namespace {
 
-size_t column_of(const Table& t, std::string_view key) {
-  for (size_t i = 0; i < t.columns.size(); ++i) {
-    if (t.columns[i].key == key) return i;
-  }
-  return t.columns.size();
-}
-
-std::optional<double> number(const Row& row, size_t column) {
-  if (column >= row.cells.size()) return std::nullopt;
-  if (const auto* d = std::get_if<double>(&row.cells[column].value)) return *d;
-  return std::nullopt;
-}
-
-}  // namespace
-
-std::optional<Chart> institution_ce_chart(const InstitutionTables& tables, std::string_view lang,
+std::optional<Chart> institution_ce_chart(const model::Model& m, const rules::Results& r,
+                                          size_t school, std::string_view lang,
                                           const Translate& t) {
-  const Table& ce = tables.ce_index;
-  const size_t year = column_of(ce, "year"), index = column_of(ce, "index");
-  const size_t municipal = column_of(ce, "municipality_mean");
-  const size_t national = column_of(ce, "national_mean");
-  if (ce.empty() || year == ce.columns.size() || index == ce.columns.size()) return std::nullopt;
+  if (school >= m.metrics_of_school.size()) return std::nullopt;
+  // The school's records with exam scores, by school year (one a year).
+  std::vector<std::pair<int, size_t>> records;
+  for (size_t i : m.metrics_of_school[school]) {
+    if (m.metrics[i].ce) records.emplace_back(m.metrics[i].year, i);
+  }
+  if (records.empty()) return std::nullopt;
+  std::sort(records.begin(), records.end());
+  const size_t mi = m.institutions[school].municipality_index;
+  const auto mean = [](const model::ByYear<rules::CeYearSummary>& by_year,
+                       int year) -> std::optional<double> {
+    const auto it = by_year.find(year);
+    if (it == by_year.end() || it->second.with_index == 0) return std::nullopt;
+    return it->second.mean;
+  };
   Chart chart;
   chart.kind = ChartKind::kLines;
   chart.title = t("directory.exam_index_vs_means");
   chart.description = t("directory.exam_index_vs_means_desc");
   chart.unit = '%';  // a char: GCC 12 reports a false -Wrestrict (bug 105651) for "%"
   chart.decimals = 1;
-  Series school, mun, nat;
-  school.label = t("directory.this_school");
+  Series own, mun, nat;
+  own.label = t("directory.this_school");
   mun.label = t("directory.municipality_mean");
   nat.label = t("directory.national_mean");
   bool any = false;
-  for (const Row& row : ce.rows) {
-    const auto* y = std::get_if<int64_t>(&row.cells[year].value);
-    if (!y) continue;
-    chart.categories.push_back(util::format_school_year(static_cast<int>(*y), lang));
-    school.values.push_back(number(row, index));
-    mun.values.push_back(number(row, municipal));
-    nat.values.push_back(number(row, national));
-    any = any || school.values.back().has_value();
+  for (const auto& [year, i] : records) {
+    chart.categories.push_back(util::format_school_year(year, lang));
+    own.values.push_back(r.ce[i].index);
+    mun.values.push_back(mi < r.ce_summary.municipality.size()
+                             ? mean(r.ce_summary.municipality[mi], year)
+                             : std::nullopt);
+    nat.values.push_back(mean(r.ce_summary.national, year));
+    any = any || own.values.back().has_value();
   }
   if (!any) return std::nullopt;
   // The text alternative says what the lines show in the latest year with the school's index.
   for (size_t k = chart.categories.size(); k-- > 0;) {
-    if (!school.values[k]) continue;
+    if (!own.values[k]) continue;
     auto value = [&](const std::optional<double>& v) {
       return v ? format_value(*v, chart.decimals, lang, chart.unit) : std::string("—");
     };
     std::string latest = t("directory.exam_index_latest");
     latest = util::fill(latest, "year", chart.categories[k]);
-    latest = util::fill(latest, "school", value(school.values[k]));
+    latest = util::fill(latest, "school", value(own.values[k]));
     latest = util::fill(latest, "municipality", value(mun.values[k]));
     latest = util::fill(latest, "nation", value(nat.values[k]));
     chart.description += " " + latest;
     break;
   }
-  chart.series = {std::move(school), std::move(mun), std::move(nat)};
+  chart.series = {std::move(own), std::move(mun), std::move(nat)};
   return chart;
 }
 

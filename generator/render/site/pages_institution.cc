@@ -47,7 +47,7 @@ void write_institution_pages(SiteContext& c) {
       put(body, key, text_data(table_html(c, table, data_dir, {}, /*json=*/false)));
     };
     set_table("years_table", tables.by_year);
-    if (auto chart = institution_ce_chart(tables, c.lang(), t)) {
+    if (auto chart = institution_ce_chart(m, c.results(), i, c.lang(), t)) {
       put(body, "ce_chart",
           text_data("<figure class=\"chart\" tabindex=\"0\">" +
                     render_svg(*chart, c.lang(), "ce-" + in.id) + "</figure>\n" +
