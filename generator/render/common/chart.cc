@@ -209,10 +209,10 @@ ChartLayout layout_vertical(const Chart& chart, std::string_view lang,
   for (const Tick& tick : axis.ticks) {
     widest_tick = std::max(widest_tick, text_width(tick.label, kFontSize));
   }
-  const double left = kPad + widest_tick + kTickGap;
+  double left = kPad + widest_tick + kTickGap;
   const double right = kPad + 4;
-  const double plot_width = layout.width - left - right;
-  const double band = categories == 0 ? plot_width : plot_width / static_cast<double>(categories);
+  double plot_width = layout.width - left - right;
+  double band = categories == 0 ? plot_width : plot_width / static_cast<double>(categories);
 
   // Category labels: one line if they all fit their band, wrapped if that makes them fit,
   // slanted otherwise.
@@ -239,6 +239,20 @@ ChartLayout layout_vertical(const Chart& chart, std::string_view lang,
   for (const auto& lines : label_lines) {
     most_lines = std::max(most_lines, lines.size());
     widest_label = std::max(widest_label, widest_line(lines, text_width));
+  }
+  if (slanted && categories > 0) {
+    // A slanted label ends at its bar and runs down to the left: the first one must not leave
+    // the chart ("…ntspils valstspilsēta"). The plot moves right until it fits; a narrower band
+    // needs a little more, hence twice.
+    const double first_width =
+        (text_width(chart.categories.front(), kFontSize) + kFontSize) * std::sqrt(0.5);
+    for (int pass = 0; pass < 2; ++pass) {
+      const double needed = kPad + first_width - kBaselineShift - band / 2;
+      if (needed <= left) break;
+      left = needed;
+      plot_width = layout.width - left - right;
+      band = plot_width / static_cast<double>(categories);
+    }
   }
   const double first_baseline = kTickGap + kFontSize;
   const double labels_height =
