@@ -6,21 +6,14 @@
 #include <vector>
 
 #include "render/common/review.h"
+#include "render/common/translate.h"
 #include "render/common/urls.h"
 #include "util/parallel.h"
+#include "util/text.h"
 
 namespace metodika::render::pdf {
 
 namespace {
-
-const std::string& translate(const load::Theme& theme, const std::string& lang,
-                             std::string_view key) {
-  static const std::string kEmpty;
-  auto strings = theme.strings.find(lang);
-  if (strings == theme.strings.end()) return kEmpty;
-  auto found = strings->second.find(key);
-  return found == strings->second.end() ? kEmpty : found->second;
-}
 
 // The board's own conclusions in `lang`, else in the default language.
 const model::Page* conclusions(const model::Model& model, const std::string& id,
@@ -32,13 +25,6 @@ const model::Page* conclusions(const model::Model& model, const std::string& id,
     if (page.lang == model.site.default_language()) fallback = &page;
   }
   return fallback;
-}
-
-std::string replace_all(std::string text, std::string_view from, std::string_view to) {
-  for (size_t at = 0; (at = text.find(from, at)) != std::string::npos; at += to.size()) {
-    text.replace(at, from.size(), to);
-  }
-  return text;
 }
 
 }  // namespace
@@ -61,11 +47,11 @@ size_t render_reviews(const model::Model& model, const rules::Results& results,
   if (tmpl == theme.templates.end()) return 0;
   const auto source = theme.template_sources.find(name);
   const Urls urls(model.site.base_url, model.site.languages);
-  const Translate t = [&](std::string_view key) { return translate(theme, lang, key); };
+  const Translate t = translator(theme, lang);
   ReviewOptions options;
   options.as_of = model.site.as_of;
-  options.suppressed = replace_all(translate(theme, lang, "directory.pd_hidden"), "{n}",
-                                   std::to_string(model.site.rules.small_cell));
+  options.suppressed = util::fill(translate(theme, lang, "directory.pd_hidden"), "n",
+                                  std::to_string(model.site.rules.small_cell));
 
   std::vector<std::optional<std::string>> errors(model.municipalities.size());
   util::parallel_for(model.municipalities.size(), jobs, [&](size_t mi) {
