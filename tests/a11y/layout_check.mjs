@@ -114,12 +114,14 @@ for (const file of chosen) {
         }
       }
     }
-    // The smallest chart text as drawn: font-size in chart units times the drawn scale.
+    // The smallest chart text as drawn: font-size in chart units times the drawn scale, over
+    // the charts shown (each chart comes twice, wide and narrow, and the stylesheet hides one).
     let chartText = Infinity;
     for (const svg of document.querySelectorAll("svg.chart")) {
       const box = svg.viewBox.baseVal;
       const size = Number(svg.getAttribute("font-size") || 12);
-      if (box && box.width > 0) chartText = Math.min(chartText, size * svg.getBoundingClientRect().width / box.width);
+      const drawn = svg.getBoundingClientRect().width;
+      if (box && box.width > 0 && drawn > 0) chartText = Math.min(chartText, size * drawn / box.width);
     }
     return { width: d.scrollWidth, client: d.clientWidth, height: d.scrollHeight, culprit, chartText };
   });

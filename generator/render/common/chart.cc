@@ -24,6 +24,9 @@ constexpr double kMinPlotHeight = 120;
 constexpr double kStackedBand = 36;  // stacked bars: row pitch
 constexpr double kStackedBar = 22;   // stacked bars: bar thickness
 constexpr double kMaxBarWidth = 60;
+constexpr double kAcrossBar = 16;         // bars across: thickness of a single series' bar
+constexpr double kAcrossGroupedBar = 10;  // bars across: thickness of each bar in a group
+constexpr size_t kMostNarrowColumns = 12;  // more bars than this go across on a narrow chart
 
 // The value of `series` for `category`, or nullopt when it has none (missing, NaN, infinite).
 std::optional<double> value_at(const Series& series, size_t category) {
@@ -193,11 +196,11 @@ double layout_legend(const Chart& chart, const TextWidth& text_width, double wid
 }
 
 // Bars and lines: categories along x, values up.
-ChartLayout layout_vertical(const Chart& chart, std::string_view lang,
-                            const TextWidth& text_width) {
+ChartLayout layout_vertical(const Chart& chart, std::string_view lang, const TextWidth& text_width,
+                            double width) {
   ChartLayout layout;
   layout.kind = chart.kind;
-  layout.width = kChartWidth;
+  layout.width = width;
   const ValueAxis axis = value_axis(chart, lang);
   const size_t categories = chart.categories.size();
 
@@ -383,10 +386,11 @@ ChartLayout layout_vertical(const Chart& chart, std::string_view lang,
 }
 
 // Stacked bars: one row per category, its series splitting 0..100% along x.
-ChartLayout layout_stacked(const Chart& chart, std::string_view lang, const TextWidth& text_width) {
+ChartLayout layout_stacked(const Chart& chart, std::string_view lang, const TextWidth& text_width,
+                           double width) {
   ChartLayout layout;
   layout.kind = chart.kind;
-  layout.width = kChartWidth;
+  layout.width = width;
   layout.value_axis_horizontal = true;
   const ValueAxis axis = value_axis(chart, lang);
   const size_t rows = chart.categories.size();
@@ -484,6 +488,128 @@ ChartLayout layout_stacked(const Chart& chart, std::string_view lang, const Text
   return layout;
 }
 
+// Bars across, for a narrow width: a row per category with its name on the left (wrapped to at
+// most 40 % of the width), a bar per series from the value axis' zero, the value axis along the
+// bottom, reference lines drawn down the rows they cover with their labels above the rows.
+ChartLayout layout_across(const Chart& chart, std::string_view lang, const TextWidth& text_width,
+                          double width) {
+  ChartLayout layout;
+  layout.kind = chart.kind;
+  layout.width = width;
+  layout.value_axis_horizontal = true;
+  const size_t rows = chart.categories.size();
+  const size_t series_count = chart.series.size();
+
+  const double legend_bottom = layout_legend(chart, text_width, layout.width, kPad, layout.legend);
+  double top = legend_bottom + (layout.legend.empty() ? 0 : kTickGap) + kPad;
+  // Each reference's label gets a line of its own above the rows, so that two never overlap.
+  std::vector<size_t> drawn_references;
+  for (size_t r = 0; r < chart.references.size(); ++r) {
+    if (reference_range(chart.references[r], rows) && std::isfinite(chart.references[r].value)) {
+      drawn_references.push_back(r);
+    }
+  }
+  const double labels_top = top;
+  top += static_cast<double>(drawn_references.size()) * kLineHeight;
+
+  std::vector<std::vector<std::string>> label_lines;
+  double widest_label = 0;
+  size_t most_lines = 1;
+  for (const std::string& category : chart.categories) {
+    label_lines.push_back(wrap_label(category, layout.width * 0.4, text_width));
+    widest_label = std::max(widest_label, widest_line(label_lines.back(), text_width));
+    most_lines = std::max(most_lines, label_lines.back().size());
+  }
+  const double bar = series_count > 1 ? kAcrossGroupedBar : kAcrossBar;
+  const double band = std::max(static_cast<double>(most_lines) * kLineHeight + kTickGap * 2,
+                               bar * static_cast<double>(series_count) + kTickGap * 2);
+  const double left = kPad + std::min(widest_label, layout.width * 0.5) + kTickGap;
+  // Tick labels are centred on their gridlines: the axis needs half the widest one at each end,
+  // and no more ticks than fit side by side with a gap.
+  ValueAxis axis = value_axis(chart, lang);
+  const auto widest_tick = [&](const ValueAxis& a) {
+    double widest = 0;
+    for (const Tick& tick : a.ticks) widest = std::max(widest, text_width(tick.label, kFontSize));
+    return widest;
+  };
+  double right = kPad + widest_tick(axis) / 2;
+  double plot_width = std::max(layout.width - left - right, 1.0);
+  for (int max_ticks = kMaxValueTicks - 1;
+       max_ticks >= 2 &&
+       static_cast<double>(axis.ticks.size()) * (widest_tick(axis) + kLegendGap) > plot_width;
+       --max_ticks) {
+    axis = value_axis(chart, lang, max_ticks);
+    right = kPad + widest_tick(axis) / 2;
+    plot_width = std::max(layout.width - left - right, 1.0);
+  }
+  const double bottom = kTickGap + kFontSize + 4 + kPad;
+  layout.plot = {left, top, plot_width, band * static_cast<double>(rows)};
+  layout.height = top + layout.plot.height + bottom;
+  const Box& plot = layout.plot;
+
+  const double span = axis.max - axis.min;
+  const auto x_of = [&](double value) {
+    return plot.x + plot.width * (std::clamp(value, axis.min, axis.max) - axis.min) / span;
+  };
+  for (const Tick& tick : axis.ticks) {
+    const double x = x_of(tick.value);
+    layout.ticks.push_back(
+        {tick.value,
+         x,
+         {{tick.label}, {x, plot.y + plot.height + kTickGap + kFontSize}, TextAnchor::kMiddle}});
+  }
+  const double zero = x_of(0);
+  layout.axis_from = {zero, plot.y};
+  layout.axis_to = {zero, plot.y + plot.height};
+
+  for (size_t c = 0; c < rows; ++c) {
+    const double row_top = plot.y + band * static_cast<double>(c);
+    const double middle = row_top + band / 2;
+    const auto& lines = label_lines[c];
+    const double first_baseline =
+        middle + kBaselineShift - static_cast<double>(lines.size() - 1) * kLineHeight / 2;
+    layout.category_labels.push_back({lines, {plot.x - kTickGap, first_baseline}, TextAnchor::kEnd});
+    const double group_top = middle - bar * static_cast<double>(series_count) / 2;
+    for (size_t s = 0; s < series_count; ++s) {
+      const std::optional<double> value = value_at(chart.series[s], c);
+      if (!value) continue;
+      const double x = x_of(*value);
+      const double gap = series_count > 1 ? 1 : 0;
+      BarMark mark;
+      mark.series = s;
+      mark.category = c;
+      mark.box = {std::min(x, zero), group_top + bar * static_cast<double>(s) + gap / 2,
+                  std::fabs(x - zero), bar - gap};
+      mark.text = mark_text(chart, s, c, format_value(*value, chart.decimals, lang, chart.unit));
+      layout.bars.push_back(std::move(mark));
+    }
+  }
+
+  for (size_t n = 0; n < drawn_references.size(); ++n) {
+    const size_t r = drawn_references[n];
+    const ReferenceLine& reference = chart.references[r];
+    if (reference.value < axis.min || reference.value > axis.max) continue;
+    const auto range = reference_range(reference, rows);
+    const double x = x_of(reference.value);
+    const double y0 = plot.y + band * static_cast<double>(range->first);
+    const double y1 = plot.y + band * static_cast<double>(range->second + 1);
+    // The label sits above the rows, centred on its line unless that would leave the chart.
+    const std::string text = reference_text(chart, reference, lang);
+    const double text_w = text_width(text, kFontSize);
+    TextMark label{{text}, {x, labels_top + kFontSize * 0.8 + kLineHeight * static_cast<double>(n)},
+                   TextAnchor::kMiddle};
+    if (x + text_w / 2 > layout.width - kPad) {
+      label.at.x = std::min(x, layout.width - kPad);
+      label.anchor = TextAnchor::kEnd;
+    } else if (x - text_w / 2 < kPad) {
+      label.at.x = std::max(x, kPad);
+      label.anchor = TextAnchor::kStart;
+    }
+    layout.references.push_back({r, {x, y0}, {x, y1}, std::move(label)});
+  }
+  return layout;
+}
+
 }  // namespace
 
 std::string format_value(double value, int decimals, std::string_view lang, std::string_view unit) {
@@ -535,9 +661,9 @@ std::vector<Tick> nice_ticks(double min, double max, int max_ticks, int decimals
           {max, format_value(max, decimals, lang, unit)}};
 }
 
-ValueAxis value_axis(const Chart& chart, std::string_view lang) {
+ValueAxis value_axis(const Chart& chart, std::string_view lang, int max_ticks) {
   if (chart.kind == ChartKind::kStackedBars) {
-    return {0, 100, nice_ticks(0, 100, kMaxValueTicks, 0, lang, "%")};
+    return {0, 100, nice_ticks(0, 100, max_ticks, 0, lang, "%")};
   }
   double low = 0;
   double high = 0;
@@ -559,7 +685,7 @@ ValueAxis value_axis(const Chart& chart, std::string_view lang) {
   if (!(high > low)) high = low + 1;
 
   ValueAxis axis;
-  axis.ticks = nice_ticks(low, high, kMaxValueTicks, 0, lang, chart.unit);
+  axis.ticks = nice_ticks(low, high, max_ticks, 0, lang, chart.unit);
   axis.min = chart.y_min && std::isfinite(*chart.y_min) ? low : axis.ticks.front().value;
   axis.max = chart.y_max && std::isfinite(*chart.y_max) ? high : axis.ticks.back().value;
   const double tolerance = (axis.max - axis.min) * 1e-9;
@@ -595,9 +721,19 @@ double estimate_text_width(std::string_view text, double font_size) {
   return static_cast<double>(util::utf8_length(text)) * 0.62 * font_size;
 }
 
-ChartLayout layout_chart(const Chart& chart, std::string_view lang, const TextWidth& text_width) {
-  return chart.kind == ChartKind::kStackedBars ? layout_stacked(chart, lang, text_width)
-                                               : layout_vertical(chart, lang, text_width);
+ChartLayout layout_chart(const Chart& chart, std::string_view lang, const TextWidth& text_width,
+                         double width) {
+  if (chart.kind == ChartKind::kStackedBars) return layout_stacked(chart, lang, text_width, width);
+  ChartLayout vertical = layout_vertical(chart, lang, text_width, width);
+  if (width < kChartWidth && chart.kind == ChartKind::kBars) {
+    const bool slanted = std::any_of(vertical.category_labels.begin(),
+                                     vertical.category_labels.end(),
+                                     [](const TextMark& label) { return label.rotate != 0; });
+    if (slanted || chart.categories.size() * chart.series.size() > kMostNarrowColumns) {
+      return layout_across(chart, lang, text_width, width);
+    }
+  }
+  return vertical;
 }
 
 std::string chart_alt(const Chart& chart, std::string_view lang) {

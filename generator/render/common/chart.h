@@ -97,7 +97,9 @@ inline constexpr int kMaxValueTicks = 8;
 /// dropped), otherwise the outer ticks of `nice_ticks` over the data and the reference lines,
 /// with zero always included. Tick labels get no more decimals than the step needs: a 10-step
 /// axis reads "40%", not "40,0%". Stacked bars: 0..100%.
-[[nodiscard]] ValueAxis value_axis(const Chart& chart, std::string_view lang);
+/// `max_ticks` lowers the tick count for a short axis (a narrow chart's horizontal one).
+[[nodiscard]] ValueAxis value_axis(const Chart& chart, std::string_view lang,
+                                   int max_ticks = kMaxValueTicks);
 
 // ---------------------------------------------------------------------------------------------
 // Style
@@ -229,7 +231,7 @@ struct ChartLayout {
   double width = 0;
   double height = 0;
   Box plot;
-  bool value_axis_horizontal = false;  ///< stacked bars
+  bool value_axis_horizontal = false;  ///< stacked bars, and bars laid out for a narrow width
   std::vector<AxisTick> ticks;
   Point axis_from;  ///< the category axis line (value 0, or the axis end nearest to it)
   Point axis_to;
@@ -251,12 +253,19 @@ using TextWidth = std::function<double(std::string_view text, double font_size)>
 /// Chart width; bars and lines are `kChartHeight` tall, stacked bars as tall as their rows need.
 inline constexpr double kChartWidth = 640;
 inline constexpr double kChartHeight = 320;
+/// The width of a chart laid out for a phone: a 360 px screen less the page's margins, so that
+/// its 12-unit text is drawn 12 CSS px high there (issue 21), and larger on wider phones.
+inline constexpr double kNarrowChartWidth = 328;
 
-/// Lays `chart` out: legend on top (more than one series), value axis with gridlines, category
-/// labels (wrapped after "/" or at spaces when the bands are narrow, slanted when that is not
-/// enough), marks and reference lines.
+/// Lays `chart` out `width` units wide: legend on top (more than one series), value axis with
+/// gridlines, category labels (wrapped after "/" or at spaces when the bands are narrow, slanted
+/// when that is not enough), marks and reference lines. Below `kChartWidth`, bars whose labels
+/// would have to slant, or more than 12 bars, are laid out across instead: a row per category,
+/// its name on the left and its bars to the right, the value axis along the bottom; a chart of
+/// 30 schools on a phone then grows down, not into 10-unit bands of slanted names.
 [[nodiscard]] ChartLayout layout_chart(const Chart& chart, std::string_view lang,
-                                       const TextWidth& text_width = estimate_text_width);
+                                       const TextWidth& text_width = estimate_text_width,
+                                       double width = kChartWidth);
 
 /// A chart's text alternative in `lang` ("lv" or English), from what it draws: its kind and
 /// title, each series' first and last value with their categories, and its thresholds. The

@@ -39,12 +39,15 @@ std::string hex(Rgb colour) {
 
 class SvgWriter {
  public:
-  SvgWriter(const Chart& chart, const ChartLayout& layout, std::string_view id)
-      : chart_(chart), layout_(layout), id_(html_escape(id)) {}
+  SvgWriter(const Chart& chart, const ChartLayout& layout, std::string_view id,
+            std::string_view css_class)
+      : chart_(chart), layout_(layout), id_(html_escape(id)), class_(css_class) {}
 
   std::string write() {
     const bool has_desc = !chart_.description.empty();
-    out_ += R"(<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" aria-labelledby=")";
+    out_ += R"(<svg xmlns="http://www.w3.org/2000/svg" class=")";
+    out_ += class_;
+    out_ += R"(" role="img" aria-labelledby=")";
     out_ += id_ + "-title";
     if (has_desc) out_ += " " + id_ + "-desc";
     out_ += "\" viewBox=\"0 0 " + num(layout_.width) + " " + num(layout_.height) + "\" width=\"" +
@@ -322,14 +325,23 @@ class SvgWriter {
   const Chart& chart_;
   const ChartLayout& layout_;
   const std::string id_;
+  const std::string_view class_;
   std::string out_;
 };
 
 }  // namespace
 
-std::string render_svg(const Chart& chart, std::string_view lang, std::string_view id) {
-  const ChartLayout layout = layout_chart(chart, lang);
-  return SvgWriter(chart, layout, id).write();
+std::string render_svg(const Chart& chart, std::string_view lang, std::string_view id,
+                       double width) {
+  const ChartLayout layout = layout_chart(chart, lang, estimate_text_width, width);
+  return SvgWriter(chart, layout, id, "chart").write();
+}
+
+std::string render_svg_pair(const Chart& chart, std::string_view lang, std::string_view id) {
+  const ChartLayout wide = layout_chart(chart, lang);
+  const ChartLayout narrow = layout_chart(chart, lang, estimate_text_width, kNarrowChartWidth);
+  return SvgWriter(chart, wide, id, "chart chart-wide").write() +
+         SvgWriter(chart, narrow, std::string(id) + "-n", "chart chart-narrow").write();
 }
 
 std::string render_table_html(const Chart& chart, std::string_view lang, std::string_view caption,

@@ -11,13 +11,21 @@
 namespace metodika::render {
 
 /// `chart` as an inline `<svg>` element: `role="img"`, `aria-labelledby` naming its `<title>`
-/// (the chart title) and `<desc>` (its description, left out when empty), a 640-unit-wide
+/// (the chart title) and `<desc>` (its description, left out when empty), a `width`-unit-wide
 /// `viewBox` scaled by CSS (`width:100%;height:auto`), text in the page's font at 12 units.
 /// Each bar and point carries a `<title>` tooltip ("2021./2022., Series: 45,3%"). `id` must be
 /// unique in the page: the title, description and fill patterns get ids `<id>-title`,
 /// `<id>-desc`, `<id>-fill-<n>`. The same chart always gives the same bytes.
 [[nodiscard]] std::string render_svg(const Chart& chart, std::string_view lang,
-                                     std::string_view id);
+                                     std::string_view id, double width = kChartWidth);
+
+/// The page's chart: `render_svg` twice, laid out `kChartWidth` wide (class
+/// `chart chart-wide`, ids from `id`) and `kNarrowChartWidth` wide (class `chart chart-narrow`,
+/// ids from `id` + "-n"), for the stylesheet to show one by the screen's width. Scaling the wide
+/// one down to a phone would draw its text 6 px high; letting it scroll hides half of it. The
+/// hidden one is `display: none`, so a screen reader meets the chart once.
+[[nodiscard]] std::string render_svg_pair(const Chart& chart, std::string_view lang,
+                                          std::string_view id);
 
 /// The data of `chart` as an HTML `<table>`: `caption`, a column per category
 /// (`<th scope="col">`), a row per series (`<th scope="row">`), then a row per reference line

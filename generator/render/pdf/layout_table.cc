@@ -91,9 +91,10 @@ void FlowBuilder::add_table(const Table& table) {
   }
   std::vector<GridCell> header;
   for (const Column& column : table.columns) {
-    header.push_back({{{util::tie_words(column.label, lang_), {FontStyle::kBold, kTableSize, kBlack},
-                        {}}},
-                      column.numeric()});
+    GridCell cell;
+    cell.spans = {{util::tie_words(column.label, lang_), {FontStyle::kBold, kTableSize, kBlack}, {}}};
+    cell.right = column.numeric();
+    header.push_back(std::move(cell));
   }
   std::vector<GridRow> rows;
   rows.reserve(table.rows.size());

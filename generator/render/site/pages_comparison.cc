@@ -23,8 +23,8 @@ void write_comparison(SiteContext& c) {
   const std::vector<Chart> list = comparison_charts(c.model(), c.results(), c.lang(), t);
   for (size_t i = 0; i < list.size(); ++i) {
     const Chart& chart = list[i];
-    charts += "<figure class=\"chart\" tabindex=\"0\">" +
-              render_svg(chart, c.lang(), "cmp-" + std::to_string(i)) + "</figure>\n" +
+    charts += "<figure class=\"chart\">" +
+              render_svg_pair(chart, c.lang(), "cmp-" + std::to_string(i)) + "</figure>\n" +
               render_table_html(chart, c.lang(), chart.title,
                                 c.t("tables.chart_data") + ": " + chart.title);
   }

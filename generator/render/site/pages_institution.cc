@@ -49,8 +49,8 @@ void write_institution_pages(SiteContext& c) {
     set_table("years_table", tables.by_year);
     if (auto chart = institution_ce_chart(m, c.results(), i, c.lang(), t)) {
       put(body, "ce_chart",
-          text_data("<figure class=\"chart\" tabindex=\"0\">" +
-                    render_svg(*chart, c.lang(), "ce-" + in.id) + "</figure>\n" +
+          text_data("<figure class=\"chart\">" +
+                    render_svg_pair(*chart, c.lang(), "ce-" + in.id) + "</figure>\n" +
                     render_table_html(*chart, c.lang(), chart->title,
                                       c.t("tables.chart_data") + ": " + chart->title)));
     }

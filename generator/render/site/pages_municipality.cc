@@ -153,8 +153,8 @@ void write_municipality_pages(SiteContext& c) {
     // A line a school up to kMaxLineSeries, the schools' spread above (Rīga had 55 lines).
     if (auto chart = ce_chart_capped(m, c.results(), tables, c.lang(), t)) {
       put(body, "ce_chart",
-          text_data("<figure class=\"chart\" tabindex=\"0\">" +
-                    render_svg(*chart, c.lang(), "ce-" + mu.id) + "</figure>\n" +
+          text_data("<figure class=\"chart\">" +
+                    render_svg_pair(*chart, c.lang(), "ce-" + mu.id) + "</figure>\n" +
                     render_table_html(*chart, c.lang(), chart->title,
                                       c.t("tables.chart_data") + ": " + chart->title)));
     }

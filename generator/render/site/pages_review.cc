@@ -162,8 +162,8 @@ void write_review_pages(SiteContext& c) {
           std::string id = "r";
           id.append(std::to_string(++chart_no));
           id.append("-").append(mu.id);
-          html.append("<figure class=\"chart\" tabindex=\"0\">")
-              .append(render_svg(b.chart, c.lang(), id));
+          html.append("<figure class=\"chart\">")
+              .append(render_svg_pair(b.chart, c.lang(), id));
           html.append("</figure>\n<details class=\"more\"><summary>");
           html.append(c.t("review.chart_data")).append("</summary>\n");
           html.append(render_table_html(b.chart, c.lang(), b.chart.title,

@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <limits>
 #include <set>
 #include <string>
@@ -201,6 +202,97 @@ TEST_CASE("layout_chart: bars, gaps and category labels") {
     const ChartLayout slanted = layout_chart(chart, "lv");
     CHECK(slanted.category_labels[0].rotate == -45);
     CHECK(slanted.plot.y + slanted.plot.height < layout.plot.y + layout.plot.height);
+  }
+}
+
+TEST_CASE("layout_chart: a narrow chart of many bars runs them across, a row per category") {
+  Chart chart;
+  chart.kind = ChartKind::kBars;
+  chart.unit = "%";
+  chart.decimals = 1;
+  for (int i = 0; i < 30; ++i) {
+    chart.categories.push_back("Daugavpils " + std::to_string(i + 1) + ". vidusskola");
+  }
+  Series series{"CE indekss", {}};
+  for (int i = 0; i < 30; ++i) series.values.emplace_back(20.0 + i * 1.5);
+  series.values[3] = std::nullopt;  // a school without results has no bar
+  chart.series = {series};
+  chart.references = {{"Valsts vidējais", 49.4, std::nullopt, std::nullopt}};
+
+  const ChartLayout wide = layout_chart(chart, "lv");
+  CHECK_FALSE(wide.value_axis_horizontal);
+  CHECK(wide.width == kChartWidth);
+
+  const ChartLayout narrow = layout_chart(chart, "lv", estimate_text_width, kNarrowChartWidth);
+  CHECK(narrow.value_axis_horizontal);
+  CHECK(narrow.width == kNarrowChartWidth);
+  const Box& plot = narrow.plot;
+  REQUIRE(narrow.bars.size() == 29);
+  REQUIRE(narrow.category_labels.size() == 30);
+  // Rows go down in the categories' order, every bar inside the plot and starting at zero.
+  for (size_t i = 1; i < narrow.bars.size(); ++i) {
+    CHECK(narrow.bars[i].box.y > narrow.bars[i - 1].box.y);
+  }
+  for (const BarMark& bar : narrow.bars) {
+    CHECK(bar.box.x == doctest::Approx(plot.x));
+    CHECK(bar.box.x + bar.box.width <= plot.x + plot.width + 1e-9);
+    CHECK(bar.box.y >= plot.y);
+    CHECK(bar.box.y + bar.box.height <= plot.y + plot.height + 1e-9);
+  }
+  CHECK(narrow.bars[3].category == 4);
+  CHECK(narrow.bars[3].text == "Daugavpils 5. vidusskola, CE indekss: 26,0%");
+  // Names to the left of the plot, right-aligned to it, wrapped, and inside the chart.
+  for (const TextMark& label : narrow.category_labels) {
+    CHECK(label.anchor == TextAnchor::kEnd);
+    CHECK(label.rotate == 0);
+    CHECK(label.at.x < plot.x);
+    double widest = 0;
+    for (const auto& line : label.lines) widest = std::max(widest, estimate_text_width(line, 12));
+    CHECK(label.at.x - widest >= 0);
+  }
+  CHECK(narrow.category_labels[0].lines.size() == 2);
+  // The value axis along the bottom: ticks left to right, labels far enough apart not to touch.
+  REQUIRE(narrow.ticks.size() >= 2);
+  for (size_t i = 1; i < narrow.ticks.size(); ++i) {
+    const AxisTick& a = narrow.ticks[i - 1];
+    const AxisTick& b = narrow.ticks[i];
+    CHECK(b.position > a.position);
+    CHECK(b.position - a.position >
+          (estimate_text_width(a.label.lines[0], 12) + estimate_text_width(b.label.lines[0], 12)) / 2);
+    CHECK(b.label.at.y > plot.y + plot.height);
+  }
+  CHECK(narrow.ticks.back().label.at.x + estimate_text_width(narrow.ticks.back().label.lines[0], 12) / 2 <=
+        narrow.width);
+  // The national mean runs down the rows, its label above them.
+  REQUIRE(narrow.references.size() == 1);
+  const ReferenceMark& mean = narrow.references[0];
+  CHECK(mean.from.x == doctest::Approx(mean.to.x));
+  CHECK(mean.from.y == doctest::Approx(plot.y));
+  CHECK(mean.to.y == doctest::Approx(plot.y + plot.height));
+  CHECK(mean.label.at.y < plot.y);
+  CHECK(mean.label.lines[0] == "Valsts vidējais: 49,4%");
+  // Taller than wide: the chart grows down with its rows.
+  CHECK(narrow.height > 30 * 20);
+}
+
+TEST_CASE("layout_chart: a narrow chart of few bars or of lines keeps its columns") {
+  Chart chart;
+  chart.kind = ChartKind::kBars;
+  chart.categories = {"2021./2022.", "2022./2023.", "2023./2024.", "2024./2025."};
+  chart.series = {{"Izglītojamie", {248.0, 241.0, 249.0, 237.0}}};
+  ChartLayout narrow = layout_chart(chart, "lv", estimate_text_width, kNarrowChartWidth);
+  CHECK_FALSE(narrow.value_axis_horizontal);
+  CHECK(narrow.width == kNarrowChartWidth);
+  CHECK(narrow.plot.x + narrow.plot.width <= kNarrowChartWidth);
+  for (const TextMark& label : narrow.category_labels) CHECK(label.rotate == 0);
+
+  chart.kind = ChartKind::kLines;
+  for (int i = 0; i < 8; ++i) chart.series.push_back({"Skola " + std::to_string(i), {1.0, 2.0}});
+  narrow = layout_chart(chart, "lv", estimate_text_width, kNarrowChartWidth);
+  CHECK_FALSE(narrow.value_axis_horizontal);
+  // The legend wraps to the narrow width.
+  for (const LegendEntry& entry : narrow.legend) {
+    CHECK(entry.label.at.x + estimate_text_width(entry.label.lines[0], 12) <= kNarrowChartWidth);
   }
 }
 

@@ -206,6 +206,31 @@ TEST_CASE("render_svg: a grouped bar chart") {
   CHECK(count(svg, "font-size=\"") == 1);  // nothing smaller than the 12 set on the root
 }
 
+TEST_CASE("render_svg_pair: the chart for wide screens and for phones, told apart") {
+  const Chart chart = bar_chart();
+  const std::string pair = render_svg_pair(chart, "lv", "ce-x");
+  const size_t split = pair.find("<svg", 1);
+  REQUIRE(split != std::string::npos);
+  const std::string wide = pair.substr(0, split);
+  const std::string narrow = pair.substr(split);
+  CHECK(xml_error(wide) == "");
+  CHECK(xml_error(narrow) == "");
+  CHECK(wide == [&] {
+    std::string plain = render_svg(chart, "lv", "ce-x");
+    plain.replace(plain.find("class=\"chart\""), 13, "class=\"chart chart-wide\"");
+    return plain;
+  }());
+  CHECK(narrow.starts_with(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart chart-narrow\" role=\"img\" "
+      "aria-labelledby=\"ce-x-n-title ce-x-n-desc\" viewBox=\"0 0 328 "));
+  // Ids stay unique in the page; the same data in both.
+  CHECK(count(narrow, "id=\"ce-x-n-title\"") == 1);
+  CHECK(count(narrow, "id=\"ce-x-title\"") == 0);
+  CHECK(elements(narrow, "<rect class=\"bar\"").size() == elements(wide, "<rect class=\"bar\"").size());
+  CHECK(count(narrow, "<title>2021./2022., Kurzeme: 45,3%</title>") == 1);
+  CHECK(count(narrow, "font-size=\"") == 1);
+}
+
 TEST_CASE("render_svg: a line chart with a threshold that changes") {
   const Chart chart = line_chart();
   const std::string svg = render_svg(chart, "lv", "c2");
