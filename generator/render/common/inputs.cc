@@ -31,6 +31,15 @@ void add(Digest& d, const rules::PdSummary& s) {
   for (const auto& h : s.hours_by_category) add(d, h);
 }
 
+// Key figures as the municipality page shows the nation's beside its own.
+void add(Digest& d, const rules::KeyFigures& f) {
+  d.add(f.institutions).add(f.ce_with_index).add(f.ce_met).add(f.methodologists);
+  add(d, f.students);
+  add(d, f.teachers);
+  add(d, f.ce_mean);
+  add(d, f.budget);
+}
+
 void add(Digest& d, const rules::SchoolPd& s) {
   d.add(s.school).add(s.teachers).add(s.suppressed);
   add(d, s.meeting);
@@ -160,6 +169,17 @@ InputDigests input_digests(const model::Model& m, const rules::Results& r,
   for (const Digest& d : muni) {
     out.municipality.push_back(Digest().add(out.global).add(d.value()).value());
     every_municipality.add(out.municipality.back());
+  }
+  // A municipality's page puts its key figures beside the nation's (rules::ComparisonFigures,
+  // by value: an edit elsewhere that leaves the national figures alone leaves the page alone),
+  // in the school years they are of; its own are covered by its entries above. Its review and
+  // annex do not show them, so they keep `municipality`.
+  Digest nation;
+  nation.add(r.comparison.year).add(r.comparison.ce_year);
+  add(nation, r.comparison.national);
+  const uint64_t nation_figures = nation.value();
+  for (const uint64_t d : out.municipality) {
+    out.municipality_page.push_back(Digest().add(d).add(nation_figures).value());
   }
   // The national annex also lists the state-level methodologists, who belong to no municipality.
   out.municipalities = every_municipality.add(out.methodologists).value();

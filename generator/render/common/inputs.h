@@ -50,6 +50,9 @@ struct InputDigests {
   std::vector<uint64_t> institution;
   /// Per municipality (parallel to model.municipalities): its page, review (HTML, PDF) and annex.
   std::vector<uint64_t> municipality;
+  /// Per municipality: its web pages (the municipality page and the review page), which show
+  /// the nation's key figures beside its own: `municipality` and those figures.
+  std::vector<uint64_t> municipality_page;
   /// Every municipality's, with every methodologist's: the national annex, made of their tables
   /// and the state-level methodologists.
   uint64_t municipalities = 0;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "render/common/chart.h"
+#include "render/common/comparison.h"
 #include "render/common/html.h"
 #include "render/common/municipality_charts.h"
 #include "render/common/municipality_tables.h"
@@ -20,6 +21,7 @@
 #include "rules/ce_index.h"
 #include "util/collate.h"
 #include "util/format.h"
+#include "util/text.h"
 
 namespace metodika::render::site {
 namespace {
@@ -28,12 +30,8 @@ using directory::set_list;
 
 /// The most rows a table shows on a municipality page; a longer one has its own page.
 constexpr size_t kInlineRows = 50;
-
-// `pattern` with "{n}" replaced by `n`.
-std::string replace_n(std::string pattern, std::string_view n) {
-  if (size_t at = pattern.find("{n}"); at != std::string::npos) pattern.replace(at, 3, n);
-  return pattern;
-}
+/// The most methodologists a municipality page lists; more are counted and linked.
+constexpr int64_t kInlineMethodologists = 20;
 
 Data board_data(const model::Board& b) {
   Data d(Data::type::object);
@@ -77,6 +75,53 @@ Data methodologists_by_subject(const SiteContext& c, const model::Municipality& 
   return groups;
 }
 
+// "Key figures": the municipality's row of the national comparison beside the nation's total row
+// (render/common/comparison.h, every figure rules::ComparisonFigures'), turned on its side, so
+// that a reader sees first how the municipality stands against the whole country (issue 21),
+// with the comparison of every municipality a click away. The region column is left out: the
+// page says it. Empty when the table has no row for the municipality.
+std::string key_figures_html(const SiteContext& c, const Table& comparison,
+                             const model::Municipality& mu) {
+  const std::string link = "pasvaldibas/" + mu.id + "/";
+  const Row* own = nullptr;
+  const Row* nation = nullptr;
+  for (const Row& row : comparison.rows) {
+    if (row.kind == RowKind::kTotal) nation = &row;
+    if (row.kind == RowKind::kData && !row.cells.empty() && row.cells[0].link == link) own = &row;
+  }
+  if (!own || !nation) return {};
+  const std::string suppressed = util::fill(c.t("directory.pd_hidden"), "n",
+                                            std::to_string(c.model().site.rules.small_cell));
+  std::string out = "<table class=\"key-figures\">\n<caption>";
+  html_escape_to(out, util::fill(c.t("directory.key_figures_caption"), "name", mu.name.in(c.lang())));
+  out += "</caption>\n<thead>\n<tr><th scope=\"col\">";
+  html_escape_to(out, c.t("directory.indicator"));
+  out += "</th><th scope=\"col\" class=\"num\">";
+  html_escape_to(out, mu.name.in(c.lang()));
+  out += "</th><th scope=\"col\" class=\"num\">";
+  html_escape_to(out, c.t("directory.nation"));
+  out += "</th></tr>\n</thead>\n<tbody>\n";
+  for (size_t k = 0; k < comparison.columns.size(); ++k) {
+    const Column& column = comparison.columns[k];
+    if (column.type == ColumnType::kText) continue;  // the name and the region
+    out += "<tr><th scope=\"row\">";
+    html_escape_to(out, column.label);
+    out += "</th>";
+    for (const Row* row : {own, nation}) {
+      out += "<td class=\"num\">";
+      html_escape_to(out, format_cell(column, row->cells[k], c.lang(), suppressed));
+      out += "</td>";
+    }
+    out += "</tr>\n";
+  }
+  out += "</tbody>\n</table>\n<p><a href=\"";
+  html_escape_to(out, c.urls().page(c.lang(), "pasvaldibas/salidzinajums/"));
+  out += "\">";
+  html_escape_to(out, c.t("compare.link"));
+  out += "</a></p>\n";
+  return out;
+}
+
 Data programmes_data(const SiteContext& c, const MunicipalityTables& tables,
                      const std::string& data_dir) {
   Data list(Data::type::list);
@@ -103,6 +148,7 @@ Data programmes_data(const SiteContext& c, const MunicipalityTables& tables,
 void write_municipality_pages(SiteContext& c) {
   const auto& m = c.model();
   Translate t = [&c](std::string_view key) { return c.t(key); };
+  const Table comparison = comparison_table(m, c.results(), c.lang(), t);
   for (size_t mi = c.shard_begin(); mi < std::min(c.shard_end(), m.municipalities.size()); ++mi) {
     const auto& mu = m.municipalities[mi];
     const MunicipalityTables& tables = c.municipality_tables(mi);
@@ -112,6 +158,9 @@ void write_municipality_pages(SiteContext& c) {
     }
     Data body(Data::type::object);
     put(body, "board", board_data(mu.board));
+    if (std::string key_figures = key_figures_html(c, comparison, mu); !key_figures.empty()) {
+      put(body, "key_figures", text_data(std::move(key_figures)));
+    }
     // A municipality page summarises: a table longer than kInlineRows (Rīga's institutions,
     // 315 rows) gets its own page, pasvaldibas/<id>/<table id>/, and the municipality page links
     // to it and its CSV (issue 21: Rīga's page was 782 KB, 199,255 px tall on a phone).
@@ -137,7 +186,7 @@ void write_municipality_pages(SiteContext& c) {
       html_escape_to(link, table.title);
       link += "</a> (";
       html_escape_to(
-          link, replace_n(c.t("tables.rows_n"),
+          link, util::fill(c.t("tables.rows_n"), "n",
                           util::format_int(static_cast<int64_t>(table.rows.size()), c.lang())));
       link += ") · <a href=\"";
       html_escape_to(link, c.urls().page(c.lang(), data_dir + table.id + ".csv"));
@@ -149,7 +198,20 @@ void write_municipality_pages(SiteContext& c) {
       put(body, key, text_data(std::move(link)));
     };
     set_table("institutions_table", tables.institutions, true);
-    set_list(body, "methodologists", methodologists_by_subject(c, mu));
+    // Up to kInlineMethodologists by subject with their e-mail; more (Rīga's 92) as a count
+    // and a link to the municipality's methodologists page, where they are by subject in full.
+    const int64_t methodologist_count = c.results().municipalities[mi].area.methodologists;
+    if (methodologist_count > kInlineMethodologists) {
+      Data more(Data::type::object);
+      more.set("text", util::fill(c.t("directory.methodologists_more"), "count",
+                                  util::format_count(methodologist_count,
+                                                     c.t("directory.methodologist_one"),
+                                                     c.t("directory.methodologist_many"), c.lang())));
+      more.set("url", c.urls().page(c.lang(), methodologists_rel(&mu)));
+      put(body, "methodologists_more", std::move(more));
+    } else {
+      set_list(body, "methodologists", methodologists_by_subject(c, mu));
+    }
     // A line a school up to kMaxLineSeries, the schools' spread above (Rīga had 55 lines).
     if (auto chart = ce_chart_capped(m, c.results(), tables, c.lang(), t)) {
       put(body, "ce_chart",

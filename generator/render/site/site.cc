@@ -107,7 +107,7 @@ std::vector<Task> tasks(const model::Model& model, const InputDigests* in) {
     // once (SiteContext::municipality_tables).
     for (size_t i = 0; i < model.municipalities.size(); ++i) {
       each("municipality", write_municipality_and_review, i, model.municipalities[i].id,
-           in ? in->municipality[i] : 0);
+           in ? in->municipality_page[i] : 0);
     }
     for (size_t i = 0; i < model.institutions.size(); ++i) {
       each("institution", write_institution_pages, i, model.institutions[i].id,
