@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -226,6 +227,86 @@ std::string archive_page_rel(int year, size_t page) {
   return rel;
 }
 
+// A subject's olympiads, every school year, on pages of their own: olimpiades/prieksmeti/<id>/
+// (a folder of its own, so no subject id can be taken for the /olimpiades/2/ pager or a
+// /olimpiades/2024-2025/ archive). The way to narrow the calendar without JavaScript (issue 21).
+std::string subject_page_rel(std::string_view subject) {
+  return "olimpiades/prieksmeti/" + std::string(subject) + "/";
+}
+
+// The pages of `subject`: what is upcoming first (in date order), then what took place, by
+// school year, newest first (the latest first within it), kOlympiadsPerPage a page; each
+// olympiad links to its results page where it has one (olympiad_item).
+void write_subject_pages(SiteContext& c, const std::string& subject,
+                         const std::vector<const model::Olympiad*>& sorted, util::Date as_of) {
+  std::vector<std::pair<std::string, const model::Olympiad*>> rows;  // heading, olympiad
+  for (const auto* o : sorted) {
+    if (o->subject == subject && rules::is_upcoming(*o, as_of)) {
+      rows.emplace_back(c.t("calendar.upcoming_olympiads"), o);
+    }
+  }
+  std::vector<const model::Olympiad*> past;
+  for (const auto* o : sorted) {
+    if (o->subject == subject && !rules::is_upcoming(*o, as_of)) past.push_back(o);
+  }
+  std::stable_sort(past.begin(), past.end(), [](auto* a, auto* b) {
+    return std::tie(b->start, b->id) < std::tie(a->start, a->id);
+  });
+  for (const auto* o : past) {
+    rows.emplace_back(util::fill(c.t("calendar.past_in_year"), "year",
+                                 util::format_school_year(util::school_year_of(o->start), c.lang())),
+                      o);
+  }
+  const std::string name = subject_name(c, subject);
+  const std::string title = c.t("calendar.olympiads_title");
+  const std::string page_title = util::fill(c.t("calendar.subject_title"), "subject", name);
+  const std::string first = subject_page_rel(subject);
+  std::vector<std::string> rels;
+  for (size_t n = 1; (n - 1) * kOlympiadsPerPage < std::max<size_t>(rows.size(), 1); ++n) {
+    rels.push_back(paged_rel(first, n));
+  }
+  for (size_t n = 1; n <= rels.size(); ++n) {
+    Data months(Data::type::list);
+    Data items(Data::type::list);
+    std::string heading;
+    auto flush = [&] {
+      if (heading.empty()) return;
+      Data m(Data::type::object);
+      m.set("heading", heading);
+      put(m, "items", std::move(items));
+      append(months, std::move(m));
+      items = Data(Data::type::list);
+    };
+    const size_t end = std::min(rows.size(), n * kOlympiadsPerPage);
+    for (size_t i = (n - 1) * kOlympiadsPerPage; i < end; ++i) {
+      if (rows[i].first != heading) {
+        flush();
+        heading = rows[i].first;
+      }
+      append(items, olympiad_item(c, *rows[i].second, as_of, false));
+    }
+    flush();
+    Data body(Data::type::object);
+    body.set("subject_page", flag(true));
+    body.set("subject", name);
+    put(body, "months", std::move(months));
+    body.set("empty", flag(rows.empty()));
+    body.set("ics_url", c.urls().page(c.lang(), "olimpiades/" + subject + ".ics"));
+    body.set("all_url", c.urls().page(c.lang(), "olimpiades/"));
+    body.set("subjects_url", c.urls().page(c.lang(), "olimpiades/") + "#prieksmeti");
+    put(body, "pager", text_data(pager_html(c, rels, {}, n, page_title)));
+    put(body, "next_page", text_data(next_page_html(c, rels, {}, n)));
+    Crumbs crumbs{{c.t("nav.home"), c.urls().page(c.lang(), "")},
+                  {title, c.urls().page(c.lang(), "olimpiades/")}};
+    std::string t = page_title;
+    if (n > 1) {
+      crumbs.emplace_back(name, c.urls().page(c.lang(), first));
+      t += ", " + util::fill(c.t("calendar.page_n"), "n", std::to_string(n));
+    }
+    c.emit(rels[n - 1], t, "olympiads", std::move(body), std::move(crumbs));
+  }
+}
+
 }  // namespace
 
 void write_olympiads(SiteContext& c) {
@@ -269,6 +350,8 @@ void write_olympiads(SiteContext& c) {
     Data f(Data::type::object);
     f.set("label", name);
     f.set("url", c.urls().page(c.lang(), rel));
+    f.set("page_url", c.urls().page(c.lang(), subject_page_rel(subject)));
+    f.set("count", util::format_int(static_cast<int64_t>(events.size()), c.lang()));
     append(feeds, std::move(f));
   }
 
@@ -306,6 +389,7 @@ void write_olympiads(SiteContext& c) {
     body.set("has_archives", flag(has_archives));
     put(body, "archives", archives);
     body.set("ics_url", c.urls().page(c.lang(), "olimpiades.ics"));
+    body.set("has_feeds", flag(!subjects.empty()));
     put(body, "feeds", feeds);
     return body;
   };
@@ -343,6 +427,7 @@ void write_olympiads(SiteContext& c) {
     c.emit(results_rel(*o), c.t("calendar.results") + ": " + olympiad_label(c, *o),
            "olympiad_results", std::move(body), std::move(crumbs));
   }
+  for (const auto& [key, id] : subjects) write_subject_pages(c, *id, sorted, as_of);
 }
 
 void write_materials(SiteContext& c) {
