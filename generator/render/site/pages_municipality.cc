@@ -118,7 +118,8 @@ void write_municipality_pages(SiteContext& c) {
     const std::string mu_url = c.urls().page(c.lang(), directory::municipality_rel(mu));
     // `own_page`: the table has its page even when it is short (the institutions: /iestades/
     // links to every municipality's).
-    auto set_table = [&](const std::string& key, const Table& table, bool own_page = false) {
+    auto set_table = [&](const std::string& key, const Table& table, bool own_page = false,
+                         const std::vector<FilterChoice>& choices = {}) {
       if (table.empty()) return;
       if (table.rows.size() <= kInlineRows) {
         put(body, key, text_data(table_html(c, table, data_dir)));
@@ -129,7 +130,8 @@ void write_municipality_pages(SiteContext& c) {
       write_table_pages(c, table, rel, data_dir, mu.name.in(c.lang()) + ": " + table.title,
                         {{c.t("nav.home"), c.urls().page(c.lang(), "")},
                          {c.t("nav.municipalities"), c.urls().page(c.lang(), "pasvaldibas/")},
-                         {mu.name.in(c.lang()), mu_url}});
+                         {mu.name.in(c.lang()), mu_url}},
+                        choices);
       if (table.rows.size() <= kInlineRows) return;
       std::string link = "<p class=\"full-table\"><a href=\"";
       html_escape_to(link, c.urls().page(c.lang(), rel));
@@ -148,7 +150,9 @@ void write_municipality_pages(SiteContext& c) {
       link += "</span></a></p>\n";
       put(body, key, text_data(std::move(link)));
     };
-    set_table("institutions_table", tables.institutions, true);
+    // Its own page narrows by kind with JavaScript on (issue 21).
+    set_table("institutions_table", tables.institutions, true,
+              directory::kind_choice(c, mi, tables.institutions));
     set_list(body, "methodologists", methodologists_by_subject(c, mu));
     // A line a school up to kMaxLineSeries, the schools' spread above (Rīga had 55 lines).
     if (auto chart = ce_chart_capped(m, c.results(), tables, c.lang(), t)) {

@@ -88,14 +88,65 @@ std::map<std::string, std::string> paged_alternates(const SiteContext& c, const 
   return alt;
 }
 
+std::string filter_choices_html(const SiteContext& c, const std::vector<FilterChoice>& choices) {
+  std::string out;
+  for (const FilterChoice& f : choices) {
+    if (f.options.size() < 2) continue;
+    const std::string id = "f-" + f.param;
+    out += "<p class=\"filter-choice\"><label for=\"";
+    html_escape_to(out, id);
+    out += "\">";
+    html_escape_to(out, f.label);
+    out += "</label> <select id=\"";
+    html_escape_to(out, id);
+    out += "\" data-param=\"";
+    html_escape_to(out, f.param);
+    if (f.attr.empty()) {
+      out += "\" data-column=\"" + std::to_string(f.column);
+    } else {
+      out += "\" data-attr=\"";
+      html_escape_to(out, f.attr);
+    }
+    out += "\">\n<option value=\"\">";
+    html_escape_to(out, c.t("filter.any"));
+    out += "</option>\n";
+    for (const FilterChoice::Option& o : f.options) {
+      out += "<option value=\"";
+      html_escape_to(out, o.value);
+      if (!o.url.empty()) {
+        out += "\" data-url=\"";
+        html_escape_to(out, o.url);
+      }
+      out += "\">";
+      html_escape_to(out, o.label);
+      out += "</option>\n";
+    }
+    out += "</select></p>\n";
+  }
+  return out;
+}
+
 size_t write_table_pages(SiteContext& c, const Table& table, std::string_view rel,
-                         std::string_view data_dir, const std::string& title, Crumbs crumbs) {
+                         std::string_view data_dir, const std::string& title, Crumbs crumbs,
+                         const std::vector<FilterChoice>& choices) {
   const std::vector<Table> parts = split_rows(c, table);
   std::vector<std::string> rels;
   for (size_t n = 1; n <= parts.size(); ++n) rels.push_back(paged_rel(rel, n));
   const std::string label = util::fill(c.t("tables.pages"), "title", table.title);
   for (size_t n = 1; n <= parts.size(); ++n) {
-    const std::string nav = pager_html(c, rels, {}, n, label);
+    std::string nav = pager_html(c, rels, {}, n, label);
+    const std::string script = c.asset_url("list-filter.js");
+    if (!choices.empty() && !script.empty()) {
+      // The rows narrow by their text and the choices, on this page only when it is one of
+      // several (the count says so).
+      nav += "<div class=\"list-filter\" data-items=\"main table.data > tbody > tr\" data-label=\"";
+      html_escape_to(nav, c.t("filter.label"));
+      nav += "\" data-shown=\"";
+      html_escape_to(nav, c.t(parts.size() > 1 ? "filter.shown_page" : "filter.shown"));
+      nav += "\" hidden>\n" + filter_choices_html(c, choices) + "</div>\n<script src=\"";
+      html_escape_to(nav, script);
+      nav += "\" defer></script>\n";
+    }
     Data page(Data::type::object);
     put(page, "body_html",
         // A long table sorts by its headings with JavaScript on (sortable.h), page by page.
