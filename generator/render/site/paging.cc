@@ -133,6 +133,20 @@ size_t write_table_pages(SiteContext& c, const Table& table, std::string_view re
   std::vector<std::string> rels;
   for (size_t n = 1; n <= parts.size(); ++n) rels.push_back(paged_rel(rel, n));
   const std::string label = util::fill(c.t("tables.pages"), "title", table.title);
+  auto page_note = [&](size_t n) {
+    std::string note;
+    html_escape_to(
+        note, util::fill(util::fill(c.t("tables.sort_page_note"), "page",
+                                    util::format_int(static_cast<int64_t>(n), c.lang())),
+                         "pages", util::format_int(static_cast<int64_t>(parts.size()), c.lang())));
+    if (data_dir.empty()) return note;
+    note += " <a href=\"";
+    html_escape_to(note, c.urls().page(c.lang(), std::string(data_dir) + table.id + ".csv"));
+    note += "\" type=\"text/csv\" download>";
+    html_escape_to(note, util::fill(c.t("tables.whole_table_csv"), "title", table.title));
+    note += "</a>";
+    return note;
+  };
   for (size_t n = 1; n <= parts.size(); ++n) {
     std::string nav = pager_html(c, rels, {}, n, label);
     const std::string script = c.asset_url("list-filter.js");
@@ -149,8 +163,10 @@ size_t write_table_pages(SiteContext& c, const Table& table, std::string_view re
     }
     Data page(Data::type::object);
     put(page, "body_html",
-        // A long table sorts by its headings with JavaScript on (sortable.h), page by page.
-        text_data(nav + sortable_html(c, table_html(c, parts[n - 1], data_dir)) +
+        // A long table sorts by its headings with JavaScript on (sortable.h), page by page:
+        // a paged one says so, and links the whole table's CSV to sort all its rows.
+        text_data(nav + sortable_html(c, table_html(c, parts[n - 1], data_dir), true,
+                                      parts.size() > 1 ? page_note(n) : std::string()) +
                   next_page_html(c, rels, {}, n)));
     std::string page_title = title;
     if (n > 1) {
