@@ -3,7 +3,7 @@
 // that the policy kept from working:
 //   node csp_check.mjs BASE_URL OUTPUT_DIR
 // One page of every kind (the first page found in each top-level section, in each language), then
-// the search (search.js fetches the index) and the methodologists' filter (filter.js).
+// the search (search.js fetches the index), the list filter's choices and sort.js.
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { chromium } from "playwright-core";
@@ -87,16 +87,34 @@ if (search) {
                              null, { timeout: 5000 }).catch(() => fail("search: no count said"));
   for (const v of await page.evaluate(() => window.__csp)) fail(`search: ${v}`);
 }
-// Any page that loads filter.js (the methodologists' list pages are per subject and municipality
-// since issue 21, and need no script; a list that still filters in place is checked).
-let people = null;
-for (const f of pages) {
-  if ((await readFile(path.join(outDir, f), "utf8")).includes("filter.js")) { people = f; break; }
-}
-if (people) {
-  await visit(people);
-  if (await page.locator("#metodiki-filtrs").isHidden()) fail(`${people}: filter.js did not run`);
-  for (const v of await page.evaluate(() => window.__csp)) fail(`filter: ${v}`);
+// list-filter.js's choices on /olimpiades/: choosing a value narrows the list to the items that
+// carry it, the address keeps it (?stage=…), and loading that address chooses it again.
+const olympiads = [...kinds.values()].find((f) => /^olimpiades\/index\.html$/.test(f));
+if (olympiads) {
+  await visit(olympiads);
+  const select = page.locator(".list-filter select").first();
+  if (await page.locator(".list-filter").isHidden()) fail("olympiads: list-filter.js did not run");
+  else if (await select.count()) {
+    const param = await select.getAttribute("data-param");
+    const attr = await select.getAttribute("data-attr");
+    const value = await select.locator("option").nth(1).getAttribute("value");
+    await select.selectOption(value);
+    const expected = await page.locator(`main ul.cal-list > li[data-${attr}~="${value}"]`).count();
+    const shown = await page.locator("main ul.cal-list > li:visible").count();
+    if (shown !== expected || shown === 0) fail(`olympiads: ${param}=${value} shows ${shown}, expected ${expected}`);
+    const search = new URL(page.url()).searchParams.get(param);
+    if (search !== value) fail(`olympiads: the address keeps ${param}=${search}, not ${value}`);
+    await page.reload({ waitUntil: "load" });
+    await page.waitForTimeout(50);
+    if ((await select.inputValue()) !== value) fail(`olympiads: ${param}=${value} not restored on load`);
+    const again = await page.locator("main ul.cal-list > li:visible").count();
+    if (again !== expected) fail(`olympiads: after a reload ${again} shown, expected ${expected}`);
+    const sw = page.locator(".lang-switch");
+    if ((await sw.count()) && !(await sw.getAttribute("href")).includes(`${param}=${value}`)) {
+      fail(`olympiads: the language switch drops ${param}=${value}`);
+    }
+  }
+  for (const v of await page.evaluate(() => window.__csp)) fail(`list filter choices: ${v}`);
 }
 // list-filter.js: on /iestades/ (the municipalities, each with its count of institutions), typing
 // a municipality's name without its diacritics narrows the list to it.

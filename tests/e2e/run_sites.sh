@@ -287,6 +287,16 @@ comparison_check() {
   fi
 }
 
+# lists_check OUT: tests/e2e/lists_check.py on a built site (issue 21: olympiads by subject,
+# the list filter's choices).
+lists_check() {
+  local line
+  if ! python3 "$SRC/tests/e2e/lists_check.py" "$1" >"$WORK/lists" 2>&1; then
+    while IFS= read -r line; do fail "$line"; done < <(grep -v '^lists:' "$WORK/lists" | head -10)
+    [[ ${#WHY[@]} -gt 0 ]] || fail "lists_check.py: $(tail -1 "$WORK/lists")"
+  fi
+}
+
 run_site_tests() {
   local pub=$WORK/published  # holds only the output folder: a staging leftover would show here
   local out=$pub/out
@@ -344,6 +354,10 @@ run_site_tests() {
   # The comparison of municipalities: its CSV is its table, each row is its municipality's.
   comparison_check "$out"
   result valid-comparison
+
+  # Every subject's olympiads on a page of their own; the filters offer what their lists hold.
+  lists_check "$out"
+  result valid-lists
 
   # The teacher records kept for the next build (publish/private_store.h): inside data/private/,
   # for the owner only, out of git, without names or course titles; a damaged store is ignored
@@ -637,6 +651,9 @@ run_bundled_tests() {
 
   if [[ -f $out/index.html ]]; then comparison_check "$out"; else fail "no output to check"; fi
   result bundled-comparison
+
+  if [[ -f $out/index.html ]]; then lists_check "$out"; else fail "no output to check"; fi
+  result bundled-lists
 }
 
 start=$SECONDS

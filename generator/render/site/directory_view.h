@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "render/site/context.h"
+#include "render/site/paging.h"
 
 namespace metodika::render::site::directory {
 
@@ -19,6 +20,12 @@ namespace metodika::render::site::directory {
 
 /// The translated name of an institution kind ("Vidusskola").
 [[nodiscard]] std::string kind_label(const SiteContext& c, model::InstitutionKind kind);
+
+/// The list filter's choice of institution kind over `table` (a municipality's institutions,
+/// whose "kind" column names each row's kind): the kinds of municipality `mi`'s institutions,
+/// in the data model's order. No choice (empty) when the table has no such column.
+[[nodiscard]] std::vector<FilterChoice> kind_choice(const SiteContext& c, size_t mi,
+                                                    const Table& table);
 
 /// Sets "phone" (NO-BREAK SPACEs, so the number never wraps) and "tel" (no spaces, for the
 /// tel: link) on `d`; nothing when `phone` is empty.

@@ -6,7 +6,9 @@
 // reachable without crowding the current calendar.
 #include <algorithm>
 #include <map>
+#include <set>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <utility>
 #include <vector>
@@ -132,6 +134,9 @@ Data olympiad_item(const SiteContext& c, const model::Olympiad& o, util::Date as
   it.set("title", olympiad_label(c, o));
   it.set("subject", subject_name(c, o.subject));
   it.set("stage", c.t("calendar.stage." + std::string(enum_key(model::kOlympiadStages, o.stage))));
+  // For the list filter's choices (list-filter.js): ids, the same in every language.
+  it.set("subject_id", o.subject);
+  it.set("stage_id", std::string(enum_key(model::kOlympiadStages, o.stage)));
   std::string grades = grades_text(c, o);
   if (!grades.empty()) it.set("grades", grades);
   it.set("date", date_range(o.start, o.end, c.lang()));
@@ -193,6 +198,76 @@ Data months_of(const SiteContext& c, const std::vector<const model::Olympiad*>& 
   return months;
 }
 
+// A subject's olympiads, every school year, on pages of their own: olimpiades/prieksmeti/<id>/
+// (a folder of its own, so no subject id can be taken for the /olimpiades/2/ pager or a
+// /olimpiades/2024-2025/ archive). The way to narrow the calendar without JavaScript (issue 21).
+std::string subject_page_rel(std::string_view subject) {
+  return "olimpiades/prieksmeti/" + std::string(subject) + "/";
+}
+
+// The subjects among `ids` as a filter's options, in the page language's order of their names;
+// `with_url`: each links its page of olympiads.
+std::vector<FilterChoice::Option> subject_options(const SiteContext& c,
+                                                  const std::set<std::string>& ids, bool with_url) {
+  std::vector<std::pair<std::string, FilterChoice::Option>> keyed;
+  for (const std::string& id : ids) {
+    FilterChoice::Option o{id, subject_name(c, id), {}};
+    if (with_url) o.url = c.urls().page(c.lang(), subject_page_rel(id));
+    keyed.emplace_back(c.collator().sort_key(o.label) + '\x01' + id, std::move(o));
+  }
+  std::sort(keyed.begin(), keyed.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::vector<FilterChoice::Option> out;
+  for (auto& [key, o] : keyed) out.push_back(std::move(o));
+  return out;
+}
+
+// The filter of a page of olympiads: its subjects (unless it is a subject's page) and stages.
+std::string olympiad_choices(const SiteContext& c, const std::vector<const model::Olympiad*>& list,
+                             bool with_subject) {
+  std::set<std::string> subjects;
+  std::set<model::OlympiadStage> stages;
+  for (const auto* o : list) {
+    subjects.insert(o->subject);
+    stages.insert(o->stage);
+  }
+  std::vector<FilterChoice> choices;
+  if (with_subject) {
+    choices.push_back({"subject", c.t("calendar.subject"), "subject", -1,
+                       subject_options(c, subjects, true)});
+  }
+  FilterChoice stage{"stage", c.t("calendar.stage_label"), "stage", -1, {}};
+  for (const auto& [key, value] : model::kOlympiadStages) {  // the data model's order
+    if (stages.contains(value)) {
+      stage.options.push_back({std::string(key), c.t("calendar.stage." + std::string(key)), {}});
+    }
+  }
+  choices.push_back(std::move(stage));
+  return filter_choices_html(c, choices);
+}
+
+// The filter of a page of events: the subjects and municipalities its events have.
+std::string event_choices(const SiteContext& c, const std::vector<const model::Event*>& list) {
+  std::set<std::string> subjects;
+  std::map<std::string, std::string> munis;  // sort key -> id
+  for (const auto* e : list) {
+    subjects.insert(e->subjects.begin(), e->subjects.end());
+    if (e->municipality) {
+      const model::Municipality* m = c.model().find_municipality(*e->municipality);
+      munis.emplace(c.collator().sort_key(m ? m->name.in(c.lang()) : *e->municipality) + '\x01' +
+                        *e->municipality,
+                    *e->municipality);
+    }
+  }
+  FilterChoice muni{"municipality", c.t("filter.municipality"), "municipality", -1, {}};
+  for (const auto& [key, id] : munis) {
+    const model::Municipality* m = c.model().find_municipality(id);
+    muni.options.push_back({id, m ? m->name.in(c.lang()) : id, {}});
+  }
+  return filter_choices_html(
+      c, {{"subject", c.t("calendar.subject"), "subject", -1, subject_options(c, subjects, false)},
+          std::move(muni)});
+}
 
 // Upcoming events in date order.
 std::vector<size_t> upcoming_event_order(const model::Model& m) {
@@ -224,6 +299,83 @@ std::string archive_page_rel(int year, size_t page) {
   std::string rel = "pasakumi/" + school_year_slug(year) + "/";
   if (page > 0) rel += std::to_string(page + 1) + "/";
   return rel;
+}
+
+// The pages of `subject`: what is upcoming first (in date order), then what took place, by
+// school year, newest first (the latest first within it), kOlympiadsPerPage a page; each
+// olympiad links to its results page where it has one (olympiad_item).
+void write_subject_pages(SiteContext& c, const std::string& subject,
+                         const std::vector<const model::Olympiad*>& sorted, util::Date as_of) {
+  std::vector<std::pair<std::string, const model::Olympiad*>> rows;  // heading, olympiad
+  for (const auto* o : sorted) {
+    if (o->subject == subject && rules::is_upcoming(*o, as_of)) {
+      rows.emplace_back(c.t("calendar.upcoming_olympiads"), o);
+    }
+  }
+  std::vector<const model::Olympiad*> past;
+  for (const auto* o : sorted) {
+    if (o->subject == subject && !rules::is_upcoming(*o, as_of)) past.push_back(o);
+  }
+  std::stable_sort(past.begin(), past.end(), [](auto* a, auto* b) {
+    return std::tie(b->start, b->id) < std::tie(a->start, a->id);
+  });
+  for (const auto* o : past) {
+    rows.emplace_back(util::fill(c.t("calendar.past_in_year"), "year",
+                                 util::format_school_year(util::school_year_of(o->start), c.lang())),
+                      o);
+  }
+  const std::string name = subject_name(c, subject);
+  const std::string title = c.t("calendar.olympiads_title");
+  const std::string page_title = util::fill(c.t("calendar.subject_title"), "subject", name);
+  const std::string first = subject_page_rel(subject);
+  std::vector<std::string> rels;
+  for (size_t n = 1; (n - 1) * kOlympiadsPerPage < std::max<size_t>(rows.size(), 1); ++n) {
+    rels.push_back(paged_rel(first, n));
+  }
+  for (size_t n = 1; n <= rels.size(); ++n) {
+    Data months(Data::type::list);
+    Data items(Data::type::list);
+    std::string heading;
+    auto flush = [&] {
+      if (heading.empty()) return;
+      Data m(Data::type::object);
+      m.set("heading", heading);
+      put(m, "items", std::move(items));
+      append(months, std::move(m));
+      items = Data(Data::type::list);
+    };
+    const size_t end = std::min(rows.size(), n * kOlympiadsPerPage);
+    for (size_t i = (n - 1) * kOlympiadsPerPage; i < end; ++i) {
+      if (rows[i].first != heading) {
+        flush();
+        heading = rows[i].first;
+      }
+      append(items, olympiad_item(c, *rows[i].second, as_of, false));
+    }
+    flush();
+    std::vector<const model::Olympiad*> on_page;
+    for (size_t i = (n - 1) * kOlympiadsPerPage; i < end; ++i) on_page.push_back(rows[i].second);
+    Data body(Data::type::object);
+    put(body, "filter_choices", text_data(olympiad_choices(c, on_page, false)));
+    body.set("shown", c.t(rels.size() > 1 ? "filter.shown_page" : "filter.shown"));
+    body.set("subject_page", flag(true));
+    body.set("subject", name);
+    put(body, "months", std::move(months));
+    body.set("empty", flag(rows.empty()));
+    body.set("ics_url", c.urls().page(c.lang(), "olimpiades/" + subject + ".ics"));
+    body.set("all_url", c.urls().page(c.lang(), "olimpiades/"));
+    body.set("subjects_url", c.urls().page(c.lang(), "olimpiades/") + "#prieksmeti");
+    put(body, "pager", text_data(pager_html(c, rels, {}, n, page_title)));
+    put(body, "next_page", text_data(next_page_html(c, rels, {}, n)));
+    Crumbs crumbs{{c.t("nav.home"), c.urls().page(c.lang(), "")},
+                  {title, c.urls().page(c.lang(), "olimpiades/")}};
+    std::string t = page_title;
+    if (n > 1) {
+      crumbs.emplace_back(name, c.urls().page(c.lang(), first));
+      t += ", " + util::fill(c.t("calendar.page_n"), "n", std::to_string(n));
+    }
+    c.emit(rels[n - 1], t, "olympiads", std::move(body), std::move(crumbs));
+  }
 }
 
 }  // namespace
@@ -269,6 +421,8 @@ void write_olympiads(SiteContext& c) {
     Data f(Data::type::object);
     f.set("label", name);
     f.set("url", c.urls().page(c.lang(), rel));
+    f.set("page_url", c.urls().page(c.lang(), subject_page_rel(subject)));
+    f.set("count", util::format_int(static_cast<int64_t>(events.size()), c.lang()));
     append(feeds, std::move(f));
   }
 
@@ -302,10 +456,12 @@ void write_olympiads(SiteContext& c) {
     Data body(Data::type::object);
     body.set("school_year", util::format_school_year(year, c.lang()));
     put(body, "months", months_of(c, list, as_of));
+    put(body, "filter_choices", text_data(olympiad_choices(c, list, true)));
     body.set("empty", flag(list.empty()));
     body.set("has_archives", flag(has_archives));
     put(body, "archives", archives);
     body.set("ics_url", c.urls().page(c.lang(), "olimpiades.ics"));
+    body.set("has_feeds", flag(!subjects.empty()));
     put(body, "feeds", feeds);
     return body;
   };
@@ -313,6 +469,7 @@ void write_olympiads(SiteContext& c) {
     const int year = key == 0 ? current : key;
     for (size_t n = 1; n <= order.size(); ++n) {
       Data body = page(pages[key][order[n - 1]], year);
+      body.set("shown", c.t(order.size() > 1 ? "filter.shown_page" : "filter.shown"));
       put(body, "pager",
           text_data(pager_html(c, order, {}, n,
                                title + " " + util::format_school_year(year, c.lang()))));
@@ -343,6 +500,7 @@ void write_olympiads(SiteContext& c) {
     c.emit(results_rel(*o), c.t("calendar.results") + ": " + olympiad_label(c, *o),
            "olympiad_results", std::move(body), std::move(crumbs));
   }
+  for (const auto& [key, id] : subjects) write_subject_pages(c, *id, sorted, as_of);
 }
 
 void write_materials(SiteContext& c) {
@@ -457,6 +615,11 @@ void write_events(SiteContext& c) {
       subjects += subject_name(c, s);
     }
     if (!subjects.empty()) it.set("subjects", subjects);
+    // For the list filter's choices (list-filter.js): ids, the same in every language.
+    std::string subject_ids;
+    for (const std::string& s : e.subjects) subject_ids += (subject_ids.empty() ? "" : " ") + s;
+    it.set("subject_ids", subject_ids);
+    it.set("municipality_id", e.municipality.value_or(""));
     if (!e.location.empty()) it.set("location", e.location);
     if (!e.url.empty()) it.set("url", e.url);
     return it;
@@ -485,6 +648,7 @@ void write_events(SiteContext& c) {
   // /pasakumi/: what is upcoming; what took place is on the archive pages of its school year
   // (issue 21: 800 events on one page), linked from every calendar page.
   std::vector<Data> up;  // a list per page: pasakumi/, pasakumi/2/, … (event_page_rels)
+  std::vector<std::vector<const model::Event*>> up_events;  // for the filter's choices
   std::vector<std::string> up_rels;
   std::vector<CalendarEvent> feed;
   for (const auto* e : upcoming) {
@@ -492,16 +656,20 @@ void write_events(SiteContext& c) {
     if (up_rels.empty() || up_rels.back() != rel) {
       up_rels.push_back(rel);
       up.emplace_back(Data::type::list);
+      up_events.emplace_back();
     }
     append(up.back(), item(*e));
+    up_events.back().push_back(e);
     feed.push_back(event(*e));
   }
   if (up_rels.empty()) {
     up_rels.push_back("pasakumi/");
     up.emplace_back(Data::type::list);
+    up_events.emplace_back();
   }
   // Archive pages in order, each with its events.
   std::vector<std::pair<std::string, Data>> pages;
+  std::vector<std::vector<const model::Event*>> page_events;
   std::vector<std::pair<int, size_t>> page_years;  // school year, page number in it
   for (size_t i : past) {
     if (pages.empty() || pages.back().first != rels[i]) {
@@ -509,9 +677,11 @@ void write_events(SiteContext& c) {
       const size_t n =
           !page_years.empty() && page_years.back().first == y ? page_years.back().second + 1 : 0;
       pages.emplace_back(rels[i], Data(Data::type::list));
+      page_events.emplace_back();
       page_years.emplace_back(y, n);
     }
     append(pages.back().second, item(m.events[i]));
+    page_events.back().push_back(&m.events[i]);
     feed.push_back(event(m.events[i]));
   }
   const std::string title = c.t("calendar.events_title");
@@ -533,6 +703,7 @@ void write_events(SiteContext& c) {
   for (size_t p = 0; p < pages.size(); ++p) {
     Data body(Data::type::object);
     body.set("archive", flag(true));
+    put(body, "filter_choices", text_data(event_choices(c, page_events[p])));
     body.set("has_past", flag(true));
     put(body, "past", std::move(pages[p].second));
     body.set("has_archives", flag(true));
@@ -550,6 +721,8 @@ void write_events(SiteContext& c) {
   for (size_t n = 1; n <= up_rels.size(); ++n) {
     Data body(Data::type::object);
     body.set("has_upcoming", flag(!upcoming.empty()));
+    put(body, "filter_choices", text_data(event_choices(c, up_events[n - 1])));
+    body.set("shown", c.t(up_rels.size() > 1 ? "filter.shown_page" : "filter.shown"));
     put(body, "upcoming", std::move(up[n - 1]));
     body.set("no_upcoming", flag(upcoming.empty()));
     put(body, "pager", text_data(pager_html(c, up_rels, {}, n, c.t("calendar.upcoming_events"))));

@@ -25,6 +25,24 @@ std::string kind_label(const SiteContext& c, model::InstitutionKind kind) {
   return c.t("directory.kind." + std::string(model::enum_name(model::kInstitutionKinds, kind)));
 }
 
+std::vector<FilterChoice> kind_choice(const SiteContext& c, size_t mi, const Table& table) {
+  int column = -1;
+  for (size_t i = 0; i < table.columns.size(); ++i) {
+    if (table.columns[i].key == "kind") column = static_cast<int>(i);
+  }
+  if (column < 0) return {};
+  FilterChoice f{"kind", c.t("directory.kind_label"), {}, column, {}};
+  for (const auto& [key, kind] : model::kInstitutionKinds) {
+    for (const auto& in : c.model().institutions) {
+      if (in.municipality_index == mi && in.kind == kind) {
+        f.options.push_back({std::string(key), kind_label(c, kind), {}});
+        break;
+      }
+    }
+  }
+  return {std::move(f)};
+}
+
 void set_phone(Data& d, const std::string& phone) {
   if (phone.empty()) return;
   std::string tel, shown;

@@ -167,7 +167,8 @@ void write_municipality_pages(SiteContext& c) {
     const std::string mu_url = c.urls().page(c.lang(), directory::municipality_rel(mu));
     // `own_page`: the table has its page even when it is short (the institutions: /iestades/
     // links to every municipality's).
-    auto set_table = [&](const std::string& key, const Table& table, bool own_page = false) {
+    auto set_table = [&](const std::string& key, const Table& table, bool own_page = false,
+                         const std::vector<FilterChoice>& choices = {}) {
       if (table.empty()) return;
       if (table.rows.size() <= kInlineRows) {
         put(body, key, text_data(table_html(c, table, data_dir)));
@@ -178,7 +179,8 @@ void write_municipality_pages(SiteContext& c) {
       write_table_pages(c, table, rel, data_dir, mu.name.in(c.lang()) + ": " + table.title,
                         {{c.t("nav.home"), c.urls().page(c.lang(), "")},
                          {c.t("nav.municipalities"), c.urls().page(c.lang(), "pasvaldibas/")},
-                         {mu.name.in(c.lang()), mu_url}});
+                         {mu.name.in(c.lang()), mu_url}},
+                        choices);
       if (table.rows.size() <= kInlineRows) return;
       std::string link = "<p class=\"full-table\"><a href=\"";
       html_escape_to(link, c.urls().page(c.lang(), rel));
@@ -197,7 +199,9 @@ void write_municipality_pages(SiteContext& c) {
       link += "</span></a></p>\n";
       put(body, key, text_data(std::move(link)));
     };
-    set_table("institutions_table", tables.institutions, true);
+    // Its own page narrows by kind with JavaScript on (issue 21).
+    set_table("institutions_table", tables.institutions, true,
+              directory::kind_choice(c, mi, tables.institutions));
     // Up to kInlineMethodologists by subject with their e-mail; more (Rīga's 92) as a count
     // and a link to the municipality's methodologists page, where they are by subject in full.
     const int64_t methodologist_count = c.results().municipalities[mi].area.methodologists;

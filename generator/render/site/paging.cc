@@ -88,18 +88,85 @@ std::map<std::string, std::string> paged_alternates(const SiteContext& c, const 
   return alt;
 }
 
+std::string filter_choices_html(const SiteContext& c, const std::vector<FilterChoice>& choices) {
+  std::string out;
+  for (const FilterChoice& f : choices) {
+    if (f.options.size() < 2) continue;
+    const std::string id = "f-" + f.param;
+    out += "<p class=\"filter-choice\"><label for=\"";
+    html_escape_to(out, id);
+    out += "\">";
+    html_escape_to(out, f.label);
+    out += "</label> <select id=\"";
+    html_escape_to(out, id);
+    out += "\" data-param=\"";
+    html_escape_to(out, f.param);
+    if (f.attr.empty()) {
+      out += "\" data-column=\"" + std::to_string(f.column);
+    } else {
+      out += "\" data-attr=\"";
+      html_escape_to(out, f.attr);
+    }
+    out += "\">\n<option value=\"\">";
+    html_escape_to(out, c.t("filter.any"));
+    out += "</option>\n";
+    for (const FilterChoice::Option& o : f.options) {
+      out += "<option value=\"";
+      html_escape_to(out, o.value);
+      if (!o.url.empty()) {
+        out += "\" data-url=\"";
+        html_escape_to(out, o.url);
+      }
+      out += "\">";
+      html_escape_to(out, o.label);
+      out += "</option>\n";
+    }
+    out += "</select></p>\n";
+  }
+  return out;
+}
+
 size_t write_table_pages(SiteContext& c, const Table& table, std::string_view rel,
-                         std::string_view data_dir, const std::string& title, Crumbs crumbs) {
+                         std::string_view data_dir, const std::string& title, Crumbs crumbs,
+                         const std::vector<FilterChoice>& choices) {
   const std::vector<Table> parts = split_rows(c, table);
   std::vector<std::string> rels;
   for (size_t n = 1; n <= parts.size(); ++n) rels.push_back(paged_rel(rel, n));
   const std::string label = util::fill(c.t("tables.pages"), "title", table.title);
+  auto page_note = [&](size_t n) {
+    std::string note;
+    html_escape_to(
+        note, util::fill(util::fill(c.t("tables.sort_page_note"), "page",
+                                    util::format_int(static_cast<int64_t>(n), c.lang())),
+                         "pages", util::format_int(static_cast<int64_t>(parts.size()), c.lang())));
+    if (data_dir.empty()) return note;
+    note += " <a href=\"";
+    html_escape_to(note, c.urls().page(c.lang(), std::string(data_dir) + table.id + ".csv"));
+    note += "\" type=\"text/csv\" download>";
+    html_escape_to(note, util::fill(c.t("tables.whole_table_csv"), "title", table.title));
+    note += "</a>";
+    return note;
+  };
   for (size_t n = 1; n <= parts.size(); ++n) {
-    const std::string nav = pager_html(c, rels, {}, n, label);
+    std::string nav = pager_html(c, rels, {}, n, label);
+    const std::string script = c.asset_url("list-filter.js");
+    if (!choices.empty() && !script.empty()) {
+      // The rows narrow by their text and the choices, on this page only when it is one of
+      // several (the count says so).
+      nav += "<div class=\"list-filter\" data-items=\"main table.data > tbody > tr\" data-label=\"";
+      html_escape_to(nav, c.t("filter.label"));
+      nav += "\" data-shown=\"";
+      html_escape_to(nav, c.t(parts.size() > 1 ? "filter.shown_page" : "filter.shown"));
+      nav += "\" hidden>\n" + filter_choices_html(c, choices) + "</div>\n<script src=\"";
+      html_escape_to(nav, script);
+      nav += "\" defer></script>\n";
+    }
     Data page(Data::type::object);
     put(page, "body_html",
-        // A long table sorts by its headings with JavaScript on (sortable.h), page by page.
-        text_data(nav + sortable_html(c, table_html(c, parts[n - 1], data_dir)) +
+        // A long table sorts by its headings with JavaScript on (sortable.h), page by page:
+        // a paged one says so, and links the whole table's CSV to sort all its rows.
+        text_data(nav + sortable_html(c, table_html(c, parts[n - 1], data_dir), true,
+                                      parts.size() > 1 ? page_note(n) : std::string()) +
                   next_page_html(c, rels, {}, n)));
     std::string page_title = title;
     if (n > 1) {

@@ -50,10 +50,34 @@ inline constexpr size_t kPageRows = 250;
                                                                   const std::string& rel,
                                                                   const std::string& first);
 
+/// A choice of the list filter (the theme's list-filter.js, issue 21): a <select> that narrows
+/// the list's items to those whose `data-<attr>` (a space-separated list of ids) holds the value
+/// chosen, or, for a table, whose cell in `column` reads the chosen option's text. `param` names
+/// it in the page's query string (?subject=…), the same in every language: values are ids.
+struct FilterChoice {
+  std::string param;
+  std::string label;
+  std::string attr;  ///< the items' data-* attribute; empty: `column`
+  int column = -1;
+  struct Option {
+    std::string value;
+    std::string label;
+    std::string url;  ///< a page that lists all of this value's items (the subject's olympiads)
+  };
+  std::vector<Option> options;
+};
+
+/// The choices as HTML for inside the page's `<div class="list-filter" hidden>`, which shows
+/// only with JavaScript on; a choice of fewer than two options is left out.
+[[nodiscard]] std::string filter_choices_html(const SiteContext& c,
+                                              const std::vector<FilterChoice>& choices);
+
 /// Writes `table` as the "page" kind at `rel` (and "<rel>2/", … when split_rows parts it), each
 /// part with its open data links (`data_dir`) and the navigation between the parts; the title
 /// of page n > 1 says its number. Returns the number of pages.
+/// `choices`: the list filter over the rows of each page (with a text box; none when empty).
 size_t write_table_pages(SiteContext& c, const Table& table, std::string_view rel,
-                         std::string_view data_dir, const std::string& title, Crumbs crumbs);
+                         std::string_view data_dir, const std::string& title, Crumbs crumbs,
+                         const std::vector<FilterChoice>& choices = {});
 
 }  // namespace metodika::render::site

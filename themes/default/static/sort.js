@@ -3,6 +3,8 @@
 // the heading and the new order announced. Numbers sort as numbers ("16 018 EUR", "45,3%"), text
 // in Latvian order (Intl.Collator "lv"); empty and hidden cells ("—") go last either way, and
 // total rows stay at the bottom. Without JavaScript the table keeps the order it was written in.
+// One page of a paged table (data-scope on the box) sorts only its own rows: the buttons say so
+// and the box's note, linking the whole table's CSV, shows.
 (function () {
   "use strict";
   var collator = new Intl.Collator("lv", { numeric: true, sensitivity: "base" });
@@ -20,6 +22,11 @@
     status.setAttribute("role", "status");
     box.appendChild(status);
     var template = box.getAttribute("data-sorted") || "";
+    // One page of a paged table: its buttons say they sort this page only, and the note with
+    // the whole table's CSV shows (sortable.h).
+    var scope = box.getAttribute("data-scope") || "";
+    var note = box.querySelector(".sort-note");
+    if (note) note.hidden = false;
     var cells = head.cells;
     var current = -1, ascending = true;
     function sort(col) {
@@ -48,15 +55,19 @@
         else cells[c].removeAttribute("aria-sort");
       }
       var order = box.getAttribute(ascending ? "data-ascending" : "data-descending") || "";
-      status.textContent = template.replace("{column}", cells[col].textContent.trim())
-        .replace("{order}", order);
+      status.textContent = template.replace("{column}", cells[col].getAttribute("data-label"))
+        .replace("{order}", order) + (scope ? " (" + scope.replace(/^[,\s]+/, "") + ")" : "");
     }
     for (var i = 0; i < cells.length; i++) {
       var th = cells[i];
       var button = document.createElement("button");
       button.type = "button";
       button.className = "sort";
+      th.setAttribute("data-label", th.textContent.trim());
       while (th.firstChild) button.appendChild(th.firstChild);
+      // (A name, not a visually hidden span: positioned out of the scrolled table, it widened
+      // the page to 800 px at 360.)
+      if (scope) button.setAttribute("aria-label", th.getAttribute("data-label") + scope);
       th.appendChild(button);
       button.addEventListener("click", sort.bind(null, i));
     }
