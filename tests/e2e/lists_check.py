@@ -9,7 +9,8 @@
   with a link to its results page when it has one (olimpiades/rezultati/<id>/);
 - the filter choices (list-filter.js): every olympiad and event item carries its data-*
   attributes; each choice of a page's filter offers exactly the values its items carry, and
-  a select of the institutions' table offers exactly the kinds in its column.
+  a select of the institutions' table offers exactly the kinds in its column; the materials
+  narrow by subject, level and deadline state.
 In every language folder (the root and en/, …). Prints each mismatch; exits 1 on any."""
 import glob
 import html.parser
@@ -200,6 +201,12 @@ for lang in langs:
     for f in sorted(glob.glob(os.path.join(root, "pasakumi", "**", "index.html"), recursive=True)):
         check_choices(os.path.relpath(f, out), parse(f),
                       [("subject", "subject"), ("municipality", "municipality")])
+        choices_checked += 1
+    # The materials: by subject, level and deadline state.
+    materials = os.path.join(root, "materiali", "index.html")
+    if os.path.isfile(materials):
+        check_choices(os.path.relpath(materials, out), parse(materials),
+                      [("subject", "subject"), ("level", "level"), ("state", "state")])
         choices_checked += 1
     # The institutions of each municipality: the kind choice offers the kinds of its table.
     for f in sorted(glob.glob(os.path.join(root, "pasvaldibas", "*", "iestades", "index.html"))):

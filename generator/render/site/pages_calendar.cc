@@ -512,12 +512,24 @@ void write_materials(SiteContext& c) {
            std::tie(materials[b].deadline, materials[b].id);
   });
   Data items(Data::type::list);
+  std::set<std::string> subjects_present;
+  std::set<model::MaterialLevel> levels_present;
+  std::set<std::string> states_present;
   for (size_t i : order) {
     const model::Material& m = materials[i];
     const rules::MaterialStatusResult& r = c.results().materials[i];
     Data it(Data::type::object);
     it.set("id", m.id);
     it.set("title", m.title.in(c.lang()));
+    std::string subject_ids;
+    for (const std::string& s : m.subjects) {
+      if (!subject_ids.empty()) subject_ids += ' ';
+      subject_ids += s;
+    }
+    it.set("subject_ids", subject_ids);
+    it.set("level_id", std::string(enum_key(model::kMaterialLevels, m.level)));
+    subjects_present.insert(m.subjects.begin(), m.subjects.end());
+    levels_present.insert(m.level);
     std::string key;
     switch (r.state) {
       case rules::MaterialState::kPublished:
@@ -543,6 +555,7 @@ void write_materials(SiteContext& c) {
     }
     it.set("status", status);
     it.set("status_class", key);
+    states_present.insert(key);
     it.set("deadline", util::format_date_numeric(m.deadline, c.lang()));
     if (m.published) it.set("published", util::format_date_numeric(*m.published, c.lang()));
     if (r.state == rules::MaterialState::kDueSoon || r.state == rules::MaterialState::kOnTrack) {
@@ -563,7 +576,28 @@ void write_materials(SiteContext& c) {
     if (!m.url.empty()) it.set("url", m.url);
     append(items, std::move(it));
   }
+  // With JavaScript on, the list narrows by subject, level and deadline state (issue 21); the
+  // options are those the materials have, levels in the data model's order, states in the order
+  // a deadline passes.
+  FilterChoice level{"level", c.t("calendar.level_label"), "level", -1, {}};
+  for (const auto& [key, value] : model::kMaterialLevels) {
+    if (levels_present.contains(value)) {
+      level.options.push_back(
+          {std::string(key), c.t("calendar.material_level." + std::string(key)), {}});
+    }
+  }
+  FilterChoice state{"state", c.t("calendar.status_label"), "state", -1, {}};
+  for (const char* key : {"on_track", "due_soon", "overdue", "published", "published_late"}) {
+    if (states_present.contains(key)) {
+      state.options.push_back({key, c.t("calendar.status." + std::string(key)), {}});
+    }
+  }
   Data body(Data::type::object);
+  put(body, "filter_choices",
+      text_data(filter_choices_html(
+          c, {{"subject", c.t("calendar.subject"), "subject", -1,
+               subject_options(c, subjects_present, false)},
+              std::move(level), std::move(state)})));
   put(body, "items", std::move(items));
   body.set("empty", flag(materials.empty()));
   body.set("as_of", util::format_date_numeric(c.model().site.as_of, c.lang()));
