@@ -50,7 +50,8 @@ void write_data_catalogue(SiteContext& c);  // /dati/katalogs.jsonld (DCAT-AP), 
 /// later "olimpiades/", "olimpiades/2/", …; for an earlier one "olimpiades/2024-2025/",
 /// "olimpiades/2024-2025/2/", …, in date order kOlympiadsPerPage a page (pages_calendar.cc).
 /// The item's id is its anchor.
-[[nodiscard]] std::vector<std::string> olympiad_page_rels(const model::Model& m);
+[[nodiscard]] std::vector<std::string> olympiad_page_rels(const model::Model& m,
+                                                        int current_school_year);
 /// ~900 px an olympiad at 360 px: 30 keep a page under 40,000 px (issue 21).
 inline constexpr size_t kOlympiadsPerPage = 30;
 /// The page that lists each event of `m` (by index): while it is upcoming "pasakumi/",

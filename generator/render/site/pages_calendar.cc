@@ -383,7 +383,7 @@ void write_subject_pages(SiteContext& c, const std::string& subject,
 void write_olympiads(SiteContext& c) {
   const model::Model& m = c.model();
   const util::Date as_of = m.site.as_of;
-  const std::vector<std::string> rels = olympiad_page_rels(m);
+  const std::vector<std::string> rels = olympiad_page_rels(m, c.results().current_school_year);
   const std::string host = host_of(c.model().site.base_url);
   std::vector<const model::Olympiad*> sorted;
   for (const auto& o : c.model().olympiads) sorted.push_back(&o);
@@ -779,8 +779,7 @@ std::string school_year_slug(int end_year) {
   return std::to_string(end_year - 1) + "-" + std::to_string(end_year);
 }
 
-std::vector<std::string> olympiad_page_rels(const model::Model& m) {
-  const int current = util::school_year_of(m.site.as_of);  // rules::current_school_year
+std::vector<std::string> olympiad_page_rels(const model::Model& m, int current) {
   std::vector<size_t> order(m.olympiads.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {

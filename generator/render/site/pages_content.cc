@@ -344,7 +344,7 @@ void write_search(SiteContext& c) {
   }
   const util::Date as_of = m.site.as_of;
   auto t = [&c](std::string_view key) { return c.t(key); };
-  const std::vector<std::string> olympiad_rels = olympiad_page_rels(m);
+  const std::vector<std::string> olympiad_rels = olympiad_page_rels(m, c.results().current_school_year);
   for (const auto& o : m.olympiads) {
     const model::Subject* subj = m.find_subject(o.subject);
     add(olympiad_title(m, o, lang, t),

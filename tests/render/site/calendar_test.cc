@@ -250,7 +250,8 @@ TEST_CASE("a national number of upcoming events and olympiads goes on numbered p
   }
   for (const auto& [rel, n] : per_page) CHECK_MESSAGE(n <= kEventsPerPage, rel);
   CHECK(per_page["pasakumi/3/"] > 0);
-  const std::vector<std::string> orels = olympiad_page_rels(r->model);
+  const std::vector<std::string> orels =
+      olympiad_page_rels(r->model, rules::current_school_year(r->model.site.as_of));
   for (size_t i = 0; i < r->model.olympiads.size(); ++i) {
     const std::string& page = file(*r, orels[i] + "index.html");
     CHECK_MESSAGE(page.find("id=\"" + r->model.olympiads[i].id + "\"") != std::string::npos,
