@@ -7,7 +7,8 @@
 //   check_site.mjs picks them (first page per top-level section, index or item, per language).
 // - with --min-chart-text: chart text (an svg.chart's font-size scaled by its width on the page
 //   over its viewBox width) at least that many CSS px at 360 px;
-// --report prints the largest and the tallest page, for BENCHMARKS.md.
+// --report prints the largest and the tallest page, for BENCHMARKS.md; --print also lays every
+// page out as printed on A4 and fails a table or chart that runs past the paper's edge.
 import { createServer } from "node:http";
 import { readFile, readdir, stat } from "node:fs/promises";
 import path from "node:path";
@@ -144,6 +145,32 @@ for (const file of chosen) {
   if (m.chartText !== null && m.chartText < smallestText.px) smallestText = { file, px: m.chartText };
   if (bytes > largest.bytes) largest = { file, bytes, height: m.height };
   if (m.height > tallest.height) tallest = { file, bytes, height: m.height };
+}
+// --print: the same pages as printed on A4 (210 mm less the stylesheet's 12 mm margins, 703 CSS
+// px): no table or chart may reach past the paper's edge, where the printout would cut it.
+if (flag("--print")) {
+  const paper = await browser.newPage({ viewport: { width: 703, height: 1000 } });
+  await paper.emulateMedia({ media: "print" });
+  for (const file of chosen) {
+    await paper.goto(`http://127.0.0.1:${port}/${file.replace(/index\.html$/, "")}`,
+      { waitUntil: "load", timeout: 120000 });
+    const cut = await paper.evaluate(() => {
+      const edge = document.documentElement.clientWidth + 1;
+      for (const el of document.querySelectorAll("table, svg.chart")) {
+        const r = el.getBoundingClientRect();
+        if (r.width > 0 && r.right > edge) {
+          const name = el.querySelector("caption, title")?.textContent?.slice(0, 60) || el.className;
+          return `${el.tagName.toLowerCase()} "${name}" ends at ${Math.round(r.right)} px`;
+        }
+      }
+      return "";
+    });
+    if (cut) {
+      failures++;
+      console.log(`FAIL  ${file}: printed on A4, ${cut} (the paper is 703 px)`);
+    }
+  }
+  console.log(`layout: ${chosen.length} pages measured as printed on A4`);
 }
 await browser.close();
 server.close();

@@ -18,8 +18,8 @@ echo "== tests/sites/valid/kurzeme-json"
 echo "== bundled site"
 "$node" "$here/check_site.mjs" "$work/bundled" / || status=1
 echo "== layout at 360 px (no sideways scroll), one page of every kind"
-"$node" "$here/layout_check.mjs" "$work/kurzeme" --min-chart-text 12 || status=1
-"$node" "$here/layout_check.mjs" "$work/bundled" --min-chart-text 12 || status=1
+"$node" "$here/layout_check.mjs" "$work/kurzeme" --min-chart-text 12 --print || status=1
+"$node" "$here/layout_check.mjs" "$work/bundled" --min-chart-text 12 --print || status=1
 echo "== metodika serve in the browser (live reload, the error dialog)"
 "$node" "$here/serve_browser.mjs" "$metodika" "$src" || status=1
 exit $status
