@@ -83,7 +83,8 @@ Results compute(const model::Model& model, PdMemo* memo) {
         model, mi, results.ce, results.school_pd, results.budgets, results.review));
   }
   results.nation =
-      national_figures(model, results.municipalities, results.budgets, results.materials);
+      national_figures(model, results.municipalities, results.budgets, results.materials,
+                       results.review);
   results.comparison = comparison_figures(model, results.budgets, results.ce_summary);
   return results;
 }

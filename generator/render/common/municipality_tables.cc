@@ -826,6 +826,166 @@ Table state_methodologists(const model::Model& model, std::string_view lang, con
       lang, t);
 }
 
+namespace {
+
+// Municipalities in Latvian order of their names in `lang`, then by id.
+std::vector<size_t> municipalities_in_order(const model::Model& m, std::string_view lang) {
+  const util::Collator& collator = util::Collator::for_language(lang);
+  std::vector<std::pair<std::string, size_t>> keyed;
+  for (size_t i = 0; i < m.municipalities.size(); ++i) {
+    keyed.emplace_back(collator.sort_key(m.municipalities[i].name.in(lang)) + '\x01' +
+                           m.municipalities[i].id,
+                       i);
+  }
+  std::sort(keyed.begin(), keyed.end());
+  std::vector<size_t> out;
+  for (const auto& [key, mi] : keyed) out.push_back(mi);
+  return out;
+}
+
+Cell municipality_cell(const model::Municipality& mu, std::string_view lang) {
+  return text_cell(mu.name.in(lang), "pasvaldibas/" + mu.id + "/");
+}
+
+// A national table of the review period: its first column the municipality, its note the period.
+Table national_table(std::string id, std::string title, std::string note,
+                     const rules::Results& r, std::string_view lang, const Translate& t) {
+  Table table;
+  table.id = std::move(id);
+  table.title = std::move(title);
+  table.note = std::move(note);
+  table.note += (table.note.empty() ? "" : " ") +
+                util::fill(t("tables.period_note"), "period",
+                           util::format_school_years(r.review.from, r.review.to, lang));
+  table.columns = {row_header("municipality", t("directory.municipality")),
+                   col("year", t("directory.school_year"), ColumnType::kSchoolYear)};
+  return table;
+}
+
+// The lowest, median and highest school of a spread, labelled `prefix` + the review's words.
+void add_spread_columns(Table& table, const std::string& prefix, const Translate& t) {
+  for (const char* which : {"min", "median", "max"}) {
+    table.columns.push_back(col(std::string("spread_") + which,
+                                prefix + t(std::string("review.summary.") + which),
+                                ColumnType::kPercent, 1));
+  }
+}
+
+Cell spread_cell(const rules::Spread& s, double rules::Spread::*member) {
+  return s.count > 0 ? number_cell(s.*member) : Cell{};
+}
+
+void add_spread_cells(Row& row, const rules::Spread& s) {
+  for (double rules::Spread::*member : {&rules::Spread::mean, &rules::Spread::min,
+                                        &rules::Spread::median, &rules::Spread::max}) {
+    row.cells.push_back(spread_cell(s, member));
+  }
+}
+
+Row network_row(Cell who, int year, const rules::NetworkYear& n) {
+  Row row;
+  row.cells = {std::move(who), int_cell(year), int_cell(n.reporting), int_cell(n.students),
+               int_cell(n.teachers)};
+  return row;
+}
+
+Row diagnostic_row(Cell who, const rules::DiagnosticTest& test, const rules::Spread& s,
+                   const model::Model& m, std::string_view lang, const Translate& t) {
+  Row row;
+  row.cells = {std::move(who), int_cell(test.year),
+               text_cell(diagnostic_test_label(m, test.grade, test.subject, lang, t)),
+               int_cell(s.count)};
+  add_spread_cells(row, s);
+  return row;
+}
+
+Row quality_row(Cell who, int year, const rules::QualityYear& q) {
+  Row row;
+  row.cells = {std::move(who),     int_cell(year),          int_cell(q.schools),
+               int_cell(q.observed), int_cell(q.observed_twice), int_cell(q.respondents),
+               int_cell(q.awards)};
+  add_spread_cells(row, q.satisfaction);
+  return row;
+}
+
+Row as_total(Row row) {
+  row.kind = RowKind::kTotal;
+  return row;
+}
+
+}  // namespace
+
+Table national_dynamics(const model::Model& m, const rules::Results& r, std::string_view lang,
+                        const Translate& t) {
+  Table table = national_table("dinamika", t("tables.dynamics"), "", r, lang, t);
+  table.columns.push_back(
+      col("institutions", t("tables.institutions_reporting"), ColumnType::kInteger));
+  table.columns.push_back(col("students", t("directory.students"), ColumnType::kInteger));
+  table.columns.push_back(col("teachers", t("directory.teachers"), ColumnType::kInteger));
+  for (size_t mi : municipalities_in_order(m, lang)) {
+    for (const auto& [y, year] : r.municipalities[mi].area.network) {
+      if (r.review.contains(y)) {
+        table.rows.push_back(network_row(municipality_cell(m.municipalities[mi], lang), y, year));
+      }
+    }
+  }
+  for (const auto& [y, year] : r.nation.area.network) {
+    if (r.review.contains(y)) {
+      table.rows.push_back(as_total(network_row(text_cell(t("tables.national_total")), y, year)));
+    }
+  }
+  return table;
+}
+
+Table national_diagnostics(const model::Model& m, const rules::Results& r, std::string_view lang,
+                           const Translate& t) {
+  Table table = national_table("diagnostika", t("directory.diagnostic"),
+                               t("review.summary.diagnostics_note"), r, lang, t);
+  table.columns.push_back(col("test", t("tables.test")));
+  table.columns.push_back(col("schools", t("review.summary.schools"), ColumnType::kInteger));
+  const std::string result = t("directory.result") + ": ";
+  table.columns.push_back(
+      col("mean", result + t("review.summary.schools_mean"), ColumnType::kPercent, 1));
+  add_spread_columns(table, result, t);
+  for (size_t mi : municipalities_in_order(m, lang)) {
+    for (const auto& [test, spread] : r.municipalities[mi].diagnostics) {
+      table.rows.push_back(
+          diagnostic_row(municipality_cell(m.municipalities[mi], lang), test, spread, m, lang, t));
+    }
+  }
+  for (const auto& [test, spread] : r.nation.diagnostics) {
+    table.rows.push_back(as_total(
+        diagnostic_row(text_cell(t("tables.national_total")), test, spread, m, lang, t)));
+  }
+  return table;
+}
+
+Table national_quality(const model::Model& m, const rules::Results& r, std::string_view lang,
+                       const Translate& t) {
+  Table table = national_table(
+      "kvalitate", t("tables.quality"),
+      util::fill(t("tables.quality_note"), "n", std::to_string(m.site.rules.observations_per_teacher)),
+      r, lang, t);
+  table.columns.push_back(col("schools", t("review.summary.schools"), ColumnType::kInteger));
+  table.columns.push_back(col("observed", t("tables.observed"), ColumnType::kInteger));
+  table.columns.push_back(col("observed_norm", t("tables.observed_norm"), ColumnType::kInteger));
+  table.columns.push_back(col("respondents", t("tables.respondents"), ColumnType::kInteger));
+  table.columns.push_back(col("awards", t("tables.awards"), ColumnType::kInteger));
+  const std::string satisfaction = t("tables.satisfaction") + ": ";
+  table.columns.push_back(col("satisfaction_mean", satisfaction + t("review.summary.schools_mean"),
+                              ColumnType::kPercent, 1));
+  add_spread_columns(table, satisfaction, t);
+  for (size_t mi : municipalities_in_order(m, lang)) {
+    for (const auto& [y, q] : r.municipalities[mi].quality) {
+      table.rows.push_back(quality_row(municipality_cell(m.municipalities[mi], lang), y, q));
+    }
+  }
+  for (const auto& [y, q] : r.nation.quality) {
+    table.rows.push_back(as_total(quality_row(text_cell(t("tables.national_total")), y, q)));
+  }
+  return table;
+}
+
 Table national_summary(const model::Model& m, const rules::Results& r, std::string_view lang,
                        const Translate& t) {
   Table table;
@@ -853,22 +1013,14 @@ Table national_summary(const model::Model& m, const rules::Results& r, std::stri
     table.columns[5].label += ", " + util::format_school_year(latest_ce, lang);
     table.columns[6].label += ", " + util::format_school_year(latest_ce, lang);
   }
-  const util::Collator& collator = util::Collator::for_language(lang);
-  std::vector<std::pair<std::string, size_t>> keyed;
-  for (size_t i = 0; i < m.municipalities.size(); ++i) {
-    keyed.emplace_back(collator.sort_key(m.municipalities[i].name.in(lang)) + '\x01' +
-                           m.municipalities[i].id,
-                       i);
-  }
-  std::sort(keyed.begin(), keyed.end());
-  for (const auto& [key, mi] : keyed) {
+  for (size_t mi : municipalities_in_order(m, lang)) {
     const auto& mu = m.municipalities[mi];
     const rules::AreaFigures& area = r.municipalities[mi].area;
     const auto at_latest = area.network.find(latest);
     const rules::NetworkYear counts =
         at_latest == area.network.end() ? rules::NetworkYear{} : at_latest->second;
     Row row;
-    row.cells.push_back(text_cell(mu.name.in(lang), "pasvaldibas/" + mu.id + "/"));
+    row.cells.push_back(municipality_cell(mu, lang));
     row.cells.push_back(
         text_cell(t("region." + std::string(model::enum_name(model::kRegions, mu.region)))));
     row.cells.push_back(int_cell(area.institutions));

@@ -132,4 +132,20 @@ struct InstitutionTables {
 [[nodiscard]] Table national_summary(const model::Model& model, const rules::Results& results,
                                      std::string_view lang, const Translate& t);
 
+/// The national workbook's tables of the review period (rules::Results::review), each a row per
+/// municipality (in Latvian order) and school year, then the nation's rows ("Latvijā kopā"), with
+/// the period in the note:
+/// "dinamika": the network by school year (rules::AreaFigures::network of each and the nation's);
+[[nodiscard]] Table national_dynamics(const model::Model& model, const rules::Results& results,
+                                      std::string_view lang, const Translate& t);
+/// "diagnostika": per school year and test, the schools with a result, their mean and spread
+/// (rules::MunicipalityFigures::diagnostics, NationalFigures::diagnostics);
+[[nodiscard]] Table national_diagnostics(const model::Model& model, const rules::Results& results,
+                                         std::string_view lang, const Translate& t);
+/// "kvalitate": per school year, the schools reporting, the sums of the quality records and the
+/// satisfaction's spread (rules::MunicipalityFigures::quality, NationalFigures::quality). Never
+/// heads' evaluations.
+[[nodiscard]] Table national_quality(const model::Model& model, const rules::Results& results,
+                                     std::string_view lang, const Translate& t);
+
 }  // namespace metodika::render

@@ -374,8 +374,10 @@ Table diagnostics_summary_table(const Expansion& x) {
                summary_column("national_mean", t("review.summary.national_mean"),
                               ColumnType::kPercent, 1)};
   spread_columns(s, t, 1);
-  const auto national = rules::diagnostic_spreads(x.m, std::nullopt);
-  for (const auto& [test, spread] : rules::diagnostic_spreads(x.m, x.in.municipality)) {
+  // The period's tests (rules::MunicipalityFigures::diagnostics, NationalFigures'), as the
+  // per-school table in the annex.
+  const auto& national = x.r.nation.diagnostics;
+  for (const auto& [test, spread] : x.r.municipalities[x.in.municipality].diagnostics) {
     Row row;
     row.cells.push_back(int_cell(test.year));
     row.cells.push_back(

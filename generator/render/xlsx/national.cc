@@ -180,12 +180,21 @@ std::string national_workbook(const AnnexContext& ctx, const std::vector<Municip
   Table budgets = national_budget(ctx, all, order);
   write_table_sheet(wb, ctx.t("annex.sheet.budget"), budgets, budget);
 
+  // The indicators in the municipal annex's order. The network, diagnostic tests and quality
+  // are a row per municipality and school year of the review period with the nation's rows
+  // (a school's row of them is in its municipality's annex).
   write_table_sheet(wb, ctx.t("annex.sheet.institutions"),
                     concat(ctx, all, order, &MunicipalityTables::institutions), base);
+  write_table_sheet(wb, ctx.t("annex.sheet.dynamics"),
+                    national_dynamics(model, ctx.results, ctx.lang, ctx.t), base);
   SheetOptions ce = base;
   ce.notes.push_back(ctx.t("annex.ce_colours"));
   Table ce_rows = concat(ctx, all, order, &MunicipalityTables::ce_index);
   highlight_ce(wb, write_table_sheet(wb, ctx.t("annex.sheet.ce_index"), ce_rows, ce));
+  write_table_sheet(wb, ctx.t("annex.sheet.diagnostics"),
+                    national_diagnostics(model, ctx.results, ctx.lang, ctx.t), base);
+  write_table_sheet(wb, ctx.t("annex.sheet.quality"),
+                    national_quality(model, ctx.results, ctx.lang, ctx.t), base);
   write_table_sheet(wb, ctx.t("annex.sheet.development"),
                     concat(ctx, all, order, &MunicipalityTables::development), base);
   // Every methodologist: the municipalities', then the state-level ones, named as such.
