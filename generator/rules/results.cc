@@ -85,7 +85,8 @@ Results compute(const model::Model& model, PdMemo* memo) {
   results.nation =
       national_figures(model, results.municipalities, results.budgets, results.materials,
                        results.review);
-  results.comparison = comparison_figures(model, results.budgets, results.ce_summary);
+  results.comparison =
+      comparison_figures(results.municipalities, results.nation, results.ce_summary);
   return results;
 }
 
