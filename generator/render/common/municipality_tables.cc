@@ -826,9 +826,6 @@ Table state_methodologists(const model::Model& model, std::string_view lang, con
       lang, t);
 }
 
-namespace {
-
-// Municipalities in Latvian order of their names in `lang`, then by id.
 std::vector<size_t> municipalities_in_order(const model::Model& m, std::string_view lang) {
   const util::Collator& collator = util::Collator::for_language(lang);
   std::vector<std::pair<std::string, size_t>> keyed;
@@ -842,6 +839,8 @@ std::vector<size_t> municipalities_in_order(const model::Model& m, std::string_v
   for (const auto& [key, mi] : keyed) out.push_back(mi);
   return out;
 }
+
+namespace {
 
 Cell municipality_cell(const model::Municipality& mu, std::string_view lang) {
   return text_cell(mu.name.in(lang), "pasvaldibas/" + mu.id + "/");
@@ -983,105 +982,6 @@ Table national_quality(const model::Model& m, const rules::Results& r, std::stri
   for (const auto& [y, q] : r.nation.quality) {
     table.rows.push_back(as_total(quality_row(text_cell(t("tables.national_total")), y, q)));
   }
-  return table;
-}
-
-Table national_summary(const model::Model& m, const rules::Results& r, std::string_view lang,
-                       const Translate& t) {
-  Table table;
-  table.id = "pasvaldibas";
-  table.title = t("tables.national_title");
-  table.note = t("tables.national_note");
-  const int latest = r.nation.latest_year;
-  int latest_ce = r.ce_summary.national.empty() ? 0 : r.ce_summary.national.rbegin()->first;
-  table.columns = {row_header("municipality", t("directory.municipality")),
-                   col("region", t("tables.region")),
-                   col("institutions", t("directory.institutions"), ColumnType::kInteger),
-                   col("students", t("directory.students"), ColumnType::kInteger),
-                   col("teachers", t("directory.teachers"), ColumnType::kInteger),
-                   col("ce_met", t("tables.ce_met"), ColumnType::kInteger),
-                   col("ce_with_index", t("tables.ce_with_index"), ColumnType::kInteger),
-                   col("pd_share", t("tables.pd_share_long"), ColumnType::kPercent, 1),
-                   col("methodologists", t("directory.methodologists"), ColumnType::kInteger),
-                   col("budget", t("tables.budget_total"), ColumnType::kMoney)};
-  // School years named as everywhere else ("2024./2025. m. g."), not as calendar years.
-  if (latest) {
-    table.columns[3].label += ", " + util::format_school_year(latest, lang);
-    table.columns[4].label += ", " + util::format_school_year(latest, lang);
-  }
-  if (latest_ce) {
-    table.columns[5].label += ", " + util::format_school_year(latest_ce, lang);
-    table.columns[6].label += ", " + util::format_school_year(latest_ce, lang);
-  }
-  for (size_t mi : municipalities_in_order(m, lang)) {
-    const auto& mu = m.municipalities[mi];
-    const rules::AreaFigures& area = r.municipalities[mi].area;
-    const auto at_latest = area.network.find(latest);
-    const rules::NetworkYear counts =
-        at_latest == area.network.end() ? rules::NetworkYear{} : at_latest->second;
-    Row row;
-    row.cells.push_back(municipality_cell(mu, lang));
-    row.cells.push_back(
-        text_cell(t("region." + std::string(model::enum_name(model::kRegions, mu.region)))));
-    row.cells.push_back(int_cell(area.institutions));
-    row.cells.push_back(int_cell(counts.students));
-    row.cells.push_back(int_cell(counts.teachers));
-    const auto& ce = r.ce_summary.municipality[mi];
-    if (auto it = ce.find(latest_ce); it != ce.end()) {
-      row.cells.push_back(int_cell(it->second.met));
-      row.cells.push_back(int_cell(it->second.with_index));
-    } else {
-      row.cells.push_back(Cell{});
-      row.cells.push_back(Cell{});
-    }
-    const auto& pd = r.municipality_pd[mi];
-    if (pd.teachers == 0) {
-      Cell none;
-      none.reason = t("tables.no_teacher_records");
-      row.cells.push_back(std::move(none));
-    } else if (pd.suppressed || !pd.share) {
-      row.cells.push_back(hidden_cell(pd.reason, t));
-    } else {
-      row.cells.push_back(number_cell(pd.share));
-    }
-    row.cells.push_back(int_cell(area.methodologists));
-    Cell money;
-    if (area.budget) money.value = int64_t{*area.budget};
-    row.cells.push_back(std::move(money));
-    table.rows.push_back(std::move(row));
-  }
-  // The nation: the rules' national figures (rules/figures.h), which add up to the rows above;
-  // its development share is the rules' own (hidden municipalities still count nationally).
-  const rules::AreaFigures& nation = r.nation.area;
-  const auto at_latest = nation.network.find(latest);
-  const rules::NetworkYear counts =
-      at_latest == nation.network.end() ? rules::NetworkYear{} : at_latest->second;
-  Row total;
-  total.kind = RowKind::kTotal;
-  total.cells.push_back(text_cell(t("tables.national_total")));
-  total.cells.push_back(Cell{});
-  total.cells.push_back(int_cell(nation.institutions));
-  total.cells.push_back(int_cell(counts.students));
-  total.cells.push_back(int_cell(counts.teachers));
-  if (auto it = r.ce_summary.national.find(latest_ce); it != r.ce_summary.national.end()) {
-    total.cells.push_back(int_cell(it->second.met));
-    total.cells.push_back(int_cell(it->second.with_index));
-  } else {
-    total.cells.push_back(Cell{});
-    total.cells.push_back(Cell{});
-  }
-  if (r.national_pd.teachers == 0) {
-    total.cells.push_back(Cell{});
-  } else if (r.national_pd.suppressed || !r.national_pd.share) {
-    total.cells.push_back(hidden_cell(r.national_pd.reason, t));
-  } else {
-    total.cells.push_back(number_cell(r.national_pd.share));
-  }
-  total.cells.push_back(int_cell(nation.methodologists));
-  Cell money;
-  if (nation.budget) money.value = int64_t{*nation.budget};
-  total.cells.push_back(std::move(money));
-  table.rows.push_back(std::move(total));
   return table;
 }
 

@@ -124,13 +124,10 @@ struct InstitutionTables {
 [[nodiscard]] Table state_methodologists(const model::Model& model, std::string_view lang,
                                          const Translate& t);
 
-/// "pasvaldibas": one row per municipality (in Latvian order): region, institutions, students
-/// and teachers in the latest school year with data, schools meeting the CE index in that year
-/// out of those with an index, the share of teachers meeting the development norm (suppressed
-/// as rules::PdSummary says), methodologists, the programmes' budget total; then a kTotal row
-/// for the nation (sums, the national CE counts and rules' national development share).
-[[nodiscard]] Table national_summary(const model::Model& model, const rules::Results& results,
-                                     std::string_view lang, const Translate& t);
+/// Municipalities in Latvian collation order of their names in `lang` (ties by id), as indexes
+/// into model.municipalities: the order of every list and table of them.
+[[nodiscard]] std::vector<size_t> municipalities_in_order(const model::Model& model,
+                                                          std::string_view lang);
 
 /// The national workbook's tables of the review period (rules::Results::review), each a row per
 /// municipality (in Latvian order) and school year, then the nation's rows ("Latvijā kopā"), with

@@ -8,29 +8,14 @@
 #include <utility>
 #include <vector>
 
+#include "render/common/comparison.h"
 #include "render/xlsx/annexes.h"
 #include "render/xlsx/budget.h"
 #include "render/xlsx/parts.h"
-#include "util/collate.h"
 #include "util/text.h"
 
 namespace metodika::render::xlsx {
 namespace {
-
-// Municipalities in Latvian collation order (ties broken by id), as indexes into `all`.
-std::vector<size_t> latvian_order(const AnnexContext& ctx,
-                                  const std::vector<MunicipalityTables>& all) {
-  const util::Collator& collator = util::Collator::for_language(ctx.lang);
-  std::vector<std::pair<std::string, size_t>> keyed;
-  for (size_t i = 0; i < all.size(); ++i) {
-    const model::Municipality& m = ctx.model.municipalities[all[i].municipality];
-    keyed.emplace_back(collator.sort_key(m.name.in(ctx.lang)) + '\0' + m.id, i);
-  }
-  std::sort(keyed.begin(), keyed.end());
-  std::vector<size_t> order;
-  for (const auto& [key, i] : keyed) order.push_back(i);
-  return order;
-}
 
 // Every municipality's data rows of one table, under a first column naming the municipality.
 // Columns are the union by key: those of the widest table first, then any other in the order met.
@@ -162,7 +147,8 @@ std::string national_workbook(const AnnexContext& ctx, const std::vector<Municip
                            "to", std::to_string(model.site.review_to));
   Workbook wb(properties(ctx, title, model.site.publisher.name), ctx.tmp_dir);
   const SheetOptions base = base_options(ctx);
-  const std::vector<size_t> order = latvian_order(ctx, all);
+  // `all` is parallel to model.municipalities (write_annexes builds it so).
+  const std::vector<size_t> order = municipalities_in_order(model, ctx.lang);
 
   SheetOptions summary = base;
   summary.notes.push_back(ctx.t("annex.formulas"));
