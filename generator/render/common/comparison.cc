@@ -11,16 +11,6 @@
 namespace metodika::render {
 namespace {
 
-Column col(std::string key, std::string label, ColumnType type = ColumnType::kText,
-           int decimals = 0) {
-  Column c;
-  c.key = std::move(key);
-  c.label = std::move(label);
-  c.type = type;
-  c.decimals = decimals;
-  return c;
-}
-
 // The development share of a municipality or the nation, as the open-data table shows it.
 Cell pd_cell(const rules::PdSummary& pd, const Translate& t) {
   if (pd.teachers == 0) {
@@ -36,30 +26,33 @@ Cell pd_cell(const rules::PdSummary& pd, const Translate& t) {
   return number_cell(pd.share);
 }
 
-// The key figures' columns (with the mean exam index or not) and a row per municipality in
-// Latvian order, then the nation's kTotal row: every figure rules::ComparisonFigures'.
+// Table `id` with the text of the keys `title` and `note`: the key figures' columns (with the
+// mean exam index or not) and a row per municipality in Latvian order, then the nation's kTotal
+// row; every figure rules::ComparisonFigures'.
 Table key_figures_table(const model::Model& m, const rules::Results& r, std::string_view lang,
-                        const Translate& t, bool ce_mean) {
+                        const Translate& t, bool ce_mean, std::string id, std::string_view title,
+                        std::string_view note) {
   const rules::ComparisonFigures& f = r.comparison;
   Table table;
+  table.id = std::move(id);
+  table.title = t(title);
+  table.note = t(note);
   const std::string year = f.year ? ", " + util::format_school_year(f.year, lang) : "";
   const std::string ce_year = f.ce_year ? ", " + util::format_school_year(f.ce_year, lang) : "";
-  Column name = col("municipality", t("directory.municipality"));
-  name.row_header = true;
-  table.columns = {std::move(name),
-                   col("region", t("tables.region")),
-                   col("institutions", t("directory.institutions"), ColumnType::kInteger),
-                   col("students", t("directory.students") + year, ColumnType::kInteger),
-                   col("teachers", t("directory.teachers") + year, ColumnType::kInteger)};
+  table.columns = {column("municipality", t("directory.municipality"), ColumnType::kText, 0, true),
+                   column("region", t("tables.region")),
+                   column("institutions", t("directory.institutions"), ColumnType::kInteger),
+                   column("students", t("directory.students") + year, ColumnType::kInteger),
+                   column("teachers", t("directory.teachers") + year, ColumnType::kInteger)};
   if (ce_mean) {
     table.columns.push_back(
-        col("ce_mean", t("compare.ce_mean") + ce_year, ColumnType::kPercent, 1));
+        column("ce_mean", t("compare.ce_mean") + ce_year, ColumnType::kPercent, 1));
   }
-  for (Column c : {col("ce_met", t("tables.ce_met") + ce_year, ColumnType::kInteger),
-                   col("ce_with_index", t("tables.ce_with_index") + ce_year, ColumnType::kInteger),
-                   col("pd_share", t("tables.pd_share_long"), ColumnType::kPercent, 1),
-                   col("methodologists", t("directory.methodologists"), ColumnType::kInteger),
-                   col("budget", t("tables.budget_total"), ColumnType::kMoney)}) {
+  for (Column c : {column("ce_met", t("tables.ce_met") + ce_year, ColumnType::kInteger),
+                   column("ce_with_index", t("tables.ce_with_index") + ce_year, ColumnType::kInteger),
+                   column("pd_share", t("tables.pd_share_long"), ColumnType::kPercent, 1),
+                   column("methodologists", t("directory.methodologists"), ColumnType::kInteger),
+                   column("budget", t("tables.budget_total"), ColumnType::kMoney)}) {
     table.columns.push_back(std::move(c));
   }
   auto figure_cells = [&](Row& row, const rules::KeyFigures& k, const rules::PdSummary& pd) {
@@ -98,20 +91,14 @@ Table key_figures_table(const model::Model& m, const rules::Results& r, std::str
 
 Table comparison_table(const model::Model& m, const rules::Results& r, std::string_view lang,
                        const Translate& t) {
-  Table table = key_figures_table(m, r, lang, t, true);
-  table.id = "salidzinajums";
-  table.title = t("compare.table_title");
-  table.note = t("compare.table_note");
-  return table;
+  return key_figures_table(m, r, lang, t, true, "salidzinajums", "compare.table_title",
+                           "compare.table_note");
 }
 
 Table national_summary(const model::Model& m, const rules::Results& r, std::string_view lang,
                        const Translate& t) {
-  Table table = key_figures_table(m, r, lang, t, false);
-  table.id = "pasvaldibas";
-  table.title = t("tables.national_title");
-  table.note = t("tables.national_note");
-  return table;
+  return key_figures_table(m, r, lang, t, false, "pasvaldibas", "tables.national_title",
+                           "tables.national_note");
 }
 
 std::vector<Chart> comparison_charts(const model::Model& m, const rules::Results& r,

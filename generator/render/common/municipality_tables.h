@@ -124,6 +124,13 @@ struct InstitutionTables {
 [[nodiscard]] Table state_methodologists(const model::Model& model, std::string_view lang,
                                          const Translate& t);
 
+/// "kvalitate" of a set of schools by school year (rules::QualityYear): the school year (row
+/// header), the schools reporting, the sums of observed teachers, teachers observed by the norm,
+/// respondents and awards, and the satisfaction's schools' mean, lowest, median and highest. The
+/// rows of a summarising review's quality summary and of the national workbook's quality sheet.
+[[nodiscard]] Table quality_by_year(const model::ByYear<rules::QualityYear>& quality,
+                                    const Translate& t);
+
 /// Municipalities in Latvian collation order of their names in `lang` (ties by id), as indexes
 /// into model.municipalities: the order of every list and table of them.
 [[nodiscard]] std::vector<size_t> municipalities_in_order(const model::Model& model,

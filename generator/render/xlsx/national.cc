@@ -28,7 +28,7 @@ Table concat(const AnnexContext& ctx, const std::vector<MunicipalityTables>& all
     if (widest == nullptr || t.columns.size() > widest->columns.size()) widest = &t;
   }
   out.columns.push_back(
-      column("municipality", ctx.t("annex.municipality"), ColumnType::kText, true));
+      column("municipality", ctx.t("annex.municipality"), ColumnType::kText, 0, true));
   std::map<std::string, size_t, std::less<>> where;
   auto add_columns = [&](const Table& t) {
     for (const Column& c : t.columns) {
@@ -89,7 +89,7 @@ Table national_budget(const AnnexContext& ctx, const std::vector<MunicipalityTab
   out.id = "budzets";
   out.title = ctx.t("annex.sheet.budget");
   out.columns.push_back(
-      column("municipality", ctx.t("annex.municipality"), ColumnType::kText, true));
+      column("municipality", ctx.t("annex.municipality"), ColumnType::kText, 0, true));
   out.columns.push_back(column("title", ctx.t("annex.programme")));
   for (int y : years) {
     // Appended: GCC 12 warns falsely (-Wrestrict) on "y" + std::to_string(y).
