@@ -160,6 +160,10 @@ NationalFigures national_figures(const model::Model& m,
                                  SchoolYears period) {
   NationalFigures n;
   n.all_methodologists = static_cast<int64_t>(m.methodologists.size());
+  for (const model::Methodologist& me : m.methodologists) {
+    n.state_methodologists += !me.municipality.has_value();
+    for (const std::string& subject : me.subjects) ++n.methodologists_by_subject[subject];
+  }
   for (const model::Olympiad& o : m.olympiads) n.upcoming_olympiads += is_upcoming(o, m.site.as_of);
   for (const MaterialStatusResult& s : materials) {
     n.materials_due += s.state == MaterialState::kOverdue || s.state == MaterialState::kDueSoon;

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "model/model.h"
@@ -96,6 +97,10 @@ struct NationalFigures {
   /// (rules::is_upcoming); materials whose deadline is past or near and not yet met
   /// (MaterialState kOverdue or kDueSoon). The home page's figures.
   int64_t all_methodologists = 0, upcoming_olympiads = 0, materials_due = 0;
+  /// Methodologists of no municipality (the state level), and every methodologist by subject id
+  /// (one who teaches several subjects counts under each): the methodologists overview's counts.
+  int64_t state_methodologists = 0;
+  std::map<std::string, int64_t, std::less<>> methodologists_by_subject;
   /// Every calendar year of any programme's budget (rules::BudgetTotals::years): the sum of the
   /// programmes' totals of that year.
   model::ByYear<model::Cents> budget_by_year;

@@ -70,6 +70,8 @@ TEST_CASE("municipality_figures: methodologists, budget, actions") {
   m.methodologists[1].municipality = "a";
   m.methodologists[1].level = model::Level::kSchool;
   m.methodologists[2].level = model::Level::kNational;  // state level: no municipality
+  m.methodologists[0].subjects = {"mathematics", "physics"};
+  m.methodologists[2].subjects = {"mathematics"};
   m.programmes.resize(2);
   m.programmes[0].municipality = "a";
   m.programmes[1].municipality = "a";
@@ -99,6 +101,11 @@ TEST_CASE("municipality_figures: methodologists, budget, actions") {
   const NationalFigures n = national_figures(m, {a, b}, budgets, {}, {2022, 2025});
   CHECK(n.area.methodologists == 2);  // of municipalities: the rows of the national summary
   CHECK(n.all_methodologists == 3);   // the home page's: state level included
+  CHECK(n.state_methodologists == 1);
+  // By subject, one who has several counted under each (the overview's links).
+  CHECK(n.methodologists_by_subject.at("mathematics") == 2);
+  CHECK(n.methodologists_by_subject.at("physics") == 1);
+  CHECK(n.methodologists_by_subject.size() == 2);
   CHECK(*n.area.budget == 13657400);
   CHECK(n.budget_by_year.at(2022) == 6440000);
   CHECK(n.budget_by_year.at(2023) == 7217400);
