@@ -1,17 +1,17 @@
 // The key figures of each municipality and of the nation, side by side (issue 21: the national
-// comparison page, /pasvaldibas/salidzinajums/): counts and sums over the model's entities, so
-// that the page, its CSV and its chart only show them. The exam index and the development norm
-// have their own rules (ce_summary, school_pd); this adds what is counted and summed.
+// comparison page, /pasvaldibas/salidzinajums/, and the national summary of /dati/ and the
+// national workbook): one school year's view of rules::figures' counts and sums and of the exam
+// index's summary (ce_summary), so that the page, its CSV and its chart only show them. Nothing is
+// counted or summed here a second time.
 #pragma once
 
 #include <cstdint>
 #include <optional>
-#include <span>
 #include <vector>
 
 #include "model/model.h"
-#include "rules/budget.h"
 #include "rules/ce_summary.h"
+#include "rules/figures.h"
 
 namespace metodika::rules {
 
@@ -46,10 +46,12 @@ struct ComparisonFigures {
   KeyFigures national;                   ///< sums of the above; the nation's own exam index
 };
 
-/// The figures of every municipality and of the nation. `budgets` parallel to
-/// model.programmes, `ce` the summary of the exam index (both from rules::compute).
-[[nodiscard]] ComparisonFigures comparison_figures(const model::Model& model,
-                                                       std::span<const BudgetTotals> budgets,
-                                                       const CeSummary& ce);
+/// The figures of every municipality and of the nation, taken from `municipalities` (parallel
+/// to model.municipalities) and `nation` (rules::municipality_figures, national_figures) at the
+/// nation's latest school year with students, and from `ce` (the summary of the exam index) at its
+/// latest school year.
+[[nodiscard]] ComparisonFigures comparison_figures(
+    const std::vector<MunicipalityFigures>& municipalities, const NationalFigures& nation,
+    const CeSummary& ce);
 
 }  // namespace metodika::rules

@@ -21,6 +21,24 @@ void add(OlympiadSums& to, const model::OlympiadResult& r) {
   to.honourable += r.honourable;
 }
 
+// Adds `rec`'s public quality figures to its school year in `quality`, its satisfaction to
+// `satisfaction` (spread afterwards). DATA-MODEL.md 10: the head's evaluation is private to the
+// report, so it makes no school count as reporting.
+void add_quality(model::ByYear<QualityYear>& quality,
+                 model::ByYear<std::vector<double>>& satisfaction, const model::MetricRecord& rec) {
+  if (!(rec.observed_teachers || rec.observed_twice || rec.survey_respondents ||
+        rec.survey_satisfaction || rec.motivation_awards)) {
+    return;
+  }
+  QualityYear& q = quality[rec.year];
+  ++q.schools;
+  add(q.observed, rec.observed_teachers);
+  add(q.observed_twice, rec.observed_twice);
+  add(q.respondents, rec.survey_respondents);
+  add(q.awards, rec.motivation_awards);
+  if (rec.survey_satisfaction) satisfaction[rec.year].push_back(*rec.survey_satisfaction);
+}
+
 }  // namespace
 
 std::optional<double> percent_change(int64_t from, int64_t to) {
@@ -107,23 +125,13 @@ MunicipalityFigures municipality_figures(const model::Model& m, size_t mi,
         if (ce[i].index) values.push_back(*ce[i].index);
         if (ce[i].status == CeIndex::Status::kNotMet) missed.push_back(s);
       }
-      // DATA-MODEL.md 10: the head's evaluation is private to the report, so it makes no
-      // school count as reporting.
-      if (rec.observed_teachers || rec.observed_twice || rec.survey_respondents ||
-          rec.survey_satisfaction || rec.motivation_awards) {
-        QualityYear& q = f.quality[rec.year];
-        ++q.schools;
-        add(q.observed, rec.observed_teachers);
-        add(q.observed_twice, rec.observed_twice);
-        add(q.respondents, rec.survey_respondents);
-        add(q.awards, rec.motivation_awards);
-        if (rec.survey_satisfaction) satisfaction[rec.year].push_back(*rec.survey_satisfaction);
-      }
+      add_quality(f.quality, satisfaction, rec);
     }
   }
   for (auto& [y, values] : indexes) f.ce_spread[y] = spread(std::move(values));
   for (auto& [y, values] : all_indexes) f.ce_spread_all[y] = spread(std::move(values));
   for (auto& [y, values] : satisfaction) f.quality[y].satisfaction = spread(std::move(values));
+  f.diagnostics = diagnostic_spreads(m, mi, period);
 
   // Olympiads of the period: each belongs to the school year of its first day.
   std::vector<size_t> olympiads;
@@ -148,9 +156,14 @@ MunicipalityFigures municipality_figures(const model::Model& m, size_t mi,
 NationalFigures national_figures(const model::Model& m,
                                  const std::vector<MunicipalityFigures>& municipalities,
                                  const std::vector<BudgetTotals>& budgets,
-                                 const std::vector<MaterialStatusResult>& materials) {
+                                 const std::vector<MaterialStatusResult>& materials,
+                                 SchoolYears period) {
   NationalFigures n;
   n.all_methodologists = static_cast<int64_t>(m.methodologists.size());
+  for (const model::Methodologist& me : m.methodologists) {
+    n.state_methodologists += !me.municipality.has_value();
+    for (const std::string& subject : me.subjects) ++n.methodologists_by_subject[subject];
+  }
   for (const model::Olympiad& o : m.olympiads) n.upcoming_olympiads += is_upcoming(o, m.site.as_of);
   for (const MaterialStatusResult& s : materials) {
     n.materials_due += s.state == MaterialState::kOverdue || s.state == MaterialState::kDueSoon;
@@ -170,6 +183,12 @@ NationalFigures national_figures(const model::Model& m,
   for (const BudgetTotals& b : budgets) {
     for (int y : b.years) n.budget_by_year[y] += b.year_totals.at(y);
   }
+  model::ByYear<std::vector<double>> satisfaction;
+  for (const model::MetricRecord& rec : m.metrics) {
+    if (period.contains(rec.year)) add_quality(n.quality, satisfaction, rec);
+  }
+  for (auto& [y, values] : satisfaction) n.quality[y].satisfaction = spread(std::move(values));
+  n.diagnostics = diagnostic_spreads(m, std::nullopt, period);
   return n;
 }
 

@@ -5,7 +5,9 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "model/model.h"
@@ -77,6 +79,9 @@ struct MunicipalityFigures {
   model::ByYear<Spread> ce_spread;
   model::ByYear<std::vector<size_t>> ce_not_met;
   model::ByYear<QualityYear> quality;
+  /// Each diagnostic test of a school year of the period: the spread of the schools' results
+  /// (rules::diagnostic_spreads).
+  std::map<DiagnosticTest, Spread> diagnostics;
   /// Olympiads whose first day falls in the period with a result of the municipality's schools,
   /// by date, then id; and all of them together (`olympiad` meaningless).
   std::vector<OlympiadSums> olympiads;
@@ -92,9 +97,18 @@ struct NationalFigures {
   /// (rules::is_upcoming); materials whose deadline is past or near and not yet met
   /// (MaterialState kOverdue or kDueSoon). The home page's figures.
   int64_t all_methodologists = 0, upcoming_olympiads = 0, materials_due = 0;
+  /// Methodologists of no municipality (the state level), and every methodologist by subject id
+  /// (one who teaches several subjects counts under each): the methodologists overview's counts.
+  int64_t state_methodologists = 0;
+  std::map<std::string, int64_t, std::less<>> methodologists_by_subject;
   /// Every calendar year of any programme's budget (rules::BudgetTotals::years): the sum of the
   /// programmes' totals of that year.
   model::ByYear<model::Cents> budget_by_year;
+  /// The review period over every school, as MunicipalityFigures' of a municipality: quality
+  /// records by school year (the satisfaction's spread over every school, not the municipalities'
+  /// means) and each diagnostic test's spread (the national rows of the national workbook).
+  model::ByYear<QualityYear> quality;
+  std::map<DiagnosticTest, Spread> diagnostics;
 };
 
 /// The change from `from` to `to` in percent of `from`; nullopt when `from` is not positive.
@@ -114,10 +128,11 @@ struct NationalFigures {
 /// The nation's figures; `municipalities` is municipality_figures of each, parallel to
 /// model.municipalities.
 /// `materials` is rules::Results', parallel to model.materials; upcoming is as of
-/// model.site.as_of.
+/// model.site.as_of; `period` the review's.
 [[nodiscard]] NationalFigures national_figures(
     const model::Model& model, const std::vector<MunicipalityFigures>& municipalities,
-    const std::vector<BudgetTotals>& budgets, const std::vector<MaterialStatusResult>& materials);
+    const std::vector<BudgetTotals>& budgets, const std::vector<MaterialStatusResult>& materials,
+    SchoolYears period);
 
 /// The actions of `programme` by status.
 [[nodiscard]] ActionCounts action_counts(const model::Programme& programme);

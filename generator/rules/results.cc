@@ -83,8 +83,10 @@ Results compute(const model::Model& model, PdMemo* memo) {
         model, mi, results.ce, results.school_pd, results.budgets, results.review));
   }
   results.nation =
-      national_figures(model, results.municipalities, results.budgets, results.materials);
-  results.comparison = comparison_figures(model, results.budgets, results.ce_summary);
+      national_figures(model, results.municipalities, results.budgets, results.materials,
+                       results.review);
+  results.comparison =
+      comparison_figures(results.municipalities, results.nation, results.ce_summary);
   return results;
 }
 

@@ -30,12 +30,14 @@ Spread spread(std::vector<double> values) {
 }
 
 std::map<DiagnosticTest, Spread> diagnostic_spreads(const model::Model& model,
-                                                    std::optional<size_t> municipality) {
+                                                    std::optional<size_t> municipality,
+                                                    std::optional<SchoolYears> period) {
   // Keyed by views of the model's own strings: a national pass meets some 250,000 results, and
   // a key of two std::strings would allocate for each.
   using Key = std::tuple<int, std::string_view, std::string_view>;
   std::map<Key, std::vector<double>> values;
-  const auto add = [&values](const model::MetricRecord& record) {
+  const auto add = [&values, &period](const model::MetricRecord& record) {
+    if (period && !period->contains(record.year)) return;
     for (const auto& [grade, subjects] : record.diagnostic) {
       for (const auto& [subject, percent] : subjects) {
         values[Key{record.year, grade, subject}].push_back(percent);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "model/model.h"
+#include "rules/period.h"
 
 namespace metodika::rules {
 
@@ -37,8 +38,10 @@ struct DiagnosticTest {
 };
 
 /// Each diagnostic test's school results (one value a school and year) over the schools of
-/// `municipality` (an index into model.municipalities), or over every school when nullopt.
+/// `municipality` (an index into model.municipalities), or over every school when nullopt; with
+/// `period`, the school years in it only.
 [[nodiscard]] std::map<DiagnosticTest, Spread> diagnostic_spreads(
-    const model::Model& model, std::optional<size_t> municipality);
+    const model::Model& model, std::optional<size_t> municipality,
+    std::optional<SchoolYears> period = std::nullopt);
 
 }  // namespace metodika::rules

@@ -20,6 +20,9 @@ tools read them (json, openpyxl, pdftotext, the HTML text). For every municipali
   - the development norm on `as_of` (sections 12 and 15: courses in (D - years, D], at least
     `hours`): the workbook's development sheet has each school's teacher records, teachers
     meeting the norm and share, or nothing where fewer than `small_cell` teachers would be shown.
+And for the nation (the national workbook, a row per municipality and school year of the review
+period, then the nation's rows): the network, each diagnostic test's schools, mean and spread,
+and the quality records' sums and the satisfaction's spread (each school one observation).
 Prints PASS/FAIL lines and 'N passed, N failed'; exits 1 on any failure.
 """
 import datetime
@@ -148,14 +151,22 @@ def open_data(out, municipality, table):
         return json.load(f)
 
 
-def sheet_rows(workbook, table_name):
-    """The rows of the named Excel table as dicts by header label; None without that table."""
+def sheet_rows(workbook, table_name, totals=False):
+    """The rows of the named Excel table as dicts by header label; None without that table.
+    With `totals`, also the total rows right under it (outside the Excel table), up to the first
+    empty row."""
     for ws in workbook.worksheets:
         for table in ws.tables.values():
             if table.name != table_name:
                 continue
             cells = [[c.value for c in row] for row in ws[table.ref]]
             header = [str(h) for h in cells[0]]
+            if totals:
+                last = ws[table.ref][-1][0].row
+                for row in ws.iter_rows(min_row=last + 1, max_col=len(header), values_only=True):
+                    if all(v is None for v in row):
+                        break
+                    cells.append(list(row))
             return [dict(zip(header, row)) for row in cells[1:]]
     return None
 
@@ -171,7 +182,137 @@ def close(a, b, tolerance):
     return a is not None and b is not None and abs(float(a) - float(b)) <= tolerance
 
 
+def lv_name(value):
+    return value if isinstance(value, str) else value["lv"]
+
+
+def school_spread(values):
+    """count, mean, lowest, median (the mean of the middle two for an even count), highest."""
+    values = sorted(values)
+    n = len(values)
+    if n == 0:
+        return (0, None, None, None, None)
+    mid = values[n // 2] if n % 2 else (values[n // 2 - 1] + values[n // 2]) / 2
+    return (n, sum(values) / n, values[0], mid, values[-1])
+
+
 # --- the checks ---------------------------------------------------------------------------------
+
+def check_national(out, stem, period, municipalities, schools, metrics, subjects):
+    """The national workbook's network, diagnostic tests and quality: a row per municipality and
+    school year of the period (and test), then the nation's rows, recomputed from the data."""
+    path = os.path.join(out, "parskati", f"latvija-{stem}.xlsx")
+    if not os.path.isfile(path):
+        check(False, "national workbook exists", path)
+        return
+    workbook = openpyxl.load_workbook(path)
+    national = "Latvijā kopā"
+    name_of_municipality = {m["id"]: lv_name(m["name"]) for m in municipalities}
+    where = {s["id"]: name_of_municipality[s["municipality"]] for s in schools}
+    subject_name = {s["id"]: lv_name(s["name"]) for s in subjects}
+
+    def year_of(row):
+        return int(str(column(row, "Mācību gads")).split("/")[1][:4])
+
+    def compare(what, table, want, key_of, values_of, tolerances):
+        sheet = sheet_rows(workbook, table, totals=True)
+        if sheet is None:
+            check(False, f"national workbook has the table {table}")
+            return
+        got = {key_of(row): values_of(row) for row in sheet}
+        wrong = []
+        for key in sorted(set(want) | set(got), key=str):
+            a, b = got.get(key), want.get(key)
+            if a is None or b is None:
+                wrong.append(f"{key}: workbook {a}, recomputed {b}")
+                continue
+            for x, y, tol in zip(a, b, tolerances):
+                if (x is None) != (y is None) or (x is not None and abs(x - y) > tol):
+                    wrong.append(f"{key}: workbook {a}, recomputed {b}")
+                    break
+        check(not wrong, f"national workbook {what} = recomputed, review period only "
+              f"({len(want)} rows)", "; ".join(wrong[:5]))
+
+    # Network (section 5): schools giving a count, students and teachers summed.
+    network = {}
+    for s in schools:
+        years = set(by_year(s.get("students"))) | set(by_year(s.get("teachers")))
+        for who in (where[s["id"]], national):
+            for y in years:
+                if y not in period:
+                    continue
+                n = network.setdefault((who, y), [0, None, None])
+                n[0] += 1
+                for i, field in ((1, "students"), (2, "teachers")):
+                    v = by_year(s.get(field)).get(y)
+                    if v is not None:
+                        n[i] = (n[i] or 0) + int(num(v))
+    compare("network", "dinamika", {k: tuple(v) for k, v in network.items()},
+            lambda row: (column(row, "Pašvaldība"), year_of(row)),
+            lambda row: (column(row, "Iestādes ar datiem"), column(row, "Izglītojamie"),
+                         column(row, "Pedagogi")), (0, 0, 0))
+
+    # Diagnostic tests (section 10): each school's result one observation.
+    results_by = {}
+    for r in metrics:
+        year = int(r["year"])
+        if year not in period:
+            continue
+        for grade, tests in (r.get("diagnostic") or {}).items():
+            label = f"{grade[len('grade'):]}. klase, "
+            for subject, value in (tests or {}).items():
+                if value is None:
+                    continue
+                for who in (where[r["school"]], national):
+                    key = (who, year, label + subject_name.get(subject, subject))
+                    results_by.setdefault(key, []).append(num(value))
+    want = {}
+    for key, values in results_by.items():
+        n, mean, low, mid, high = school_spread(values)
+        want[key] = (n, mean / 100, low / 100, mid / 100, high / 100)
+    compare("diagnostic tests", "diagnostika", want,
+            lambda row: (column(row, "Pašvaldība"), year_of(row),
+                         column(row, "Diagnosticējošais darbs")),
+            lambda row: tuple(column(row, label) for label in (
+                "Iestādes", "Rezultāts: vidēji iestādēs", "Rezultāts: Zemākais iestādē",
+                "Rezultāts: Mediāna", "Rezultāts: Augstākais iestādē")),
+            (0, 0.00051, 0.00051, 0.00051, 0.00051))
+
+    # Quality (section 10): records giving a public figure (a head's evaluation is private).
+    quality = {}
+    for r in metrics:
+        year = int(r["year"])
+        if year not in period:
+            continue
+        observations = r.get("observations") or {}
+        survey = r.get("survey") or {}
+        figures = (observations.get("teachers"), observations.get("observed_twice"),
+                   survey.get("respondents"), r.get("motivation_awards"))
+        satisfaction = survey.get("satisfaction")
+        if all(v is None for v in figures) and satisfaction is None:
+            continue
+        for who in (where[r["school"]], national):
+            q = quality.setdefault((who, year), [0, None, None, None, None, []])
+            q[0] += 1
+            for i, v in enumerate(figures):
+                if v is not None:
+                    q[1 + i] = (q[1 + i] or 0) + int(num(v))
+            if satisfaction is not None:
+                q[5].append(num(satisfaction))
+    want = {}
+    for key, q in quality.items():
+        n, mean, low, mid, high = school_spread(q[5])
+        spread = (None,) * 4 if n == 0 else (mean / 100, low / 100, mid / 100, high / 100)
+        want[key] = tuple(q[:5]) + spread
+    compare("quality", "macibu_kvalitate", want,
+            lambda row: (column(row, "Pašvaldība"), year_of(row)),
+            lambda row: tuple(column(row, label) for label in (
+                "Iestādes", "Vērotie pedagogi", "Vēroti pēc normas", "Aptaujas respondenti",
+                "Motivācijas programmas apbalvojumi", "Apmierinātība: vidēji iestādēs",
+                "Apmierinātība: Zemākais iestādē", "Apmierinātība: Mediāna",
+                "Apmierinātība: Augstākais iestādē")),
+            (0, 0, 0, 0, 0, 0.00051, 0.00051, 0.00051, 0.00051))
+
 
 def main(site, out):
     config = next(load_file(os.path.join(site, name)) for name in ("site.yaml", "site.yml")
@@ -399,6 +540,9 @@ def main(site, out):
                     wrong.append(f"{name}: workbook {have}, recomputed {rows}")
             check(not wrong, f"{mid}: workbook development norm on {as_of} = recomputed "
                   f"({len(per_school)} schools)", "; ".join(wrong[:5]))
+
+    check_national(out, stem, period, municipalities, schools, metrics,
+                   load(site, "subjects") or [])
 
     print(f"recompute: {results['pass']} passed, {results['fail']} failed")
     return 1 if results["fail"] else 0

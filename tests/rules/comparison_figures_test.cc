@@ -22,6 +22,18 @@ model::Model sites() {
   return m;
 }
 
+// The comparison of `m` as rules::compute makes it: from each municipality's and the nation's
+// figures, and `ce`.
+ComparisonFigures compare(model::Model m, const CeSummary& ce,
+                          const std::vector<BudgetTotals>& budgets = {}) {
+  m.index_by_school();
+  std::vector<MunicipalityFigures> all;
+  for (size_t mi = 0; mi < m.municipalities.size(); ++mi) {
+    all.push_back(municipality_figures(m, mi, {}, {}, budgets, {2022, 2025}));
+  }
+  return comparison_figures(all, national_figures(m, all, budgets, {}, {2022, 2025}), ce);
+}
+
 TEST_CASE("comparison_figures: students and teachers of the latest year, summed") {
   model::Model m = sites();
   m.institutions[0].students = {{2024, 100}, {2025, 110}};
@@ -30,7 +42,7 @@ TEST_CASE("comparison_figures: students and teachers of the latest year, summed"
   m.institutions[2].students = {{2025, 30}};
   CeSummary ce;
   ce.municipality.resize(3);
-  const ComparisonFigures f = comparison_figures(m, {}, ce);
+  const ComparisonFigures f = compare(m, ce);
   CHECK(f.year == 2025);
   REQUIRE(f.municipality.size() == 3);
   CHECK(f.municipality[0].institutions == 2);
@@ -63,7 +75,7 @@ TEST_CASE("comparison_figures: methodologists, budgets and the exam index of the
   ce.municipality[1][2024] = {1, 1, 60.0};  // nothing in 2025: no mean, not 0
   ce.national[2024] = {3, 2, 130.0 / 3};
   ce.national[2025] = {2, 2, 55.0};
-  const ComparisonFigures f = comparison_figures(m, budgets, ce);
+  const ComparisonFigures f = compare(m, ce, budgets);
   CHECK(f.ce_year == 2025);
   CHECK(f.municipality[0].methodologists == 2);
   CHECK(f.national.methodologists == 2);  // the sum over municipalities

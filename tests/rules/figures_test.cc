@@ -70,6 +70,8 @@ TEST_CASE("municipality_figures: methodologists, budget, actions") {
   m.methodologists[1].municipality = "a";
   m.methodologists[1].level = model::Level::kSchool;
   m.methodologists[2].level = model::Level::kNational;  // state level: no municipality
+  m.methodologists[0].subjects = {"mathematics", "physics"};
+  m.methodologists[2].subjects = {"mathematics"};
   m.programmes.resize(2);
   m.programmes[0].municipality = "a";
   m.programmes[1].municipality = "a";
@@ -96,9 +98,14 @@ TEST_CASE("municipality_figures: methodologists, budget, actions") {
   CHECK(c.done == 1);
   CHECK(c.delayed == 1);
 
-  const NationalFigures n = national_figures(m, {a, b}, budgets, {});
+  const NationalFigures n = national_figures(m, {a, b}, budgets, {}, {2022, 2025});
   CHECK(n.area.methodologists == 2);  // of municipalities: the rows of the national summary
   CHECK(n.all_methodologists == 3);   // the home page's: state level included
+  CHECK(n.state_methodologists == 1);
+  // By subject, one who has several counted under each (the overview's links).
+  CHECK(n.methodologists_by_subject.at("mathematics") == 2);
+  CHECK(n.methodologists_by_subject.at("physics") == 1);
+  CHECK(n.methodologists_by_subject.size() == 2);
   CHECK(*n.area.budget == 13657400);
   CHECK(n.budget_by_year.at(2022) == 6440000);
   CHECK(n.budget_by_year.at(2023) == 7217400);
@@ -111,7 +118,7 @@ TEST_CASE("national_figures: the latest school year with a student count") {
   m.institutions[2].students = {{2025, 50}};
   m.institutions[1].teachers = {{2026, 10}};  // teachers only: not a year of counts
   const std::vector<MunicipalityFigures> all = {figures_of(m, 0), figures_of(m, 1)};
-  const NationalFigures n = national_figures(m, all, {}, {});
+  const NationalFigures n = national_figures(m, all, {}, {}, {2022, 2025});
   CHECK(n.latest_year == 2025);
   CHECK(*n.area.network.at(2025).students == 50);
   CHECK(n.area.institutions == 3);
@@ -172,6 +179,45 @@ TEST_CASE("municipality_figures: quality sums, heads' evaluations alone do not r
   CHECK(*q.observed_twice == 4);
   CHECK_FALSE(q.respondents.has_value());
   CHECK(q.satisfaction.mean == doctest::Approx(70));
+}
+
+TEST_CASE("national_figures: quality and diagnostic tests over every school, in the period only") {
+  model::Model m = two_municipalities();
+  auto add = [&m](size_t school, int year, int observed, double satisfaction, double maths) {
+    model::MetricRecord r;
+    r.school_index = school;
+    r.year = year;
+    r.observed_teachers = observed;
+    r.survey_satisfaction = satisfaction;
+    r.diagnostic["grade3"]["mathematics"] = maths;
+    m.metrics.push_back(r);
+  };
+  add(0, 2024, 10, 80, 60);
+  add(1, 2024, 5, 60, 70);
+  add(2, 2024, 7, 40, 20);
+  add(2, 2021, 9, 90, 99);  // before the period
+  m.index_by_school();
+  const std::vector<MunicipalityFigures> all = {figures_of(m, 0), figures_of(m, 1)};
+  // A municipality's diagnostic tests: its own schools, the period's years.
+  REQUIRE(all[0].diagnostics.size() == 1);
+  const Spread& a = all[0].diagnostics.at(DiagnosticTest{2024, "grade3", "mathematics"});
+  CHECK(a.count == 2);
+  CHECK(a.mean == doctest::Approx(65));
+  CHECK(all[1].diagnostics.size() == 1);
+  const NationalFigures n = national_figures(m, all, {}, {}, {2022, 2025});
+  REQUIRE(n.quality.size() == 1);
+  const QualityYear& q = n.quality.at(2024);
+  CHECK(q.schools == 3);
+  CHECK(*q.observed == 22);
+  // Every school is one observation: (80 + 60 + 40) / 3, not the mean of the municipalities'
+  // means (70 and 40).
+  CHECK(q.satisfaction.mean == doctest::Approx(60));
+  CHECK(q.satisfaction.median == doctest::Approx(60));
+  REQUIRE(n.diagnostics.size() == 1);
+  const Spread& d = n.diagnostics.at(DiagnosticTest{2024, "grade3", "mathematics"});
+  CHECK(d.count == 3);
+  CHECK(d.mean == doctest::Approx(50));
+  CHECK(d.min == doctest::Approx(20));
 }
 
 TEST_CASE("municipality_figures: development shares of shown schools, hidden ones counted") {
@@ -249,7 +295,8 @@ TEST_CASE("national_figures: olympiads to come and materials due, as of the site
   materials[1].state = MaterialState::kDueSoon;
   materials[2].state = MaterialState::kOnTrack;
   materials[3].state = MaterialState::kPublished;
-  const NationalFigures n = national_figures(m, {figures_of(m, 0), figures_of(m, 1)}, {}, materials);
+  const NationalFigures n = national_figures(m, {figures_of(m, 0), figures_of(m, 1)}, {}, materials,
+                                            {2022, 2025});
   CHECK(n.upcoming_olympiads == 2);
   CHECK(n.materials_due == 2);
 }

@@ -55,6 +55,11 @@ TEST_CASE("diagnostic_spreads: per test and year, in a municipality or the natio
   const auto nation = diagnostic_spreads(m, std::nullopt);
   CHECK(nation.at(DiagnosticTest{2024, "grade3", "mathematics"}).count == 3);
   CHECK(nation.at(DiagnosticTest{2024, "grade3", "mathematics"}).median == doctest::Approx(60));
+  // Within a period: the school years in it only.
+  const auto in_2025 = diagnostic_spreads(m, std::nullopt, SchoolYears{2025, 2026});
+  REQUIRE(in_2025.size() == 1);
+  CHECK(in_2025.begin()->first.year == 2025);
+  CHECK(in_2025.begin()->second.mean == doctest::Approx(50));
 }
 
 }  // namespace

@@ -4,22 +4,12 @@
 #include <string>
 #include <utility>
 
-#include "util/collate.h"
+#include "render/common/municipality_tables.h"
 #include "util/text.h"
 #include "util/format.h"
 
 namespace metodika::render {
 namespace {
-
-Column col(std::string key, std::string label, ColumnType type = ColumnType::kText,
-           int decimals = 0) {
-  Column c;
-  c.key = std::move(key);
-  c.label = std::move(label);
-  c.type = type;
-  c.decimals = decimals;
-  return c;
-}
 
 // The development share of a municipality or the nation, as the open-data table shows it.
 Cell pd_cell(const rules::PdSummary& pd, const Translate& t) {
@@ -36,76 +26,79 @@ Cell pd_cell(const rules::PdSummary& pd, const Translate& t) {
   return number_cell(pd.share);
 }
 
-void figure_cells(Row& row, const rules::KeyFigures& f, const rules::PdSummary& pd,
-                  const Translate& t) {
-  row.cells.push_back(int_cell(f.institutions));
-  row.cells.push_back(int_cell(f.students));
-  row.cells.push_back(int_cell(f.teachers));
-  row.cells.push_back(number_cell(f.ce_mean));
-  row.cells.push_back(int_cell(f.ce_mean ? std::optional<int64_t>(f.ce_met) : std::nullopt));
-  row.cells.push_back(
-      int_cell(f.ce_mean ? std::optional<int64_t>(f.ce_with_index) : std::nullopt));
-  row.cells.push_back(pd_cell(pd, t));
-  row.cells.push_back(int_cell(f.methodologists));
-  Cell money;
-  if (f.budget) money.value = int64_t{*f.budget};
-  row.cells.push_back(std::move(money));
-}
-
-// Municipalities in the language's collation order (the order of every list of them).
-std::vector<size_t> in_order(const model::Model& m, std::string_view lang) {
-  const util::Collator& collator = util::Collator::for_language(lang);
-  std::vector<std::pair<std::string, size_t>> keyed;
-  for (size_t i = 0; i < m.municipalities.size(); ++i) {
-    keyed.emplace_back(
-        collator.sort_key(m.municipalities[i].name.in(lang)) + '\x01' + m.municipalities[i].id, i);
-  }
-  std::sort(keyed.begin(), keyed.end());
-  std::vector<size_t> out;
-  for (const auto& k : keyed) out.push_back(k.second);
-  return out;
-}
-
-}  // namespace
-
-Table comparison_table(const model::Model& m, const rules::Results& r, std::string_view lang,
-                       const Translate& t) {
+// Table `id` with the text of the keys `title` and `note`: the key figures' columns (with the
+// mean exam index or not) and a row per municipality in Latvian order, then the nation's kTotal
+// row; every figure rules::ComparisonFigures'.
+Table key_figures_table(const model::Model& m, const rules::Results& r, std::string_view lang,
+                        const Translate& t, bool ce_mean, std::string id, std::string_view title,
+                        std::string_view note) {
   const rules::ComparisonFigures& f = r.comparison;
   Table table;
-  table.id = "salidzinajums";
-  table.title = t("compare.table_title");
-  table.note = t("compare.table_note");
+  table.id = std::move(id);
+  table.title = t(title);
+  table.note = t(note);
   const std::string year = f.year ? ", " + util::format_school_year(f.year, lang) : "";
   const std::string ce_year = f.ce_year ? ", " + util::format_school_year(f.ce_year, lang) : "";
-  Column name = col("municipality", t("directory.municipality"));
-  name.row_header = true;
-  table.columns = {std::move(name),
-                   col("region", t("tables.region")),
-                   col("institutions", t("directory.institutions"), ColumnType::kInteger),
-                   col("students", t("directory.students") + year, ColumnType::kInteger),
-                   col("teachers", t("directory.teachers") + year, ColumnType::kInteger),
-                   col("ce_mean", t("compare.ce_mean") + ce_year, ColumnType::kPercent, 1),
-                   col("ce_met", t("tables.ce_met") + ce_year, ColumnType::kInteger),
-                   col("ce_with_index", t("tables.ce_with_index") + ce_year, ColumnType::kInteger),
-                   col("pd_share", t("tables.pd_share_long"), ColumnType::kPercent, 1),
-                   col("methodologists", t("directory.methodologists"), ColumnType::kInteger),
-                   col("budget", t("tables.budget_total"), ColumnType::kMoney)};
-  for (size_t mi : in_order(m, lang)) {
+  table.columns = {column("municipality", t("directory.municipality"), ColumnType::kText, 0, true),
+                   column("region", t("tables.region")),
+                   column("institutions", t("directory.institutions"), ColumnType::kInteger),
+                   column("students", t("directory.students") + year, ColumnType::kInteger),
+                   column("teachers", t("directory.teachers") + year, ColumnType::kInteger)};
+  if (ce_mean) {
+    table.columns.push_back(
+        column("ce_mean", t("compare.ce_mean") + ce_year, ColumnType::kPercent, 1));
+  }
+  for (Column c : {column("ce_met", t("tables.ce_met") + ce_year, ColumnType::kInteger),
+                   column("ce_with_index", t("tables.ce_with_index") + ce_year, ColumnType::kInteger),
+                   column("pd_share", t("tables.pd_share_long"), ColumnType::kPercent, 1),
+                   column("methodologists", t("directory.methodologists"), ColumnType::kInteger),
+                   column("budget", t("tables.budget_total"), ColumnType::kMoney)}) {
+    table.columns.push_back(std::move(c));
+  }
+  auto figure_cells = [&](Row& row, const rules::KeyFigures& k, const rules::PdSummary& pd) {
+    row.cells.push_back(int_cell(k.institutions));
+    row.cells.push_back(int_cell(k.students));
+    row.cells.push_back(int_cell(k.teachers));
+    if (ce_mean) row.cells.push_back(number_cell(k.ce_mean));
+    row.cells.push_back(int_cell(k.ce_mean ? std::optional<int64_t>(k.ce_met) : std::nullopt));
+    row.cells.push_back(
+        int_cell(k.ce_mean ? std::optional<int64_t>(k.ce_with_index) : std::nullopt));
+    row.cells.push_back(pd_cell(pd, t));
+    row.cells.push_back(int_cell(k.methodologists));
+    Cell money;
+    if (k.budget) money.value = int64_t{*k.budget};
+    row.cells.push_back(std::move(money));
+  };
+  for (size_t mi : municipalities_in_order(m, lang)) {
     const auto& mu = m.municipalities[mi];
     Row row;
     row.cells.push_back(text_cell(mu.name.in(lang), "pasvaldibas/" + mu.id + "/"));
     row.cells.push_back(
         text_cell(t("region." + std::string(model::enum_name(model::kRegions, mu.region)))));
-    figure_cells(row, f.municipality[mi], r.municipality_pd[mi], t);
+    figure_cells(row, f.municipality[mi], r.municipality_pd[mi]);
     table.rows.push_back(std::move(row));
   }
   Row total;
   total.kind = RowKind::kTotal;
   total.cells.push_back(text_cell(t("tables.national_total")));
   total.cells.push_back(Cell{});
-  figure_cells(total, f.national, r.national_pd, t);
+  figure_cells(total, f.national, r.national_pd);
   table.rows.push_back(std::move(total));
   return table;
+}
+
+}  // namespace
+
+Table comparison_table(const model::Model& m, const rules::Results& r, std::string_view lang,
+                       const Translate& t) {
+  return key_figures_table(m, r, lang, t, true, "salidzinajums", "compare.table_title",
+                           "compare.table_note");
+}
+
+Table national_summary(const model::Model& m, const rules::Results& r, std::string_view lang,
+                       const Translate& t) {
+  return key_figures_table(m, r, lang, t, false, "pasvaldibas", "tables.national_title",
+                           "tables.national_note");
 }
 
 std::vector<Chart> comparison_charts(const model::Model& m, const rules::Results& r,
@@ -113,7 +106,7 @@ std::vector<Chart> comparison_charts(const model::Model& m, const rules::Results
   const rules::ComparisonFigures& f = r.comparison;
   std::vector<Chart> out;
   if (!f.ce_year) return out;
-  const std::vector<size_t> order = in_order(m, lang);
+  const std::vector<size_t> order = municipalities_in_order(m, lang);
   for (const auto& [region_id, region] : model::kRegions) {
     // Ranked from the highest index; equal ones in name order (stable sort of the name order).
     std::vector<size_t> here;

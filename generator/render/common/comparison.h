@@ -25,6 +25,12 @@ inline constexpr size_t kComparisonBars = 30;
 [[nodiscard]] Table comparison_table(const model::Model& model, const rules::Results& results,
                                      std::string_view lang, const Translate& t);
 
+/// "pasvaldibas", the national summary of /dati/ and of the national workbook: the comparison's
+/// table (the same rules::ComparisonFigures, rows and notes on blank cells) without the mean exam
+/// index, under its own title and note.
+[[nodiscard]] Table national_summary(const model::Model& model, const rules::Results& results,
+                                     std::string_view lang, const Translate& t);
+
 /// The mean exam index of every municipality with one, as bar charts, one per planning region
 /// (split in charts of at most kComparisonBars bars), municipalities ranked from the highest
 /// index, the nation's mean as a reference line. Empty without any index.

@@ -15,20 +15,8 @@
 namespace metodika::render {
 namespace {
 
-Column col(std::string key, std::string label, ColumnType type = ColumnType::kText,
-           int decimals = 0) {
-  Column c;
-  c.key = std::move(key);
-  c.label = std::move(label);
-  c.type = type;
-  c.decimals = decimals;
-  return c;
-}
-
 Column row_header(std::string key, std::string label) {
-  Column c = col(std::move(key), std::move(label));
-  c.row_header = true;
-  return c;
+  return column(std::move(key), std::move(label), ColumnType::kText, 0, true);
 }
 
 // A cell hidden by the rules, with its reason: the default "fewer than N teachers" for a small
@@ -130,10 +118,10 @@ Table methodologists_table(const model::Model& m, const std::vector<size_t>& whi
   Table table;
   table.id = "metodiki";
   table.title = t("directory.methodologists");
-  table.columns = {row_header("name", t("directory.name")), col("level", t("calendar.level_label")),
-                   col("subjects", t("tables.subjects")),
-                   col("fte", t("tables.fte"), ColumnType::kDecimal, 2),
-                   col("email", t("directory.email"))};
+  table.columns = {row_header("name", t("directory.name")), column("level", t("calendar.level_label")),
+                   column("subjects", t("tables.subjects")),
+                   column("fte", t("tables.fte"), ColumnType::kDecimal, 2),
+                   column("email", t("directory.email"))};
   for (size_t i : which) {
     const auto& me = m.methodologists[i];
     Row row;
@@ -166,9 +154,9 @@ class Builder {
     out.olympiads = drop(olympiads(schools), "school");
     // Context for each year's index: the municipality's and the nation's mean.
     Table& ce = out.ce_index;
-    ce.columns.push_back(col("municipality_mean", t_("directory.municipality_mean"),
+    ce.columns.push_back(column("municipality_mean", t_("directory.municipality_mean"),
                              ColumnType::kPercent, 1));
-    ce.columns.push_back(col("national_mean", t_("directory.national_mean"), ColumnType::kPercent, 1));
+    ce.columns.push_back(column("national_mean", t_("directory.national_mean"), ColumnType::kPercent, 1));
     auto mean = [](const model::ByYear<rules::CeYearSummary>& by, int y) {
       auto it = by.find(y);
       return it == by.end() ? std::nullopt : std::optional<double>(it->second.mean);
@@ -269,11 +257,11 @@ class Builder {
       for (const auto& [y, n] : in.teachers) latest = in_period(y) ? std::max(latest, y) : latest;
     }
     std::string suffix = latest ? ", " + util::format_school_year(latest, lang_) : "";
-    t.columns = {row_header("name", t_("directory.name")), col("kind", t_("directory.kind_label")),
-                 col("students", t_("directory.students") + suffix, ColumnType::kInteger),
-                 col("teachers", t_("directory.teachers") + suffix, ColumnType::kInteger),
-                 col("accreditation_until", t_("tables.accreditation_until"), ColumnType::kDate),
-                 col("accreditation", t_("tables.accreditation"))};
+    t.columns = {row_header("name", t_("directory.name")), column("kind", t_("directory.kind_label")),
+                 column("students", t_("directory.students") + suffix, ColumnType::kInteger),
+                 column("teachers", t_("directory.teachers") + suffix, ColumnType::kInteger),
+                 column("accreditation_until", t_("tables.accreditation_until"), ColumnType::kDate),
+                 column("accreditation", t_("tables.accreditation"))};
     for (size_t s : schools) {
       const auto& in = m_.institutions[s];
       Row row;
@@ -311,9 +299,9 @@ class Builder {
     t.id = "iestades-pa-gadiem";
     t.title = t_("directory.by_year");
     t.columns = {row_header("name", t_("directory.name")),
-                 col("year", t_("directory.school_year"), ColumnType::kSchoolYear),
-                 col("students", t_("directory.students"), ColumnType::kInteger),
-                 col("teachers", t_("directory.teachers"), ColumnType::kInteger)};
+                 column("year", t_("directory.school_year"), ColumnType::kSchoolYear),
+                 column("students", t_("directory.students"), ColumnType::kInteger),
+                 column("teachers", t_("directory.teachers"), ColumnType::kInteger)};
     for (size_t s : schools) {
       const auto& in = m_.institutions[s];
       std::set<int> years;
@@ -335,10 +323,10 @@ class Builder {
     Table t;
     t.id = "dinamika";
     t.title = t_("tables.dynamics");
-    t.columns = {col("year", t_("directory.school_year"), ColumnType::kSchoolYear),
-                 col("institutions", t_("tables.institutions_reporting"), ColumnType::kInteger),
-                 col("students", t_("directory.students"), ColumnType::kInteger),
-                 col("teachers", t_("directory.teachers"), ColumnType::kInteger)};
+    t.columns = {column("year", t_("directory.school_year"), ColumnType::kSchoolYear),
+                 column("institutions", t_("tables.institutions_reporting"), ColumnType::kInteger),
+                 column("students", t_("directory.students"), ColumnType::kInteger),
+                 column("teachers", t_("directory.teachers"), ColumnType::kInteger)};
     t.columns[0].row_header = true;
     for (const auto& [y, year] : r_.municipalities[mi_].area.network) {
       if (!in_period(y)) continue;
@@ -375,9 +363,9 @@ class Builder {
     t.id = "diagnostika";
     t.title = t_("directory.diagnostic");
     t.columns = {row_header("school", t_("directory.school")),
-                 col("year", t_("directory.school_year"), ColumnType::kSchoolYear),
-                 col("test", t_("tables.test")),
-                 col("result", t_("directory.result"), ColumnType::kPercent, 1)};
+                 column("year", t_("directory.school_year"), ColumnType::kSchoolYear),
+                 column("test", t_("tables.test")),
+                 column("result", t_("directory.result"), ColumnType::kPercent, 1)};
     for (size_t i : records(schools)) {
       const auto& rec = m_.metrics[i];
       const auto& in = m_.institutions[rec.school_index];
@@ -401,7 +389,7 @@ class Builder {
     t.id = "diagnostika";
     t.title = t_("directory.diagnostic");
     t.columns = {row_header("school", t_("directory.school")),
-                 col("year", t_("directory.school_year"), ColumnType::kSchoolYear)};
+                 column("year", t_("directory.school_year"), ColumnType::kSchoolYear)};
     std::set<std::tuple<int, std::string, std::string>> first_seen;  // (year, grade, subject)
     for (size_t s : schools) {
       for (size_t i : m_.metrics_of_school[s]) {
@@ -419,7 +407,7 @@ class Builder {
       const std::string label = test_label(grade, subject);
       auto [at, added] = column_of_label.emplace(label, t.columns.size());
       if (added) {
-        t.columns.push_back(col("test_" + std::to_string(t.columns.size() - 1), label,
+        t.columns.push_back(column("test_" + std::to_string(t.columns.size() - 1), label,
                                 ColumnType::kPercent, 1));
       }
       column_of[{grade, subject}] = at->second;
@@ -453,14 +441,14 @@ class Builder {
     t.note = util::fill(t_("tables.quality_note"), "n",
                         std::to_string(m_.site.rules.observations_per_teacher));
     t.columns = {row_header("school", t_("directory.school")),
-                 col("year", t_("directory.school_year"), ColumnType::kSchoolYear),
-                 col("observed", t_("tables.observed"), ColumnType::kInteger),
-                 col("observed_norm", t_("tables.observed_norm"), ColumnType::kInteger),
-                 col("respondents", t_("tables.respondents"), ColumnType::kInteger),
-                 col("satisfaction", t_("tables.satisfaction"), ColumnType::kPercent, 1),
-                 col("awards", t_("tables.awards"), ColumnType::kInteger)};
+                 column("year", t_("directory.school_year"), ColumnType::kSchoolYear),
+                 column("observed", t_("tables.observed"), ColumnType::kInteger),
+                 column("observed_norm", t_("tables.observed_norm"), ColumnType::kInteger),
+                 column("respondents", t_("tables.respondents"), ColumnType::kInteger),
+                 column("satisfaction", t_("tables.satisfaction"), ColumnType::kPercent, 1),
+                 column("awards", t_("tables.awards"), ColumnType::kInteger)};
     if (council_) {
-      t.columns.push_back(col("head_evaluation", t_("tables.head_evaluation"), ColumnType::kDecimal, 0));
+      t.columns.push_back(column("head_evaluation", t_("tables.head_evaluation"), ColumnType::kDecimal, 0));
     }
     auto opt = [](const std::optional<int>& v) {
       return v ? std::optional<int64_t>(*v) : std::nullopt;
@@ -489,15 +477,15 @@ class Builder {
     t.title = t_("directory.exam_index");
     t.note = t_("tables.ce_note");
     t.columns = {row_header("school", t_("directory.school")),
-                 col("year", t_("directory.school_year"), ColumnType::kSchoolYear),
-                 col("mathematics", t_("tables.mathematics"), ColumnType::kPercent, 1),
-                 col("latvian", t_("tables.latvian"), ColumnType::kPercent, 1),
-                 col("foreign", t_("tables.foreign"), ColumnType::kPercent, 1),
-                 col("examinees", t_("tables.examinees"), ColumnType::kInteger),
-                 col("index", t_("directory.index"), ColumnType::kPercent, 1),
-                 col("method", t_("tables.method")),
-                 col("threshold", t_("directory.threshold"), ColumnType::kPercent, 1),
-                 col("result", t_("directory.result"))};
+                 column("year", t_("directory.school_year"), ColumnType::kSchoolYear),
+                 column("mathematics", t_("tables.mathematics"), ColumnType::kPercent, 1),
+                 column("latvian", t_("tables.latvian"), ColumnType::kPercent, 1),
+                 column("foreign", t_("tables.foreign"), ColumnType::kPercent, 1),
+                 column("examinees", t_("tables.examinees"), ColumnType::kInteger),
+                 column("index", t_("directory.index"), ColumnType::kPercent, 1),
+                 column("method", t_("tables.method")),
+                 column("threshold", t_("directory.threshold"), ColumnType::kPercent, 1),
+                 column("result", t_("directory.result"))};
     for (size_t i : exam_records(schools)) {
       const auto& rec = m_.metrics[i];
       const auto& ce = r_.ce[i];
@@ -534,11 +522,11 @@ class Builder {
     t.title = t_("directory.pd");
     t.note = util::fill(t_("tables.pd_note"), "n", std::to_string(m_.site.rules.small_cell));
     t.columns = {row_header("school", t_("directory.school")),
-                 col("teachers", t_("tables.teacher_records"), ColumnType::kInteger),
-                 col("meeting", t_("tables.meeting"), ColumnType::kInteger),
-                 col("share", t_("directory.pd_share"), ColumnType::kPercent, 1)};
+                 column("teachers", t_("tables.teacher_records"), ColumnType::kInteger),
+                 column("meeting", t_("tables.meeting"), ColumnType::kInteger),
+                 column("share", t_("directory.pd_share"), ColumnType::kPercent, 1)};
     for (const auto& [name, cat] : model::kCourseCategories) {
-      t.columns.push_back(col("hours_" + std::string(name),
+      t.columns.push_back(column("hours_" + std::string(name),
                               t_("tables.hours") + ": " + t_("tables.course." + std::string(name)),
                               ColumnType::kDecimal, 0));
     }
@@ -601,12 +589,12 @@ class Builder {
     t.title = t_("directory.time_split");
     t.note = t_("tables.time_note");
     t.columns = {row_header("methodologist", t_("tables.methodologist")),
-                 col("year", t_("directory.school_year"), ColumnType::kSchoolYear),
-                 col("category", t_("directory.category_label")),
-                 col("hours", t_("tables.hours"), ColumnType::kDecimal, 0),
-                 col("actual", t_("directory.actual"), ColumnType::kPercent, 1),
-                 col("norm", t_("directory.norm"), ColumnType::kPercent, 0),
-                 col("difference", t_("tables.difference_pp"), ColumnType::kDecimal, 1)};
+                 column("year", t_("directory.school_year"), ColumnType::kSchoolYear),
+                 column("category", t_("directory.category_label")),
+                 column("hours", t_("tables.hours"), ColumnType::kDecimal, 0),
+                 column("actual", t_("directory.actual"), ColumnType::kPercent, 1),
+                 column("norm", t_("directory.norm"), ColumnType::kPercent, 0),
+                 column("difference", t_("tables.difference_pp"), ColumnType::kDecimal, 1)};
     for (size_t i : methodologists_here()) {
       const auto& me = m_.methodologists[i];
       if (me.level != model::Level::kMunicipal) continue;
@@ -633,13 +621,13 @@ class Builder {
     t.id = "olimpiades";
     t.title = t_("directory.olympiads");
     t.columns = {row_header("olympiad", t_("directory.olympiad")),
-                 col("date", t_("directory.date"), ColumnType::kDate),
-                 col("school", t_("directory.school")),
-                 col("participants", t_("directory.participants"), ColumnType::kInteger),
-                 col("first", t_("directory.first"), ColumnType::kInteger),
-                 col("second", t_("directory.second"), ColumnType::kInteger),
-                 col("third", t_("directory.third"), ColumnType::kInteger),
-                 col("honourable", t_("directory.honourable"), ColumnType::kInteger)};
+                 column("date", t_("directory.date"), ColumnType::kDate),
+                 column("school", t_("directory.school")),
+                 column("participants", t_("directory.participants"), ColumnType::kInteger),
+                 column("first", t_("directory.first"), ColumnType::kInteger),
+                 column("second", t_("directory.second"), ColumnType::kInteger),
+                 column("third", t_("directory.third"), ColumnType::kInteger),
+                 column("honourable", t_("directory.honourable"), ColumnType::kInteger)};
     // By olympiad date, then olympiad id, then the schools' order (model::results_of_school).
     std::vector<std::tuple<size_t, size_t, size_t>> picked;  // (olympiad, school, result)
     for (size_t s : schools) {
@@ -672,10 +660,10 @@ class Builder {
     Table t;
     t.id = "pasakumi-" + p.id;
     t.title = t_("directory.actions") + ": " + p.title.in(lang_);
-    t.columns = {col("id", "ID"), row_header("title", t_("directory.action")),
-                 col("period", t_("directory.period")),
-                 col("responsible", t_("directory.responsible")),
-                 col("status", t_("directory.status_label"))};
+    t.columns = {column("id", "ID"), row_header("title", t_("directory.action")),
+                 column("period", t_("directory.period")),
+                 column("responsible", t_("directory.responsible")),
+                 column("status", t_("directory.status_label"))};
     for (const auto& a : p.actions) {
       Row row;
       row.cells.push_back(text_cell(a.id));
@@ -695,12 +683,12 @@ class Builder {
     Table t;
     t.id = "budzets-" + p.id;
     t.title = t_("directory.budget") + ": " + p.title.in(lang_);
-    t.columns = {col("id", "ID"), row_header("title", t_("tables.budget_item"))};
+    t.columns = {column("id", "ID"), row_header("title", t_("tables.budget_item"))};
     for (int y : tot.years) {
-      t.columns.push_back(col("y" + std::to_string(y), std::to_string(y), ColumnType::kMoney));
+      t.columns.push_back(column("y" + std::to_string(y), std::to_string(y), ColumnType::kMoney));
     }
-    t.columns.push_back(col("total", t_("directory.total"), ColumnType::kMoney));
-    t.columns.push_back(col("note", t_("tables.note")));
+    t.columns.push_back(column("total", t_("directory.total"), ColumnType::kMoney));
+    t.columns.push_back(column("note", t_("tables.note")));
     auto money = [](model::Cents c) {
       Cell cell;
       cell.value = int64_t{c};
@@ -826,33 +814,7 @@ Table state_methodologists(const model::Model& model, std::string_view lang, con
       lang, t);
 }
 
-Table national_summary(const model::Model& m, const rules::Results& r, std::string_view lang,
-                       const Translate& t) {
-  Table table;
-  table.id = "pasvaldibas";
-  table.title = t("tables.national_title");
-  table.note = t("tables.national_note");
-  const int latest = r.nation.latest_year;
-  int latest_ce = r.ce_summary.national.empty() ? 0 : r.ce_summary.national.rbegin()->first;
-  table.columns = {row_header("municipality", t("directory.municipality")),
-                   col("region", t("tables.region")),
-                   col("institutions", t("directory.institutions"), ColumnType::kInteger),
-                   col("students", t("directory.students"), ColumnType::kInteger),
-                   col("teachers", t("directory.teachers"), ColumnType::kInteger),
-                   col("ce_met", t("tables.ce_met"), ColumnType::kInteger),
-                   col("ce_with_index", t("tables.ce_with_index"), ColumnType::kInteger),
-                   col("pd_share", t("tables.pd_share_long"), ColumnType::kPercent, 1),
-                   col("methodologists", t("directory.methodologists"), ColumnType::kInteger),
-                   col("budget", t("tables.budget_total"), ColumnType::kMoney)};
-  // School years named as everywhere else ("2024./2025. m. g."), not as calendar years.
-  if (latest) {
-    table.columns[3].label += ", " + util::format_school_year(latest, lang);
-    table.columns[4].label += ", " + util::format_school_year(latest, lang);
-  }
-  if (latest_ce) {
-    table.columns[5].label += ", " + util::format_school_year(latest_ce, lang);
-    table.columns[6].label += ", " + util::format_school_year(latest_ce, lang);
-  }
+std::vector<size_t> municipalities_in_order(const model::Model& m, std::string_view lang) {
   const util::Collator& collator = util::Collator::for_language(lang);
   std::vector<std::pair<std::string, size_t>> keyed;
   for (size_t i = 0; i < m.municipalities.size(); ++i) {
@@ -861,75 +823,169 @@ Table national_summary(const model::Model& m, const rules::Results& r, std::stri
                        i);
   }
   std::sort(keyed.begin(), keyed.end());
-  for (const auto& [key, mi] : keyed) {
-    const auto& mu = m.municipalities[mi];
-    const rules::AreaFigures& area = r.municipalities[mi].area;
-    const auto at_latest = area.network.find(latest);
-    const rules::NetworkYear counts =
-        at_latest == area.network.end() ? rules::NetworkYear{} : at_latest->second;
+  std::vector<size_t> out;
+  for (const auto& [key, mi] : keyed) out.push_back(mi);
+  return out;
+}
+
+namespace {
+
+Cell municipality_cell(const model::Municipality& mu, std::string_view lang) {
+  return text_cell(mu.name.in(lang), "pasvaldibas/" + mu.id + "/");
+}
+
+// A national table of the review period: its first column the municipality, its note the period.
+Table national_table(std::string id, std::string title, std::string note,
+                     const rules::Results& r, std::string_view lang, const Translate& t) {
+  Table table;
+  table.id = std::move(id);
+  table.title = std::move(title);
+  table.note = std::move(note);
+  table.note += (table.note.empty() ? "" : " ") +
+                util::fill(t("tables.period_note"), "period",
+                           util::format_school_years(r.review.from, r.review.to, lang));
+  table.columns = {row_header("municipality", t("directory.municipality")),
+                   column("year", t("directory.school_year"), ColumnType::kSchoolYear)};
+  return table;
+}
+
+// The lowest, median and highest school of a spread, labelled `prefix` + the review's words.
+void add_spread_columns(Table& table, const std::string& prefix, const Translate& t) {
+  for (const char* which : {"min", "median", "max"}) {
+    table.columns.push_back(column(std::string("spread_") + which,
+                                prefix + t(std::string("review.summary.") + which),
+                                ColumnType::kPercent, 1));
+  }
+}
+
+Cell spread_cell(const rules::Spread& s, double rules::Spread::*member) {
+  return s.count > 0 ? number_cell(s.*member) : Cell{};
+}
+
+void add_spread_cells(Row& row, const rules::Spread& s) {
+  for (double rules::Spread::*member : {&rules::Spread::mean, &rules::Spread::min,
+                                        &rules::Spread::median, &rules::Spread::max}) {
+    row.cells.push_back(spread_cell(s, member));
+  }
+}
+
+Row network_row(Cell who, int year, const rules::NetworkYear& n) {
+  Row row;
+  row.cells = {std::move(who), int_cell(year), int_cell(n.reporting), int_cell(n.students),
+               int_cell(n.teachers)};
+  return row;
+}
+
+Row diagnostic_row(Cell who, const rules::DiagnosticTest& test, const rules::Spread& s,
+                   const model::Model& m, std::string_view lang, const Translate& t) {
+  Row row;
+  row.cells = {std::move(who), int_cell(test.year),
+               text_cell(diagnostic_test_label(m, test.grade, test.subject, lang, t)),
+               int_cell(s.count)};
+  add_spread_cells(row, s);
+  return row;
+}
+
+Row as_total(Row row) {
+  row.kind = RowKind::kTotal;
+  return row;
+}
+
+}  // namespace
+
+Table national_dynamics(const model::Model& m, const rules::Results& r, std::string_view lang,
+                        const Translate& t) {
+  Table table = national_table("dinamika", t("tables.dynamics"), "", r, lang, t);
+  table.columns.push_back(
+      column("institutions", t("tables.institutions_reporting"), ColumnType::kInteger));
+  table.columns.push_back(column("students", t("directory.students"), ColumnType::kInteger));
+  table.columns.push_back(column("teachers", t("directory.teachers"), ColumnType::kInteger));
+  for (size_t mi : municipalities_in_order(m, lang)) {
+    for (const auto& [y, year] : r.municipalities[mi].area.network) {
+      if (r.review.contains(y)) {
+        table.rows.push_back(network_row(municipality_cell(m.municipalities[mi], lang), y, year));
+      }
+    }
+  }
+  for (const auto& [y, year] : r.nation.area.network) {
+    if (r.review.contains(y)) {
+      table.rows.push_back(as_total(network_row(text_cell(t("tables.national_total")), y, year)));
+    }
+  }
+  return table;
+}
+
+Table national_diagnostics(const model::Model& m, const rules::Results& r, std::string_view lang,
+                           const Translate& t) {
+  Table table = national_table("diagnostika", t("directory.diagnostic"),
+                               t("review.summary.diagnostics_note"), r, lang, t);
+  table.columns.push_back(column("test", t("tables.test")));
+  table.columns.push_back(column("schools", t("review.summary.schools"), ColumnType::kInteger));
+  const std::string result = t("directory.result") + ": ";
+  table.columns.push_back(
+      column("mean", result + t("review.summary.schools_mean"), ColumnType::kPercent, 1));
+  add_spread_columns(table, result, t);
+  for (size_t mi : municipalities_in_order(m, lang)) {
+    for (const auto& [test, spread] : r.municipalities[mi].diagnostics) {
+      table.rows.push_back(
+          diagnostic_row(municipality_cell(m.municipalities[mi], lang), test, spread, m, lang, t));
+    }
+  }
+  for (const auto& [test, spread] : r.nation.diagnostics) {
+    table.rows.push_back(as_total(
+        diagnostic_row(text_cell(t("tables.national_total")), test, spread, m, lang, t)));
+  }
+  return table;
+}
+
+Table national_quality(const model::Model& m, const rules::Results& r, std::string_view lang,
+                       const Translate& t) {
+  Table table = national_table(
+      "kvalitate", t("tables.quality"),
+      util::fill(t("tables.quality_note"), "n", std::to_string(m.site.rules.observations_per_teacher)),
+      r, lang, t);
+  // quality_by_year's columns and rows, each row under the municipality (or the nation) it is of.
+  auto add = [&table](Cell who, const Table& by_year, RowKind kind) {
+    for (const Row& row : by_year.rows) {
+      Row out;
+      out.kind = kind;
+      out.cells.push_back(who);
+      out.cells.insert(out.cells.end(), row.cells.begin(), row.cells.end());
+      table.rows.push_back(std::move(out));
+    }
+  };
+  const Table nation = quality_by_year(r.nation.quality, t);
+  // Its school year is national_table's second column already.
+  table.columns.insert(table.columns.end(), nation.columns.begin() + 1, nation.columns.end());
+  for (size_t mi : municipalities_in_order(m, lang)) {
+    add(municipality_cell(m.municipalities[mi], lang),
+        quality_by_year(r.municipalities[mi].quality, t), RowKind::kData);
+  }
+  add(text_cell(t("tables.national_total")), nation, RowKind::kTotal);
+  return table;
+}
+
+Table quality_by_year(const model::ByYear<rules::QualityYear>& quality, const Translate& t) {
+  Table table;
+  table.columns = {column("year", t("directory.school_year"), ColumnType::kSchoolYear, 0, true),
+                   column("schools", t("review.summary.schools"), ColumnType::kInteger),
+                   column("observed", t("tables.observed"), ColumnType::kInteger),
+                   column("observed_norm", t("tables.observed_norm"), ColumnType::kInteger),
+                   column("respondents", t("tables.respondents"), ColumnType::kInteger),
+                   column("awards", t("tables.awards"), ColumnType::kInteger)};
+  for (const char* which : {"mean", "min", "median", "max"}) {
+    const std::string word = std::string(which) == "mean" ? "schools_mean" : which;
+    table.columns.push_back(column(std::string("satisfaction_") + which,
+                                   t("tables.satisfaction") + ": " + t("review.summary." + word),
+                                   ColumnType::kPercent, 1));
+  }
+  for (const auto& [y, q] : quality) {
     Row row;
-    row.cells.push_back(text_cell(mu.name.in(lang), "pasvaldibas/" + mu.id + "/"));
-    row.cells.push_back(
-        text_cell(t("region." + std::string(model::enum_name(model::kRegions, mu.region)))));
-    row.cells.push_back(int_cell(area.institutions));
-    row.cells.push_back(int_cell(counts.students));
-    row.cells.push_back(int_cell(counts.teachers));
-    const auto& ce = r.ce_summary.municipality[mi];
-    if (auto it = ce.find(latest_ce); it != ce.end()) {
-      row.cells.push_back(int_cell(it->second.met));
-      row.cells.push_back(int_cell(it->second.with_index));
-    } else {
-      row.cells.push_back(Cell{});
-      row.cells.push_back(Cell{});
-    }
-    const auto& pd = r.municipality_pd[mi];
-    if (pd.teachers == 0) {
-      Cell none;
-      none.reason = t("tables.no_teacher_records");
-      row.cells.push_back(std::move(none));
-    } else if (pd.suppressed || !pd.share) {
-      row.cells.push_back(hidden_cell(pd.reason, t));
-    } else {
-      row.cells.push_back(number_cell(pd.share));
-    }
-    row.cells.push_back(int_cell(area.methodologists));
-    Cell money;
-    if (area.budget) money.value = int64_t{*area.budget};
-    row.cells.push_back(std::move(money));
+    row.cells = {int_cell(y),          int_cell(q.schools),     int_cell(q.observed),
+                 int_cell(q.observed_twice), int_cell(q.respondents), int_cell(q.awards)};
+    add_spread_cells(row, q.satisfaction);
     table.rows.push_back(std::move(row));
   }
-  // The nation: the rules' national figures (rules/figures.h), which add up to the rows above;
-  // its development share is the rules' own (hidden municipalities still count nationally).
-  const rules::AreaFigures& nation = r.nation.area;
-  const auto at_latest = nation.network.find(latest);
-  const rules::NetworkYear counts =
-      at_latest == nation.network.end() ? rules::NetworkYear{} : at_latest->second;
-  Row total;
-  total.kind = RowKind::kTotal;
-  total.cells.push_back(text_cell(t("tables.national_total")));
-  total.cells.push_back(Cell{});
-  total.cells.push_back(int_cell(nation.institutions));
-  total.cells.push_back(int_cell(counts.students));
-  total.cells.push_back(int_cell(counts.teachers));
-  if (auto it = r.ce_summary.national.find(latest_ce); it != r.ce_summary.national.end()) {
-    total.cells.push_back(int_cell(it->second.met));
-    total.cells.push_back(int_cell(it->second.with_index));
-  } else {
-    total.cells.push_back(Cell{});
-    total.cells.push_back(Cell{});
-  }
-  if (r.national_pd.teachers == 0) {
-    total.cells.push_back(Cell{});
-  } else if (r.national_pd.suppressed || !r.national_pd.share) {
-    total.cells.push_back(hidden_cell(r.national_pd.reason, t));
-  } else {
-    total.cells.push_back(number_cell(r.national_pd.share));
-  }
-  total.cells.push_back(int_cell(nation.methodologists));
-  Cell money;
-  if (nation.budget) money.value = int64_t{*nation.budget};
-  total.cells.push_back(std::move(money));
-  table.rows.push_back(std::move(total));
   return table;
 }
 

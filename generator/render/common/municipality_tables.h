@@ -124,12 +124,32 @@ struct InstitutionTables {
 [[nodiscard]] Table state_methodologists(const model::Model& model, std::string_view lang,
                                          const Translate& t);
 
-/// "pasvaldibas": one row per municipality (in Latvian order): region, institutions, students
-/// and teachers in the latest school year with data, schools meeting the CE index in that year
-/// out of those with an index, the share of teachers meeting the development norm (suppressed
-/// as rules::PdSummary says), methodologists, the programmes' budget total; then a kTotal row
-/// for the nation (sums, the national CE counts and rules' national development share).
-[[nodiscard]] Table national_summary(const model::Model& model, const rules::Results& results,
+/// "kvalitate" of a set of schools by school year (rules::QualityYear): the school year (row
+/// header), the schools reporting, the sums of observed teachers, teachers observed by the norm,
+/// respondents and awards, and the satisfaction's schools' mean, lowest, median and highest. The
+/// rows of a summarising review's quality summary and of the national workbook's quality sheet.
+[[nodiscard]] Table quality_by_year(const model::ByYear<rules::QualityYear>& quality,
+                                    const Translate& t);
+
+/// Municipalities in Latvian collation order of their names in `lang` (ties by id), as indexes
+/// into model.municipalities: the order of every list and table of them.
+[[nodiscard]] std::vector<size_t> municipalities_in_order(const model::Model& model,
+                                                          std::string_view lang);
+
+/// The national workbook's tables of the review period (rules::Results::review), each a row per
+/// municipality (in Latvian order) and school year, then the nation's rows ("Latvijā kopā"), with
+/// the period in the note:
+/// "dinamika": the network by school year (rules::AreaFigures::network of each and the nation's);
+[[nodiscard]] Table national_dynamics(const model::Model& model, const rules::Results& results,
+                                      std::string_view lang, const Translate& t);
+/// "diagnostika": per school year and test, the schools with a result, their mean and spread
+/// (rules::MunicipalityFigures::diagnostics, NationalFigures::diagnostics);
+[[nodiscard]] Table national_diagnostics(const model::Model& model, const rules::Results& results,
+                                         std::string_view lang, const Translate& t);
+/// "kvalitate": per school year, the schools reporting, the sums of the quality records and the
+/// satisfaction's spread (rules::MunicipalityFigures::quality, NationalFigures::quality). Never
+/// heads' evaluations.
+[[nodiscard]] Table national_quality(const model::Model& model, const rules::Results& results,
                                      std::string_view lang, const Translate& t);
 
 }  // namespace metodika::render

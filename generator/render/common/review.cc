@@ -37,17 +37,11 @@ void set_bool(Data& d, const std::string& key, bool v) {
 // so that they cannot start chapters of their own.
 std::string demote_headings(std::string_view markdown) {
   std::string out;
-  bool fence = false;
-  for (size_t at = 0; at < markdown.size();) {
-    size_t end = markdown.find('\n', at);
-    if (end == std::string_view::npos) end = markdown.size();
-    std::string_view line = markdown.substr(at, end - at);
-    if (line.starts_with("```") || line.starts_with("~~~")) fence = !fence;
-    if (!fence && line.starts_with("#") && line.size() < 4096) out += '#';
+  for_each_markdown_line(markdown, [&out](std::string_view line, size_t, bool fenced) {
+    if (!fenced && line.starts_with("#") && line.size() < 4096) out += '#';
     out.append(line);
     out += '\n';
-    at = end + 1;
-  }
+  });
   return out;
 }
 
@@ -249,34 +243,16 @@ struct Expansion {
   }
 };
 
-Column summary_column(std::string key, std::string label, ColumnType type, int decimals = 0,
-                      bool row_header = false) {
-  Column c;
-  c.key = std::move(key);
-  c.label = std::move(label);
-  c.type = type;
-  c.decimals = decimals;
-  c.row_header = row_header;
-  return c;
-}
-
-size_t column_index(const Table& t, std::string_view key) {
-  for (size_t c = 0; c < t.columns.size(); ++c) {
-    if (t.columns[c].key == key) return c;
-  }
-  return std::string::npos;
-}
-
 Cell percent_cell(const rules::Spread& s, double rules::Spread::*member) {
   return s.count > 0 ? number_cell(s.*member) : Cell{};
 }
 
 // The columns and cells of a spread: lowest, median, highest school.
 void spread_columns(Table& t, const Translate& tr, int decimals) {
-  t.columns.push_back(summary_column("min", tr("review.summary.min"), ColumnType::kPercent, decimals));
+  t.columns.push_back(column("min", tr("review.summary.min"), ColumnType::kPercent, decimals));
   t.columns.push_back(
-      summary_column("median", tr("review.summary.median"), ColumnType::kPercent, decimals));
-  t.columns.push_back(summary_column("max", tr("review.summary.max"), ColumnType::kPercent, decimals));
+      column("median", tr("review.summary.median"), ColumnType::kPercent, decimals));
+  t.columns.push_back(column("max", tr("review.summary.max"), ColumnType::kPercent, decimals));
 }
 void spread_cells(Row& row, const rules::Spread& s) {
   row.cells.push_back(percent_cell(s, &rules::Spread::min));
@@ -301,12 +277,12 @@ Table ce_summary_table(const Expansion& x) {
   const Translate& t = x.in.t;
   Table s = summary_table(x.tables.ce_index, t);
   s.note = t("review.summary.ce_note");
-  s.columns = {summary_column("year", t("directory.school_year"), ColumnType::kSchoolYear, 0, true),
-               summary_column("with_index", t("review.summary.with_index"), ColumnType::kInteger),
-               summary_column("met", t("review.summary.met"), ColumnType::kInteger),
-               summary_column("not_met", t("review.summary.not_met"), ColumnType::kInteger),
-               summary_column("mean", t("review.summary.municipal_mean"), ColumnType::kPercent, 1),
-               summary_column("national_mean", t("review.summary.national_mean"),
+  s.columns = {column("year", t("directory.school_year"), ColumnType::kSchoolYear, 0, true),
+               column("with_index", t("review.summary.with_index"), ColumnType::kInteger),
+               column("met", t("review.summary.met"), ColumnType::kInteger),
+               column("not_met", t("review.summary.not_met"), ColumnType::kInteger),
+               column("mean", t("review.summary.municipal_mean"), ColumnType::kPercent, 1),
+               column("national_mean", t("review.summary.national_mean"),
                               ColumnType::kPercent, 1)};
   spread_columns(s, t, 1);
   const auto& spreads = x.r.municipalities[x.in.municipality].ce_spread;
@@ -367,15 +343,17 @@ Table diagnostics_summary_table(const Expansion& x) {
   const Translate& t = x.in.t;
   Table s = summary_table(x.tables.diagnostics, t);
   s.note = t("review.summary.diagnostics_note");
-  s.columns = {summary_column("year", t("directory.school_year"), ColumnType::kSchoolYear),
-               summary_column("test", t("tables.test"), ColumnType::kText, 0, true),
-               summary_column("schools", t("review.summary.schools"), ColumnType::kInteger),
-               summary_column("mean", t("review.summary.municipal_mean"), ColumnType::kPercent, 1),
-               summary_column("national_mean", t("review.summary.national_mean"),
+  s.columns = {column("year", t("directory.school_year"), ColumnType::kSchoolYear),
+               column("test", t("tables.test"), ColumnType::kText, 0, true),
+               column("schools", t("review.summary.schools"), ColumnType::kInteger),
+               column("mean", t("review.summary.municipal_mean"), ColumnType::kPercent, 1),
+               column("national_mean", t("review.summary.national_mean"),
                               ColumnType::kPercent, 1)};
   spread_columns(s, t, 1);
-  const auto national = rules::diagnostic_spreads(x.m, std::nullopt);
-  for (const auto& [test, spread] : rules::diagnostic_spreads(x.m, x.in.municipality)) {
+  // The period's tests (rules::MunicipalityFigures::diagnostics, NationalFigures'), as the
+  // per-school table in the annex.
+  const auto& national = x.r.nation.diagnostics;
+  for (const auto& [test, spread] : x.r.municipalities[x.in.municipality].diagnostics) {
     Row row;
     row.cells.push_back(int_cell(test.year));
     row.cells.push_back(
@@ -394,42 +372,11 @@ Table diagnostics_summary_table(const Expansion& x) {
 // (rules::MunicipalityFigures::quality).
 Table quality_summary_table(const Expansion& x) {
   const Table& detail = x.tables.quality;
-  const Translate& t = x.in.t;
-  Table s = summary_table(detail, t);
+  Table s = summary_table(detail, x.in.t);
   s.note = detail.note;
-  s.columns = {summary_column("year", t("directory.school_year"), ColumnType::kSchoolYear, 0, true),
-               summary_column("schools", t("review.summary.schools"), ColumnType::kInteger)};
-  using Sum = std::optional<int64_t> rules::QualityYear::*;
-  const std::vector<std::pair<std::string, Sum>> sums = {
-      {"observed", &rules::QualityYear::observed},
-      {"observed_norm", &rules::QualityYear::observed_twice},
-      {"respondents", &rules::QualityYear::respondents},
-      {"awards", &rules::QualityYear::awards}};
-  for (const auto& [key, member] : sums) {
-    const size_t c = column_index(detail, key);
-    if (c != std::string::npos) s.columns.push_back(detail.columns[c]);
-  }
-  const size_t satisfaction = column_index(detail, "satisfaction");
-  const std::string satisfaction_label =
-      satisfaction != std::string::npos ? detail.columns[satisfaction].label : "";
-  for (const char* which : {"mean", "min", "median", "max"}) {
-    s.columns.push_back(summary_column(std::string("satisfaction_") + which,
-                                       satisfaction_label + ": " +
-                                           t(std::string("review.summary.") +
-                                             (std::string(which) == "mean" ? "schools_mean" : which)),
-                                       ColumnType::kPercent, 1));
-  }
-  for (const auto& [y, q] : x.r.municipalities[x.in.municipality].quality) {
-    Row row;
-    row.cells.push_back(int_cell(y));
-    row.cells.push_back(int_cell(q.schools));
-    for (const auto& [key, member] : sums) {
-      if (column_index(detail, key) != std::string::npos) row.cells.push_back(int_cell(q.*member));
-    }
-    row.cells.push_back(percent_cell(q.satisfaction, &rules::Spread::mean));
-    spread_cells(row, q.satisfaction);
-    s.rows.push_back(std::move(row));
-  }
+  Table by_year = quality_by_year(x.r.municipalities[x.in.municipality].quality, x.in.t);
+  s.columns = std::move(by_year.columns);
+  s.rows = std::move(by_year.rows);
   return s;
 }
 
@@ -440,11 +387,11 @@ Table development_summary_table(const Expansion& x) {
   const Translate& t = x.in.t;
   Table s = summary_table(detail, t);
   s.note = detail.note;
-  s.columns = {summary_column("share", t("review.summary.municipal_share"), ColumnType::kPercent, 1),
-               summary_column("national_share", t("review.summary.national_share"),
+  s.columns = {column("share", t("review.summary.municipal_share"), ColumnType::kPercent, 1),
+               column("national_share", t("review.summary.national_share"),
                               ColumnType::kPercent, 1),
-               summary_column("schools", t("review.summary.schools_shown"), ColumnType::kInteger),
-               summary_column("hidden", t("review.summary.schools_hidden"), ColumnType::kInteger)};
+               column("schools", t("review.summary.schools_shown"), ColumnType::kInteger),
+               column("hidden", t("review.summary.schools_hidden"), ColumnType::kInteger)};
   spread_columns(s, t, 1);
   const rules::MunicipalityFigures& figures = x.r.municipalities[x.in.municipality];
   const auto& pd = x.r.municipality_pd[x.in.municipality];
@@ -468,7 +415,7 @@ Table olympiads_summary_table(const Expansion& x) {
   Table s = summary_table(detail, t);
   s.note = t("review.summary.olympiads_note");
   s.columns = {detail.columns[0], detail.columns[1],
-               summary_column("schools", t("review.summary.schools"), ColumnType::kInteger)};
+               column("schools", t("review.summary.schools"), ColumnType::kInteger)};
   for (size_t c = 3; c < detail.columns.size(); ++c) s.columns.push_back(detail.columns[c]);
   for (const rules::OlympiadSums& o : x.r.municipalities[x.in.municipality].olympiads) {
     const model::Olympiad& olympiad = x.m.olympiads[o.olympiad];
@@ -582,30 +529,48 @@ std::string review_template_name(std::string_view lang) {
   return "report/review-" + std::string(lang);
 }
 
+void for_each_markdown_line(
+    std::string_view markdown,
+    const std::function<void(std::string_view line, size_t at, bool fenced)>& visit) {
+  bool fence = false;
+  for (size_t at = 0; at < markdown.size();) {
+    size_t end = markdown.find('\n', at);
+    if (end == std::string_view::npos) end = markdown.size();
+    std::string_view line = markdown.substr(at, end - at);
+    if (line.starts_with("```") || line.starts_with("~~~")) fence = !fence;
+    visit(line, at, fence);
+    at = end + 1;
+  }
+}
+
+const model::Page* review_conclusions(const model::Model& model, std::string_view id,
+                                      std::string_view lang) {
+  const model::Page* fallback = nullptr;
+  for (const model::Page& page : model.pages) {
+    if (page.kind != model::PageKind::kReview || page.municipality != id || page.draft) continue;
+    if (page.lang == lang) return &page;
+    if (page.lang == model.site.default_language()) fallback = &page;
+  }
+  return fallback;
+}
+
 void number_headings(Review& review) {
   int chapter = 0, section = 0;
   for (ReviewBlock& b : review.blocks) {
     if (b.kind != ReviewBlock::Kind::kMarkdown) continue;
     std::string out;
-    bool fence = false;
-    std::string_view md = b.markdown;
-    for (size_t at = 0; at < md.size();) {
-      size_t end = md.find('\n', at);
-      if (end == std::string_view::npos) end = md.size();
-      std::string_view line = md.substr(at, end - at);
-      if (line.starts_with("```") || line.starts_with("~~~")) fence = !fence;
-      if (!fence && line.starts_with("# ")) {
+    for_each_markdown_line(b.markdown, [&](std::string_view line, size_t, bool fenced) {
+      if (!fenced && line.starts_with("# ")) {
         section = 0;
         out += "# " + std::to_string(++chapter) + ". " + std::string(line.substr(2));
-      } else if (!fence && line.starts_with("## ")) {
+      } else if (!fenced && line.starts_with("## ")) {
         out += "## " + std::to_string(chapter) + "." + std::to_string(++section) + ". " +
                std::string(line.substr(3));
       } else {
         out.append(line);
       }
       out += '\n';
-      at = end + 1;
-    }
+    });
     b.markdown = std::move(out);
   }
 }

@@ -14,6 +14,8 @@
 // kind kReview), placed by the {{{conclusions}}} field.
 #pragma once
 
+#include <functional>
+
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -122,6 +124,17 @@ class ReviewTemplateError : public std::runtime_error {
 /// order: "# 1. Kopsavilkums", "## 3.1. Centralizētie eksāmeni". Lines inside code fences are
 /// left alone. For renderers that do not number headings themselves.
 void number_headings(Review& review);
+
+/// The board's conclusions (a review page of `content/`, not a draft) for municipality `id` in
+/// `lang`, else in the default language (boards write them in Latvian first); nullptr when none.
+[[nodiscard]] const model::Page* review_conclusions(const model::Model& model, std::string_view id,
+                                                    std::string_view lang);
+
+/// Calls `visit(line, at, fenced)` for each line of `markdown` (without its '\n'; `at` its
+/// offset), `fenced` when it lies inside a code fence (``` or ~~~), where a `#` is no heading.
+void for_each_markdown_line(
+    std::string_view markdown,
+    const std::function<void(std::string_view line, size_t at, bool fenced)>& visit);
 
 /// The directive ids a template may use, for documentation and error hints.
 [[nodiscard]] const std::vector<std::string>& review_directives();

@@ -79,6 +79,16 @@ Cell text_cell(std::string text, std::string link) {
   return c;
 }
 
+Column column(std::string key, std::string label, ColumnType type, int decimals, bool row_header) {
+  Column c;
+  c.key = std::move(key);
+  c.label = std::move(label);
+  c.type = type;
+  c.decimals = decimals;
+  c.row_header = row_header;
+  return c;
+}
+
 Cell int_cell(std::optional<int64_t> v) {
   Cell c;
   if (v) c.value = *v;

@@ -78,6 +78,12 @@ struct Column {
   [[nodiscard]] bool numeric() const;
 };
 
+/// A column `key` labelled `label` of `type`; `decimals` for kPercent and kDecimal; `row_header`
+/// for the row's header cell. The one way every table builder (site, review, workbook) makes one.
+[[nodiscard]] Column column(std::string key, std::string label,
+                            ColumnType type = ColumnType::kText, int decimals = 0,
+                            bool row_header = false);
+
 /// A data row, a group heading with its subtotal (budget groups) or a total row.
 enum class RowKind { kData, kGroup, kTotal };
 

@@ -13,22 +13,6 @@
 
 namespace metodika::render::pdf {
 
-namespace {
-
-// The board's own conclusions in `lang`, else in the default language.
-const model::Page* conclusions(const model::Model& model, const std::string& id,
-                               const std::string& lang) {
-  const model::Page* fallback = nullptr;
-  for (const model::Page& page : model.pages) {
-    if (page.kind != model::PageKind::kReview || page.municipality != id || page.draft) continue;
-    if (page.lang == lang) return &page;
-    if (page.lang == model.site.default_language()) fallback = &page;
-  }
-  return fallback;
-}
-
-}  // namespace
-
 bool has_review_template(const model::Model& model, const load::Theme& theme) {
   return theme.templates.contains(review_template_name(model.site.default_language()));
 }
@@ -65,7 +49,7 @@ size_t render_reviews(const model::Model& model, const rules::Results& results,
     in.t = t;
     in.template_text = tmpl->second;
     in.template_source = source == theme.template_sources.end() ? name : source->second;
-    in.conclusions = conclusions(model, municipality.id, lang);
+    in.conclusions = review_conclusions(model, municipality.id, lang);
     in.html_url = urls.absolute(lang, "pasvaldibas/" + municipality.id + "/parskats/");
     in.council = true;
     try {

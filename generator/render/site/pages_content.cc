@@ -23,13 +23,6 @@ using model::PageKind;
 
 namespace {
 
-std::string replace_all(std::string text, std::string_view key, std::string_view value) {
-  for (size_t at = 0; (at = text.find(key, at)) != std::string::npos; at += value.size()) {
-    text.replace(at, key.size(), value);
-  }
-  return text;
-}
-
 constexpr size_t kNewsPerPage = 10;
 constexpr size_t kSearchTextChars = 240;
 
@@ -226,7 +219,7 @@ void write_content_pages(SiteContext& c) {
     std::string html;
     for (std::string_view key : {"content.accessibility.intro", "content.accessibility.features",
                                  "content.accessibility.checks", "content.accessibility.limits"}) {
-      html += "<p>" + html_escape(replace_all(c.t(key), "{publisher}", publisher.name)) + "</p>\n";
+      html += "<p>" + html_escape(util::fill(c.t(key), "publisher", publisher.name)) + "</p>\n";
     }
     html += "<h2 id=\"contact\">" + html_escape(c.t("content.accessibility.contact_title")) +
             "</h2>\n<p>" + html_escape(c.t("content.accessibility.contact"));
@@ -342,7 +335,6 @@ void write_search(SiteContext& c) {
   for (const auto& me : m.methodologists) {
     add(me.name, methodologist_rel(m, me), "methodologist", subject_names(me.subjects));
   }
-  const util::Date as_of = m.site.as_of;
   auto t = [&c](std::string_view key) { return c.t(key); };
   const std::vector<std::string> olympiad_rels = olympiad_page_rels(m, c.results().current_school_year);
   for (const auto& o : m.olympiads) {

@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "render/common/comparison.h"
 #include "render/common/municipality_tables.h"
 #include "render/site/pages.h"
 #include "render/site/sortable.h"

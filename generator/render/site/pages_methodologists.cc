@@ -119,13 +119,15 @@ void write_methodologists(SiteContext& c) {
   for (size_t i : order) {
     by_municipality[m.methodologists[i].municipality.value_or("")].push_back(i);
   }
+  // The counts are the rules' (rules::NationalFigures, AreaFigures::methodologists).
+  const rules::NationalFigures& nation = c.results().nation;
   Data subject_list(Data::type::list);
   for (const auto& [key, id] : subjects) {
     Data s(Data::type::object);
     s.set("id", id);
     s.set("name", subject_name(id));
     s.set("url", c.urls().page(c.lang(), subject_rel(id)));
-    s.set("count", util::format_int(static_cast<int64_t>(by_subject[id].size()), c.lang()));
+    s.set("count", util::format_int(nation.methodologists_by_subject.at(id), c.lang()));
     append(subject_list, std::move(s));
   }
   Data muni_list(Data::type::list);
@@ -133,7 +135,7 @@ void write_methodologists(SiteContext& c) {
     Data d(Data::type::object);
     d.set("name", c.t("methodologists.national"));
     d.set("url", c.urls().page(c.lang(), methodologists_rel(nullptr)));
-    d.set("count", util::format_int(static_cast<int64_t>(it->second.size()), c.lang()));
+    d.set("count", util::format_int(nation.state_methodologists, c.lang()));
     append(muni_list, std::move(d));
   }
   for (const auto& [key, mu] : munis) {
@@ -141,15 +143,15 @@ void write_methodologists(SiteContext& c) {
     d.set("id", mu->id);
     d.set("name", mu->name.in(c.lang()));
     d.set("url", c.urls().page(c.lang(), methodologists_rel(mu)));
-    d.set("count",
-          util::format_int(static_cast<int64_t>(by_municipality[mu->id].size()), c.lang()));
+    const auto mi = static_cast<size_t>(mu - m.municipalities.data());
+    d.set("count", util::format_int(c.results().municipalities[mi].area.methodologists, c.lang()));
     append(muni_list, std::move(d));
   }
   Data body(Data::type::object);
   put(body, "subjects", std::move(subject_list));
   put(body, "municipalities", std::move(muni_list));
   // "Parādīts 21 metodiķis", "Parādīti 5 metodiķi": Latvian number agreement (util/format.h).
-  const auto shown_n = static_cast<int64_t>(order.size());
+  const int64_t shown_n = nation.all_methodologists;
   const std::string shown =
       util::fill(c.t(util::takes_singular(shown_n, c.lang()) ? "methodologists.shown_one"
                                                              : "methodologists.shown_many"),

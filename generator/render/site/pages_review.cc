@@ -19,34 +19,15 @@
 namespace metodika::render::site {
 namespace {
 
-// The board's conclusions in `lang`, else in the default language (boards write them in
-// Latvian first).
-const model::Page* conclusions(const model::Model& m, const std::string& id,
-                               const std::string& lang) {
-  const model::Page* fallback = nullptr;
-  for (const model::Page& p : m.pages) {
-    if (p.kind != model::PageKind::kReview || p.municipality != id || p.draft) continue;
-    if (p.lang == lang) return &p;
-    if (p.lang == m.site.default_language()) fallback = &p;
-  }
-  return fallback;
-}
-
 // A chapter heading line: "# 10. Pielikumi" (a `#` and a space, outside a code fence).
 bool is_chapter_line(std::string_view line) { return line.starts_with("# "); }
 
 // Where each chapter heading line of `markdown` starts (outside code fences).
 std::vector<size_t> chapter_lines(std::string_view markdown) {
   std::vector<size_t> out;
-  bool fence = false;
-  for (size_t at = 0; at < markdown.size();) {
-    size_t end = markdown.find('\n', at);
-    if (end == std::string_view::npos) end = markdown.size();
-    std::string_view line = markdown.substr(at, end - at);
-    if (line.starts_with("```") || line.starts_with("~~~")) fence = !fence;
-    if (!fence && is_chapter_line(line)) out.push_back(at);
-    at = end + 1;
-  }
+  for_each_markdown_line(markdown, [&out](std::string_view line, size_t at, bool fenced) {
+    if (!fenced && is_chapter_line(line)) out.push_back(at);
+  });
   return out;
 }
 
@@ -124,7 +105,7 @@ void write_review_pages(SiteContext& c) {
     in.template_text = tmpl->second;
     auto source = c.theme().template_sources.find(name);
     in.template_source = source == c.theme().template_sources.end() ? name : source->second;
-    in.conclusions = conclusions(m, mu.id, c.lang());
+    in.conclusions = review_conclusions(m, mu.id, c.lang());
     in.html_url = c.urls().absolute(c.lang(), rel);
     in.council = false;  // a public page: no heads' evaluations
     // in.tables stays unset: the review builds its own tables for the review period, while the

@@ -39,15 +39,6 @@ Properties properties(const AnnexContext& ctx, std::string title, std::string_vi
   return p;
 }
 
-Column column(std::string key, std::string label, ColumnType type, bool row_header) {
-  Column c;
-  c.key = std::move(key);
-  c.label = std::move(label);
-  c.type = type;
-  c.row_header = row_header;
-  return c;
-}
-
 void highlight_ce(Workbook& wb, const SheetLayout& layout) {
   auto index = layout.column("index");
   auto threshold = layout.column("threshold");

@@ -8,29 +8,14 @@
 #include <utility>
 #include <vector>
 
+#include "render/common/comparison.h"
 #include "render/xlsx/annexes.h"
 #include "render/xlsx/budget.h"
 #include "render/xlsx/parts.h"
-#include "util/collate.h"
 #include "util/text.h"
 
 namespace metodika::render::xlsx {
 namespace {
-
-// Municipalities in Latvian collation order (ties broken by id), as indexes into `all`.
-std::vector<size_t> latvian_order(const AnnexContext& ctx,
-                                  const std::vector<MunicipalityTables>& all) {
-  const util::Collator& collator = util::Collator::for_language(ctx.lang);
-  std::vector<std::pair<std::string, size_t>> keyed;
-  for (size_t i = 0; i < all.size(); ++i) {
-    const model::Municipality& m = ctx.model.municipalities[all[i].municipality];
-    keyed.emplace_back(collator.sort_key(m.name.in(ctx.lang)) + '\0' + m.id, i);
-  }
-  std::sort(keyed.begin(), keyed.end());
-  std::vector<size_t> order;
-  for (const auto& [key, i] : keyed) order.push_back(i);
-  return order;
-}
 
 // Every municipality's data rows of one table, under a first column naming the municipality.
 // Columns are the union by key: those of the widest table first, then any other in the order met.
@@ -43,7 +28,7 @@ Table concat(const AnnexContext& ctx, const std::vector<MunicipalityTables>& all
     if (widest == nullptr || t.columns.size() > widest->columns.size()) widest = &t;
   }
   out.columns.push_back(
-      column("municipality", ctx.t("annex.municipality"), ColumnType::kText, true));
+      column("municipality", ctx.t("annex.municipality"), ColumnType::kText, 0, true));
   std::map<std::string, size_t, std::less<>> where;
   auto add_columns = [&](const Table& t) {
     for (const Column& c : t.columns) {
@@ -104,7 +89,7 @@ Table national_budget(const AnnexContext& ctx, const std::vector<MunicipalityTab
   out.id = "budzets";
   out.title = ctx.t("annex.sheet.budget");
   out.columns.push_back(
-      column("municipality", ctx.t("annex.municipality"), ColumnType::kText, true));
+      column("municipality", ctx.t("annex.municipality"), ColumnType::kText, 0, true));
   out.columns.push_back(column("title", ctx.t("annex.programme")));
   for (int y : years) {
     // Appended: GCC 12 warns falsely (-Wrestrict) on "y" + std::to_string(y).
@@ -162,7 +147,8 @@ std::string national_workbook(const AnnexContext& ctx, const std::vector<Municip
                            "to", std::to_string(model.site.review_to));
   Workbook wb(properties(ctx, title, model.site.publisher.name), ctx.tmp_dir);
   const SheetOptions base = base_options(ctx);
-  const std::vector<size_t> order = latvian_order(ctx, all);
+  // `all` is parallel to model.municipalities (write_annexes builds it so).
+  const std::vector<size_t> order = municipalities_in_order(model, ctx.lang);
 
   SheetOptions summary = base;
   summary.notes.push_back(ctx.t("annex.formulas"));
@@ -180,12 +166,21 @@ std::string national_workbook(const AnnexContext& ctx, const std::vector<Municip
   Table budgets = national_budget(ctx, all, order);
   write_table_sheet(wb, ctx.t("annex.sheet.budget"), budgets, budget);
 
+  // The indicators in the municipal annex's order. The network, diagnostic tests and quality
+  // are a row per municipality and school year of the review period with the nation's rows
+  // (a school's row of them is in its municipality's annex).
   write_table_sheet(wb, ctx.t("annex.sheet.institutions"),
                     concat(ctx, all, order, &MunicipalityTables::institutions), base);
+  write_table_sheet(wb, ctx.t("annex.sheet.dynamics"),
+                    national_dynamics(model, ctx.results, ctx.lang, ctx.t), base);
   SheetOptions ce = base;
   ce.notes.push_back(ctx.t("annex.ce_colours"));
   Table ce_rows = concat(ctx, all, order, &MunicipalityTables::ce_index);
   highlight_ce(wb, write_table_sheet(wb, ctx.t("annex.sheet.ce_index"), ce_rows, ce));
+  write_table_sheet(wb, ctx.t("annex.sheet.diagnostics"),
+                    national_diagnostics(model, ctx.results, ctx.lang, ctx.t), base);
+  write_table_sheet(wb, ctx.t("annex.sheet.quality"),
+                    national_quality(model, ctx.results, ctx.lang, ctx.t), base);
   write_table_sheet(wb, ctx.t("annex.sheet.development"),
                     concat(ctx, all, order, &MunicipalityTables::development), base);
   // Every methodologist: the municipalities', then the state-level ones, named as such.

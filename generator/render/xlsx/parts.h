@@ -18,10 +18,6 @@ namespace metodika::render::xlsx {
 [[nodiscard]] Properties properties(const AnnexContext& ctx, std::string title,
                                     std::string_view author);
 
-/// A column of a table the annex adds itself (the national sheets).
-[[nodiscard]] Column column(std::string key, std::string label,
-                            ColumnType type = ColumnType::kText, bool row_header = false);
-
 /// Colours an exam index green or red against its threshold, by conditional formatting on the
 /// "index" and "result" columns, so a changed threshold recolours.
 void highlight_ce(Workbook& wb, const SheetLayout& layout);

@@ -1,6 +1,7 @@
 // generator/render/common/municipality_tables.cc over the kurzeme-json test site (the values its
 // README lists).
 #include "render/common/municipality_tables.h"
+#include "render/common/comparison.h"
 
 #include <doctest/doctest.h>
 
@@ -123,6 +124,19 @@ TEST_CASE("national summary: a row per municipality and the nation's total") {
   size_t inst = column(n, "institutions");
   CHECK(std::get<int64_t>(n.rows.back().cells[inst].value) ==
         static_cast<int64_t>(f.model.institutions.size()));
+  // The comparison's table without its mean exam index: the same figures, row by row.
+  Table c = comparison_table(f.model, f.results, "lv", f.t);
+  REQUIRE(c.rows.size() == n.rows.size());
+  REQUIRE(c.columns.size() == n.columns.size() + 1);
+  const size_t ce_mean = column(c, "ce_mean");
+  for (size_t r = 0; r < n.rows.size(); ++r) {
+    for (size_t k = 0, j = 0; k < n.columns.size(); ++k, ++j) {
+      if (j == ce_mean) ++j;
+      CHECK(n.columns[k].label == c.columns[j].label);
+      CHECK(n.rows[r].cells[k].value == c.rows[r].cells[j].value);
+      CHECK(n.rows[r].cells[k].reason == c.rows[r].cells[j].reason);
+    }
+  }
 }
 
 }  // namespace

@@ -65,13 +65,36 @@ TEST_CASE("sheets in Latvian, in the issue's order") {
                                            "Pilnveide", "Metodiķi", "Metodiķu laiks",
                                            "Olimpiādes"});
   auto national = unzip(files.at("parskati/latvija-2022-2025.xlsx"));
-  CHECK(national.at("xl/workbook.xml").find("<sheet name=\"Pašvaldības\"") != std::string::npos);
+  const std::string& national_wb = national.at("xl/workbook.xml");
+  sheets.clear();
+  for (auto it = std::sregex_iterator(national_wb.begin(), national_wb.end(), name);
+       it != std::sregex_iterator(); ++it) {
+    sheets.push_back((*it)[1]);
+  }
+  // The national workbook has the municipal annex's indicators, in its order (the network,
+  // diagnostic tests and quality were missing), after the summary and the budget.
+  CHECK(sheets == std::vector<std::string>{"Pašvaldības", "Budžets", "Iestādes", "Dinamika",
+                                           "CE indekss", "Diagnostika", "Mācību kvalitāte",
+                                           "Pilnveide", "Metodiķi", "Olimpiādes"});
+  // Each of the three a named table with the nation's rows after the municipalities'.
+  for (const char* table : {"dinamika", "diagnostika", "macibu_kvalitate"}) {
+    bool found = false;
+    for (const auto& [part, body] : national) {
+      if (part.starts_with("xl/tables/") && body.find(std::string("name=\"") + table + "\"") !=
+                                                 std::string::npos) {
+        found = true;
+      }
+    }
+    CHECK_MESSAGE(found, table);
+  }
   // The national budget: one row per programme with its total as a formula, totals by formula.
   const std::string& budget = national.at("xl/worksheets/sheet2.xml");
   CHECK(budget.find("<f>SUM(") != std::string::npos);
   // Every methodologist, the state-level ones named as such (they were left out).
   std::string strings = national.at("xl/sharedStrings.xml");
   CHECK(strings.find("Valsts līmenis") != std::string::npos);
+  CHECK(strings.find("Latvijā kopā") != std::string::npos);
+  CHECK(strings.find("Apmierinātība: vidēji iestādēs") != std::string::npos);
 }
 
 TEST_CASE("the national budget covers every year of the review, a year without amount noted") {

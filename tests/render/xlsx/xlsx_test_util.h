@@ -32,13 +32,7 @@ inline Cell hidden() {
 inline Cell none() { return Cell(); }
 inline Column col(std::string key, std::string label, ColumnType type = ColumnType::kText,
                   int decimals = 0, bool row_header = false) {
-  Column c;
-  c.key = std::move(key);
-  c.label = std::move(label);
-  c.type = type;
-  c.decimals = decimals;
-  c.row_header = row_header;
-  return c;
+  return column(std::move(key), std::move(label), type, decimals, row_header);
 }
 inline Row row(std::vector<Cell> cells, RowKind kind = RowKind::kData) {
   Row r;
