@@ -20,7 +20,10 @@ tools read them (json, openpyxl, pdftotext, the HTML text). For every municipali
   - the development norm on `as_of` (sections 12 and 15: courses in (D - years, D], at least
     `hours`): the workbook's development sheet has each school's teacher records, teachers
     meeting the norm and share, or nothing where fewer than `small_cell` teachers would be shown.
-And for the nation (the national workbook, a row per municipality and school year of the review
+The key figures atop each municipality page, its own beside the nation's (institutions, students
+and teachers in the latest school year with students, the mean exam index of the latest school
+year with an index, the schools meeting the rule, the methodologists). And for the nation (the
+national workbook, a row per municipality and school year of the review
 period, then the nation's rows): the network, each diagnostic test's schools, mean and spread,
 and the quality records' sums and the satisfaction's spread (each school one observation).
 Prints PASS/FAIL lines and 'N passed, N failed'; exits 1 on any failure.
@@ -197,6 +200,89 @@ def school_spread(values):
 
 
 # --- the checks ---------------------------------------------------------------------------------
+
+def lv_number(text):
+    """A number as a page prints it ("93 788", "50,3%", "2 741 650 EUR"), or None ("—", a reason)."""
+    text = text.replace("\u00a0", " ").replace("%", "").replace("EUR", "").replace(" ", "")
+    try:
+        return float(text.replace(",", "."))
+    except ValueError:
+        return None
+
+
+def check_key_figures(out, rules, municipalities, schools, metrics, methodologists):
+    """The key figures at the top of each municipality page, beside the nation's: institutions,
+    students and teachers in the latest school year any institution reports students for, the
+    mean exam index in the latest school year with an index (each school one observation) and
+    the schools meeting the rule and having an index, and the methodologists attached."""
+    students = {}
+    for s in schools:
+        for y in by_year(s.get("students")):
+            students.setdefault(y, True)
+    year = max(students) if students else None
+    index_of = {}  # (school, year) -> index
+    for r in metrics:
+        y = int(r["year"])
+        rule = rule_for(rules, y)
+        scores = [num((r.get("ce") or {}).get(k)) for k in ("mathematics", "latvian", "foreign")]
+        if rule is None or not r.get("ce") or any(v is None for v in scores):
+            continue
+        value = sum(scores) / 3 if rule["method"] == "mean" else min(scores)
+        index_of[(r["school"], y)] = (value, value >= num(rule["threshold"]) - 1e-9)
+    ce_year = max((y for _, y in index_of), default=None)
+
+    def figures(ids):
+        ids = set(ids)
+        f = {"Izglītības iestādes": len(ids)}
+        if year is not None:
+            label = f"{lv_school_year(year)} m. g."
+            reporting = [s for s in schools if s["id"] in ids and year in by_year(s.get("students"))]
+            # No institution reporting the year: no figure ("—"), never 0.
+            f[f"Izglītojamie, {label}"] = sum(int(num(by_year(s["students"])[year]))
+                                              for s in reporting) if reporting else None
+            with_teachers = [s for s in schools if s["id"] in ids and year in by_year(s.get("teachers"))]
+            f[f"Pedagogi, {label}"] = sum(int(num(by_year(s["teachers"])[year]))
+                                          for s in with_teachers) if with_teachers else None
+        if ce_year is not None:
+            label = f"{lv_school_year(ce_year)} m. g."
+            here = [index_of[(i, ce_year)] for i in sorted(ids) if (i, ce_year) in index_of]
+            if here:
+                f[f"CE indekss, vidēji, {label}"] = sum(v for v, _ in here) / len(here)
+                f[f"Iestādes, kas izpilda CE indeksu, {label}"] = sum(1 for _, met in here if met)
+                f[f"Iestādes ar CE indeksu, {label}"] = len(here)
+        return f
+
+    nation = figures(s["id"] for s in schools)
+    nation["Metodiķi"] = sum(1 for me in methodologists
+                             if me.get("municipality") in {m["id"] for m in municipalities})
+    for m in municipalities:
+        mid = m["id"]
+        path = os.path.join(out, "pasvaldibas", mid, "index.html")
+        with open(path, encoding="utf-8") as f:
+            page = f.read()
+        table = re.search(r'<table class="key-figures">(.*?)</table>', page, re.S)
+        if not table:
+            check(False, f"{mid}: the municipality page has its key figures")
+            continue
+        shown = {html.unescape(label): (html.unescape(a), html.unescape(b)) for label, a, b in
+                 re.findall(r'<tr><th scope="row">(.*?)</th><td[^>]*>(.*?)</td><td[^>]*>(.*?)</td>',
+                            table.group(1))}
+        own = figures(s["id"] for s in schools if s["municipality"] == mid)
+        own["Metodiķi"] = sum(1 for me in methodologists if me.get("municipality") == mid)
+        wrong = []
+        for label, expected in own.items():
+            if label not in shown:
+                wrong.append(f"{label}: not shown")
+                continue
+            for side, want in (("own", expected), ("nation", nation.get(label))):
+                got = lv_number(shown[label][0 if side == "own" else 1])
+                if want is None and got is None:
+                    continue
+                if want is None or got is None or abs(got - want) > (0.051 if "CE indekss" in label else 0):
+                    wrong.append(f"{label} ({side}): page {shown[label]}, recomputed {want}")
+        check(not wrong, f"{mid}: key figures beside the nation's = recomputed ({len(own)} figures)",
+              "; ".join(wrong[:5]))
+
 
 def check_national(out, stem, period, municipalities, schools, metrics, subjects):
     """The national workbook's network, diagnostic tests and quality: a row per municipality and
@@ -543,6 +629,8 @@ def main(site, out):
 
     check_national(out, stem, period, municipalities, schools, metrics,
                    load(site, "subjects") or [])
+    check_key_figures(out, rules, municipalities, schools, metrics,
+                      load(site, "methodologists") or [])
 
     print(f"recompute: {results['pass']} passed, {results['fail']} failed")
     return 1 if results["fail"] else 0
