@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "rules/upcoming.h"
 #include "util/digest.h"
 
 namespace metodika::rules {
@@ -31,6 +32,12 @@ Results compute(const model::Model& model, PdMemo* memo) {
   Results results;
   results.review = review_period(model.site);
   results.current_school_year = current_school_year(as_of);
+  results.olympiad_upcoming.reserve(model.olympiads.size());
+  for (const model::Olympiad& o : model.olympiads) {
+    results.olympiad_upcoming.push_back(is_upcoming(o, as_of));
+  }
+  results.event_upcoming.reserve(model.events.size());
+  for (const model::Event& e : model.events) results.event_upcoming.push_back(is_upcoming(e, as_of));
   results.accreditation.reserve(model.institutions.size());
   for (const model::Institution& institution : model.institutions) {
     results.accreditation.push_back(accreditation_state(institution, as_of));

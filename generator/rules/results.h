@@ -36,6 +36,10 @@ struct Results {
   std::vector<AccreditationState> accreditation;    // parallel to model.institutions
   SchoolYears review;                               // site.yaml `review` (rules/period.h)
   int current_school_year = 0;                      // the school year of as_of
+  /// Whether each olympiad and event is still to come on as_of (rules/upcoming.h): the site's
+  /// calendars, archives and feeds take it from here.
+  std::vector<bool> olympiad_upcoming;  // parallel to model.olympiads
+  std::vector<bool> event_upcoming;     // parallel to model.events
 
   /// The entry of `school_pd` for the institution model.institutions[institution], or nullptr
   /// when it has no teacher records (a binary search: `school_pd` follows model.institutions).
@@ -55,8 +59,8 @@ struct PdMemo {
 };
 
 /// Applies every rule of `model.site.rules` to the model, as of `model.site.as_of`. The
-/// development norm is evaluated on `as_of` too. Olympiads and events are left to is_upcoming,
-/// which needs nothing but a date. With `memo`, the development figures of the last build are
+/// development norm is evaluated on `as_of` too, and so is whether each olympiad and event is
+/// upcoming. With `memo`, the development figures of the last build are
 /// taken again when nothing they are computed from changed.
 [[nodiscard]] Results compute(const model::Model& model, PdMemo* memo = nullptr);
 

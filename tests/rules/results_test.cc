@@ -202,4 +202,24 @@ TEST_CASE("compute on an empty model") {
 }
 
 }  // namespace
+TEST_CASE("compute: whether each olympiad and event is upcoming on as_of, in the model's order") {
+  model::Model m = small_site();  // as_of 2026-11-22
+  for (const char* day : {"2026-11-21", "2026-11-22", "2027-01-15"}) {
+    model::Olympiad& o = m.olympiads.emplace_back();
+    o.id = std::string("olympiad-") + day;
+    o.start = o.end = date(day);
+  }
+  model::Olympiad& several = m.olympiads.emplace_back();  // under way on as_of
+  several.start = date("2026-11-20");
+  several.end = date("2026-11-23");
+  for (const char* day : {"2026-11-22", "2026-11-01"}) {
+    model::Event& e = m.events.emplace_back();
+    e.start = util::DateTime{date(day), 10, 0, true};
+    e.end = util::DateTime{date(day), 14, 0, true};
+  }
+  const Results r = compute(m);
+  CHECK(r.olympiad_upcoming == std::vector<bool>{false, true, true, true});
+  CHECK(r.event_upcoming == std::vector<bool>{true, false});
+}
+
 }  // namespace metodika::rules

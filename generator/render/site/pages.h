@@ -58,7 +58,8 @@ inline constexpr size_t kOlympiadsPerPage = 30;
 /// "pasakumi/2/", … in date order; once past, the archive of its school year, newest first:
 /// "pasakumi/2025-2026/", "pasakumi/2025-2026/2/", … (a past year's pages no longer change);
 /// kEventsPerPage a page.
-[[nodiscard]] std::vector<std::string> event_page_rels(const model::Model& m);
+[[nodiscard]] std::vector<std::string> event_page_rels(const model::Model& m,
+                                                     const rules::Results& r);
 /// ~600 px an event at 360 px: 150 a page were 90,191 px tall, 50 stay under 40,000 (issue 21).
 inline constexpr size_t kEventsPerPage = 50;
 

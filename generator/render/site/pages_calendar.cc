@@ -26,6 +26,12 @@
 namespace metodika::render::site {
 namespace {
 
+// The place of `entity` (an element of `all`) in it: the index of its rules' results.
+template <typename T>
+size_t index_of(const std::vector<T>& all, const T& entity) {
+  return static_cast<size_t>(&entity - all.data());
+}
+
 template <typename E, size_t N>
 std::string_view enum_key(const model::EnumTable<E, N>& table, E value) {
   for (const auto& [name, v] : table) {
@@ -127,8 +133,7 @@ CalendarEvent olympiad_event(const SiteContext& c, const model::Olympiad& o, con
 // page 1.25 MB (issue 21).
 std::string results_rel(const model::Olympiad& o) { return "olimpiades/rezultati/" + o.id + "/"; }
 
-Data olympiad_item(const SiteContext& c, const model::Olympiad& o, util::Date as_of,
-                   bool with_results) {
+Data olympiad_item(const SiteContext& c, const model::Olympiad& o, bool with_results) {
   Data it(Data::type::object);
   it.set("id", o.id);
   it.set("title", olympiad_label(c, o));
@@ -147,7 +152,7 @@ Data olympiad_item(const SiteContext& c, const model::Olympiad& o, util::Date as
   if (!o.location.empty()) it.set("location", o.location);
   if (!o.organizer.empty()) it.set("organizer", o.organizer);
   it.set("special_education", flag(o.special_education));
-  bool upcoming = rules::is_upcoming(o, as_of);
+  const bool upcoming = c.results().olympiad_upcoming[index_of(c.model().olympiads, o)];
   it.set("upcoming", flag(upcoming));
   if (!upcoming && !o.results.empty() && !with_results) {
     it.set("results_url", c.urls().page(c.lang(), results_rel(o)));
@@ -173,8 +178,7 @@ Data olympiad_item(const SiteContext& c, const model::Olympiad& o, util::Date as
 }
 
 // Months of `olympiads` (already sorted by start), each with its items.
-Data months_of(const SiteContext& c, const std::vector<const model::Olympiad*>& olympiads,
-               util::Date as_of) {
+Data months_of(const SiteContext& c, const std::vector<const model::Olympiad*>& olympiads) {
   Data months(Data::type::list);
   Data items(Data::type::list);
   int year = 0, month = 0;
@@ -192,7 +196,7 @@ Data months_of(const SiteContext& c, const std::vector<const model::Olympiad*>& 
       year = o->start.year;
       month = o->start.month;
     }
-    append(items, olympiad_item(c, *o, as_of, false));
+    append(items, olympiad_item(c, *o, false));
   }
   flush();
   return months;
@@ -270,10 +274,10 @@ std::string event_choices(const SiteContext& c, const std::vector<const model::E
 }
 
 // Upcoming events in date order.
-std::vector<size_t> upcoming_event_order(const model::Model& m) {
+std::vector<size_t> upcoming_event_order(const model::Model& m, const rules::Results& r) {
   std::vector<size_t> out;
   for (size_t i = 0; i < m.events.size(); ++i) {
-    if (rules::is_upcoming(m.events[i], m.site.as_of)) out.push_back(i);
+    if (r.event_upcoming[i]) out.push_back(i);
   }
   std::sort(out.begin(), out.end(), [&](size_t a, size_t b) {
     return std::tie(m.events[a].start, m.events[a].id) <
@@ -283,10 +287,10 @@ std::vector<size_t> upcoming_event_order(const model::Model& m) {
 }
 
 // Past events in archive order: school year, newest first; within it the latest first.
-std::vector<size_t> past_event_order(const model::Model& m) {
+std::vector<size_t> past_event_order(const model::Model& m, const rules::Results& r) {
   std::vector<size_t> past;
   for (size_t i = 0; i < m.events.size(); ++i) {
-    if (!rules::is_upcoming(m.events[i], m.site.as_of)) past.push_back(i);
+    if (!r.event_upcoming[i]) past.push_back(i);
   }
   std::sort(past.begin(), past.end(), [&](size_t a, size_t b) {
     return std::tie(m.events[b].start, m.events[b].id) <
@@ -305,16 +309,18 @@ std::string archive_page_rel(int year, size_t page) {
 // school year, newest first (the latest first within it), kOlympiadsPerPage a page; each
 // olympiad links to its results page where it has one (olympiad_item).
 void write_subject_pages(SiteContext& c, const std::string& subject,
-                         const std::vector<const model::Olympiad*>& sorted, util::Date as_of) {
+                         const std::vector<const model::Olympiad*>& sorted) {
+  const std::vector<model::Olympiad>& olympiads = c.model().olympiads;
+  const std::vector<bool>& upcoming = c.results().olympiad_upcoming;
   std::vector<std::pair<std::string, const model::Olympiad*>> rows;  // heading, olympiad
   for (const auto* o : sorted) {
-    if (o->subject == subject && rules::is_upcoming(*o, as_of)) {
+    if (o->subject == subject && upcoming[index_of(olympiads, *o)]) {
       rows.emplace_back(c.t("calendar.upcoming_olympiads"), o);
     }
   }
   std::vector<const model::Olympiad*> past;
   for (const auto* o : sorted) {
-    if (o->subject == subject && !rules::is_upcoming(*o, as_of)) past.push_back(o);
+    if (o->subject == subject && !upcoming[index_of(olympiads, *o)]) past.push_back(o);
   }
   std::stable_sort(past.begin(), past.end(), [](auto* a, auto* b) {
     return std::tie(b->start, b->id) < std::tie(a->start, a->id);
@@ -350,7 +356,7 @@ void write_subject_pages(SiteContext& c, const std::string& subject,
         flush();
         heading = rows[i].first;
       }
-      append(items, olympiad_item(c, *rows[i].second, as_of, false));
+      append(items, olympiad_item(c, *rows[i].second, false));
     }
     flush();
     std::vector<const model::Olympiad*> on_page;
@@ -455,7 +461,7 @@ void write_olympiads(SiteContext& c) {
   auto page = [&](const std::vector<const model::Olympiad*>& list, int year) {
     Data body(Data::type::object);
     body.set("school_year", util::format_school_year(year, c.lang()));
-    put(body, "months", months_of(c, list, as_of));
+    put(body, "months", months_of(c, list));
     put(body, "filter_choices", text_data(olympiad_choices(c, list, true)));
     body.set("empty", flag(list.empty()));
     body.set("has_archives", flag(has_archives));
@@ -487,9 +493,9 @@ void write_olympiads(SiteContext& c) {
     }
   }
   for (const auto* o : sorted) {
-    if (rules::is_upcoming(*o, as_of) || o->results.empty()) continue;
+    if (c.results().olympiad_upcoming[index_of(m.olympiads, *o)] || o->results.empty()) continue;
     Data body(Data::type::object);
-    put(body, "item", olympiad_item(c, *o, as_of, true));
+    put(body, "item", olympiad_item(c, *o, true));
     const std::string& rel = rels[static_cast<size_t>(o - m.olympiads.data())];
     Crumbs crumbs{{c.t("nav.home"), c.urls().page(c.lang(), "")},
                   {title, c.urls().page(c.lang(), "olimpiades/")}};
@@ -500,7 +506,7 @@ void write_olympiads(SiteContext& c) {
     c.emit(results_rel(*o), c.t("calendar.results") + ": " + olympiad_label(c, *o),
            "olympiad_results", std::move(body), std::move(crumbs));
   }
-  for (const auto& [key, id] : subjects) write_subject_pages(c, *id, sorted, as_of);
+  for (const auto& [key, id] : subjects) write_subject_pages(c, *id, sorted);
 }
 
 void write_materials(SiteContext& c) {
@@ -608,14 +614,14 @@ void write_events(SiteContext& c) {
   const model::Model& m = c.model();
   const util::Date as_of = m.site.as_of;
   const std::string host = host_of(m.site.base_url);
-  const std::vector<std::string> rels = event_page_rels(m);
+  const std::vector<std::string> rels = event_page_rels(m, c.results());
   std::vector<const model::Event*> upcoming;
   for (const auto& e : m.events) {
-    if (rules::is_upcoming(e, as_of)) upcoming.push_back(&e);
+    if (c.results().event_upcoming[index_of(m.events, e)]) upcoming.push_back(&e);
   }
   std::sort(upcoming.begin(), upcoming.end(),
             [](auto* a, auto* b) { return std::tie(a->start, a->id) < std::tie(b->start, b->id); });
-  std::vector<size_t> past = past_event_order(m);
+  std::vector<size_t> past = past_event_order(m, c.results());
 
   auto item = [&](const model::Event& e) {
     Data it(Data::type::object);
@@ -798,13 +804,13 @@ std::vector<std::string> olympiad_page_rels(const model::Model& m, int current) 
   return rels;
 }
 
-std::vector<std::string> event_page_rels(const model::Model& m) {
+std::vector<std::string> event_page_rels(const model::Model& m, const rules::Results& r) {
   std::vector<std::string> rels(m.events.size(), "pasakumi/");
   size_t k = 0;
-  for (size_t i : upcoming_event_order(m)) rels[i] = paged_rel("pasakumi/", k++ / kEventsPerPage + 1);
+  for (size_t i : upcoming_event_order(m, r)) rels[i] = paged_rel("pasakumi/", k++ / kEventsPerPage + 1);
   int year = 0;
   size_t n = 0;
-  for (size_t i : past_event_order(m)) {
+  for (size_t i : past_event_order(m, r)) {
     const int y = util::school_year_of(m.events[i].start.date);
     if (y != year) year = y, n = 0;
     rels[i] = archive_page_rel(y, n++ / kEventsPerPage);

@@ -343,7 +343,7 @@ void write_search(SiteContext& c) {
         olympiad_rels[static_cast<size_t>(&o - m.olympiads.data())] + "#" + o.id, "olympiad",
         util::format_date_numeric(o.start, lang) + " · " + (subj ? subj->name.in(lang) : o.subject));
   }
-  const std::vector<std::string> event_rels = event_page_rels(m);
+  const std::vector<std::string> event_rels = event_page_rels(m, c.results());
   for (const auto& e : m.events) {
     std::string text = util::format_date_numeric(e.start.date, lang);
     if (!e.subjects.empty()) text += " · " + subject_names(e.subjects);

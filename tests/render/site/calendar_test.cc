@@ -237,7 +237,7 @@ TEST_CASE("a national number of upcoming events and olympiads goes on numbered p
       m.olympiads.push_back(copy);
     }
   });
-  const std::vector<std::string> rels = event_page_rels(r->model);
+  const std::vector<std::string> rels = event_page_rels(r->model, rules::compute(r->model));
   CHECK(file(*r, "pasakumi/index.html").find("href=\"/pasakumi/3/\"") != std::string::npos);
   CHECK(r->out.files().count("pasakumi/4/index.html") == 0);
   // Every upcoming event is on the page event_page_rels names (the search index and the feed
