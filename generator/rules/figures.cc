@@ -84,6 +84,18 @@ MunicipalityFigures municipality_figures(const model::Model& m, size_t mi,
   }
   f.area.institutions = static_cast<int64_t>(schools.size());
   f.area.network = network(m, schools);
+  for (const auto& [year, counts] : f.area.network) {
+    if (!period.contains(year)) continue;
+    if (f.network_first == 0) f.network_first = year;
+    f.network_last = year;
+  }
+  if (f.network_first != f.network_last) {
+    const NetworkYear& first = f.area.network.at(f.network_first);
+    const NetworkYear& last = f.area.network.at(f.network_last);
+    if (first.students && last.students) {
+      f.students_change = percent_change(*first.students, *last.students);
+    }
+  }
   for (const auto& me : m.methodologists) {
     if (me.municipality != id) continue;
     ++f.area.methodologists;

@@ -73,6 +73,12 @@ struct MunicipalityFigures {
   model::ByYear<Spread> ce_spread_all;
 
   // The review period only.
+  /// The first and the latest school year of the period in `area.network` (0 when none), and the
+  /// change in students from the first to the latest in percent of the first (percent_change;
+  /// nullopt when they are one year or either has no student count): the review's "from … to …
+  /// (change …)".
+  int network_first = 0, network_last = 0;
+  std::optional<double> students_change;
   /// Every school year of the period with an exam record: the spread of the schools' indexes
   /// (count 0 when none has one) and the schools (indexes into model.institutions, in model
   /// order) whose index did not meet the rule in force.

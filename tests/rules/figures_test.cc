@@ -124,6 +124,38 @@ TEST_CASE("national_figures: the latest school year with a student count") {
   CHECK(n.area.institutions == 3);
 }
 
+TEST_CASE("municipality_figures: the change in students over the period's first and latest year") {
+  model::Model m = two_municipalities();
+  m.institutions[0].students = {{2021, 999}, {2022, 300}, {2024, 320}, {2026, 1}};
+  m.institutions[1].students = {{2022, 100}, {2025, 60}};
+  m.institutions[1].teachers = {{2025, 9}};
+  MunicipalityFigures f = figures_of(m, 0);  // period 2022..2025: 2021 and 2026 are outside
+  CHECK(f.network_first == 2022);
+  CHECK(f.network_last == 2025);
+  REQUIRE(f.students_change.has_value());
+  CHECK(*f.students_change == doctest::Approx(-85.0));  // 400 -> 60
+
+  // One school year in the period: no change.
+  m.institutions[0].students = {{2024, 320}};
+  m.institutions[1].students.clear();
+  m.institutions[1].teachers.clear();
+  f = figures_of(m, 0);
+  CHECK(f.network_first == 2024);
+  CHECK(f.network_last == 2024);
+  CHECK_FALSE(f.students_change.has_value());
+
+  // Teachers only in the latest year: its student count is missing, so no change either.
+  m.institutions[0].students = {{2022, 320}};
+  m.institutions[1].teachers = {{2025, 9}};
+  f = figures_of(m, 0);
+  CHECK(f.network_last == 2025);
+  CHECK_FALSE(f.students_change.has_value());
+
+  // No count in the period at all.
+  f = figures_of(m, 1);
+  CHECK(f.network_first == 0);
+}
+
 TEST_CASE("municipality_figures: exam spread and schools not meeting, in the period only") {
   model::Model m = two_municipalities();
   auto add = [&m](size_t school, int year, double score) {

@@ -83,25 +83,21 @@ Data fields(const model::Model& m, const rules::Results& r, const MunicipalityTa
   put(d, "pd_years", std::to_string(m.site.rules.pd_years));
   put(d, "institutions", num(static_cast<int64_t>(tables.schools.size())));
 
-  // Network: the first and the latest school year of the period with counts (rules/figures.h).
+  // Network: the first and the latest school year of the period with counts, and the change in
+  // students between them (rules/figures.h).
   const rules::MunicipalityFigures& figures = r.municipalities[in.municipality];
-  std::vector<std::pair<int, const rules::NetworkYear*>> network;
-  for (const auto& [y, year] : figures.area.network) {
-    if (!tables.period || tables.period->contains(y)) network.emplace_back(y, &year);
-  }
-  set_bool(d, "has_dynamics", !network.empty());
-  if (!network.empty()) {
-    const auto& [first_year, first] = network.front();
-    const auto& [last_year, last] = network.back();
-    put(d, "first_year", util::format_school_year(first_year, lang));
-    put(d, "latest_year", util::format_school_year(last_year, lang));
-    if (last->students) put(d, "students", num(*last->students));
-    if (last->teachers) put(d, "teachers", num(*last->teachers));
-    if (first->students && last->students && first_year != last_year) {
-      if (auto change = rules::percent_change(*first->students, *last->students)) {
-        put(d, "students_first", num(*first->students));
-        put(d, "students_change", (*change > 0.05 ? "+" : "") + pct(*change));
-      }
+  set_bool(d, "has_dynamics", figures.network_first != 0);
+  if (figures.network_first != 0) {
+    const rules::NetworkYear& first = figures.area.network.at(figures.network_first);
+    const rules::NetworkYear& last = figures.area.network.at(figures.network_last);
+    put(d, "first_year", util::format_school_year(figures.network_first, lang));
+    put(d, "latest_year", util::format_school_year(figures.network_last, lang));
+    if (last.students) put(d, "students", num(*last.students));
+    if (last.teachers) put(d, "teachers", num(*last.teachers));
+    if (figures.students_change) {
+      put(d, "students_first", num(*first.students));
+      put(d, "students_change",
+          (*figures.students_change > 0.05 ? "+" : "") + pct(*figures.students_change));
     }
   }
 
